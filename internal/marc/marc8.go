@@ -101,8 +101,11 @@ func (d *marc8Decoder) appendUTF8(dst, src []byte) ([]byte, bool) {
 			key := uint32(src[i])<<16 | uint32(src[i+1])<<8 | uint32(src[i+2])
 			r := eaccLookup(key)
 			if r == 0 {
+				// A lost byte shifts every later triple; skipping one
+				// byte resynchronises, as yaz and marc4j do.
 				ok = false
-				r = m8ReplacementCh
+				i++
+				continue
 			}
 			emit(r, false)
 			i += 3

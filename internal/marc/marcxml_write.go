@@ -1,0 +1,164 @@
+package marc
+
+import (
+	"bufio"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// NamespaceMARC21Slim is the MARCXML namespace written by XMLWriter.
+const NamespaceMARC21Slim = "http://www.loc.gov/MARC21/slim"
+
+// XMLWriter writes records as a MARCXML collection, by hand into a
+// buffer: encoding/xml's reflection would cost more than the rest of a
+// conversion. Call Close to end the collection.
+type XMLWriter struct {
+	bw      *bufio.Writer
+	started bool
+	closed  bool
+	text    []byte
+}
+
+// NewXMLWriter returns an XMLWriter writing UTF-8 MARCXML to w.
+func NewXMLWriter(w io.Writer) *XMLWriter {
+	return &XMLWriter{bw: bufio.NewWriterSize(w, 64<<10)}
+}
+
+func (w *XMLWriter) start() {
+	if !w.started {
+		w.started = true
+		w.bw.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"" + NamespaceMARC21Slim + "\">\n")
+	}
+}
+
+// Write writes one record. Leader/09 is set to 'a' for MARC21, because the
+// output is UTF-8.
+func (w *XMLWriter) Write(r *Record) error {
+	w.start()
+	w.writeLeader(r.Leader, !r.IsUNIMARC())
+	for i := range r.Fields {
+		f := &r.Fields[i]
+		if f.IsControl() {
+			w.openControl(f.Tag)
+			w.escape(f.Value)
+			w.bw.WriteString("</controlfield>\n")
+			continue
+		}
+		w.openData(f.Tag, indicatorOrBlank(f.Ind1), indicatorOrBlank(f.Ind2))
+		if len(f.Subfields) == 0 && f.Value != "" {
+			// A field that came without subfield delimiters keeps its
+			// text as an unnamed subfield rather than losing it.
+			w.openSub(' ')
+			w.escape(f.Value)
+			w.bw.WriteString("</subfield>\n")
+		}
+		for _, s := range f.Subfields {
+			w.openSub(s.Code)
+			w.escape(s.Value)
+			w.bw.WriteString("</subfield>\n")
+		}
+		w.bw.WriteString("  </datafield>\n")
+	}
+	_, err := w.bw.WriteString("</record>\n")
+	return err
+}
+
+func (w *XMLWriter) writeLeader(leader string, marc21 bool) {
+	l := normalLeader(leader)
+	if marc21 {
+		l[9] = 'a'
+	}
+	w.bw.WriteString("<record>\n  <leader>")
+	w.escapeBytes(l[:])
+	w.bw.WriteString("</leader>\n")
+}
+
+func (w *XMLWriter) openControl(tag string) {
+	w.bw.WriteString("  <controlfield tag=\"")
+	w.escape(tag)
+	w.bw.WriteString("\">")
+}
+
+func (w *XMLWriter) openData(tag string, ind1, ind2 byte) {
+	w.bw.WriteString("  <datafield tag=\"")
+	w.escape(tag)
+	w.bw.WriteString("\" ind1=\"")
+	w.escapeByte(ind1)
+	w.bw.WriteString("\" ind2=\"")
+	w.escapeByte(ind2)
+	w.bw.WriteString("\">\n")
+}
+
+func (w *XMLWriter) openSub(code byte) {
+	w.bw.WriteString("    <subfield code=\"")
+	w.escapeByte(code)
+	w.bw.WriteString("\">")
+}
+
+// Close ends the collection and flushes. An empty collection is still
+// written, so the output is always a well-formed document.
+func (w *XMLWriter) Close() error {
+	if w.closed {
+		return nil
+	}
+	w.closed = true
+	w.start()
+	w.bw.WriteString("</collection>\n")
+	return w.bw.Flush()
+}
+
+func (w *XMLWriter) escapeByte(c byte) {
+	if c < 0x20 || c >= 0x7F {
+		c = ' '
+	}
+	w.escapeBytes([]byte{c})
+}
+
+func (w *XMLWriter) escape(s string) {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	w.text = append(w.text[:0], s...)
+	w.escapeBytes(w.text)
+}
+
+// escapeBytes writes valid UTF-8 text escaped for element content and
+// attribute values. Characters XML 1.0 forbids (C0 controls other than
+// tab, newline and carriage return; U+FFFE, U+FFFF) become U+FFFD so the
+// document always parses.
+func (w *XMLWriter) escapeBytes(b []byte) {
+	last := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		var rep string
+		switch {
+		case c == '<':
+			rep = "&lt;"
+		case c == '>':
+			rep = "&gt;"
+		case c == '&':
+			rep = "&amp;"
+		case c == '"':
+			rep = "&quot;"
+		case c == '\t' || c == '\n':
+			continue
+		case c == '\r':
+			rep = "&#13;"
+		case c < 0x20:
+			rep = "\uFFFD"
+		case c == 0xEF && i+2 < len(b) && b[i+1] == 0xBF && (b[i+2] == 0xBE || b[i+2] == 0xBF):
+			w.bw.Write(b[last:i])
+			w.bw.WriteString("\uFFFD")
+			i += 2
+			last = i + 1
+			continue
+		default:
+			continue
+		}
+		w.bw.Write(b[last:i])
+		w.bw.WriteString(rep)
+		last = i + 1
+	}
+	w.bw.Write(b[last:])
+}
