@@ -2,6 +2,7 @@ package marc
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -161,4 +162,84 @@ func (w *XMLWriter) escapeBytes(b []byte) {
 		last = i + 1
 	}
 	w.bw.Write(b[last:])
+}
+
+// writeRaw writes a parsed ISO 2709 record, decoding each value straight
+// into a scratch buffer. It mirrors Reader.decode followed by Write, and
+// reports false if some text could not be decoded.
+func (w *XMLWriter) writeRaw(raw *rawRecord, cs Charset, dec *textDecoder) bool {
+	w.start()
+	ok := true
+	w.bw.WriteString("<record>\n  <leader>")
+	var l [leaderLen]byte
+	copy(l[:], raw.leader)
+	if !raw.looksUNIMARC() {
+		l[9] = 'a'
+	}
+	w.escapeBytes(l[:])
+	w.bw.WriteString("</leader>\n")
+	nind := raw.indicatorCount()
+	for i := range raw.fields {
+		rf := &raw.fields[i]
+		var good bool
+		d := rf.data
+		if IsControlTag(string(rf.tag[:])) {
+			w.bw.WriteString("  <controlfield tag=\"")
+			w.escapeBytes(rf.tag[:])
+			w.bw.WriteString("\">")
+			w.text, good = dec.appendText(w.text[:0], d, cs)
+			ok = ok && good
+			w.escapeBytes(w.text)
+			w.bw.WriteString("</controlfield>\n")
+			continue
+		}
+		first := indexDelim(d)
+		ind1, ind2 := byte(' '), byte(' ')
+		if nind > 0 && first > 0 {
+			ind1 = cleanIndicator(d[0])
+		}
+		if nind > 1 && first > 1 {
+			ind2 = cleanIndicator(d[1])
+		}
+		w.bw.WriteString("  <datafield tag=\"")
+		w.escapeBytes(rf.tag[:])
+		w.bw.WriteString("\" ind1=\"")
+		w.escapeByte(ind1)
+		w.bw.WriteString("\" ind2=\"")
+		w.escapeByte(ind2)
+		w.bw.WriteString("\">\n")
+		if nind == 0 && first == len(d) && len(d) > 0 {
+			w.openSub(' ')
+			w.text, good = dec.appendText(w.text[:0], d, cs)
+			ok = ok && good
+			w.escapeBytes(w.text)
+			w.bw.WriteString("</subfield>\n")
+		}
+		d = d[first:]
+		for len(d) > 0 {
+			d = d[1:]
+			end := indexDelim(d)
+			chunk := d[:end]
+			d = d[end:]
+			if len(chunk) == 0 {
+				continue
+			}
+			w.openSub(chunk[0])
+			w.text, good = dec.appendText(w.text[:0], chunk[1:], cs)
+			ok = ok && good
+			w.escapeBytes(w.text)
+			w.bw.WriteString("</subfield>\n")
+		}
+		w.bw.WriteString("  </datafield>\n")
+	}
+	w.bw.WriteString("</record>\n")
+	return ok
+}
+
+// indexDelim returns the index of the next subfield delimiter, or len(b).
+func indexDelim(b []byte) int {
+	if i := bytes.IndexByte(b, subfieldDelim); i >= 0 {
+		return i
+	}
+	return len(b)
 }
