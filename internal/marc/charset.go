@@ -25,11 +25,13 @@ const (
 	CharsetCP1251  Charset = "windows-1251"
 	CharsetCP866   Charset = "cp866"
 
-	// charsetUTF8OrGB decodes each subfield as UTF-8 when it is valid
-	// UTF-8 and as GB18030 otherwise: what CNMARC files need, because
-	// Chinese tools still write GBK by default and the 100$a declaration
-	// is often wrong.
-	charsetUTF8OrGB Charset = "utf-8|gb18030"
+	// charsetGBOrUTF8 decodes each subfield as GB18030, or as UTF-8 when
+	// GB18030 fails on it and it is valid UTF-8: what a CNMARC record
+	// needs once it is known not to be all UTF-8, because Chinese tools
+	// still write GBK by default and records patched by other tools mix
+	// the two. (The choice cannot be made per subfield alone: short GBK
+	// strings such as 页 D2 B3 are valid UTF-8 too.)
+	charsetGBOrUTF8 Charset = "gb18030|utf-8"
 )
 
 // ParseCharset maps a user-supplied encoding name (any case, common
@@ -70,11 +72,13 @@ func (d *textDecoder) appendText(dst, src []byte, cs Charset) (out []byte, ok bo
 	switch cs {
 	case CharsetUTF8:
 		return appendUTF8(dst, src)
-	case charsetUTF8OrGB:
-		if utf8.Valid(src) {
-			return appendNFC(dst, src), true
+	case charsetGBOrUTF8:
+		n := len(dst)
+		out, ok := d.appendGB(dst, src)
+		if !ok && utf8.Valid(src) {
+			return appendNFC(out[:n], src), true
 		}
-		return d.appendGB(dst, src)
+		return out, ok
 	case CharsetGB18030:
 		return d.appendGB(dst, src)
 	case CharsetMARC8:

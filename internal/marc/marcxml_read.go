@@ -124,6 +124,14 @@ func (x *XMLReader) Read() (*Record, error) {
 				}
 				target = 0
 			case "datafield":
+				// XMLWriter's form of a field without subfield
+				// delimiters: one subfield with a blank code.
+				if n := len(rec.Fields); n > 0 {
+					f := &rec.Fields[n-1]
+					if len(f.Subfields) == 1 && f.Subfields[0].Code == ' ' {
+						f.Value, f.Subfields = f.Subfields[0].Value, nil
+					}
+				}
 				field = nil
 			case "record":
 				if depth+1 != inRec {

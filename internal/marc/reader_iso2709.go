@@ -13,9 +13,10 @@ import (
 type ReaderOptions struct {
 	// Charset forces the encoding of every record. CharsetAuto (or "")
 	// decides per record: leader/09 'a' means UTF-8; a UNIMARC/CNMARC
-	// record is read per subfield as UTF-8 when valid and GB18030
-	// otherwise (its 100$a/26-29 declaration is too often wrong to
-	// trust); a MARC21 record with a blank leader/09 is MARC-8, unless it
+	// record is UTF-8 when all its bytes are valid UTF-8 and GBK/GB18030
+	// otherwise, with single subfields that only UTF-8 can read read as
+	// UTF-8 (its 100$a/26-29 declaration is too often wrong to trust);
+	// a MARC21 record with a blank leader/09 is MARC-8, unless it
 	// has no escape sequences and all its bytes are valid UTF-8, a pattern
 	// MARC-8's combining marks cannot produce.
 	Charset Charset
@@ -151,24 +152,25 @@ func detectCharset(raw *rawRecord) Charset {
 	if raw.leader[9] == 'a' {
 		return CharsetUTF8
 	}
-	if raw.looksUNIMARC() {
-		return charsetUTF8OrGB
-	}
+	unimarc := raw.looksUNIMARC()
 	nonASCII := false
 	for i := range raw.fields {
 		d := raw.fields[i].data
-		if bytes.IndexByte(d, m8Escape) >= 0 {
+		if !unimarc && bytes.IndexByte(d, m8Escape) >= 0 {
 			return CharsetMARC8
 		}
 		if !isASCII(d) {
 			nonASCII = true
 		}
 	}
-	if !nonASCII {
+	if !nonASCII && !unimarc {
 		return CharsetMARC8
 	}
 	for i := range raw.fields {
 		if !utf8.Valid(raw.fields[i].data) {
+			if unimarc {
+				return charsetGBOrUTF8
+			}
 			return CharsetMARC8
 		}
 	}

@@ -21,6 +21,8 @@ type Writer struct {
 	data []byte
 	dir  []byte
 	val  []byte
+
+	noDelimiters bool // the current record's data fields carry only Value
 }
 
 // NewWriter returns a Writer writing ISO 2709 to w.
@@ -41,10 +43,11 @@ func (w *Writer) Write(r *Record) error {
 	w.data = w.data[:0]
 	w.dir = w.dir[:0]
 	unimarc := r.IsUNIMARC()
+	w.noDelimiters = hasOnlyValueFields(r)
 	for i := range r.Fields {
 		f := &r.Fields[i]
 		start := len(w.data)
-		if f.IsControl() || (len(f.Subfields) == 0 && f.Value != "") {
+		if f.IsControl() || w.noDelimiters {
 			w.data = w.enc.appendString(w.data, f.Value)
 		} else {
 			w.data = append(w.data, indicatorOrBlank(f.Ind1), indicatorOrBlank(f.Ind2))
@@ -73,9 +76,14 @@ func (w *Writer) Write(r *Record) error {
 		return fmt.Errorf("marc: record %q is %d bytes, more than ISO 2709 allows", r.ControlNumber(), total)
 	}
 	leader := normalLeader(r.Leader)
-	copy(leader[0:5], fmt.Appendf(nil, "%05d", total))
+	appendDigits(leader[:0], total, 5)
 	leader[10], leader[11] = '2', '2'
-	copy(leader[12:17], fmt.Appendf(nil, "%05d", base))
+	if w.noDelimiters {
+		// Fields without subfields or indicators (see Field): say so,
+		// as the file they came from did.
+		leader[10], leader[11] = '0', '0'
+	}
+	appendDigits(leader[:12], base, 5)
 	copy(leader[20:24], "4500")
 	if !unimarc {
 		if w.enc.cs == CharsetUTF8 {
@@ -142,4 +150,22 @@ func appendDigits(b []byte, n, width int) []byte {
 		n /= 10
 	}
 	return append(b, tmp[:width]...)
+}
+
+// hasOnlyValueFields reports whether r has data fields and none of them
+// has subfields: a record from a file without indicators or subfield
+// delimiters (leader/10-11 "00"), which must be written the same way.
+func hasOnlyValueFields(r *Record) bool {
+	found := false
+	for i := range r.Fields {
+		f := &r.Fields[i]
+		if f.IsControl() {
+			continue
+		}
+		if len(f.Subfields) > 0 || f.Value == "" {
+			return false
+		}
+		found = true
+	}
+	return found
 }
