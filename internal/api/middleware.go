@@ -1,0 +1,94 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+
+	"shuwu/internal/audit"
+	"shuwu/internal/errs"
+)
+
+type ridKey struct{}
+
+func requestID(ctx context.Context) string {
+	s, _ := ctx.Value(ridKey{}).(string)
+	return s
+}
+
+// WithRequestID tags each request with an id for logs and error answers.
+func WithRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := make([]byte, 8)
+		_, _ = rand.Read(b)
+		id := hex.EncodeToString(b)
+		w.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ridKey{}, id)))
+	})
+}
+
+// Recover turns a panic into a logged 500 with 内部错误, so no panic
+// reaches a user as a dropped connection or a stack trace.
+func Recover(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				log.Error("panic", "request_id", requestID(r.Context()), "panic", p, "stack", string(debug.Stack()))
+				writeError(w, r, log, errs.Internalf("panic: %v", p))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// SessionCookie is the name of the web session cookie; the API accepts it
+// as well as a bearer token, so the pages' scripts can call the API.
+const SessionCookie = "shuwu_session"
+
+// tokenOf returns the request's credential.
+func tokenOf(r *http.Request) string {
+	if h := r.Header.Get("Authorization"); h != "" {
+		if tok, ok := strings.CutPrefix(h, "Bearer "); ok {
+			return strings.TrimSpace(tok)
+		}
+	}
+	if c, err := r.Cookie(SessionCookie); err == nil {
+		return c.Value
+	}
+	return ""
+}
+
+// roleSet says who may call a route. A nil set means anyone.
+type roleSet []audit.Role
+
+var (
+	public    roleSet
+	anyone    = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleReader}
+	staff     = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty}
+	librarian = roleSet{audit.RoleAdmin, audit.RoleLibrarian}
+	admin     = roleSet{audit.RoleAdmin}
+)
+
+func (rs roleSet) allows(r audit.Role) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func (rs roleSet) labels() string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Label())
+	}
+	return strings.Join(out, "、")
+}

@@ -1,0 +1,133 @@
+// Package api is the JSON API under /api/v1 and its OpenAPI document.
+// Every capability of the domain services is reachable here; errors come
+// back as {"error":{"code":…,"message":…}} with a fitting HTTP status.
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"shuwu/internal/audit"
+	"shuwu/internal/auth"
+	"shuwu/internal/catalog"
+	"shuwu/internal/circulation"
+	"shuwu/internal/errs"
+	"shuwu/internal/readers"
+)
+
+// Deps are the services the API serves.
+type Deps struct {
+	Catalog     *catalog.Service
+	Readers     *readers.Service
+	Circulation *circulation.Service
+	Auth        *auth.Service
+	Log         *slog.Logger
+	// Counts returns collection totals for /api/v1/stats.
+	Counts func(ctx context.Context) (any, error)
+	// AuditLog lists audit entries, newest first.
+	AuditLog func(ctx context.Context, entity string, limit int, beforeID int64) ([]audit.Entry, error)
+	// Extra routes other surfaces add under /api/v1 (search, imports …).
+	Extra []Route
+}
+
+// Server holds the API's handlers.
+type Server struct {
+	Deps
+	routes []Route
+}
+
+// HandlerFunc is an API handler: it writes the answer on success and
+// returns an error for writeError otherwise.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// Route is one endpoint: its pattern, who may call it, and what the
+// OpenAPI document says of it.
+type Route struct {
+	Method  string
+	Path    string
+	Roles   []audit.Role // nil: public
+	Summary string
+	Request any // a value of the request body type, for the schema
+	Reply   any // a value of the answer type, for the schema
+	Params  []Param
+	Handle  HandlerFunc
+}
+
+// Param is a query parameter documented in OpenAPI.
+type Param struct {
+	Name, Description, Type string
+}
+
+// New builds the API server.
+func New(d Deps) *Server {
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{Deps: d}
+	s.routes = append(s.table(), d.Extra...)
+	return s
+}
+
+// Routes returns every route, for the OpenAPI document and its test.
+func (s *Server) Routes() []Route { return s.routes }
+
+// Register adds the routes to mux.
+func (s *Server) Register(mux *http.ServeMux) {
+	for _, rt := range s.routes {
+		mux.Handle(rt.Method+" "+rt.Path, s.wrap(rt))
+	}
+	mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, s.OpenAPI())
+	})
+	// Anything else under /api/ is a JSON 404, not the web's HTML one.
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, r, s.Log, errs.NotFound("ROUTE_NOT_FOUND", "接口不存在："+r.Method+" "+r.URL.Path, "no such endpoint: "+r.Method+" "+r.URL.Path))
+	})
+}
+
+// wrap authenticates, checks the role and maps errors.
+func (s *Server) wrap(rt Route) http.Handler {
+	roles := roleSet(rt.Roles)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if tok := tokenOf(r); tok != "" || roles != nil {
+			a, err := s.Auth.Authenticate(ctx, tok)
+			if err != nil {
+				if roles != nil {
+					writeError(w, r, s.Log, err)
+					return
+				}
+			} else {
+				ctx = audit.WithActor(ctx, a)
+				if roles != nil && !roles.allows(a.Role) {
+					writeError(w, r, s.Log, errs.New(errs.KindForbidden, "FORBIDDEN", "权限不足：此操作需要"+roles.labels()+"角色", "forbidden: this needs one of the roles "+string(joinRoles(roles))))
+					return
+				}
+			}
+		}
+		if err := rt.Handle(w, r.WithContext(ctx)); err != nil {
+			writeError(w, r, s.Log, err)
+		}
+	})
+}
+
+func joinRoles(rs roleSet) string {
+	s := ""
+	for i, r := range rs {
+		if i > 0 {
+			s += ", "
+		}
+		s += string(r)
+	}
+	return s
+}
+
+// actor returns the caller; routes that need one are never public.
+func actor(r *http.Request) audit.Actor { return audit.ActorFrom(r.Context()) }
+
+// loggedIn reports whether the request carries a valid login.
+func loggedIn(r *http.Request) bool {
+	a := actor(r)
+	return a.UserID != 0 || a.ReaderID != 0
+}

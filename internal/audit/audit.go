@@ -1,0 +1,92 @@
+// Package audit describes who did what: the actor of a request and the
+// audit-log entries every staff change to records, items, readers and rules
+// leaves behind.
+package audit
+
+import (
+	"context"
+	"time"
+)
+
+// Role is what an account may do.
+type Role string
+
+// The roles, from most to least powerful.
+const (
+	RoleAdmin     Role = "admin"     // 系统管理员
+	RoleLibrarian Role = "librarian" // 馆员
+	RoleDuty      Role = "duty"      // 值班员
+	RoleReader    Role = "reader"    // 读者
+)
+
+// Label returns the role's Chinese name.
+func (r Role) Label() string {
+	switch r {
+	case RoleAdmin:
+		return "系统管理员"
+	case RoleLibrarian:
+		return "馆员"
+	case RoleDuty:
+		return "值班员"
+	case RoleReader:
+		return "读者"
+	}
+	return string(r)
+}
+
+// Valid reports whether r is one of the four roles.
+func (r Role) Valid() bool {
+	switch r {
+	case RoleAdmin, RoleLibrarian, RoleDuty, RoleReader:
+		return true
+	}
+	return false
+}
+
+// Actor is the person behind a request: a staff user or a reader.
+type Actor struct {
+	UserID   int64 // staff account id; 0 for readers and the system
+	ReaderID int64 // set when a reader acts for themselves
+	Name     string
+	Role     Role
+}
+
+// IsStaff reports whether the actor is a staff account.
+func (a Actor) IsStaff() bool { return a.UserID != 0 && a.Role != RoleReader }
+
+// System is the actor of work shuwu does by itself (demo load, sweeps).
+var System = Actor{Name: "system", Role: RoleAdmin}
+
+type actorKey struct{}
+
+// WithActor returns ctx carrying a.
+func WithActor(ctx context.Context, a Actor) context.Context {
+	return context.WithValue(ctx, actorKey{}, a)
+}
+
+// ActorFrom returns the actor in ctx, or System when there is none.
+func ActorFrom(ctx context.Context) Actor {
+	if a, ok := ctx.Value(actorKey{}).(Actor); ok {
+		return a
+	}
+	return System
+}
+
+// Entry is one line of the audit log.
+type Entry struct {
+	ID       int64     `json:"id"`
+	At       time.Time `json:"at"`
+	UserID   int64     `json:"user_id,omitempty"`
+	Username string    `json:"username"`
+	Action   string    `json:"action"` // create, update, delete, import, ...
+	Entity   string    `json:"entity"` // record, item, reader, class, policy, ...
+	EntityID string    `json:"entity_id"`
+	Summary  string    `json:"summary"`
+	Detail   string    `json:"detail,omitempty"` // JSON of what changed
+}
+
+// New builds an entry for the actor in ctx.
+func New(ctx context.Context, action, entity, entityID, summary string) Entry {
+	a := ActorFrom(ctx)
+	return Entry{At: time.Now(), UserID: a.UserID, Username: a.Name, Action: action, Entity: entity, EntityID: entityID, Summary: summary}
+}

@@ -1,0 +1,394 @@
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"shuwu/internal/audit"
+	"shuwu/internal/errs"
+	"shuwu/internal/readers"
+)
+
+// SessionTTL is how long a login lasts.
+const SessionTTL = 7 * 24 * time.Hour
+
+// cacheTTL bounds how long a disabled account's session may still work.
+const cacheTTL = time.Minute
+
+// Service is accounts and access.
+type Service struct {
+	store Store
+	now   func() time.Time
+	fails *limiter
+
+	mu    sync.Mutex
+	cache map[string]cachedActor
+}
+
+type cachedActor struct {
+	actor   audit.Actor
+	expires time.Time
+}
+
+// NewService builds the accounts service.
+func NewService(store Store, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{store: store, now: now, fails: newLimiter(5, 5*time.Minute), cache: map[string]cachedActor{}}
+}
+
+var usernamePattern = regexp.MustCompile(`^[A-Za-z0-9_.\-]{2,32}$`)
+
+func errWrongPassword() *errs.Error {
+	return errs.New(errs.KindUnauthorized, "WRONG_PASSWORD", "用户名或密码错误", "wrong user name or password")
+}
+
+// Session is a new login: the secret token (shown once) and who it is for.
+type Session struct {
+	Token     string      `json:"token"`
+	Actor     audit.Actor `json:"actor"`
+	ExpiresAt time.Time   `json:"expires_at"`
+}
+
+func hashToken(tok string) string {
+	sum := sha256.Sum256([]byte(tok))
+	return hex.EncodeToString(sum[:])
+}
+
+func newToken() string {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// Login checks a staff user name or a reader's card number and password.
+// clientKey (the remote address) scopes the rate limit with the name, so
+// one person's typos do not lock out the desk.
+func (s *Service) Login(ctx context.Context, name, password, clientKey string) (Session, error) {
+	name = strings.TrimSpace(name)
+	key := strings.ToLower(name) + "|" + clientKey
+	now := s.now()
+	if s.fails.Blocked(key, now) {
+		return Session{}, errs.New(errs.KindRateLimited, "LOGIN_RATE_LIMITED", "登录失败次数过多，请 5 分钟后再试", "too many failed logins; try again in 5 minutes")
+	}
+	var sess Session
+	err := s.store.Update(ctx, func(tx Tx) error {
+		row := SessionRow{ExpiresAt: now.Add(SessionTTL)}
+		if u, err := tx.UserByName(name); err == nil {
+			if u.Disabled || !CheckPassword(u.PasswordHash, password) {
+				return errWrongPassword()
+			}
+			row.UserID = u.ID
+			sess.Actor = audit.Actor{UserID: u.ID, Name: u.Username, Role: u.Role}
+		} else if !errs.Is(err, "USER_NOT_FOUND") {
+			return err
+		} else {
+			r, err := tx.ReaderByCard(name)
+			if err != nil {
+				if errs.Is(err, "READER_NOT_FOUND") {
+					return errWrongPassword()
+				}
+				return err
+			}
+			if r.PasswordHash == "" || r.Status == readers.StatusCancelled || !CheckPassword(r.PasswordHash, password) {
+				return errWrongPassword()
+			}
+			row.ReaderID = r.ID
+			sess.Actor = audit.Actor{ReaderID: r.ID, Name: r.Name, Role: audit.RoleReader}
+		}
+		sess.Token = newToken()
+		sess.ExpiresAt = row.ExpiresAt
+		return tx.InsertSession(hashToken(sess.Token), row, now)
+	})
+	if err != nil {
+		if errs.Is(err, "WRONG_PASSWORD") {
+			s.fails.Fail(key, now)
+		}
+		return Session{}, err
+	}
+	s.fails.Reset(key)
+	return sess, nil
+}
+
+func errNotLoggedIn() *errs.Error {
+	return errs.New(errs.KindUnauthorized, "NOT_LOGGED_IN", "请先登录", "please log in")
+}
+
+// Authenticate returns the actor of a session token.
+func (s *Service) Authenticate(ctx context.Context, token string) (audit.Actor, error) {
+	if token == "" {
+		return audit.Actor{}, errNotLoggedIn()
+	}
+	h := hashToken(token)
+	now := s.now()
+	s.mu.Lock()
+	c, ok := s.cache[h]
+	s.mu.Unlock()
+	if ok && now.Before(c.expires) {
+		return c.actor, nil
+	}
+	var a audit.Actor
+	var expires time.Time
+	err := s.store.View(ctx, func(tx Tx) error {
+		row, err := tx.Session(h)
+		if err != nil {
+			return err
+		}
+		if !now.Before(row.ExpiresAt) {
+			return errs.New(errs.KindUnauthorized, "SESSION_EXPIRED", "登录已过期，请重新登录", "the session has expired; log in again")
+		}
+		expires = row.ExpiresAt
+		if row.UserID != 0 {
+			u, err := tx.User(row.UserID)
+			if err != nil {
+				return err
+			}
+			if u.Disabled {
+				return errNotLoggedIn()
+			}
+			a = audit.Actor{UserID: u.ID, Name: u.Username, Role: u.Role}
+			return nil
+		}
+		r, err := tx.Reader(row.ReaderID)
+		if err != nil {
+			return err
+		}
+		a = audit.Actor{ReaderID: r.ID, Name: r.Name, Role: audit.RoleReader}
+		return nil
+	})
+	if err != nil {
+		if e := errs.As(err); e.Kind == errs.KindNotFound {
+			return audit.Actor{}, errNotLoggedIn()
+		}
+		return audit.Actor{}, err
+	}
+	s.mu.Lock()
+	if len(s.cache) > 10000 {
+		s.cache = map[string]cachedActor{}
+	}
+	s.cache[h] = cachedActor{actor: a, expires: minTime(now.Add(cacheTTL), expires)}
+	s.mu.Unlock()
+	return a, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// Logout ends a session.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	h := hashToken(token)
+	s.mu.Lock()
+	delete(s.cache, h)
+	s.mu.Unlock()
+	return s.store.Update(ctx, func(tx Tx) error {
+		err := tx.DeleteSession(h)
+		if errs.Is(err, "SESSION_NOT_FOUND") {
+			return nil
+		}
+		return err
+	})
+}
+
+func (s *Service) forgetAll() {
+	s.mu.Lock()
+	s.cache = map[string]cachedActor{}
+	s.mu.Unlock()
+}
+
+// CreateUser adds a staff account.
+func (s *Service) CreateUser(ctx context.Context, username, displayName string, role audit.Role, password string) (User, error) {
+	username = strings.TrimSpace(username)
+	if !usernamePattern.MatchString(username) {
+		return User{}, errs.Invalid("USERNAME_MALFORMED", "username", "用户名须为 2–32 位字母、数字、点、下划线或连字符", "a user name is 2–32 letters, digits, dots, underscores or hyphens")
+	}
+	if !role.Valid() || role == audit.RoleReader {
+		return User{}, errs.Invalid("ROLE_UNKNOWN", "role", "角色必须是系统管理员、馆员或值班员", "the role must be admin, librarian or duty")
+	}
+	if err := ValidatePassword(password); err != nil {
+		return User{}, err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return User{}, err
+	}
+	u := User{Username: username, DisplayName: strings.TrimSpace(displayName), Role: role, PasswordHash: hash, CreatedAt: s.now()}
+	err = s.store.Update(ctx, func(tx Tx) error {
+		if _, err := tx.ReaderByCard(username); err == nil {
+			return errs.Invalid("USERNAME_TAKEN", "username", "用户名与某读者证号相同，请换一个", "the user name equals a reader's card number")
+		}
+		if err := tx.InsertUser(&u); err != nil {
+			if errs.Is(err, "DUPLICATE") {
+				return errs.Invalid("USERNAME_TAKEN", "username", fmt.Sprintf("用户名 %s 已存在", username), "the user name is taken")
+			}
+			return err
+		}
+		return tx.Audit(audit.New(ctx, "create", "user", u.Username, fmt.Sprintf("新建账号 %s（%s）", u.Username, role.Label())))
+	})
+	return u, err
+}
+
+// UpdateUser changes a staff account's name, role or disabled flag.
+func (s *Service) UpdateUser(ctx context.Context, username, displayName string, role audit.Role, disabled bool) (User, error) {
+	if !role.Valid() || role == audit.RoleReader {
+		return User{}, errs.Invalid("ROLE_UNKNOWN", "role", "角色必须是系统管理员、馆员或值班员", "the role must be admin, librarian or duty")
+	}
+	var u User
+	err := s.store.Update(ctx, func(tx Tx) error {
+		var err error
+		if u, err = tx.UserByName(username); err != nil {
+			return err
+		}
+		if u.Role == audit.RoleAdmin && (role != audit.RoleAdmin || disabled) {
+			users, err := tx.Users()
+			if err != nil {
+				return err
+			}
+			admins := 0
+			for _, o := range users {
+				if o.Role == audit.RoleAdmin && !o.Disabled {
+					admins++
+				}
+			}
+			if admins <= 1 {
+				return errs.Conflict("LAST_ADMIN", "这是最后一个系统管理员账号，不能降级或停用", "this is the last admin account")
+			}
+		}
+		u.DisplayName, u.Role, u.Disabled = strings.TrimSpace(displayName), role, disabled
+		if err := tx.UpdateUser(&u); err != nil {
+			return err
+		}
+		return tx.Audit(audit.New(ctx, "update", "user", u.Username, fmt.Sprintf("修改账号 %s（%s）", u.Username, role.Label())))
+	})
+	if err == nil {
+		s.forgetAll()
+	}
+	return u, err
+}
+
+// SetPassword sets a staff account's password and ends its sessions.
+func (s *Service) SetPassword(ctx context.Context, username, password string) error {
+	if err := ValidatePassword(password); err != nil {
+		return err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	err = s.store.Update(ctx, func(tx Tx) error {
+		u, err := tx.UserByName(username)
+		if err != nil {
+			return err
+		}
+		u.PasswordHash = hash
+		if err := tx.UpdateUser(&u); err != nil {
+			return err
+		}
+		if err := tx.DeleteSessionsOf(u.ID, 0); err != nil {
+			return err
+		}
+		return tx.Audit(audit.New(ctx, "password", "user", u.Username, "重置账号密码 "+u.Username))
+	})
+	if err == nil {
+		s.forgetAll()
+	}
+	return err
+}
+
+// SetReaderPassword sets a reader's portal password and ends their sessions.
+func (s *Service) SetReaderPassword(ctx context.Context, card, password string) error {
+	if err := ValidatePassword(password); err != nil {
+		return err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	err = s.store.Update(ctx, func(tx Tx) error {
+		r, err := tx.ReaderByCard(card)
+		if err != nil {
+			return err
+		}
+		r.PasswordHash = hash
+		r.UpdatedAt = s.now()
+		if err := tx.UpdateReader(&r); err != nil {
+			return err
+		}
+		if err := tx.DeleteSessionsOf(0, r.ID); err != nil {
+			return err
+		}
+		return tx.Audit(audit.New(ctx, "password", "reader", r.Card, "设置读者密码 "+r.Name))
+	})
+	if err == nil {
+		s.forgetAll()
+	}
+	return err
+}
+
+// ChangeOwnPassword lets the actor change their password, checking the old.
+func (s *Service) ChangeOwnPassword(ctx context.Context, a audit.Actor, oldPW, newPW string) error {
+	if err := ValidatePassword(newPW); err != nil {
+		return err
+	}
+	var current, name string
+	err := s.store.View(ctx, func(tx Tx) error {
+		if a.UserID != 0 {
+			u, err := tx.User(a.UserID)
+			current, name = u.PasswordHash, u.Username
+			return err
+		}
+		r, err := tx.Reader(a.ReaderID)
+		current, name = r.PasswordHash, r.Card
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if !CheckPassword(current, oldPW) {
+		return errs.Invalid("WRONG_PASSWORD", "old_password", "原密码不正确", "the current password is wrong")
+	}
+	if a.UserID != 0 {
+		return s.SetPassword(ctx, name, newPW)
+	}
+	return s.SetReaderPassword(ctx, name, newPW)
+}
+
+// Users lists the staff accounts.
+func (s *Service) Users(ctx context.Context) ([]User, error) {
+	var out []User
+	err := s.store.View(ctx, func(tx Tx) (err error) {
+		out, err = tx.Users()
+		return err
+	})
+	return out, err
+}
+
+// HasAdmin reports whether any enabled admin account exists.
+func (s *Service) HasAdmin(ctx context.Context) (bool, error) {
+	users, err := s.Users(ctx)
+	for _, u := range users {
+		if u.Role == audit.RoleAdmin && !u.Disabled {
+			return true, err
+		}
+	}
+	return false, err
+}
+
+// PruneSessions deletes expired sessions.
+func (s *Service) PruneSessions(ctx context.Context) error {
+	return s.store.Update(ctx, func(tx Tx) error { return tx.DeleteExpiredSessions(s.now()) })
+}

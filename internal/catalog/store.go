@@ -1,0 +1,58 @@
+package catalog
+
+import (
+	"context"
+
+	"shuwu/internal/audit"
+	"shuwu/internal/catalog/clc"
+)
+
+// Store is the catalogue's persistence, implemented by the store adapter.
+type Store interface {
+	// Update runs fn in one durable write transaction.
+	Update(ctx context.Context, fn func(Tx) error) error
+	// View runs fn against a consistent read view.
+	View(ctx context.Context, fn func(Tx) error) error
+}
+
+// Tx is what the catalogue reads and writes inside one transaction.
+// Lookups of a missing row return a not-found *errs.Error.
+type Tx interface {
+	InsertRecord(r *Record) error
+	UpdateRecord(r *Record) error
+	DeleteRecord(id int64) error
+	Record(id int64) (Record, error)
+	RecordsByIDs(ids []int64) ([]Record, error)
+	Records(f RecordFilter) ([]Record, int, error)
+	RecordsAfter(afterID int64, limit int) ([]Record, error)
+
+	InsertItem(it *Item) error
+	UpdateItem(it *Item) error
+	Item(id int64) (Item, error)
+	ItemByBarcode(barcode string) (Item, error)
+	ItemsOfRecord(recordID int64) ([]Item, error)
+	ItemsOfRecords(recordIDs []int64) (map[int64][]Item, error)
+	BarcodeExists(barcode string) (bool, error)
+
+	// NextSequence increments and returns the named counter.
+	NextSequence(name string) (int64, error)
+
+	Categories() ([]Category, error)
+	SaveCategory(c *Category) error
+	DeleteCategory(id int64) error
+	Locations() ([]Location, error)
+	Location(id int64) (Location, error)
+	SaveLocation(l *Location) error
+	DeleteLocation(id int64) error
+
+	ReadingLists() ([]ReadingList, error)
+	ReadingList(id int64) (ReadingList, error)
+	SaveReadingList(l *ReadingList) error
+	DeleteReadingList(id int64) error
+	ReadingListsOfRecord(recordID int64) ([]int64, error)
+
+	CLCClasses() ([]clc.Class, error)
+	ReplaceCLCClasses(classes []clc.Class) error
+
+	Audit(e audit.Entry) error
+}

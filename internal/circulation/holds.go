@@ -1,0 +1,259 @@
+package circulation
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"shuwu/internal/catalog"
+	"shuwu/internal/errs"
+)
+
+// PlaceHold queues a reader for the next copy of a record.
+func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (HoldView, error) {
+	var out HoldView
+	err := s.store.Update(ctx, func(tx Tx) error {
+		r, err := tx.ReaderByCard(strings.TrimSpace(card))
+		if err != nil {
+			return err
+		}
+		if err := checkCard(r, s.todayStr()); err != nil {
+			return err
+		}
+		rec, err := tx.Record(recordID)
+		if err != nil {
+			return err
+		}
+		policies, err := tx.Policies()
+		if err != nil {
+			return err
+		}
+		p := Resolve(policies, r.TypeID, rec.CategoryID)
+		if !p.HoldsAllowed {
+			return errs.Conflict("HOLD_NOT_ALLOWED", "该类读者不能预约此类图书", "holds are not allowed for this reader type and category")
+		}
+		items, err := tx.ItemsOfRecord(rec.ID)
+		if err != nil {
+			return err
+		}
+		lendable, onShelf := 0, 0
+		for _, it := range items {
+			if !it.Lendable || it.Status == catalog.StatusLost || it.Status == catalog.StatusWithdrawn {
+				continue
+			}
+			lendable++
+			if it.Status == catalog.StatusAvailable {
+				onShelf++
+			}
+			if it.Status == catalog.StatusOnLoan {
+				if l, err := tx.LoanOfItem(it.ID); err == nil && l.ReaderID == r.ID {
+					return errs.Conflict("HOLD_ALREADY_BORROWED", fmt.Sprintf("您已借有《%s》，无需预约", rec.Title), "you already have a copy of this title")
+				}
+			}
+		}
+		if lendable == 0 {
+			return errs.Conflict("HOLD_NO_COPIES", fmt.Sprintf("《%s》没有可外借的复本，不能预约", rec.Title), "the title has no lendable copies")
+		}
+		rules, err := rulesOf(tx)
+		if err != nil {
+			return err
+		}
+		if onShelf > 0 && !rules.HoldOnAvailable {
+			return errs.Conflict("HOLD_ITEM_AVAILABLE", fmt.Sprintf("《%s》有 %d 册在架，可直接到书架借阅，无需预约", rec.Title, onShelf), "a copy is on the shelf: borrow it directly")
+		}
+		mine, err := tx.HoldsOfReader(r.ID)
+		if err != nil {
+			return err
+		}
+		for _, h := range mine {
+			if h.RecordID == rec.ID {
+				return errs.Conflict("HOLD_DUPLICATE", fmt.Sprintf("您已预约《%s》", rec.Title), "you already have a hold on this title")
+			}
+		}
+		if len(mine) >= p.MaxHolds {
+			return errs.Conflict("HOLD_LIMIT_REACHED", fmt.Sprintf("已预约 %d 种，达到预约上限", len(mine)), "the hold limit is reached")
+		}
+		h := Hold{RecordID: rec.ID, ReaderID: r.ID, PlacedAt: s.now(), Status: HoldWaiting}
+		if err := tx.InsertHold(&h); err != nil {
+			return err
+		}
+		if err := s.event(tx, ctx, EventHold, r.ID, 0, catalog.Item{RecordID: rec.ID}, "", map[string]any{"hold_id": h.ID}); err != nil {
+			return err
+		}
+		queue, err := tx.HoldsOfRecord(rec.ID)
+		if err != nil {
+			return err
+		}
+		out = HoldView{Hold: h, Title: rec.Title, ReaderCard: r.Card, ReaderName: r.Name, Position: len(queue)}
+		// With holds allowed on shelved copies, one may be trapped at once.
+		if onShelf > 0 {
+			for _, it := range items {
+				if it.Status == catalog.StatusAvailable && it.Lendable {
+					if _, err := s.trap(ctx, tx, it); err != nil {
+						return err
+					}
+					if h2, err := tx.Hold(h.ID); err == nil {
+						out.Hold = h2
+					}
+					break
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// CancelHold withdraws a hold. onlyReader, when not 0, allows only that
+// reader's own holds. A copy waiting for the hold goes to the next reader.
+func (s *Service) CancelHold(ctx context.Context, holdID, onlyReader int64) error {
+	var recordID int64
+	err := s.store.Update(ctx, func(tx Tx) error {
+		h, err := tx.Hold(holdID)
+		if err != nil {
+			return err
+		}
+		if onlyReader != 0 && h.ReaderID != onlyReader {
+			return errs.New(errs.KindForbidden, "NOT_YOUR_HOLD", "只能取消自己的预约", "you can cancel only your own holds")
+		}
+		if err := tx.DeleteHold(h.ID); err != nil {
+			return err
+		}
+		recordID = h.RecordID
+		if err := s.event(tx, ctx, EventHoldCancel, h.ReaderID, 0, catalog.Item{ID: h.ItemID, RecordID: h.RecordID}, "", map[string]any{"hold_id": h.ID}); err != nil {
+			return err
+		}
+		if h.Status == HoldTrapped && h.ItemID != 0 {
+			it, err := tx.Item(h.ItemID)
+			if err != nil {
+				return err
+			}
+			return s.trapOrShelve(ctx, tx, it)
+		}
+		return nil
+	})
+	if err == nil {
+		s.changed(ctx, recordID)
+	}
+	return err
+}
+
+// ExpireHolds ends trapped holds whose pickup deadline has passed and
+// passes their copies on. It returns how many expired.
+func (s *Service) ExpireHolds(ctx context.Context) (int, error) {
+	var n int
+	var recs []int64
+	err := s.store.Update(ctx, func(tx Tx) error {
+		expired, err := tx.ExpiredHolds(s.todayStr())
+		if err != nil {
+			return err
+		}
+		for _, h := range expired {
+			if err := tx.DeleteHold(h.ID); err != nil {
+				return err
+			}
+			it, err := tx.Item(h.ItemID)
+			if err != nil {
+				return err
+			}
+			if err := s.event(tx, ctx, EventHoldExpire, h.ReaderID, 0, it, "", map[string]any{"hold_id": h.ID}); err != nil {
+				return err
+			}
+			if err := s.trapOrShelve(ctx, tx, it); err != nil {
+				return err
+			}
+			recs = append(recs, it.RecordID)
+		}
+		n = len(expired)
+		return nil
+	})
+	if err == nil {
+		s.changed(ctx, recs...)
+	}
+	return n, err
+}
+
+// InRoomUse records that a copy was read in the room (阅览). The reader is
+// optional: most in-room reading is anonymous.
+func (s *Service) InRoomUse(ctx context.Context, barcode, card string) error {
+	return s.store.Update(ctx, func(tx Tx) error {
+		it, err := tx.ItemByBarcode(strings.TrimSpace(barcode))
+		if err != nil {
+			return err
+		}
+		var readerID, classID int64
+		if card = strings.TrimSpace(card); card != "" {
+			r, err := tx.ReaderByCard(card)
+			if err != nil {
+				return err
+			}
+			readerID = r.ID
+			classes, err := tx.ClassesOfReader(r.ID)
+			if err != nil {
+				return err
+			}
+			classID = currentClass(classes, s.todayStr())
+		}
+		return s.event(tx, ctx, EventInRoom, readerID, classID, it, "", nil)
+	})
+}
+
+// MarkLost records a copy as lost. A loan on it ends, charged to the
+// reader in the ledger.
+func (s *Service) MarkLost(ctx context.Context, barcode string) (catalog.Item, error) {
+	var it catalog.Item
+	err := s.store.Update(ctx, func(tx Tx) error {
+		var err error
+		if it, err = tx.ItemByBarcode(strings.TrimSpace(barcode)); err != nil {
+			return err
+		}
+		var readerID, classID int64
+		if loan, err := tx.LoanOfItem(it.ID); err == nil {
+			if err := tx.DeleteLoan(loan.ID); err != nil {
+				return err
+			}
+			readerID, classID = loan.ReaderID, loan.ClassID
+		} else if !errs.Is(err, "LOAN_NOT_FOUND") {
+			return err
+		}
+		if h, err := tx.HoldOfItem(it.ID); err == nil {
+			h.Status, h.ItemID, h.TrappedAt, h.PickupDeadline = HoldWaiting, 0, nil, ""
+			if err := tx.UpdateHold(&h); err != nil {
+				return err
+			}
+		}
+		if err := tx.UpdateItemStatus(it.ID, catalog.StatusLost, s.now()); err != nil {
+			return err
+		}
+		it.Status = catalog.StatusLost
+		return s.event(tx, ctx, EventLost, readerID, classID, it, "", map[string]any{"price_fen": it.PriceFen})
+	})
+	if err == nil {
+		s.changed(ctx, it.RecordID)
+	}
+	return it, err
+}
+
+// MarkDamaged sends a copy on the shelf to repair. A copy on loan is sent
+// to repair when it comes back (Checkin with damaged).
+func (s *Service) MarkDamaged(ctx context.Context, barcode string) (catalog.Item, error) {
+	var it catalog.Item
+	err := s.store.Update(ctx, func(tx Tx) error {
+		var err error
+		if it, err = tx.ItemByBarcode(strings.TrimSpace(barcode)); err != nil {
+			return err
+		}
+		if it.Status != catalog.StatusAvailable {
+			return errs.Conflict("ITEM_NOT_ON_SHELF", fmt.Sprintf("该册当前为“%s”，请在还书时登记损坏", it.Status.Label("zh")), "only a copy on the shelf can be sent to repair; record damage at return")
+		}
+		if err := tx.UpdateItemStatus(it.ID, catalog.StatusRepair, s.now()); err != nil {
+			return err
+		}
+		it.Status = catalog.StatusRepair
+		return s.event(tx, ctx, EventDamaged, 0, 0, it, "", nil)
+	})
+	if err == nil {
+		s.changed(ctx, it.RecordID)
+	}
+	return it, err
+}

@@ -1,0 +1,65 @@
+package circulation
+
+import (
+	"context"
+	"time"
+
+	"shuwu/internal/audit"
+	"shuwu/internal/catalog"
+	"shuwu/internal/readers"
+)
+
+// Store is circulation's persistence, implemented by the store adapter.
+type Store interface {
+	Update(ctx context.Context, fn func(Tx) error) error
+	View(ctx context.Context, fn func(Tx) error) error
+}
+
+// Tx is what circulation reads and writes in one transaction. It spans
+// readers and the catalogue because a checkout changes all of them at once.
+type Tx interface {
+	ReaderByCard(card string) (readers.Reader, error)
+	Reader(id int64) (readers.Reader, error)
+	UpdateReader(r *readers.Reader) error
+	ClassesOfReader(readerID int64) ([]readers.Class, error)
+	Class(id int64) (readers.Class, error)
+	Members(classID int64) ([]readers.Member, error)
+	SetCleared(classID, readerID int64, at *time.Time) error
+
+	ItemByBarcode(barcode string) (catalog.Item, error)
+	Item(id int64) (catalog.Item, error)
+	UpdateItemStatus(itemID int64, st catalog.ItemStatus, at time.Time) error
+	Record(id int64) (catalog.Record, error)
+	ItemsOfRecord(recordID int64) ([]catalog.Item, error)
+
+	InsertLoan(l *Loan) error
+	DeleteLoan(id int64) error
+	UpdateLoan(l *Loan) error
+	LoanOfItem(itemID int64) (Loan, error)
+	LoansOfReader(readerID int64) ([]LoanView, error)
+	LoansOfReaders(readerIDs []int64) (map[int64][]LoanView, error)
+	OverdueLoans(today string, limit int) ([]LoanView, error)
+	ActiveLoanCount(readerID int64) (int, error)
+
+	InsertHold(h *Hold) error
+	UpdateHold(h *Hold) error
+	DeleteHold(id int64) error
+	Hold(id int64) (Hold, error)
+	HoldOfItem(itemID int64) (Hold, error)
+	HoldsOfRecord(recordID int64) ([]Hold, error) // queue order
+	HoldsOfReader(readerID int64) ([]HoldView, error)
+	ExpiredHolds(today string) ([]Hold, error)
+
+	Policies() ([]Policy, error)
+	SavePolicy(p *Policy) error
+	DeletePolicy(id int64) error
+	ClosedDays(from string) ([]ClosedDay, error)
+	SaveClosedDay(d ClosedDay) error
+	DeleteClosedDay(date string) error
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
+
+	AppendEvent(e *Event) error
+	Events(f EventFilter) ([]Event, error)
+	Audit(e audit.Entry) error
+}

@@ -1,0 +1,114 @@
+// Package circulation is lending: checkouts, returns (always accepted),
+// renewals, holds with a queue per record, in-room use, lost and damaged
+// copies, the policy matrix, the closed-day calendar, overdue handling and
+// end-of-class clearance (结业清还). Every action is appended to one event
+// ledger; current loans live only in the loans table.
+package circulation
+
+import (
+	"time"
+)
+
+// Loan is a copy currently lent to a reader.
+type Loan struct {
+	ID       int64     `json:"id"`
+	ItemID   int64     `json:"item_id"`
+	ReaderID int64     `json:"reader_id"`
+	ClassID  int64     `json:"class_id,omitempty"`
+	LoanedAt time.Time `json:"loaned_at"`
+	DueDate  string    `json:"due_date"`
+	Renewals int       `json:"renewals"`
+	StaffID  int64     `json:"staff_id,omitempty"`
+}
+
+// LoanView is a loan with what a person needs to recognise it.
+type LoanView struct {
+	Loan
+	Barcode     string `json:"barcode"`
+	RecordID    int64  `json:"record_id"`
+	Title       string `json:"title"`
+	CallNumber  string `json:"call_number"`
+	ReaderCard  string `json:"reader_card"`
+	ReaderName  string `json:"reader_name"`
+	OverdueDays int    `json:"overdue_days"`
+}
+
+// HoldStatus is where a hold stands.
+type HoldStatus string
+
+// Open hold states. Finished holds leave the holds table for the ledger.
+const (
+	HoldWaiting HoldStatus = "waiting" // in the queue
+	HoldTrapped HoldStatus = "trapped" // a copy waits on the hold shelf
+)
+
+// Hold is a reader's request for the next copy of a record.
+type Hold struct {
+	ID             int64      `json:"id"`
+	RecordID       int64      `json:"record_id"`
+	ReaderID       int64      `json:"reader_id"`
+	PlacedAt       time.Time  `json:"placed_at"`
+	Status         HoldStatus `json:"status"`
+	ItemID         int64      `json:"item_id,omitempty"`
+	TrappedAt      *time.Time `json:"trapped_at,omitempty"`
+	PickupDeadline string     `json:"pickup_deadline,omitempty"`
+}
+
+// HoldView is a hold with its record and queue position.
+type HoldView struct {
+	Hold
+	Title      string `json:"title"`
+	Barcode    string `json:"barcode,omitempty"`
+	ReaderCard string `json:"reader_card"`
+	ReaderName string `json:"reader_name"`
+	Position   int    `json:"position"` // 1 = next in line
+}
+
+// EventKind names a ledger entry.
+type EventKind string
+
+// The ledger's event kinds.
+const (
+	EventLoan       EventKind = "loan"
+	EventReturn     EventKind = "return"
+	EventRenew      EventKind = "renew"
+	EventHold       EventKind = "hold"
+	EventHoldCancel EventKind = "hold_cancel"
+	EventHoldTrap   EventKind = "hold_trap"
+	EventHoldFill   EventKind = "hold_fill"
+	EventHoldExpire EventKind = "hold_expire"
+	EventInRoom     EventKind = "in_room"
+	EventLost       EventKind = "lost"
+	EventFound      EventKind = "found"
+	EventDamaged    EventKind = "damaged"
+)
+
+// Event is one line of the ledger.
+type Event struct {
+	ID       int64     `json:"id"`
+	Kind     EventKind `json:"kind"`
+	At       time.Time `json:"at"`
+	ReaderID int64     `json:"reader_id,omitempty"`
+	ClassID  int64     `json:"class_id,omitempty"`
+	ItemID   int64     `json:"item_id,omitempty"`
+	RecordID int64     `json:"record_id,omitempty"`
+	StaffID  int64     `json:"staff_id,omitempty"`
+	DueDate  string    `json:"due_date,omitempty"`
+	Detail   string    `json:"detail,omitempty"`
+}
+
+// EventFilter narrows a ledger listing.
+type EventFilter struct {
+	From, To time.Time // [From, To)
+	Kinds    []EventKind
+	ReaderID int64
+	ItemID   int64
+	Limit    int
+	BeforeID int64 // for paging backwards
+}
+
+// ClosedDay is a date the library does not open (holidays).
+type ClosedDay struct {
+	Date   string `json:"date"`
+	Reason string `json:"reason"`
+}

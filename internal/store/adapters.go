@@ -1,0 +1,61 @@
+package store
+
+import (
+	"context"
+
+	"shuwu/internal/auth"
+	"shuwu/internal/catalog"
+	"shuwu/internal/circulation"
+	"shuwu/internal/readers"
+)
+
+// Each domain declares its own Tx interface; *Tx implements all of them.
+// These thin adapters give each domain its Store.
+
+// Catalog returns the catalogue's store.
+func (db *DB) Catalog() catalog.Store { return catalogStore{db} }
+
+// Readers returns the readers' store.
+func (db *DB) Readers() readers.Store { return readersStore{db} }
+
+// Circulation returns circulation's store.
+func (db *DB) Circulation() circulation.Store { return circulationStore{db} }
+
+// Auth returns the accounts' store.
+func (db *DB) Auth() auth.Store { return authStore{db} }
+
+type catalogStore struct{ db *DB }
+
+func (s catalogStore) Update(ctx context.Context, fn func(catalog.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s catalogStore) View(ctx context.Context, fn func(catalog.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+type readersStore struct{ db *DB }
+
+func (s readersStore) Update(ctx context.Context, fn func(readers.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s readersStore) View(ctx context.Context, fn func(readers.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+type circulationStore struct{ db *DB }
+
+func (s circulationStore) Update(ctx context.Context, fn func(circulation.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s circulationStore) View(ctx context.Context, fn func(circulation.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+type authStore struct{ db *DB }
+
+func (s authStore) Update(ctx context.Context, fn func(auth.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s authStore) View(ctx context.Context, fn func(auth.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}

@@ -1,0 +1,303 @@
+package store
+
+import (
+	"database/sql"
+	"strings"
+	"time"
+
+	"shuwu/internal/audit"
+	"shuwu/internal/circulation"
+	"shuwu/internal/errs"
+)
+
+func errLoanNotFound() *errs.Error {
+	return errs.NotFound("LOAN_NOT_FOUND", "该册未借出", "the item is not on loan")
+}
+
+func errHoldNotFound() *errs.Error {
+	return errs.NotFound("HOLD_NOT_FOUND", "预约不存在", "hold does not exist")
+}
+
+// InsertLoan stores a new loan; the item's UNIQUE constraint refuses a
+// second loan of the same copy.
+func (tx *Tx) InsertLoan(l *circulation.Loan) error {
+	id, err := tx.insert(`INSERT INTO loans (item_id, reader_id, class_id, loaned_at, due_date, renewals, staff_id) VALUES (?,?,?,?,?,?,?)`,
+		l.ItemID, l.ReaderID, nullID(l.ClassID), nowMillis(l.LoanedAt), l.DueDate, l.Renewals, nullID(l.StaffID))
+	l.ID = id
+	return err
+}
+
+// DeleteLoan ends a loan.
+func (tx *Tx) DeleteLoan(id int64) error {
+	return tx.mustAffect(errLoanNotFound(), `DELETE FROM loans WHERE id=?`, id)
+}
+
+// UpdateLoan saves a renewed loan.
+func (tx *Tx) UpdateLoan(l *circulation.Loan) error {
+	return tx.mustAffect(errLoanNotFound(), `UPDATE loans SET due_date=?, renewals=? WHERE id=?`, l.DueDate, l.Renewals, l.ID)
+}
+
+// LoanOfItem returns the current loan of a copy.
+func (tx *Tx) LoanOfItem(itemID int64) (circulation.Loan, error) {
+	var l circulation.Loan
+	var at int64
+	var classID, staffID sql.NullInt64
+	err := tx.queryRow(errLoanNotFound(), `SELECT id, item_id, reader_id, class_id, loaned_at, due_date, renewals, staff_id FROM loans WHERE item_id=?`,
+		[]any{itemID}, &l.ID, &l.ItemID, &l.ReaderID, &classID, &at, &l.DueDate, &l.Renewals, &staffID)
+	l.LoanedAt, l.ClassID, l.StaffID = fromMillis(at), classID.Int64, staffID.Int64
+	return l, err
+}
+
+const loanViewQuery = `SELECT l.id, l.item_id, l.reader_id, COALESCE(l.class_id,0), l.loaned_at, l.due_date, l.renewals, COALESCE(l.staff_id,0),
+	i.barcode, i.record_id, r.title, i.call_number, rd.card, rd.name
+	FROM loans l JOIN items i ON i.id = l.item_id JOIN records r ON r.id = i.record_id JOIN readers rd ON rd.id = l.reader_id`
+
+func scanLoanView(rows *sql.Rows) (circulation.LoanView, error) {
+	var v circulation.LoanView
+	var at int64
+	err := rows.Scan(&v.ID, &v.ItemID, &v.ReaderID, &v.ClassID, &at, &v.DueDate, &v.Renewals, &v.StaffID, &v.Barcode, &v.RecordID, &v.Title, &v.CallNumber, &v.ReaderCard, &v.ReaderName)
+	v.LoanedAt = fromMillis(at)
+	return v, err
+}
+
+// LoansOfReader lists a reader's loans, soonest due first.
+func (tx *Tx) LoansOfReader(readerID int64) ([]circulation.LoanView, error) {
+	rows, err := tx.query(loanViewQuery+` WHERE l.reader_id=? ORDER BY l.due_date, l.id`, readerID)
+	return collect(rows, err, scanLoanView)
+}
+
+// LoansOfReaders lists the loans of several readers.
+func (tx *Tx) LoansOfReaders(ids []int64) (map[int64][]circulation.LoanView, error) {
+	out := map[int64][]circulation.LoanView{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := tx.q.QueryContext(tx.ctx, loanViewQuery+` WHERE l.reader_id IN (`+placeholders(len(ids))+`) ORDER BY l.due_date`, int64Args(ids)...)
+	loans, err := collect(rows, mapErr(err), scanLoanView)
+	for _, l := range loans {
+		out[l.ReaderID] = append(out[l.ReaderID], l)
+	}
+	return out, err
+}
+
+// ActiveLoanCount counts a reader's loans.
+func (tx *Tx) ActiveLoanCount(readerID int64) (int, error) {
+	return tx.count(`SELECT COUNT(*) FROM loans WHERE reader_id=?`, readerID)
+}
+
+// OverdueLoans lists loans due before today, oldest first.
+func (tx *Tx) OverdueLoans(today string, limit int) ([]circulation.LoanView, error) {
+	rows, err := tx.query(loanViewQuery+` WHERE l.due_date < ? ORDER BY l.due_date LIMIT ?`, today, limit)
+	return collect(rows, err, scanLoanView)
+}
+
+const holdColumns = `id, record_id, reader_id, placed_at, status, COALESCE(item_id,0), trapped_at, pickup_deadline`
+
+func scanHold(sc interface{ Scan(...any) error }) (circulation.Hold, error) {
+	var h circulation.Hold
+	var placed int64
+	var trapped sql.NullInt64
+	err := sc.Scan(&h.ID, &h.RecordID, &h.ReaderID, &placed, &h.Status, &h.ItemID, &trapped, &h.PickupDeadline)
+	h.PlacedAt = fromMillis(placed)
+	if trapped.Valid {
+		t := fromMillis(trapped.Int64)
+		h.TrappedAt = &t
+	}
+	return h, err
+}
+
+func holdArgs(h *circulation.Hold) []any {
+	var trapped any
+	if h.TrappedAt != nil {
+		trapped = nowMillis(*h.TrappedAt)
+	}
+	return []any{h.RecordID, h.ReaderID, nowMillis(h.PlacedAt), h.Status, nullID(h.ItemID), trapped, h.PickupDeadline}
+}
+
+// InsertHold queues a hold.
+func (tx *Tx) InsertHold(h *circulation.Hold) error {
+	id, err := tx.insert(`INSERT INTO holds (record_id, reader_id, placed_at, status, item_id, trapped_at, pickup_deadline) VALUES (?,?,?,?,?,?,?)`, holdArgs(h)...)
+	h.ID = id
+	return err
+}
+
+// UpdateHold saves a hold.
+func (tx *Tx) UpdateHold(h *circulation.Hold) error {
+	return tx.mustAffect(errHoldNotFound(), `UPDATE holds SET record_id=?, reader_id=?, placed_at=?, status=?, item_id=?, trapped_at=?, pickup_deadline=? WHERE id=?`,
+		append(holdArgs(h), h.ID)...)
+}
+
+// DeleteHold removes a hold.
+func (tx *Tx) DeleteHold(id int64) error {
+	return tx.mustAffect(errHoldNotFound(), `DELETE FROM holds WHERE id=?`, id)
+}
+
+func (tx *Tx) holds(where string, args ...any) ([]circulation.Hold, error) {
+	rows, err := tx.query(`SELECT `+holdColumns+` FROM holds WHERE `+where, args...)
+	return collect(rows, err, func(r *sql.Rows) (circulation.Hold, error) { return scanHold(r) })
+}
+
+func (tx *Tx) oneHold(where string, arg any) (circulation.Hold, error) {
+	hs, err := tx.holds(where, arg)
+	if err != nil {
+		return circulation.Hold{}, err
+	}
+	if len(hs) == 0 {
+		return circulation.Hold{}, errHoldNotFound()
+	}
+	return hs[0], nil
+}
+
+// Hold returns a hold by id.
+func (tx *Tx) Hold(id int64) (circulation.Hold, error) { return tx.oneHold("id=?", id) }
+
+// HoldOfItem returns the hold a copy is trapped for.
+func (tx *Tx) HoldOfItem(itemID int64) (circulation.Hold, error) { return tx.oneHold("item_id=?", itemID) }
+
+// HoldsOfRecord returns a record's queue, first come first served.
+func (tx *Tx) HoldsOfRecord(recordID int64) ([]circulation.Hold, error) {
+	return tx.holds("record_id=? ORDER BY placed_at, id", recordID)
+}
+
+// ExpiredHolds returns trapped holds whose pickup deadline is before today.
+func (tx *Tx) ExpiredHolds(today string) ([]circulation.Hold, error) {
+	return tx.holds("status='trapped' AND pickup_deadline < ? ORDER BY id", today)
+}
+
+// HoldsOfReader lists a reader's holds with titles and queue positions.
+func (tx *Tx) HoldsOfReader(readerID int64) ([]circulation.HoldView, error) {
+	rows, err := tx.query(`SELECT h.id, h.record_id, h.reader_id, h.placed_at, h.status, COALESCE(h.item_id,0), h.trapped_at, h.pickup_deadline,
+		r.title, COALESCE(i.barcode,''), rd.card, rd.name,
+		(SELECT COUNT(*) FROM holds q WHERE q.record_id = h.record_id AND (q.placed_at < h.placed_at OR (q.placed_at = h.placed_at AND q.id <= h.id)))
+		FROM holds h JOIN records r ON r.id = h.record_id JOIN readers rd ON rd.id = h.reader_id LEFT JOIN items i ON i.id = h.item_id
+		WHERE h.reader_id=? ORDER BY h.placed_at`, readerID)
+	return collect(rows, err, func(rs *sql.Rows) (circulation.HoldView, error) {
+		var v circulation.HoldView
+		var placed int64
+		var trapped sql.NullInt64
+		err := rs.Scan(&v.ID, &v.RecordID, &v.ReaderID, &placed, &v.Status, &v.ItemID, &trapped, &v.PickupDeadline, &v.Title, &v.Barcode, &v.ReaderCard, &v.ReaderName, &v.Position)
+		v.PlacedAt = fromMillis(placed)
+		if trapped.Valid {
+			t := fromMillis(trapped.Int64)
+			v.TrappedAt = &t
+		}
+		return v, err
+	})
+}
+
+// Policies lists the policy matrix.
+func (tx *Tx) Policies() ([]circulation.Policy, error) {
+	rows, err := tx.query(`SELECT id, COALESCE(reader_type_id,0), COALESCE(category_id,0), loan_days, max_loans, renewals, renewal_days, holds_allowed, max_holds FROM policies ORDER BY id`)
+	return collect(rows, err, func(r *sql.Rows) (p circulation.Policy, err error) {
+		err = r.Scan(&p.ID, &p.ReaderTypeID, &p.CategoryID, &p.LoanDays, &p.MaxLoans, &p.Renewals, &p.RenewalDays, &p.HoldsAllowed, &p.MaxHolds)
+		return p, err
+	})
+}
+
+// SavePolicy inserts (ID 0) or updates a policy cell.
+func (tx *Tx) SavePolicy(p *circulation.Policy) error {
+	args := []any{nullID(p.ReaderTypeID), nullID(p.CategoryID), p.LoanDays, p.MaxLoans, p.Renewals, p.RenewalDays, p.HoldsAllowed, p.MaxHolds}
+	if p.ID == 0 {
+		id, err := tx.insert(`INSERT INTO policies (reader_type_id, category_id, loan_days, max_loans, renewals, renewal_days, holds_allowed, max_holds) VALUES (?,?,?,?,?,?,?,?)`, args...)
+		p.ID = id
+		return err
+	}
+	return tx.mustAffect(errs.NotFound("POLICY_NOT_FOUND", "借阅规则不存在", "policy does not exist"),
+		`UPDATE policies SET reader_type_id=?, category_id=?, loan_days=?, max_loans=?, renewals=?, renewal_days=?, holds_allowed=?, max_holds=? WHERE id=?`, append(args, p.ID)...)
+}
+
+// DeletePolicy removes a policy cell.
+func (tx *Tx) DeletePolicy(id int64) error {
+	return tx.mustAffect(errs.NotFound("POLICY_NOT_FOUND", "借阅规则不存在", "policy does not exist"), `DELETE FROM policies WHERE id=?`, id)
+}
+
+// ClosedDays lists closed dates on or after from.
+func (tx *Tx) ClosedDays(from string) ([]circulation.ClosedDay, error) {
+	rows, err := tx.query(`SELECT date, reason FROM closed_days WHERE date >= ? ORDER BY date`, from)
+	return collect(rows, err, func(r *sql.Rows) (d circulation.ClosedDay, err error) {
+		err = r.Scan(&d.Date, &d.Reason)
+		return d, err
+	})
+}
+
+// SaveClosedDay stores a closed date.
+func (tx *Tx) SaveClosedDay(d circulation.ClosedDay) error {
+	_, err := tx.exec(`INSERT INTO closed_days (date, reason) VALUES (?,?) ON CONFLICT(date) DO UPDATE SET reason=excluded.reason`, d.Date, d.Reason)
+	return err
+}
+
+// DeleteClosedDay removes a closed date.
+func (tx *Tx) DeleteClosedDay(date string) error {
+	return tx.mustAffect(errs.NotFound("CLOSED_DAY_NOT_FOUND", "该日期不是闭馆日", "the date is not a closed day"), `DELETE FROM closed_days WHERE date=?`, date)
+}
+
+// AppendEvent adds a line to the ledger.
+func (tx *Tx) AppendEvent(e *circulation.Event) error {
+	id, err := tx.insert(`INSERT INTO events (kind, at, reader_id, class_id, item_id, record_id, staff_id, due_date, detail) VALUES (?,?,?,?,?,?,?,?,?)`,
+		e.Kind, nowMillis(e.At), nullID(e.ReaderID), nullID(e.ClassID), nullID(e.ItemID), nullID(e.RecordID), nullID(e.StaffID), e.DueDate, e.Detail)
+	e.ID = id
+	return err
+}
+
+// Events lists ledger lines matching f, newest first.
+func (tx *Tx) Events(f circulation.EventFilter) ([]circulation.Event, error) {
+	where, args := []string{"1=1"}, []any{}
+	if !f.From.IsZero() {
+		where, args = append(where, "at >= ?"), append(args, nowMillis(f.From))
+	}
+	if !f.To.IsZero() {
+		where, args = append(where, "at < ?"), append(args, nowMillis(f.To))
+	}
+	if len(f.Kinds) > 0 {
+		where = append(where, "kind IN ("+placeholders(len(f.Kinds))+")")
+		for _, k := range f.Kinds {
+			args = append(args, string(k))
+		}
+	}
+	if f.ReaderID != 0 {
+		where, args = append(where, "reader_id = ?"), append(args, f.ReaderID)
+	}
+	if f.ItemID != 0 {
+		where, args = append(where, "item_id = ?"), append(args, f.ItemID)
+	}
+	if f.BeforeID != 0 {
+		where, args = append(where, "id < ?"), append(args, f.BeforeID)
+	}
+	rows, err := tx.q.QueryContext(tx.ctx, `SELECT id, kind, at, COALESCE(reader_id,0), COALESCE(class_id,0), COALESCE(item_id,0), COALESCE(record_id,0), COALESCE(staff_id,0), due_date, detail
+		FROM events WHERE `+strings.Join(where, " AND ")+` ORDER BY id DESC LIMIT ?`, append(args, f.Limit)...)
+	return collect(rows, mapErr(err), func(r *sql.Rows) (e circulation.Event, err error) {
+		var at int64
+		err = r.Scan(&e.ID, &e.Kind, &at, &e.ReaderID, &e.ClassID, &e.ItemID, &e.RecordID, &e.StaffID, &e.DueDate, &e.Detail)
+		e.At = fromMillis(at)
+		return e, err
+	})
+}
+
+// Audit appends an entry to the audit log.
+func (tx *Tx) Audit(e audit.Entry) error {
+	if e.At.IsZero() {
+		e.At = time.Now()
+	}
+	_, err := tx.exec(`INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, summary, detail) VALUES (?,?,?,?,?,?,?,?)`,
+		nowMillis(e.At), nullID(e.UserID), e.Username, e.Action, e.Entity, e.EntityID, e.Summary, e.Detail)
+	return err
+}
+
+// AuditLog lists audit entries, newest first.
+func (tx *Tx) AuditLog(entity string, limit int, beforeID int64) ([]audit.Entry, error) {
+	where, args := []string{"1=1"}, []any{}
+	if entity != "" {
+		where, args = append(where, "entity = ?"), append(args, entity)
+	}
+	if beforeID != 0 {
+		where, args = append(where, "id < ?"), append(args, beforeID)
+	}
+	rows, err := tx.q.QueryContext(tx.ctx, `SELECT id, at, COALESCE(user_id,0), username, action, entity, entity_id, summary, detail FROM audit_log WHERE `+
+		strings.Join(where, " AND ")+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
+	return collect(rows, mapErr(err), func(r *sql.Rows) (e audit.Entry, err error) {
+		var at int64
+		err = r.Scan(&e.ID, &at, &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Summary, &e.Detail)
+		e.At = fromMillis(at)
+		return e, err
+	})
+}

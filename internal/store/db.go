@@ -1,0 +1,182 @@
+// Package store is the SQL adapter: it implements the store interfaces that
+// the domain packages declare. It owns connections, transactions and
+// migrations. SQLite is the default engine; engine differences stay in
+// open_sqlite.go and dialect.go.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"shuwu/internal/errs"
+)
+
+// DB is an open shuwu database: one writer connection fed by a group-commit
+// queue, and a pool of readers.
+type DB struct {
+	write *sql.DB
+	read  *sql.DB
+	log   *slog.Logger
+
+	queue   chan *writeReq
+	stop    chan struct{}
+	stopped sync.WaitGroup
+
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt // prepared on the single writer connection
+
+	closeOnce sync.Once
+}
+
+// maxBatch bounds how many write transactions share one commit.
+const maxBatch = 128
+
+type writeReq struct {
+	ctx  context.Context
+	fn   func(*Tx) error
+	done chan error
+}
+
+// Update runs fn in a write transaction and returns once it is durably
+// committed. Concurrent callers are committed together (group commit): each
+// fn runs in its own savepoint, so one caller's failure rolls back only its
+// own changes, and all share the cost of one fsync.
+func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
+	req := &writeReq{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	select {
+	case db.queue <- req:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-db.stop:
+		return errs.Internalf("store: database closed")
+	}
+	return <-req.done
+}
+
+// View runs fn against a read connection. fn must not write.
+func (db *DB) View(ctx context.Context, fn func(*Tx) error) error {
+	return fn(&Tx{ctx: ctx, q: db.read, db: db})
+}
+
+func (db *DB) writer() {
+	defer db.stopped.Done()
+	for {
+		var first *writeReq
+		select {
+		case first = <-db.queue:
+		case <-db.stop:
+			return
+		}
+		batch := []*writeReq{first}
+	drain:
+		for len(batch) < maxBatch {
+			select {
+			case r := <-db.queue:
+				batch = append(batch, r)
+			default:
+				break drain
+			}
+		}
+		db.runBatch(batch)
+	}
+}
+
+func (db *DB) runBatch(batch []*writeReq) {
+	ctx := context.Background()
+	results := make([]error, len(batch))
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		for _, r := range batch {
+			r.done <- errs.Internalf("store: begin: %w", err)
+		}
+		return
+	}
+	for i, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			results[i] = err
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT op"); err != nil {
+			results[i] = errs.Internalf("store: savepoint: %w", err)
+			continue
+		}
+		results[i] = runGuarded(&Tx{ctx: r.ctx, q: tx, db: db, sqlTx: tx}, r.fn)
+		if results[i] != nil {
+			if _, err := tx.ExecContext(ctx, "ROLLBACK TO op"); err != nil {
+				db.log.Error("store: rollback to savepoint", "err", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "RELEASE op"); err != nil {
+			db.log.Error("store: release savepoint", "err", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		for i := range results {
+			if results[i] == nil {
+				results[i] = errs.Internalf("store: commit: %w", err)
+			}
+		}
+	}
+	for i, r := range batch {
+		r.done <- results[i]
+	}
+}
+
+// runGuarded turns a panic inside a transaction function into an internal
+// error, so one bad request cannot take the writer down with it.
+func runGuarded(tx *Tx, fns ...func(*Tx) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = errs.Internalf("store: panic in transaction: %v\n%s", p, debug.Stack())
+		}
+	}()
+	for _, fn := range fns {
+		if err := fn(tx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close drains nothing new, stops the writer and closes both pools.
+func (db *DB) Close() error {
+	var err error
+	db.closeOnce.Do(func() {
+		close(db.stop)
+		db.stopped.Wait()
+		db.stmtMu.Lock()
+		for _, s := range db.stmts {
+			s.Close()
+		}
+		db.stmtMu.Unlock()
+		err = errors.Join(db.write.Close(), db.read.Close())
+	})
+	return err
+}
+
+// stmt returns a statement prepared once on the writer connection.
+func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	if s, ok := db.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := db.write.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("prepare %q: %w", query, err)
+	}
+	db.stmts[query] = s
+	return s, nil
+}
+
+// nowMillis is the storage form of a time.
+func nowMillis(t time.Time) int64 { return t.UnixMilli() }
+
+// fromMillis reads the storage form of a time back.
+func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }

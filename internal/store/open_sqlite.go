@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"shuwu/internal/errs"
+)
+
+// OpenSQLite opens (creating if needed) the database file at path and
+// migrates it to the current schema.
+func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return nil, fmt.Errorf("create data dir: %w", err)
+	}
+	// busy_timeout comes before journal_mode so that switching to WAL waits
+	// for another process instead of failing; synchronous=FULL makes every
+	// commit durable, which group commit keeps affordable.
+	pragmas := []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)"}
+	q := url.Values{}
+	for _, p := range pragmas {
+		q.Add("_pragma", p)
+	}
+	wq := url.Values{"_txlock": {"immediate"}}
+	for k, v := range q {
+		wq[k] = v
+	}
+	write, err := sql.Open("sqlite", "file:"+path+"?"+wq.Encode())
+	if err != nil {
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+
+	rq := url.Values{}
+	for k, v := range q {
+		rq[k] = v
+	}
+	rq.Add("_pragma", "query_only(1)")
+	read, err := sql.Open("sqlite", "file:"+path+"?"+rq.Encode())
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	n := max(4, runtime.NumCPU()*2)
+	read.SetMaxOpenConns(n)
+	read.SetMaxIdleConns(n)
+
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	db := &DB{write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}}
+	if err := migrate(ctx, write); err != nil {
+		write.Close()
+		read.Close()
+		return nil, err
+	}
+	db.stopped.Add(1)
+	go db.writer()
+	return db, nil
+}
+
+// mapErr turns driver errors into domain errors by code, never by text.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := err.(*errs.Error); ok {
+		return err
+	}
+	if se, ok := err.(*sqlite.Error); ok {
+		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return &errs.Error{Kind: errs.KindConflict, Code: CodeDuplicate, Message: "记录重复", MessageEn: "duplicate value", Err: err}
+		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+			return &errs.Error{Kind: errs.KindConflict, Code: CodeInUse, Message: "数据仍被引用，不能删除或修改", MessageEn: "the row is still referenced", Err: err}
+		}
+	}
+	return errs.Internalf("store: %w", err)
+}
+
+// Codes the store produces on its own; callers usually translate them into
+// more precise domain codes (BARCODE_DUPLICATE) where they know the column.
+const (
+	CodeDuplicate errs.Code = "DUPLICATE"
+	CodeInUse     errs.Code = "IN_USE"
+)

@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"shuwu/internal/errs"
+)
+
+// querier is what *sql.DB and *sql.Tx have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Tx is one unit of work: a write transaction inside Update, or a read
+// connection inside View. Every area's store methods hang off it, so a use
+// case that spans areas (a checkout touches readers, items, loans and the
+// ledger) is still one transaction.
+type Tx struct {
+	ctx   context.Context
+	q     querier
+	db    *DB
+	sqlTx *sql.Tx // nil for reads
+}
+
+// prepared returns a statement bound to this transaction, reusing the
+// writer's prepared statements so hot paths skip SQL parsing.
+func (tx *Tx) prepared(query string) (*sql.Stmt, error) {
+	s, err := tx.db.stmt(tx.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return tx.sqlTx.StmtContext(tx.ctx, s), nil
+}
+
+func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
+	if tx.sqlTx != nil {
+		s, err := tx.prepared(query)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		res, err := s.ExecContext(tx.ctx, args...)
+		return res, mapErr(err)
+	}
+	res, err := tx.q.ExecContext(tx.ctx, query, args...)
+	return res, mapErr(err)
+}
+
+func (tx *Tx) query(query string, args ...any) (*sql.Rows, error) {
+	if tx.sqlTx != nil {
+		s, err := tx.prepared(query)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		rows, err := s.QueryContext(tx.ctx, args...)
+		return rows, mapErr(err)
+	}
+	rows, err := tx.q.QueryContext(tx.ctx, query, args...)
+	return rows, mapErr(err)
+}
+
+// queryRow scans one row; sql.ErrNoRows comes back as notFound.
+func (tx *Tx) queryRow(notFound *errs.Error, query string, args []any, dest ...any) error {
+	var row *sql.Row
+	if tx.sqlTx != nil {
+		s, err := tx.prepared(query)
+		if err != nil {
+			return mapErr(err)
+		}
+		row = s.QueryRowContext(tx.ctx, args...)
+	} else {
+		row = tx.q.QueryRowContext(tx.ctx, query, args...)
+	}
+	err := row.Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound
+	}
+	return mapErr(err)
+}
+
+// insert runs an INSERT and returns the new row id.
+func (tx *Tx) insert(query string, args ...any) (int64, error) {
+	res, err := tx.exec(query, args...)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, errs.Internalf("store: last insert id: %w", err)
+	}
+	return id, nil
+}
+
+// count runs a query returning a single integer.
+func (tx *Tx) count(query string, args ...any) (int, error) {
+	var n int
+	err := tx.queryRow(nil, query, args, &n)
+	return n, err
+}
+
+// collect scans every row with scan.
+func collect[T any](rows *sql.Rows, err error, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		out = append(out, v)
+	}
+	return out, mapErr(rows.Err())
+}
