@@ -152,7 +152,9 @@ func (tx *Tx) oneHold(where string, arg any) (circulation.Hold, error) {
 func (tx *Tx) Hold(id int64) (circulation.Hold, error) { return tx.oneHold("id=?", id) }
 
 // HoldOfItem returns the hold a copy is trapped for.
-func (tx *Tx) HoldOfItem(itemID int64) (circulation.Hold, error) { return tx.oneHold("item_id=?", itemID) }
+func (tx *Tx) HoldOfItem(itemID int64) (circulation.Hold, error) {
+	return tx.oneHold("item_id=?", itemID)
+}
 
 // HoldsOfRecord returns a record's queue, first come first served.
 func (tx *Tx) HoldsOfRecord(recordID int64) ([]circulation.Hold, error) {
