@@ -13,16 +13,17 @@ import (
 // tricky are hand-written records for the cases the relevance suite checks
 // by name. Their ids start at 900001.
 var tricky = []Document{
-	{RecordID: 900001, Title: "重庆谈判纪实", Authors: []string{"张重阳"}, Publisher: "重庆出版社", CLC: "K266", Year: 2015, Subjects: []string{"重庆谈判—史料"}},
-	{RecordID: 900002, Title: "新时代党的建设研究", Authors: []string{"王建国"}, Publisher: "中共中央党校出版社", CLC: "D26", Year: 2023, Category: "党史党建"},
-	{RecordID: 900003, Title: "論共產黨員的修養", Authors: []string{"劉少奇"}, Publisher: "三聯書店（香港）", CLC: "D263", Year: 1986, Language: "chi"},
-	{RecordID: 900004, Title: "统计工作手册", Authors: []string{"李明"}, Publisher: "中国统计出版社", ISBNs: []string{"7-5037-1744-0"}, CLC: "C8", Year: 1995},
-	{RecordID: 900005, Title: "党建工作实务", Authors: []string{"陈长征"}, Publisher: "党建读物出版社", CLC: "D26", Year: 2021, CallNumbers: []string{"D26/15"}, Barcodes: []string{"SW0012345"}, Category: "党史党建"},
-	{RecordID: 900006, Title: "十九届六中全会精神学习辅导", Authors: []string{"本书编写组"}, Publisher: "人民出版社", CLC: "D229", Year: 2021},
-	{RecordID: 900007, Title: "学习贯彻第二十次全国代表大会精神", Authors: []string{"本书编写组"}, Publisher: "人民出版社", CLC: "D229", Year: 2022},
-	{RecordID: 900008, Title: "ＧＤＰ核算手册", Authors: []string{"周平"}, Publisher: "中国统计出版社", CLC: "F222", Year: 2010},
-	{RecordID: 900009, Title: "长征路上的故事", Authors: []string{"曾行"}, Publisher: "解放军出版社", CLC: "K264", Year: 2016},
-	{RecordID: 900010, Title: "党", Authors: []string{"吴一"}, Publisher: "作家出版社", CLC: "I247.5", Year: 2019},
+	{RecordID: 900001, Available: true, Title: "重庆谈判纪实", Authors: []string{"张重阳"}, Publisher: "重庆出版社", CLC: "K266", Year: 2015, Subjects: []string{"重庆谈判—史料"}},
+	{RecordID: 900002, Available: true, Title: "新时代党的建设研究", Authors: []string{"王建国"}, Publisher: "中共中央党校出版社", CLC: "D26", Year: 2023, Category: "党史党建"},
+	{RecordID: 900003, Available: true, Title: "論共產黨員的修養", Authors: []string{"劉少奇"}, Publisher: "三聯書店（香港）", CLC: "D263", Year: 1986, Language: "chi"},
+	{RecordID: 900004, Available: true, Title: "统计工作手册", Authors: []string{"李明"}, Publisher: "中国统计出版社", ISBNs: []string{"7-5037-1744-0"}, CLC: "C8", Year: 1995},
+	{RecordID: 900005, Available: true, Title: "党建工作实务", Authors: []string{"陈长征"}, Publisher: "党建读物出版社", CLC: "D26", Year: 2021, CallNumbers: []string{"D26/15"}, Barcodes: []string{"SW0012345"}, Category: "党史党建"},
+	{RecordID: 900006, Available: true, Title: "十九届六中全会精神学习辅导", Authors: []string{"本书编写组"}, Publisher: "人民出版社", CLC: "D229", Year: 2021},
+	{RecordID: 900007, Available: true, Title: "学习贯彻第二十次全国代表大会精神", Authors: []string{"本书编写组"}, Publisher: "人民出版社", CLC: "D229", Year: 2022},
+	{RecordID: 900008, Available: true, Title: "ＧＤＰ核算手册", Authors: []string{"周平"}, Publisher: "中国统计出版社", CLC: "F222", Year: 2010},
+	{RecordID: 900009, Available: true, Title: "长征路上的故事", Authors: []string{"曾行"}, Publisher: "解放军出版社", CLC: "K264", Year: 2016},
+	{RecordID: 900010, Available: true, Title: "党", Authors: []string{"吴一"}, Publisher: "作家出版社", CLC: "I247.5", Year: 2019},
+	{RecordID: 900011, Available: true, Title: "史记选", Authors: []string{"王伯祥"}, Publisher: "中华书局", ISBNs: []string{"978-7-101-10528-5"}, CLC: "K204.2", Year: 2015},
 }
 
 // fixtureDocs is the relevance corpus: the classics (ids 1…), generated

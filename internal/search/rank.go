@@ -2,6 +2,7 @@ package search
 
 import (
 	"html"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -59,9 +60,14 @@ func firstString(v any) string {
 	return ""
 }
 
+// volumeMark matches other title information that only names a volume
+// (第一卷, 第二卷（1949—1978）, 上册): 资本论 第一卷 is still the exact title 资本论.
+var volumeMark = regexp.MustCompile(`^\s*(第[一二三四五六七八九十百0-9]+[卷册辑部分编集]|[上中下][册卷编]?)([\s（(].*)?$`)
+
 // Ranking tiers, best first.
 const (
-	tierExactTitle = iota
+	tierExactTitle     = iota
+	tierExactMainTitle // the main title is exact; other title information follows
 	tierTitlePhrase
 	tierTitleWords
 	tierAuthor
@@ -98,8 +104,16 @@ func (ix *Index) tier(p *plan, h *rankedHit) int {
 	main := titleKey(ix.f.Fold(h.title))
 	full := titleKey(ix.f.Fold(h.title + h.other))
 	for _, k := range p.wholeKeys {
-		if k == main || k == full {
+		if k == full {
 			return tierExactTitle
+		}
+	}
+	for _, k := range p.wholeKeys {
+		if k == main {
+			if volumeMark.MatchString(h.other) {
+				return tierExactTitle
+			}
+			return tierExactMainTitle
 		}
 	}
 	for _, k := range p.wholeKeys {
