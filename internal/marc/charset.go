@@ -73,6 +73,9 @@ func (d *textDecoder) appendText(dst, src []byte, cs Charset) (out []byte, ok bo
 	case CharsetUTF8:
 		return appendUTF8(dst, src)
 	case charsetGBOrUTF8:
+		if looksLikeCJKUTF8(src) {
+			return appendNFC(dst, src), true
+		}
 		n := len(dst)
 		out, ok := d.appendGB(dst, src)
 		if !ok && utf8.Valid(src) {
@@ -90,6 +93,28 @@ func (d *textDecoder) appendText(dst, src []byte, cs Charset) (out []byte, ok bo
 		return d.appendCharmap(dst, src, charmap.CodePage866), true
 	}
 	return appendUTF8(dst, src)
+}
+
+// looksLikeCJKUTF8 reports whether src is valid UTF-8 made of ASCII and
+// three- or four-byte sequences only, as Chinese text in UTF-8 is. GBK
+// text is rarely valid UTF-8 at all, and when it is (页 = D2 B3) it reads
+// as two-byte sequences, so this tells the two apart in a mixed record.
+func looksLikeCJKUTF8(src []byte) bool {
+	multi := false
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < 0x80 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError || n < 3 {
+			return false
+		}
+		multi = true
+		i += n
+	}
+	return multi
 }
 
 func isASCII(b []byte) bool {
@@ -147,19 +172,22 @@ func (d *textDecoder) appendCharmap(dst, src []byte, cm *charmap.Charmap) []byte
 func appendTransform(dst, src []byte, t transform.Transformer) ([]byte, bool) {
 	t.Reset()
 	ok := true
+	grow := cap(dst)-len(dst) < len(src)*3+16 // one input byte may become three
 	for {
-		if cap(dst)-len(dst) < len(src)*2+16 {
-			grown := make([]byte, len(dst), 2*cap(dst)+len(src)*2+16)
+		if grow {
+			grown := make([]byte, len(dst), 2*cap(dst)+len(src)*3+16)
 			copy(grown, dst)
 			dst = grown
 		}
 		nDst, nSrc, err := t.Transform(dst[len(dst):cap(dst)], src, true)
 		dst = dst[:len(dst)+nDst]
 		src = src[nSrc:]
+		grow = false
 		switch err {
 		case nil:
 			return dst, ok
 		case transform.ErrShortDst:
+			grow = true
 			continue
 		default:
 			// Undecodable input: keep a replacement and skip a byte.
