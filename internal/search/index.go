@@ -367,7 +367,7 @@ const (
 	optTextStored = index.IndexField | index.StoreField
 	optPhrase     = index.IndexField | index.IncludeTermVectors
 	optFacet      = index.IndexField | index.DocValues
-	optSort       = index.DocValues
+	optSort       = index.IndexField | index.DocValues // doc values are built from indexed terms
 )
 
 // buildDoc turns a Document into Bleve fields. Only what ranking, facets,
