@@ -117,6 +117,26 @@ func looksLikeCJKUTF8(src []byte) bool {
 	return multi
 }
 
+// isPlainHanUTF8 reports whether src is ASCII and characters U+4000 to
+// U+9FFF only, in valid UTF-8. Those are all NFC and never combine with
+// a neighbour, so such text (most Chinese catalogue data) needs neither
+// validation nor normalisation beyond this scan.
+func isPlainHanUTF8(src []byte) bool {
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c < 0x80:
+			i++
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(src) &&
+			src[i+1]&0xC0 == 0x80 && src[i+2]&0xC0 == 0x80:
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 func isASCII(b []byte) bool {
 	for _, c := range b {
 		if c >= 0x80 {
@@ -128,6 +148,9 @@ func isASCII(b []byte) bool {
 
 // appendUTF8 validates and normalises UTF-8 input.
 func appendUTF8(dst, src []byte) ([]byte, bool) {
+	if isPlainHanUTF8(src) {
+		return append(dst, src...), true
+	}
 	if utf8.Valid(src) {
 		return appendNFC(dst, src), true
 	}

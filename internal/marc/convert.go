@@ -50,7 +50,7 @@ type ConvertStats struct {
 	Records int   // records written
 	Skipped int   // broken records left out
 	Damaged int   // records written with undecodable text replaced
-	BytesIn int64 // bytes read (ISO 2709 input only)
+	BytesIn int64 // bytes of input consumed
 }
 
 // Convert copies every record from in to out, changing format and
@@ -87,6 +87,8 @@ func Convert(ctx context.Context, in io.Reader, out io.Writer, opts ConvertOptio
 	if opts.From == FormatISO2709 && opts.To == FormatMARCXML {
 		return convertISOToXML(ctx, in, out, opts, &st, report)
 	}
+	cr := &countingReader{r: in}
+	in = cr
 
 	var next func() (*Record, error)
 	switch opts.From {
@@ -112,8 +114,8 @@ func Convert(ctx context.Context, in io.Reader, out io.Writer, opts ConvertOptio
 	default:
 		return st, fmt.Errorf("marc: cannot write format %q", opts.To)
 	}
-	for {
-		if st.Records%1024 == 0 {
+	for n := 0; ; n++ {
+		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return st, err
 			}
@@ -136,7 +138,21 @@ func Convert(ctx context.Context, in io.Reader, out io.Writer, opts ConvertOptio
 		}
 		st.Records++
 	}
-	return st, finish()
+	err := finish()
+	st.BytesIn = cr.n
+	return st, err
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func convertISOToXML(ctx context.Context, in io.Reader, out io.Writer, opts ConvertOptions, st *ConvertStats, report func(*RecordError, bool)) (ConvertStats, error) {

@@ -27,6 +27,7 @@ type RecordError struct {
 	Err    error  // detail
 }
 
+// Error describes the record by position, so a user can find it in the file.
 func (e *RecordError) Error() string {
 	return fmt.Sprintf("marc: record %d at byte %d: %s: %v", e.Index, e.Offset, e.Reason, e.Err)
 }

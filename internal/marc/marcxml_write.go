@@ -1,7 +1,6 @@
 package marc
 
 import (
-	"bufio"
 	"bytes"
 	"io"
 	"strings"
@@ -15,21 +14,44 @@ const NamespaceMARC21Slim = "http://www.loc.gov/MARC21/slim"
 // buffer: encoding/xml's reflection would cost more than the rest of a
 // conversion. Call Close to end the collection.
 type XMLWriter struct {
-	bw      *bufio.Writer
+	w       io.Writer
+	out     []byte // pending output, flushed in 64 KiB blocks
+	err     error  // first write error; later writes are dropped
 	started bool
 	closed  bool
 	text    []byte
 }
 
+const xmlFlushSize = 64 << 10
+
 // NewXMLWriter returns an XMLWriter writing UTF-8 MARCXML to w.
 func NewXMLWriter(w io.Writer) *XMLWriter {
-	return &XMLWriter{bw: bufio.NewWriterSize(w, 64<<10)}
+	return &XMLWriter{w: w, out: make([]byte, 0, xmlFlushSize+8<<10)}
+}
+
+func (w *XMLWriter) ws(s string) { w.out = append(w.out, s...) }
+func (w *XMLWriter) wb(b []byte) { w.out = append(w.out, b...) }
+
+// endRecord flushes the buffer once it is full and reports the first
+// write error.
+func (w *XMLWriter) endRecord() error {
+	if len(w.out) >= xmlFlushSize {
+		w.flush()
+	}
+	return w.err
+}
+
+func (w *XMLWriter) flush() {
+	if w.err == nil && len(w.out) > 0 {
+		_, w.err = w.w.Write(w.out)
+	}
+	w.out = w.out[:0]
 }
 
 func (w *XMLWriter) start() {
 	if !w.started {
 		w.started = true
-		w.bw.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"" + NamespaceMARC21Slim + "\">\n")
+		w.ws("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"" + NamespaceMARC21Slim + "\">\n")
 	}
 }
 
@@ -43,7 +65,7 @@ func (w *XMLWriter) Write(r *Record) error {
 		if f.IsControl() {
 			w.openControl(f.Tag)
 			w.escape(f.Value)
-			w.bw.WriteString("</controlfield>\n")
+			w.ws("</controlfield>\n")
 			continue
 		}
 		w.openData(f.Tag, indicatorOrBlank(f.Ind1), indicatorOrBlank(f.Ind2))
@@ -52,17 +74,17 @@ func (w *XMLWriter) Write(r *Record) error {
 			// text as an unnamed subfield rather than losing it.
 			w.openSub(' ')
 			w.escape(f.Value)
-			w.bw.WriteString("</subfield>\n")
+			w.ws("</subfield>\n")
 		}
 		for _, s := range f.Subfields {
 			w.openSub(s.Code)
 			w.escape(s.Value)
-			w.bw.WriteString("</subfield>\n")
+			w.ws("</subfield>\n")
 		}
-		w.bw.WriteString("  </datafield>\n")
+		w.ws("  </datafield>\n")
 	}
-	_, err := w.bw.WriteString("</record>\n")
-	return err
+	w.ws("</record>\n")
+	return w.endRecord()
 }
 
 func (w *XMLWriter) writeLeader(leader string, marc21 bool) {
@@ -70,31 +92,31 @@ func (w *XMLWriter) writeLeader(leader string, marc21 bool) {
 	if marc21 {
 		l[9] = 'a'
 	}
-	w.bw.WriteString("<record>\n  <leader>")
+	w.ws("<record>\n  <leader>")
 	w.escapeBytes(l[:])
-	w.bw.WriteString("</leader>\n")
+	w.ws("</leader>\n")
 }
 
 func (w *XMLWriter) openControl(tag string) {
-	w.bw.WriteString("  <controlfield tag=\"")
+	w.ws("  <controlfield tag=\"")
 	w.escape(tag)
-	w.bw.WriteString("\">")
+	w.ws("\">")
 }
 
 func (w *XMLWriter) openData(tag string, ind1, ind2 byte) {
-	w.bw.WriteString("  <datafield tag=\"")
+	w.ws("  <datafield tag=\"")
 	w.escape(tag)
-	w.bw.WriteString("\" ind1=\"")
+	w.ws("\" ind1=\"")
 	w.escapeByte(ind1)
-	w.bw.WriteString("\" ind2=\"")
+	w.ws("\" ind2=\"")
 	w.escapeByte(ind2)
-	w.bw.WriteString("\">\n")
+	w.ws("\">\n")
 }
 
 func (w *XMLWriter) openSub(code byte) {
-	w.bw.WriteString("    <subfield code=\"")
+	w.ws("    <subfield code=\"")
 	w.escapeByte(code)
-	w.bw.WriteString("\">")
+	w.ws("\">")
 }
 
 // Close ends the collection and flushes. An empty collection is still
@@ -105,16 +127,40 @@ func (w *XMLWriter) Close() error {
 	}
 	w.closed = true
 	w.start()
-	w.bw.WriteString("</collection>\n")
-	return w.bw.Flush()
+	w.ws("</collection>\n")
+	w.flush()
+	return w.err
 }
 
 func (w *XMLWriter) escapeByte(c byte) {
-	if c < 0x20 || c >= 0x7F {
-		c = ' '
+	switch {
+	case c < 0x20 || c >= 0x7F:
+		w.out = append(w.out, ' ')
+	case c == '<':
+		w.ws("&lt;")
+	case c == '>':
+		w.ws("&gt;")
+	case c == '&':
+		w.ws("&amp;")
+	case c == '"':
+		w.ws("&quot;")
+	default:
+		w.out = append(w.out, c)
 	}
-	w.escapeBytes([]byte{c})
 }
+
+// xmlSpecial marks the bytes escapeBytes must look at; all others are
+// copied as they are.
+var xmlSpecial = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte{'<', '>', '&', '"', 0xEF} {
+		t[c] = true
+	}
+	t['\t'], t['\n'] = false, false
+	return t
+}()
 
 func (w *XMLWriter) escape(s string) {
 	if !utf8.ValidString(s) {
@@ -132,6 +178,9 @@ func (w *XMLWriter) escapeBytes(b []byte) {
 	last := 0
 	for i := 0; i < len(b); i++ {
 		c := b[i]
+		if !xmlSpecial[c] {
+			continue
+		}
 		var rep string
 		switch {
 		case c == '<':
@@ -142,26 +191,24 @@ func (w *XMLWriter) escapeBytes(b []byte) {
 			rep = "&amp;"
 		case c == '"':
 			rep = "&quot;"
-		case c == '\t' || c == '\n':
-			continue
 		case c == '\r':
 			rep = "&#13;"
 		case c < 0x20:
 			rep = "\uFFFD"
 		case c == 0xEF && i+2 < len(b) && b[i+1] == 0xBF && (b[i+2] == 0xBE || b[i+2] == 0xBF):
-			w.bw.Write(b[last:i])
-			w.bw.WriteString("\uFFFD")
+			w.wb(b[last:i])
+			w.ws("\uFFFD")
 			i += 2
 			last = i + 1
 			continue
 		default:
 			continue
 		}
-		w.bw.Write(b[last:i])
-		w.bw.WriteString(rep)
+		w.wb(b[last:i])
+		w.ws(rep)
 		last = i + 1
 	}
-	w.bw.Write(b[last:])
+	w.wb(b[last:])
 }
 
 // writeRaw writes a parsed ISO 2709 record, decoding each value straight
@@ -170,27 +217,27 @@ func (w *XMLWriter) escapeBytes(b []byte) {
 func (w *XMLWriter) writeRaw(raw *rawRecord, cs Charset, dec *textDecoder) bool {
 	w.start()
 	ok := true
-	w.bw.WriteString("<record>\n  <leader>")
+	w.ws("<record>\n  <leader>")
 	var l [leaderLen]byte
 	copy(l[:], raw.leader)
 	if !raw.looksUNIMARC() {
 		l[9] = 'a'
 	}
 	w.escapeBytes(l[:])
-	w.bw.WriteString("</leader>\n")
+	w.ws("</leader>\n")
 	nind := raw.indicatorCount()
 	for i := range raw.fields {
 		rf := &raw.fields[i]
 		var good bool
 		d := rf.data
 		if IsControlTag(string(rf.tag[:])) {
-			w.bw.WriteString("  <controlfield tag=\"")
+			w.ws("  <controlfield tag=\"")
 			w.escapeBytes(rf.tag[:])
-			w.bw.WriteString("\">")
+			w.ws("\">")
 			w.text, good = dec.appendText(w.text[:0], d, cs)
 			ok = ok && good
 			w.escapeBytes(w.text)
-			w.bw.WriteString("</controlfield>\n")
+			w.ws("</controlfield>\n")
 			continue
 		}
 		first := indexDelim(d)
@@ -201,19 +248,19 @@ func (w *XMLWriter) writeRaw(raw *rawRecord, cs Charset, dec *textDecoder) bool 
 		if nind > 1 && first > 1 {
 			ind2 = cleanIndicator(d[1])
 		}
-		w.bw.WriteString("  <datafield tag=\"")
+		w.ws("  <datafield tag=\"")
 		w.escapeBytes(rf.tag[:])
-		w.bw.WriteString("\" ind1=\"")
+		w.ws("\" ind1=\"")
 		w.escapeByte(ind1)
-		w.bw.WriteString("\" ind2=\"")
+		w.ws("\" ind2=\"")
 		w.escapeByte(ind2)
-		w.bw.WriteString("\">\n")
+		w.ws("\">\n")
 		if nind == 0 && first == len(d) && len(d) > 0 {
 			w.openSub(' ')
 			w.text, good = dec.appendText(w.text[:0], d, cs)
 			ok = ok && good
 			w.escapeBytes(w.text)
-			w.bw.WriteString("</subfield>\n")
+			w.ws("</subfield>\n")
 		}
 		d = d[first:]
 		for len(d) > 0 {
@@ -228,11 +275,12 @@ func (w *XMLWriter) writeRaw(raw *rawRecord, cs Charset, dec *textDecoder) bool 
 			w.text, good = dec.appendText(w.text[:0], chunk[1:], cs)
 			ok = ok && good
 			w.escapeBytes(w.text)
-			w.bw.WriteString("</subfield>\n")
+			w.ws("</subfield>\n")
 		}
-		w.bw.WriteString("  </datafield>\n")
+		w.ws("  </datafield>\n")
 	}
-	w.bw.WriteString("</record>\n")
+	w.ws("</record>\n")
+	w.endRecord()
 	return ok
 }
 

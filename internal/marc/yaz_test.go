@@ -150,3 +150,28 @@ func TestReadYazWrittenISO2709GivesIdenticalRecords(t *testing.T) {
 		})
 	}
 }
+
+// TestMARCXMLEqualsYazOnGeneratedRecords checks the benchmark input too:
+// Convert and yaz must agree on what the timed conversion produces.
+func TestMARCXMLEqualsYazOnGeneratedRecords(t *testing.T) {
+	var in bytes.Buffer
+	if err := GenerateTestFile(&in, 300, 7); err != nil {
+		t.Fatal(err)
+	}
+	if n := yazCheck(t, writeTemp(t, "gen.mrc", in.Bytes()), "marc"); n != 300 {
+		t.Fatalf("yaz read %d generated records, want 300", n)
+	}
+	yazXML, _ := runYaz(t, "-i", "marc", "-o", "marcxml", writeTemp(t, "gen.mrc", in.Bytes()))
+	var ours bytes.Buffer
+	if _, err := Convert(t.Context(), bytes.NewReader(in.Bytes()), &ours, ConvertOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := readAllBytes(t, yazXML, FormatMARCXML, CharsetAuto)
+	got := readAllBytes(t, ours.Bytes(), FormatMARCXML, CharsetAuto)
+	assertSameRecords(t, got, want)
+	for i := range want {
+		if got[i].Leader != want[i].Leader {
+			t.Errorf("record %d leader %q, yaz %q", i, got[i].Leader, want[i].Leader)
+		}
+	}
+}
