@@ -14,6 +14,7 @@ type Format string
 const (
 	FormatISO2709 Format = "iso2709"
 	FormatMARCXML Format = "marcxml"
+	FormatJSON    Format = "json" // MARC-in-JSON
 )
 
 // ParseFormat maps a user-supplied format name to a Format.
@@ -23,8 +24,10 @@ func ParseFormat(name string) (Format, error) {
 		return FormatISO2709, nil
 	case "marcxml", "xml":
 		return FormatMARCXML, nil
+	case "json", "marc-in-json", "mij":
+		return FormatJSON, nil
 	}
-	return "", fmt.Errorf("marc: unknown format %q (use iso2709 or marcxml)", name)
+	return "", fmt.Errorf("marc: unknown format %q (use iso2709, marcxml or json)", name)
 }
 
 // ConvertOptions select the input and output of Convert.
@@ -33,10 +36,10 @@ type ConvertOptions struct {
 	To   Format // default FormatMARCXML
 
 	// InputCharset forces the encoding of ISO 2709 input (see
-	// ReaderOptions.Charset); MARCXML input is always Unicode.
+	// ReaderOptions.Charset); MARCXML and JSON input are always Unicode.
 	InputCharset Charset
 	// OutputCharset is the encoding of ISO 2709 output: CharsetUTF8
-	// (default) or CharsetGB18030. MARCXML output is always UTF-8.
+	// (default) or CharsetGB18030. MARCXML and JSON output are UTF-8.
 	OutputCharset Charset
 
 	// OnRecordError, if set, is called for each damaged record. A
@@ -70,8 +73,8 @@ func Convert(ctx context.Context, in io.Reader, out io.Writer, opts ConvertOptio
 	if opts.InputCharset == "" {
 		opts.InputCharset = CharsetAuto
 	}
-	if opts.To == FormatMARCXML && opts.OutputCharset != "" && opts.OutputCharset != CharsetUTF8 {
-		return st, fmt.Errorf("marc: marcxml output is always utf-8, not %s", opts.OutputCharset)
+	if opts.To != FormatISO2709 && opts.OutputCharset != "" && opts.OutputCharset != CharsetUTF8 {
+		return st, fmt.Errorf("marc: %s output is always utf-8, not %s", opts.To, opts.OutputCharset)
 	}
 	report := func(re *RecordError, written bool) {
 		if written {
@@ -96,6 +99,8 @@ func Convert(ctx context.Context, in io.Reader, out io.Writer, opts ConvertOptio
 		next = NewReader(in, ReaderOptions{Charset: opts.InputCharset}).Read
 	case FormatMARCXML:
 		next = NewXMLReader(in).Read
+	case FormatJSON:
+		next = NewJSONReader(in).Read
 	default:
 		return st, fmt.Errorf("marc: cannot read format %q", opts.From)
 	}
@@ -110,6 +115,9 @@ func Convert(ctx context.Context, in io.Reader, out io.Writer, opts ConvertOptio
 		write, finish = w.Write, w.Flush
 	case FormatMARCXML:
 		w := NewXMLWriter(out)
+		write, finish = w.Write, w.Close
+	case FormatJSON:
+		w := NewJSONWriter(out)
 		write, finish = w.Write, w.Close
 	default:
 		return st, fmt.Errorf("marc: cannot write format %q", opts.To)

@@ -50,6 +50,8 @@ func TestConvertBetweenFormats(t *testing.T) {
 					t.Error("output lacks UTF-8 880 text or leader/09 'a'")
 				}
 			}},
+		{"MARC-in-JSON array to MARCXML", "pymarc/batch.json",
+			ConvertOptions{From: FormatJSON, To: FormatMARCXML}, 2, nil},
 		{"MARCXML to MARCXML", "pymarc/batch.xml",
 			ConvertOptions{From: FormatMARCXML, To: FormatMARCXML}, 2, nil},
 		{"windows-1251 override", "pymarc/1251.dat",
@@ -80,6 +82,7 @@ func TestConvertBetweenFormats(t *testing.T) {
 func TestConvertRefusesBadOptions(t *testing.T) {
 	for name, opts := range map[string]ConvertOptions{
 		"GBK MARCXML":    {To: FormatMARCXML, OutputCharset: CharsetGB18030},
+		"GBK JSON":       {To: FormatJSON, OutputCharset: CharsetGB18030},
 		"unknown input":  {From: "pica", To: FormatISO2709},
 		"unknown output": {From: FormatMARCXML, To: "pica"},
 		"MARC-8 output":  {To: FormatISO2709, OutputCharset: CharsetMARC8},

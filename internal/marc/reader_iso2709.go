@@ -64,14 +64,11 @@ func (r *Reader) Read() (*Record, error) {
 	}
 	rec, ok := r.decode(raw, cs)
 	if !ok {
-		return rec, &RecordError{Index: r.index - 1, Offset: r.lastStart(), Reason: ReasonBadEncoding,
+		return rec, &RecordError{Index: r.index - 1, Offset: r.recStart, Reason: ReasonBadEncoding,
 			Err: fmt.Errorf("field text is not valid %s", cs)}
 	}
 	return rec, nil
 }
-
-// start of the record most recently returned, kept for error reports.
-func (r *Reader) lastStart() int64 { return r.recStart }
 
 // next reads and parses the next record without decoding its text.
 func (r *Reader) next() (*rawRecord, Charset, error) {
@@ -199,7 +196,7 @@ func (r *Reader) decode(raw *rawRecord, cs Charset) (*Record, bool) {
 		text = append(text, rf.tag[:]...)
 		fspans[i].s0 = len(spans)
 		var good bool
-		if IsControlTag(string(rf.tag[:])) || (nind == 0 && bytes.IndexByte(rf.data, subfieldDelim) < 0) {
+		if rf.valueOnly(nind) {
 			s := len(text)
 			text, good = r.dec.appendText(text, rf.data, cs)
 			ok = ok && good
@@ -245,7 +242,7 @@ func (r *Reader) decode(raw *rawRecord, cs Charset) (*Record, bool) {
 	rec.Leader = all[:leaderLen]
 	nsub := 0
 	for i := range rec.Fields {
-		if !rec.Fields[i].isValueField(raw, i, nind) {
+		if !raw.fields[i].valueOnly(nind) {
 			nsub += fspans[i].s1 - fspans[i].s0
 		}
 	}
@@ -254,7 +251,7 @@ func (r *Reader) decode(raw *rawRecord, cs Charset) (*Record, bool) {
 		f := &rec.Fields[i]
 		fs := fspans[i]
 		f.Tag = all[fs.tag : fs.tag+3]
-		if f.isValueField(raw, i, nind) {
+		if raw.fields[i].valueOnly(nind) {
 			sp := spans[fs.s0]
 			f.Value = all[sp.start:sp.end]
 			continue
@@ -268,9 +265,10 @@ func (r *Reader) decode(raw *rawRecord, cs Charset) (*Record, bool) {
 	return rec, ok
 }
 
-// isValueField reports whether field i of raw was decoded as one value.
-func (f *Field) isValueField(raw *rawRecord, i, nind int) bool {
-	rf := &raw.fields[i]
+// valueOnly reports whether rf decodes to a single Value: a control
+// field, or a data field of a record declaring no indicators whose data
+// has no subfield delimiters (see Field).
+func (rf *rawField) valueOnly(nind int) bool {
 	return IsControlTag(string(rf.tag[:])) || (nind == 0 && bytes.IndexByte(rf.data, subfieldDelim) < 0)
 }
 

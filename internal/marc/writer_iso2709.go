@@ -76,6 +76,7 @@ func (w *Writer) Write(r *Record) error {
 		return fmt.Errorf("marc: record %q is %d bytes, more than ISO 2709 allows", r.ControlNumber(), total)
 	}
 	leader := normalLeader(r.Leader)
+	// appendDigits on a zero-length slice of the array writes in place.
 	appendDigits(leader[:0], total, 5)
 	leader[10], leader[11] = '2', '2'
 	if w.noDelimiters {
