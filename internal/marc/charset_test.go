@@ -59,3 +59,28 @@ func TestParseCharsetAcceptsAliases(t *testing.T) {
 		t.Error("ParseCharset(ebcdic) succeeded")
 	}
 }
+
+func TestDecodeUTF8GivesNFC(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		want   string
+		wantOK bool
+	}{
+		{"plain Chinese is copied", "中国发展报告", "中国发展报告", true},
+		{"decomposed accent is composed", "communaute\u0301", "communauté", true},
+		{"Chinese then a decomposed accent", "中文e\u0301", "中文é", true},
+		{"CJK compatibility ideograph is normalised", "\uF900", "\u8C48", true},
+		{"invalid byte becomes U+FFFD", "ab\xffc", "ab\uFFFDc", false},
+		{"truncated Chinese character", "中\xe6\x96", "中\uFFFD", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d textDecoder
+			got, ok := d.appendText(nil, []byte(tt.in), CharsetUTF8)
+			if string(got) != tt.want || ok != tt.wantOK {
+				t.Errorf("got %q, %v; want %q, %v", got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
