@@ -22,6 +22,9 @@ import (
 type DB struct {
 	write *sql.DB
 	read  *sql.DB
+	// conn is the one connection all writes go through, held by the writer
+	// goroutine for its whole life so prepared statements stay valid on it.
+	conn *sql.Conn
 	log   *slog.Logger
 
 	queue   chan *writeReq
@@ -40,6 +43,7 @@ const maxBatch = 128
 type writeReq struct {
 	ctx  context.Context
 	fn   func(*Tx) error
+	raw  func(ctx context.Context, c *sql.Conn) error // outside any transaction
 	done chan error
 }
 
@@ -73,24 +77,36 @@ func (db *DB) writer() {
 		case <-db.stop:
 			return
 		}
+		if first.raw != nil {
+			first.done <- first.raw(first.ctx, db.conn)
+			continue
+		}
 		batch := []*writeReq{first}
 	drain:
 		for len(batch) < maxBatch {
 			select {
 			case r := <-db.queue:
+				if r.raw != nil {
+					db.runBatch(batch)
+					batch = nil
+					r.done <- r.raw(r.ctx, db.conn)
+					break drain
+				}
 				batch = append(batch, r)
 			default:
 				break drain
 			}
 		}
-		db.runBatch(batch)
+		if len(batch) > 0 {
+			db.runBatch(batch)
+		}
 	}
 }
 
 func (db *DB) runBatch(batch []*writeReq) {
 	ctx := context.Background()
 	results := make([]error, len(batch))
-	tx, err := db.write.BeginTx(ctx, nil)
+	tx, err := db.conn.BeginTx(ctx, nil)
 	if err != nil {
 		for _, r := range batch {
 			r.done <- errs.Internalf("store: begin: %w", err)
@@ -155,12 +171,15 @@ func (db *DB) Close() error {
 			s.Close()
 		}
 		db.stmtMu.Unlock()
-		err = errors.Join(db.write.Close(), db.read.Close())
+		err = errors.Join(db.conn.Close(), db.write.Close(), db.read.Close())
 	})
 	return err
 }
 
-// stmt returns a statement prepared once on the writer connection.
+// stmt returns a statement prepared once. It is prepared through the pool
+// (on a spare connection, since the writer holds its own); Tx.StmtContext
+// then prepares it once more on the writer's connection and database/sql
+// keeps that copy for every later transaction.
 func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	db.stmtMu.Lock()
 	defer db.stmtMu.Unlock()
@@ -189,6 +208,14 @@ func (db *DB) SetDurable(ctx context.Context, durable bool) error {
 	if !durable {
 		mode = "OFF"
 	}
-	_, err := db.write.ExecContext(ctx, "PRAGMA synchronous="+mode)
-	return err
+	req := &writeReq{ctx: ctx, done: make(chan error, 1), raw: func(ctx context.Context, c *sql.Conn) error {
+		_, err := c.ExecContext(ctx, "PRAGMA synchronous="+mode)
+		return err
+	}}
+	select {
+	case db.queue <- req:
+	case <-db.stop:
+		return errs.Internalf("store: database closed")
+	}
+	return <-req.done
 }

@@ -38,8 +38,10 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	if err != nil {
 		return nil, err
 	}
-	write.SetMaxOpenConns(1)
-	write.SetMaxIdleConns(1)
+	// Two connections: the writer's own, and a spare that only prepares
+	// statements (see DB.stmt).
+	write.SetMaxOpenConns(2)
+	write.SetMaxIdleConns(2)
 	write.SetConnMaxLifetime(0)
 
 	rq := url.Values{}
@@ -65,6 +67,13 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 		read.Close()
 		return nil, err
 	}
+	conn, err := write.Conn(ctx)
+	if err != nil {
+		write.Close()
+		read.Close()
+		return nil, err
+	}
+	db.conn = conn
 	db.stopped.Add(1)
 	go db.writer()
 	return db, nil

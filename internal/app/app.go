@@ -1,0 +1,183 @@
+// Package app is the composition root: it opens the store, builds the
+// domain services on it, and mounts the JSON API and the web pages on one
+// HTTP server. Only app (and cli, which drives it) knows every package.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"shuwu/internal/api"
+	"shuwu/internal/auth"
+	"shuwu/internal/catalog"
+	"shuwu/internal/circulation"
+	"shuwu/internal/config"
+	"shuwu/internal/readers"
+	"shuwu/internal/store"
+	"shuwu/internal/web"
+)
+
+// App is a running shuwu: store, services and listeners.
+type App struct {
+	Config      config.Config
+	Log         *slog.Logger
+	DB          *store.DB
+	Catalog     *catalog.Service
+	Readers     *readers.Service
+	Circulation *circulation.Service
+	Auth        *auth.Service
+	API         *api.Server
+	Web         *web.Server
+
+	server *http.Server
+	ln     net.Listener
+	bg     sync.WaitGroup
+	stopBg context.CancelFunc
+}
+
+// Open opens the data directory and builds the services. cfg must be
+// validated.
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	db, err := store.OpenSQLite(ctx, cfg.DBPath(), log)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := db.Seed(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("seed database: %w", err)
+	}
+	tz := cfg.Location()
+	a := &App{Config: cfg, Log: log, DB: db}
+	a.Catalog = catalog.NewService(db.Catalog(), tz, nil)
+	if err := a.Catalog.LoadCLC(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("load CLC table: %w", err)
+	}
+	a.Readers = readers.NewService(db.Readers(), tz, nil)
+	a.Circulation = circulation.NewService(db.Circulation(), tz, nil, a.Catalog.Changed)
+	a.Auth = auth.NewService(db.Auth(), nil)
+	a.API = api.New(api.Deps{
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
+		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
+		AuditLog: db.AuditLog,
+	})
+	a.Web, err = web.New(web.Deps{
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
+		TZ: tz, SecureCookies: cfg.SecureCookies,
+		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
+		AuditLog: db.AuditLog,
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("build web pages: %w", err)
+	}
+	return a, nil
+}
+
+// Counts returns the collection and circulation totals.
+func (a *App) Counts(ctx context.Context) (store.Counts, error) {
+	return a.DB.Counts(ctx, a.Catalog.Today())
+}
+
+// Handler is the whole HTTP surface: API, health check and pages.
+func (a *App) Handler() http.Handler {
+	mux := http.NewServeMux()
+	a.API.Register(mux)
+	a.Web.Register(mux)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
+	})
+	var h http.Handler = mux
+	h = api.Recover(a.Log, h)
+	h = api.WithRequestID(h)
+	return h
+}
+
+// Listen binds the address at once, so a port clash fails before any
+// slow start-up work.
+func (a *App) Listen() error {
+	ln, err := net.Listen("tcp", a.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", a.Config.Addr, err)
+	}
+	a.ln = ln
+	return nil
+}
+
+// URL is the base URL of the listener.
+func (a *App) URL() string {
+	if a.ln == nil {
+		return ""
+	}
+	return "http://" + a.ln.Addr().String()
+}
+
+// Serve answers requests until Shutdown. It also runs the background
+// sweeps: expired holds and sessions.
+func (a *App) Serve() error {
+	if a.ln == nil {
+		if err := a.Listen(); err != nil {
+			return err
+		}
+	}
+	bgCtx, cancel := context.WithCancel(context.Background())
+	a.stopBg = cancel
+	a.bg.Add(1)
+	go a.sweep(bgCtx)
+	a.server = &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	err := a.server.Serve(a.ln)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// sweep expires uncollected holds and old sessions every hour.
+func (a *App) sweep(ctx context.Context) {
+	defer a.bg.Done()
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := a.Circulation.ExpireHolds(ctx); err != nil {
+			a.Log.Error("expire holds", "err", err)
+		} else if n > 0 {
+			a.Log.Info("expired uncollected holds", "count", n)
+		}
+		if err := a.Auth.PruneSessions(ctx); err != nil {
+			a.Log.Error("prune sessions", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Shutdown drains requests in flight, then stops the sweeps.
+func (a *App) Shutdown(ctx context.Context) error {
+	var err error
+	if a.server != nil {
+		err = a.server.Shutdown(ctx)
+	} else if a.ln != nil {
+		err = a.ln.Close()
+	}
+	if a.stopBg != nil {
+		a.stopBg()
+	}
+	a.bg.Wait()
+	return err
+}
+
+// Close releases the store. Call it after Shutdown.
+func (a *App) Close() error { return a.DB.Close() }

@@ -1,0 +1,110 @@
+// Package config is shuwu's one configuration struct: flags override
+// SHUWU_* environment variables, which override the defaults. It is
+// validated once and printable with secrets masked.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Config is everything an operator can set.
+type Config struct {
+	Addr     string // listen address, e.g. 127.0.0.1:8080
+	DataDir  string // holds shuwu.db and the search index
+	TimeZone string // the library's zone for dates; default Asia/Shanghai
+	Demo     bool   // load the demo data set into an empty data dir
+	// SecureCookies marks cookies Secure; set it when serving behind TLS.
+	SecureCookies bool
+	LogLevel      string // debug, info, warn, error
+
+	tz *time.Location
+}
+
+// Defaults are the settings of a fresh install.
+func Defaults() Config {
+	return Config{Addr: "127.0.0.1:8080", DataDir: "./shuwu-data", TimeZone: "Asia/Shanghai", LogLevel: "info"}
+}
+
+// FromEnv applies SHUWU_* variables to c.
+func (c *Config) FromEnv(getenv func(string) string) {
+	if v := getenv("SHUWU_ADDR"); v != "" {
+		c.Addr = v
+	}
+	if v := getenv("SHUWU_DATA"); v != "" {
+		c.DataDir = v
+	}
+	if v := getenv("SHUWU_TZ"); v != "" {
+		c.TimeZone = v
+	}
+	if v := getenv("SHUWU_SECURE_COOKIES"); v != "" {
+		c.SecureCookies = v == "1" || strings.EqualFold(v, "true")
+	}
+	if v := getenv("SHUWU_LOG_LEVEL"); v != "" {
+		c.LogLevel = v
+	}
+}
+
+// Flags registers the data-dir and time-zone flags on fs, with c's current
+// values as defaults; serve adds the listener flags with ServeFlags.
+func (c *Config) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.DataDir, "data", c.DataDir, "data directory (env SHUWU_DATA)")
+	fs.StringVar(&c.TimeZone, "tz", c.TimeZone, "library time zone (env SHUWU_TZ)")
+}
+
+// ServeFlags registers the flags only `serve` has.
+func (c *Config) ServeFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (env SHUWU_ADDR)")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "load the demo data set into an empty data directory")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark cookies Secure, for TLS (env SHUWU_SECURE_COOKIES)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env SHUWU_LOG_LEVEL)")
+}
+
+// Validate checks the settings and resolves the time zone.
+func (c *Config) Validate() error {
+	if c.DataDir == "" {
+		return fmt.Errorf("data directory must not be empty")
+	}
+	tz, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		return fmt.Errorf("unknown time zone %q: %w", c.TimeZone, err)
+	}
+	c.tz = tz
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("log level must be debug, info, warn or error, not %q", c.LogLevel)
+	}
+	return nil
+}
+
+// Location is the validated time zone.
+func (c *Config) Location() *time.Location {
+	if c.tz == nil {
+		return time.UTC
+	}
+	return c.tz
+}
+
+// DBPath is the SQLite file.
+func (c *Config) DBPath() string { return filepath.Join(c.DataDir, "shuwu.db") }
+
+// IndexDir is the search index directory.
+func (c *Config) IndexDir() string { return filepath.Join(c.DataDir, "index") }
+
+// String prints the configuration; it holds no secrets today, and any
+// added later must be masked here.
+func (c Config) String() string {
+	return fmt.Sprintf("addr=%s data=%s tz=%s demo=%v secure_cookies=%v log_level=%s", c.Addr, c.DataDir, c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel)
+}
+
+// Load builds a Config from defaults and the environment.
+func Load() Config {
+	c := Defaults()
+	c.FromEnv(os.Getenv)
+	return c
+}

@@ -1,0 +1,182 @@
+// Package testkit builds fixtures for tests: a real SQLite store in a
+// temporary directory, the services on it with a settable clock, and small
+// builders for records, copies, readers and classes.
+package testkit
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"shuwu/internal/audit"
+	"shuwu/internal/auth"
+	"shuwu/internal/catalog"
+	"shuwu/internal/circulation"
+	"shuwu/internal/readers"
+	"shuwu/internal/store"
+)
+
+// Shanghai is the library time zone tests use.
+var Shanghai = mustZone("Asia/Shanghai")
+
+func mustZone(name string) *time.Location {
+	z, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return z
+}
+
+// Clock is a settable time source.
+type Clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+// Now returns the clock's time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// Set moves the clock to t.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = t
+}
+
+// AddDays moves the clock n days on.
+func (c *Clock) AddDays(n int) { c.Set(c.Now().AddDate(0, 0, n)) }
+
+// Kit is a store with services on it.
+type Kit struct {
+	TB          testing.TB
+	Ctx         context.Context
+	DB          *store.DB
+	Clock       *Clock
+	Catalog     *catalog.Service
+	Readers     *readers.Service
+	Circulation *circulation.Service
+	Auth        *auth.Service
+
+	seq int
+}
+
+// New opens a fresh seeded store. The clock starts on Monday 2024-09-02,
+// 10:00 in Shanghai, so weekday rules are predictable.
+func New(tb testing.TB) *Kit {
+	tb.Helper()
+	ctx := audit.WithActor(context.Background(), audit.Actor{UserID: 0, Name: "test", Role: audit.RoleAdmin})
+	db, err := store.OpenSQLite(ctx, filepath.Join(tb.TempDir(), "shuwu.db"), nil)
+	if err != nil {
+		tb.Fatalf("open store: %v", err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	if err := db.Seed(ctx); err != nil {
+		tb.Fatalf("seed: %v", err)
+	}
+	clock := &Clock{now: time.Date(2024, 9, 2, 10, 0, 0, 0, Shanghai)}
+	k := &Kit{TB: tb, Ctx: ctx, DB: db, Clock: clock}
+	k.Catalog = catalog.NewService(db.Catalog(), Shanghai, clock.Now)
+	k.Readers = readers.NewService(db.Readers(), Shanghai, clock.Now)
+	k.Circulation = circulation.NewService(db.Circulation(), Shanghai, clock.Now, k.Catalog.Changed)
+	k.Auth = auth.NewService(db.Auth(), clock.Now)
+	return k
+}
+
+func (k *Kit) next() int { k.seq++; return k.seq }
+
+// Record creates a record with a CLC class (D26 unless given).
+func (k *Kit) Record(title string, clc ...string) catalog.Record {
+	k.TB.Helper()
+	class := "D26"
+	if len(clc) > 0 {
+		class = clc[0]
+	}
+	r, err := k.Catalog.CreateRecord(k.Ctx, catalog.Record{Title: title, CLC: class, Authors: []catalog.Author{{Name: "作者" + fmt.Sprint(k.next()), Role: "著"}}, Publisher: "人民出版社", Year: 2022})
+	if err != nil {
+		k.TB.Fatalf("create record %q: %v", title, err)
+	}
+	return r
+}
+
+// Items adds n copies on shelf group 1 and returns them.
+func (k *Kit) Items(r catalog.Record, n int) []catalog.Item {
+	k.TB.Helper()
+	locs, err := k.Catalog.Locations(k.Ctx)
+	if err != nil {
+		k.TB.Fatal(err)
+	}
+	items, err := k.Catalog.AddItems(k.Ctx, catalog.NewItems{RecordID: r.ID, Count: n, LocationID: locs[0].ID, Source: catalog.SourcePurchase})
+	if err != nil {
+		k.TB.Fatalf("add items: %v", err)
+	}
+	return items
+}
+
+// Item creates a record with one copy and returns the copy.
+func (k *Kit) Item(title string) catalog.Item {
+	k.TB.Helper()
+	return k.Items(k.Record(title), 1)[0]
+}
+
+// TypeID returns the id of the reader type with code.
+func (k *Kit) TypeID(code string) int64 {
+	k.TB.Helper()
+	types, err := k.Readers.Types(k.Ctx)
+	if err != nil {
+		k.TB.Fatal(err)
+	}
+	for _, t := range types {
+		if t.Code == code {
+			return t.ID
+		}
+	}
+	k.TB.Fatalf("no reader type %q", code)
+	return 0
+}
+
+// Reader registers a staff reader (教职工) with a card valid for years.
+func (k *Kit) Reader(name string) readers.Reader {
+	k.TB.Helper()
+	r, err := k.Readers.Create(k.Ctx, readers.Reader{Name: name, TypeID: k.TypeID(readers.TypeStaff)})
+	if err != nil {
+		k.TB.Fatalf("create reader %q: %v", name, err)
+	}
+	return r
+}
+
+// Class opens a class running from start to end (YYYY-MM-DD).
+func (k *Kit) Class(name, start, end string) readers.Class {
+	k.TB.Helper()
+	c, err := k.Readers.CreateClass(k.Ctx, readers.Class{Name: name, Kind: "主体班", StartDate: start, EndDate: end})
+	if err != nil {
+		k.TB.Fatalf("create class %q: %v", name, err)
+	}
+	return c
+}
+
+// Trainee registers a trainee into class c.
+func (k *Kit) Trainee(name string, c readers.Class) readers.Reader {
+	k.TB.Helper()
+	r, err := k.Readers.Enroll(k.Ctx, c.ID, readers.Reader{Name: name, TypeID: k.TypeID(readers.TypeTrainee)})
+	if err != nil {
+		k.TB.Fatalf("enroll %q: %v", name, err)
+	}
+	return r
+}
+
+// Checkout lends item to reader or fails the test.
+func (k *Kit) Checkout(r readers.Reader, it catalog.Item) circulation.CheckoutResult {
+	k.TB.Helper()
+	res, err := k.Circulation.Checkout(k.Ctx, r.Card, it.Barcode)
+	if err != nil {
+		k.TB.Fatalf("checkout %s to %s: %v", it.Barcode, r.Card, err)
+	}
+	return res
+}
