@@ -25,7 +25,7 @@ type DB struct {
 	// conn is the one connection all writes go through, held by the writer
 	// goroutine for its whole life so prepared statements stay valid on it.
 	conn *sql.Conn
-	log   *slog.Logger
+	log  *slog.Logger
 
 	queue   chan *writeReq
 	stop    chan struct{}
