@@ -33,12 +33,16 @@ type App struct {
 	Circulation *circulation.Service
 	Auth        *auth.Service
 	API         *api.Server
+	Search      *Search
 	Web         *web.Server
 
 	server *http.Server
 	ln     net.Listener
 	bg     sync.WaitGroup
 	stopBg context.CancelFunc
+	// stopWork cancels background work started before Serve (a rebuild).
+	workCtx  context.Context
+	stopWork context.CancelFunc
 }
 
 // Open opens the data directory and builds the services. cfg must be
@@ -57,6 +61,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	}
 	tz := cfg.Location()
 	a := &App{Config: cfg, Log: log, DB: db}
+	a.workCtx, a.stopWork = context.WithCancel(context.Background())
 	a.Catalog = catalog.NewService(db.Catalog(), tz, nil)
 	if err := a.Catalog.LoadCLC(ctx); err != nil {
 		db.Close()
@@ -65,6 +70,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Readers = readers.NewService(db.Readers(), tz, nil)
 	a.Circulation = circulation.NewService(db.Circulation(), tz, nil, a.Catalog.Changed)
 	a.Auth = auth.NewService(db.Auth(), nil)
+	if a.Search, err = openSearch(cfg.IndexDir(), a.Catalog, log); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open search index: %w", err)
+	}
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
@@ -175,9 +184,39 @@ func (a *App) Shutdown(ctx context.Context) error {
 	if a.stopBg != nil {
 		a.stopBg()
 	}
+	a.stopWork()
 	a.bg.Wait()
 	return err
 }
 
-// Close releases the store. Call it after Shutdown.
-func (a *App) Close() error { return a.DB.Close() }
+// Close releases the index and the store. Call it after Shutdown.
+func (a *App) Close() error {
+	a.stopWork()
+	a.bg.Wait()
+	return errors.Join(a.Search.Close(), a.DB.Close())
+}
+
+// RebuildSearchIfStale starts a background rebuild when the index is
+// missing or out of step; the server answers meanwhile and searches say
+// the index is rebuilding.
+func (a *App) RebuildSearchIfStale(ctx context.Context) error {
+	c, err := a.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	if !a.Search.NeedsRebuild(c.Records) {
+		return nil
+	}
+	a.bg.Add(1)
+	go func() {
+		defer a.bg.Done()
+		start := time.Now()
+		a.Log.Info("search: rebuilding the index", "records", c.Records)
+		if err := a.Search.Rebuild(a.workCtx, nil); err != nil {
+			a.Log.Error("search: rebuild failed", "err", err)
+			return
+		}
+		a.Log.Info("search: index rebuilt", "records", c.Records, "took", time.Since(start).Round(time.Millisecond))
+	}()
+	return nil
+}

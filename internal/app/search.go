@@ -1,0 +1,282 @@
+package app
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"shuwu/internal/api"
+	"shuwu/internal/catalog"
+	"shuwu/internal/catalog/callno"
+	"shuwu/internal/search"
+)
+
+// Search keeps the Bleve index in step with the catalogue and answers
+// searches with records from the database, the source of truth.
+type Search struct {
+	ix  *search.Index
+	cat *catalog.Service
+	log *slog.Logger
+
+	mu      sync.Mutex
+	pending map[int64]bool
+	wake    chan struct{}
+	stop    chan struct{}
+	done    chan struct{}
+}
+
+// openSearch opens the index and starts the background indexer.
+func openSearch(dir string, cat *catalog.Service, log *slog.Logger) (*Search, error) {
+	ix, err := search.Open(dir, search.Options{BoostRequired: true})
+	if err != nil {
+		return nil, err
+	}
+	s := &Search{ix: ix, cat: cat, log: log, pending: map[int64]bool{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	cat.OnChange(s.enqueue)
+	go s.run()
+	return s, nil
+}
+
+// enqueue notes changed records; the indexer picks them up shortly after.
+// Lending must not wait for the index, so this never blocks.
+func (s *Search) enqueue(_ context.Context, ids []int64) {
+	s.mu.Lock()
+	for _, id := range ids {
+		s.pending[id] = true
+	}
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// indexDelay coalesces bursts of changes (a batch of new copies, a busy
+// desk) into one index update.
+const indexDelay = 200 * time.Millisecond
+
+func (s *Search) run() {
+	defer close(s.done)
+	for {
+		select {
+		case <-s.stop:
+			s.flush()
+			return
+		case <-s.wake:
+		}
+		select {
+		case <-time.After(indexDelay):
+		case <-s.stop:
+		}
+		s.flush()
+	}
+}
+
+func (s *Search) flush() {
+	s.mu.Lock()
+	ids := make([]int64, 0, len(s.pending))
+	for id := range s.pending {
+		ids = append(ids, id)
+	}
+	s.pending = map[int64]bool{}
+	s.mu.Unlock()
+	if len(ids) == 0 {
+		return
+	}
+	ctx := context.Background()
+	if err := s.reindex(ctx, ids); err != nil {
+		s.log.Error("search: index changed records", "count", len(ids), "err", err)
+	}
+}
+
+// reindex brings the given records' documents up to date, deleting those
+// that no longer exist.
+func (s *Search) reindex(ctx context.Context, ids []int64) error {
+	recs, err := s.cat.RecordsByIDs(ctx, ids)
+	if err != nil {
+		return err
+	}
+	items, err := s.cat.ItemsOfRecords(ctx, ids)
+	if err != nil {
+		return err
+	}
+	b, err := newDocBuilder(ctx, s.cat)
+	if err != nil {
+		return err
+	}
+	found := map[int64]bool{}
+	docs := make([]search.Document, 0, len(recs))
+	for _, r := range recs {
+		found[r.ID] = true
+		docs = append(docs, b.doc(catalog.RecordDetail{Record: r, Items: items[r.ID]}))
+	}
+	var gone []int64
+	for _, id := range ids {
+		if !found[id] {
+			gone = append(gone, id)
+		}
+	}
+	if len(gone) > 0 {
+		if err := s.ix.Delete(ctx, gone...); err != nil {
+			return err
+		}
+	}
+	return s.ix.Upsert(ctx, docs...)
+}
+
+// docBuilder turns records into search documents, with the names of
+// categories and locations and the required-reading set looked up once.
+type docBuilder struct {
+	cats     map[int64]string
+	locs     map[int64]string
+	required map[int64]bool
+}
+
+func newDocBuilder(ctx context.Context, cat *catalog.Service) (*docBuilder, error) {
+	b := &docBuilder{cats: map[int64]string{}, locs: map[int64]string{}, required: map[int64]bool{}}
+	cs, err := cat.Categories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		b.cats[c.ID] = c.Name
+	}
+	ls, err := cat.Locations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		b.locs[l.ID] = l.Name
+	}
+	lists, err := cat.ReadingLists(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range lists {
+		for _, id := range l.RecordIDs {
+			b.required[id] = true
+		}
+	}
+	return b, nil
+}
+
+func (b *docBuilder) doc(d catalog.RecordDetail) search.Document {
+	doc := search.Document{
+		RecordID: d.ID, Title: d.Title, OtherTitle: d.OtherTitle, ParallelTitle: d.ParallelTitle,
+		Series: d.Series, Summary: d.Summary, Publisher: d.Publisher, Subjects: d.Subjects,
+		CLC: d.CLC, Category: b.cats[d.CategoryID], Language: d.Language, Year: d.Year,
+		RequiredReading: b.required[d.ID], Added: d.CreatedAt,
+	}
+	for _, a := range d.Authors {
+		doc.Authors = append(doc.Authors, a.Name)
+	}
+	if d.ISBN != "" {
+		doc.ISBNs = []string{d.ISBN}
+	}
+	seenCall, seenLoc := map[string]bool{}, map[string]bool{}
+	for _, it := range d.Items {
+		if it.Status == catalog.StatusWithdrawn {
+			continue
+		}
+		doc.Barcodes = append(doc.Barcodes, it.Barcode)
+		if it.CallNumber != "" && !seenCall[it.CallNumber] {
+			seenCall[it.CallNumber] = true
+			doc.CallNumbers = append(doc.CallNumbers, it.CallNumber)
+			if doc.CallNumberSortKey == "" {
+				doc.CallNumberSortKey = callno.SortKey(it.CallNumber)
+			}
+		}
+		if name := b.locs[it.LocationID]; name != "" && !seenLoc[name] {
+			seenLoc[name] = true
+			doc.Locations = append(doc.Locations, name)
+		}
+		if it.Status == catalog.StatusAvailable {
+			doc.Available = true
+		}
+	}
+	return doc
+}
+
+// Rebuild builds a fresh index from the database; searches keep working on
+// the old one meanwhile. progress may be nil.
+func (s *Search) Rebuild(ctx context.Context, progress func(done int)) error {
+	b, err := newDocBuilder(ctx, s.cat)
+	if err != nil {
+		return err
+	}
+	return s.ix.Rebuild(ctx, func(yield func(search.Document) error) error {
+		return s.cat.EachRecord(ctx, func(d catalog.RecordDetail) error { return yield(b.doc(d)) })
+	}, progress)
+}
+
+// NeedsRebuild reports whether the index is missing, stale or holds a
+// different number of records than the database.
+func (s *Search) NeedsRebuild(records int) bool {
+	st := s.ix.Status()
+	return st.Stale || int(st.DocCount) != records
+}
+
+// Status is the index's state.
+func (s *Search) Status() search.Status { return s.ix.Status() }
+
+// Search answers a query with records fresh from the database.
+func (s *Search) Search(ctx context.Context, q api.SearchQuery) (api.SearchResult, error) {
+	res, err := s.ix.Search(ctx, search.Request{Query: q.Text, Page: q.Page, Size: q.Size, Sort: search.SortOrder(q.Sort), Filters: q.Filters, Facets: true})
+	if err != nil {
+		return api.SearchResult{}, err
+	}
+	ids := make([]int64, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.RecordID
+	}
+	recs, err := s.cat.RecordsByIDs(ctx, ids)
+	if err != nil {
+		return api.SearchResult{}, err
+	}
+	items, err := s.cat.ItemsOfRecords(ctx, ids)
+	if err != nil {
+		return api.SearchResult{}, err
+	}
+	byID := map[int64]catalog.Record{}
+	for _, r := range recs {
+		byID[r.ID] = r
+	}
+	out := api.SearchResult{Total: res.Total, Page: max(q.Page, 1), Size: q.Size, DidYouMean: res.DidYouMean, Rebuilding: res.Rebuilding,
+		Hits: make([]api.SearchHit, 0, len(res.Hits)), Facets: map[string][]api.SearchFacetValue{}}
+	for _, h := range res.Hits {
+		r, ok := byID[h.RecordID]
+		if !ok {
+			continue // deleted since it was indexed; the indexer catches up
+		}
+		hit := api.SearchHit{Record: r, Highlights: h.Highlights}
+		for _, it := range items[r.ID] {
+			if it.Status == catalog.StatusWithdrawn {
+				continue
+			}
+			hit.Copies++
+			if it.Status == catalog.StatusAvailable {
+				hit.Available++
+			}
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	for name, vals := range res.Facets {
+		fv := make([]api.SearchFacetValue, len(vals))
+		for i, v := range vals {
+			fv[i] = api.SearchFacetValue{Value: v.Value, Label: v.Label, Count: v.Count}
+		}
+		out.Facets[name] = fv
+	}
+	return out, nil
+}
+
+// Close stops the indexer after indexing what is pending, and closes the
+// index.
+func (s *Search) Close() error {
+	close(s.stop)
+	<-s.done
+	return s.ix.Close()
+}
+
+
