@@ -102,10 +102,6 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	a.API.Register(mux)
 	a.Web.Register(mux)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
-	})
 	var h http.Handler = mux
 	h = api.Recover(a.Log, h)
 	h = api.WithRequestID(h)

@@ -1,0 +1,271 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"shuwu/internal/app"
+	"shuwu/internal/audit"
+	"shuwu/internal/config"
+)
+
+// server is a real shuwu on 127.0.0.1:0 with a temporary database.
+type server struct {
+	t   *testing.T
+	app *app.App
+	url string
+}
+
+func startServer(t *testing.T) *server {
+	t.Helper()
+	cfg := config.Defaults()
+	cfg.DataDir, cfg.Addr = t.TempDir(), "127.0.0.1:0"
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	a, err := app.Open(ctx, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go a.Serve()
+	t.Cleanup(func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		a.Shutdown(sctx)
+		a.Close()
+	})
+	sys := audit.WithActor(ctx, audit.System)
+	for _, u := range []struct {
+		name string
+		role audit.Role
+	}{{"admin", audit.RoleAdmin}, {"librarian", audit.RoleLibrarian}, {"duty1", audit.RoleDuty}} {
+		if _, err := a.Auth.CreateUser(sys, u.name, u.name, u.role, "password-123"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &server{t: t, app: a, url: a.URL()}
+}
+
+// call sends a JSON request and decodes the JSON answer into out (if not nil).
+func (s *server) call(method, path, token string, body any, out any) int {
+	s.t.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	default:
+		raw, _ := json.Marshal(b)
+		rd = bytes.NewReader(raw)
+	}
+	req, _ := http.NewRequest(method, s.url+path, rd)
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	if out != nil && len(raw) > 0 {
+		if err := json.Unmarshal(raw, out); err != nil {
+			s.t.Fatalf("%s %s: answer is not JSON: %v: %s", method, path, err, raw)
+		}
+	}
+	return resp.StatusCode
+}
+
+func (s *server) login(user, pw string) string {
+	s.t.Helper()
+	var out struct{ Token string }
+	if code := s.call("POST", "/api/v1/auth/login", "", map[string]string{"username": user, "password": pw}, &out); code != 200 {
+		s.t.Fatalf("login %s: status %d", user, code)
+	}
+	return out.Token
+}
+
+type apiError struct {
+	Error struct {
+		Code, Message, Field string
+	}
+}
+
+// expectError checks status and code, and that the message is Chinese.
+func (s *server) expectError(method, path, token string, body any, status int, code string) {
+	s.t.Helper()
+	var e apiError
+	got := s.call(method, path, token, body, &e)
+	if got != status || e.Error.Code != code {
+		s.t.Fatalf("%s %s = %d %q, want %d %s", method, path, got, e.Error.Code, status, code)
+	}
+	if e.Error.Message == "" || !strings.ContainsFunc(e.Error.Message, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+		s.t.Fatalf("%s %s: message %q is not a Chinese message", method, path, e.Error.Message)
+	}
+}
+
+func TestLendingFlowOverHTTP(t *testing.T) {
+	s := startServer(t)
+	lib, duty := s.login("librarian", "password-123"), s.login("duty1", "password-123")
+
+	s.expectError("POST", "/api/v1/records", lib, map[string]any{"title": "共产党宣言", "isbn": "978-7-01-000000-0", "clc": "A12"}, 422, "ISBN_CHECKSUM")
+	s.expectError("POST", "/api/v1/records", lib, map[string]any{"title": "共产党宣言", "clc": "Q99X"}, 422, "CLC_MALFORMED")
+	var rec struct {
+		ID         int64
+		CategoryID int64 `json:"category_id"`
+	}
+	if code := s.call("POST", "/api/v1/records", lib, map[string]any{"title": "共产党宣言", "isbn": "7-5037-1744-0", "clc": "A12",
+		"authors": []map[string]string{{"name": "马克思", "role": "著"}, {"name": "恩格斯", "role": "著"}}, "price_fen": 1200}, &rec); code != 201 {
+		t.Fatalf("create record: %d", code)
+	}
+	if rec.CategoryID == 0 {
+		t.Fatal("a record in class A got no local category")
+	}
+	var items []struct {
+		Barcode    string
+		CallNumber string `json:"call_number"`
+	}
+	if code := s.call("POST", fmt.Sprintf("/api/v1/records/%d/items", rec.ID), lib, map[string]any{"count": 2, "location_id": 1, "source": "donation", "donor": "张三"}, &items); code != 201 || len(items) != 2 {
+		t.Fatalf("add items: %d %+v", code, items)
+	}
+	if items[0].CallNumber != "A12/1" || items[1].CallNumber != "A12/1" {
+		t.Fatalf("call numbers %q %q, want both A12/1 (种次号 1 in class A12)", items[0].CallNumber, items[1].CallNumber)
+	}
+	s.expectError("POST", fmt.Sprintf("/api/v1/records/%d/items", rec.ID), lib, map[string]any{"barcodes": []string{items[0].Barcode}, "location_id": 1}, 422, "BARCODE_DUPLICATE")
+
+	var reader struct{ Card string }
+	if code := s.call("POST", "/api/v1/readers", duty, map[string]any{"name": "王学员", "gender": "男", "unit": "某县委组织部"}, &reader); code != 201 || reader.Card == "" {
+		t.Fatalf("create reader: %d %+v", code, reader)
+	}
+	var co struct {
+		Loan struct {
+			DueDate string `json:"due_date"`
+		}
+	}
+	if code := s.call("POST", "/api/v1/checkout", duty, map[string]string{"reader": reader.Card, "item": items[0].Barcode}, &co); code != 201 || co.Loan.DueDate == "" {
+		t.Fatalf("checkout: %d %+v", code, co)
+	}
+	s.expectError("POST", "/api/v1/checkout", duty, map[string]string{"reader": reader.Card, "item": items[0].Barcode}, 409, "ITEM_ON_LOAN")
+	s.expectError("POST", "/api/v1/checkout", duty, map[string]string{"reader": "R7777777", "item": items[1].Barcode}, 404, "READER_NOT_FOUND")
+	s.expectError("POST", "/api/v1/checkout", duty, map[string]string{"reader": reader.Card, "item": "nope"}, 404, "ITEM_NOT_FOUND")
+
+	var acc struct {
+		Loans []struct{ Barcode, Title string }
+	}
+	if code := s.call("GET", "/api/v1/readers/"+reader.Card, duty, nil, &acc); code != 200 || len(acc.Loans) != 1 || acc.Loans[0].Title != "共产党宣言" {
+		t.Fatalf("reader account: %d %+v", code, acc)
+	}
+	var item struct {
+		Status string
+		Loan   *struct{ DueDate string `json:"due_date"` }
+	}
+	if code := s.call("GET", "/api/v1/items/"+items[0].Barcode, duty, nil, &item); code != 200 || item.Status != "on_loan" || item.Loan == nil {
+		t.Fatalf("item: %d %+v", code, item)
+	}
+	var ret struct {
+		WasOnLoan bool `json:"was_on_loan"`
+		Action    string
+	}
+	if code := s.call("POST", "/api/v1/checkin", duty, map[string]string{"item": items[0].Barcode}, &ret); code != 200 || !ret.WasOnLoan || ret.Action != "shelve" {
+		t.Fatalf("checkin: %d %+v", code, ret)
+	}
+	var events []struct{ Kind string }
+	if code := s.call("GET", "/api/v1/events?kind=loan,return", lib, nil, &events); code != 200 || len(events) != 2 {
+		t.Fatalf("ledger: %d %+v", code, events)
+	}
+}
+
+func TestAccessAndBadInputAreRefused(t *testing.T) {
+	s := startServer(t)
+	duty := s.login("duty1", "password-123")
+	s.expectError("POST", "/api/v1/records", "", map[string]any{"title": "x"}, 401, "NOT_LOGGED_IN")
+	s.expectError("POST", "/api/v1/records", duty, map[string]any{"title": "x"}, 403, "FORBIDDEN")
+	s.expectError("GET", "/api/v1/users", duty, nil, 403, "FORBIDDEN")
+	s.expectError("POST", "/api/v1/checkout", duty, `{"reader": "R1",`, 422, "BAD_JSON")
+	s.expectError("POST", "/api/v1/checkout", duty, `{"reader": 5}`, 422, "BAD_JSON")
+	big := `{"reader":"` + strings.Repeat("x", 2<<20) + `"}`
+	s.expectError("POST", "/api/v1/checkout", duty, big, 413, "BODY_TOO_LARGE")
+	s.expectError("GET", "/api/v1/records/abc", "", nil, 422, "PARAM_INVALID")
+	s.expectError("GET", "/api/v1/nothing-here", "", nil, 404, "ROUTE_NOT_FOUND")
+	for i := 0; i < 5; i++ {
+		s.expectError("POST", "/api/v1/auth/login", "", map[string]string{"username": "admin", "password": "wrong-pass"}, 401, "WRONG_PASSWORD")
+	}
+	s.expectError("POST", "/api/v1/auth/login", "", map[string]string{"username": "admin", "password": "password-123"}, 429, "LOGIN_RATE_LIMITED")
+}
+
+func TestReaderSeesOnlyTheirOwnAccount(t *testing.T) {
+	s := startServer(t)
+	duty := s.login("duty1", "password-123")
+	var a, b struct{ Card string }
+	s.call("POST", "/api/v1/readers", duty, map[string]any{"name": "甲"}, &a)
+	s.call("POST", "/api/v1/readers", duty, map[string]any{"name": "乙"}, &b)
+	if code := s.call("POST", "/api/v1/readers/"+a.Card+"/password", duty, map[string]string{"password": "reader-pass-1"}, nil); code != 204 {
+		t.Fatalf("set reader password: %d", code)
+	}
+	tok := s.login(a.Card, "reader-pass-1")
+	if code := s.call("GET", "/api/v1/readers/"+a.Card, tok, nil, nil); code != 200 {
+		t.Fatalf("own account: %d", code)
+	}
+	s.expectError("GET", "/api/v1/readers/"+b.Card, tok, nil, 403, "FORBIDDEN")
+	s.expectError("POST", "/api/v1/checkout", tok, map[string]string{"reader": a.Card, "item": "1"}, 403, "FORBIDDEN")
+	var me struct {
+		Actor   struct{ Role string }
+		Account *struct{ Reader struct{ Card string } }
+	}
+	if code := s.call("GET", "/api/v1/me", tok, nil, &me); code != 200 || me.Actor.Role != "reader" || me.Account == nil || me.Account.Reader.Card != a.Card {
+		t.Fatalf("me: %d %+v", code, me)
+	}
+}
+
+// TestOpenAPIDescribesEveryRoute keeps the document and the routes in step:
+// every route is documented, and every documented operation is served.
+func TestOpenAPIDescribesEveryRoute(t *testing.T) {
+	s := startServer(t)
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage
+	}
+	if code := s.call("GET", "/api/v1/openapi.json", "", nil, &doc); code != 200 {
+		t.Fatalf("openapi: %d", code)
+	}
+	for _, rt := range s.app.API.Routes() {
+		if _, ok := doc.Paths[rt.Path][strings.ToLower(rt.Method)]; !ok {
+			t.Errorf("route %s %s is missing from the OpenAPI document", rt.Method, rt.Path)
+		}
+	}
+	admin := s.login("admin", "password-123")
+	n := 0
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			concrete := strings.NewReplacer("{id}", "999999", "{barcode}", "none", "{card}", "none", "{code}", "D26", "{username}", "nobody", "{date}", "2030-01-01").Replace(path)
+			if method == "post" && strings.HasSuffix(path, "/auth/logout") {
+				continue // would end the admin session used below
+			}
+			var raw json.RawMessage
+			code := s.call(strings.ToUpper(method), concrete, admin, "{}", &raw)
+			var e apiError
+			_ = json.Unmarshal(raw, &e) // lists are arrays; only errors matter here
+			if code == http.StatusMethodNotAllowed || e.Error.Code == "ROUTE_NOT_FOUND" {
+				t.Errorf("documented %s %s is not served (%d %s)", method, path, code, e.Error.Code)
+			}
+			if code >= 500 {
+				t.Errorf("%s %s answered %d to an empty request", method, concrete, code)
+			}
+			n++
+		}
+	}
+	if n < 60 {
+		t.Fatalf("only %d operations documented", n)
+	}
+}
