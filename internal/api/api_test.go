@@ -169,7 +169,9 @@ func TestLendingFlowOverHTTP(t *testing.T) {
 	}
 	var item struct {
 		Status string
-		Loan   *struct{ DueDate string `json:"due_date"` }
+		Loan   *struct {
+			DueDate string `json:"due_date"`
+		}
 	}
 	if code := s.call("GET", "/api/v1/items/"+items[0].Barcode, duty, nil, &item); code != 200 || item.Status != "on_loan" || item.Loan == nil {
 		t.Fatalf("item: %d %+v", code, item)

@@ -278,5 +278,3 @@ func (s *Search) Close() error {
 	<-s.done
 	return s.ix.Close()
 }
-
-
