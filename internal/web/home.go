@@ -1,0 +1,87 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"shuwu/internal/circulation"
+	"shuwu/internal/readers"
+)
+
+// homeData is the staff home page: the day at a glance.
+type homeData struct {
+	Counts        map[string]int
+	LoansToday    int
+	ReturnsToday  int
+	Overdue       []circulation.LoanView
+	EndingClasses []endingClass
+}
+
+type endingClass struct {
+	Class       readers.Class
+	Outstanding int
+	LoansOut    int
+}
+
+// home sends readers and visitors to the catalogue and shows staff their
+// day: loans and returns today, holds, overdue loans, classes ending soon.
+func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
+	if !v.Staff() {
+		http.Redirect(w, r, "/opac", http.StatusSeeOther)
+		return nil
+	}
+	ctx := r.Context()
+	d := homeData{Counts: map[string]int{}}
+	if s.d.Counts != nil {
+		c, err := s.d.Counts(ctx)
+		if err != nil {
+			return err
+		}
+		// Counts is the store's struct; its JSON names are its contract.
+		b, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal(b, &d.Counts); err != nil {
+			return err
+		}
+	}
+	now := time.Now().In(s.d.TZ)
+	start := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, s.d.TZ)
+	evs, err := s.d.Circulation.Events(ctx, circulation.EventFilter{From: start, To: start.AddDate(0, 0, 1),
+		Kinds: []circulation.EventKind{circulation.EventLoan, circulation.EventReturn}, Limit: 1000})
+	if err != nil {
+		return err
+	}
+	for _, e := range evs {
+		if e.Kind == circulation.EventLoan {
+			d.LoansToday++
+		} else {
+			d.ReturnsToday++
+		}
+	}
+	if d.Overdue, err = s.d.Circulation.Overdue(ctx, 10); err != nil {
+		return err
+	}
+	classes, err := s.d.Readers.Classes(ctx)
+	if err != nil {
+		return err
+	}
+	from, to := start.AddDate(0, 0, -14).Format(time.DateOnly), start.AddDate(0, 0, 14).Format(time.DateOnly)
+	for _, c := range classes {
+		if c.EndDate < from || c.EndDate > to {
+			continue
+		}
+		cl, err := s.d.Circulation.Clearance(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		if cl.LoansOut > 0 {
+			d.EndingClasses = append(d.EndingClasses, endingClass{Class: c, Outstanding: cl.Outstanding, LoansOut: cl.LoansOut})
+		}
+	}
+	v.Title, v.Nav, v.Data = v.T("home.title"), "home", d
+	s.render(w, r, http.StatusOK, "home", v)
+	return nil
+}

@@ -1,0 +1,28 @@
+package web
+
+import (
+	"net/http"
+
+	"shuwu/internal/errs"
+)
+
+// Register adds every page and the static files to mux. It leaves /api/
+// and /healthz to their owners.
+func (s *Server) Register(mux *http.ServeMux) {
+	mux.Handle("GET /static/", s.static)
+
+	mux.Handle("GET /{$}", s.route(public, s.home))
+	mux.Handle("GET /login", s.route(public, s.showLogin))
+	mux.Handle("POST /login", s.route(public, s.submitLogin))
+	mux.Handle("POST /logout", s.route(public, s.logout))
+
+	mux.Handle("GET /desk", s.route(staff, s.showDesk))
+	mux.Handle("POST /desk/scan", s.route(staff, s.deskScan))
+	mux.Handle("POST /desk/renew", s.route(staff, s.deskRenew))
+	mux.Handle("POST /desk/renew-all", s.route(staff, s.deskRenewAll))
+
+	// Anything else is a page that does not exist.
+	mux.Handle("/", s.route(public, func(w http.ResponseWriter, r *http.Request, v *view) error {
+		return errs.NotFound("PAGE_NOT_FOUND", "页面不存在", "page not found")
+	}))
+}

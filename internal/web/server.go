@@ -1,0 +1,120 @@
+// Package web is shuwu's server-rendered interface: the staff workstation
+// (home, circulation desk, catalogue, readers, classes, settings, audit log)
+// and the reader portal (public catalogue and "my library"). Pages are
+// html/template files embedded in the binary and parsed at start; htmx and
+// two small scripts enhance them, and every reading page works without
+// JavaScript.
+package web
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"shuwu/internal/audit"
+	"shuwu/internal/auth"
+	"shuwu/internal/catalog"
+	"shuwu/internal/circulation"
+	"shuwu/internal/readers"
+)
+
+// Deps are the services the pages use.
+type Deps struct {
+	Catalog     *catalog.Service
+	Readers     *readers.Service
+	Circulation *circulation.Service
+	Auth        *auth.Service
+	Log         *slog.Logger
+	// TZ is the library's time zone; times are shown in it.
+	TZ *time.Location
+	// SecureCookies marks the session and language cookies Secure.
+	SecureCookies bool
+	// Counts returns collection totals for the staff home page; may be nil.
+	Counts func(ctx context.Context) (any, error)
+	// AuditLog lists audit entries, newest first; may be nil, and then the
+	// audit page is left out.
+	AuditLog func(ctx context.Context, entity string, limit int, beforeID int64) ([]audit.Entry, error)
+	// Search is the full-text engine; nil falls back to the catalogue's
+	// substring search.
+	Search Searcher
+}
+
+// Searcher is what a search engine offers the catalogue pages.
+type Searcher interface {
+	Search(ctx context.Context, q SearchQuery) (SearchResult, error)
+}
+
+// SearchQuery is a catalogue search as typed on a page.
+type SearchQuery struct {
+	Text    string
+	Page    int // 1-based
+	Size    int
+	Filters map[string][]string // facet name → chosen values
+}
+
+// SearchResult is one page of hits, best first.
+type SearchResult struct {
+	Total      int
+	RecordIDs  []int64
+	Facets     []Facet
+	DidYouMean string
+	// Rebuilding is true while the index is being rebuilt and results may
+	// be incomplete.
+	Rebuilding bool
+}
+
+// Facet is one facet of a search result.
+type Facet struct {
+	Name   string // the filter key, e.g. "category"
+	Label  string // Chinese label
+	Values []FacetValue
+}
+
+// FacetValue is one value of a facet with its hit count.
+type FacetValue struct {
+	Value string
+	Label string
+	Count int
+}
+
+// Server renders the pages.
+type Server struct {
+	d      Deps
+	views  *views
+	cat    *catalogues
+	static *staticFiles
+	cop    *http.CrossOriginProtection
+}
+
+// New parses every template and message catalogue; a broken template or
+// a missing message fails here, not on the first request.
+func New(d Deps) (*Server, error) {
+	if d.Catalog == nil || d.Readers == nil || d.Circulation == nil || d.Auth == nil {
+		return nil, errors.New("web: catalog, readers, circulation and auth services are required")
+	}
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	if d.TZ == nil {
+		tz, err := time.LoadLocation("Asia/Shanghai")
+		if err != nil {
+			tz = time.FixedZone("CST", 8*3600)
+		}
+		d.TZ = tz
+	}
+	cat, err := loadCatalogues()
+	if err != nil {
+		return nil, err
+	}
+	st, err := loadStatic()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{d: d, cat: cat, static: st, cop: http.NewCrossOriginProtection()}
+	if s.views, err = parseViews(s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}

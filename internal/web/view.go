@@ -1,0 +1,86 @@
+package web
+
+import (
+	"net/url"
+
+	"shuwu/internal/audit"
+	"shuwu/internal/errs"
+)
+
+// view is what every template gets: the language, the person, the form
+// being edited with its field errors, and the page's own data.
+type view struct {
+	Lang     string
+	Path     string
+	Query    string
+	Title    string
+	Nav      string // which menu entry is current
+	Actor    audit.Actor
+	LoggedIn bool
+	Flash    string
+	Errors   map[string]string // field → message
+	Form     url.Values
+	Data     any
+
+	token string
+	s     *Server
+}
+
+// T translates key into the page's language.
+func (v *view) T(key string, args ...any) string { return v.s.cat.T(v.Lang, key, args...) }
+
+// Err is the error message of a form field, "" when it is fine.
+func (v *view) Err(field string) string { return v.Errors[field] }
+
+// Val is the value typed in a form field.
+func (v *view) Val(field string) string { return v.Form.Get(field) }
+
+// Staff reports whether a staff account is logged in.
+func (v *view) Staff() bool { return v.LoggedIn && v.Actor.IsStaff() }
+
+// Reader reports whether a reader is logged in.
+func (v *view) Reader() bool { return v.LoggedIn && v.Actor.Role == audit.RoleReader }
+
+// Librarian reports whether the person may edit the catalogue and rules.
+func (v *view) Librarian() bool {
+	return v.LoggedIn && (v.Actor.Role == audit.RoleAdmin || v.Actor.Role == audit.RoleLibrarian)
+}
+
+// Admin reports whether the person is a system administrator.
+func (v *view) Admin() bool { return v.LoggedIn && v.Actor.Role == audit.RoleAdmin }
+
+// OtherLang is the language the switch in the header offers.
+func (v *view) OtherLang() string {
+	if v.Lang == langEN {
+		return langZH
+	}
+	return langEN
+}
+
+// LangURL is the current page in the other language.
+func (v *view) LangURL() string {
+	q, _ := url.ParseQuery(v.Query)
+	q.Set("lang", v.OtherLang())
+	return v.Path + "?" + q.Encode()
+}
+
+// HTMLLang is the value of the html element's lang attribute.
+func (v *view) HTMLLang() string { return v.Lang }
+
+// fieldError puts a domain error on its field, or on the form as a whole
+// ("" key) when it names none. It reports whether err was a person's
+// mistake the form can show; anything else the caller must return.
+func (v *view) fieldError(err error, known ...string) bool {
+	e := errs.As(err)
+	if e.Kind != errs.KindInvalid && e.Kind != errs.KindConflict && e.Kind != errs.KindNotFound {
+		return false
+	}
+	field := ""
+	for _, k := range known {
+		if k == e.Field {
+			field = k
+		}
+	}
+	v.Errors[field] = e.Localized(short(v.Lang))
+	return true
+}
