@@ -33,12 +33,12 @@ type readerPanel struct {
 
 // deskLine is one scan's outcome.
 type deskLine struct {
-	Kind   string // ok, hold, warn, error
-	What   string
-	Todo   string
-	Notes  []string
-	Slip   *holdSlip
-	At     time.Time
+	Kind    string // ok, hold, warn, error
+	What    string
+	Todo    string
+	Notes   []string
+	Slip    *holdSlip
+	At      time.Time
 	Barcode string
 }
 
