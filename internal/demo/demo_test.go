@@ -1,0 +1,338 @@
+package demo
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"shuwu/internal/auth"
+	"shuwu/internal/catalog"
+	"shuwu/internal/circulation"
+	"shuwu/internal/errs"
+	"shuwu/internal/readers"
+	"shuwu/internal/store"
+)
+
+var cst = time.FixedZone("CST", 8*3600)
+
+// testNow is a Wednesday in term time.
+var testNow = time.Date(2025, 11, 19, 10, 30, 0, 0, cst)
+
+func openDB(tb testing.TB) *store.DB {
+	tb.Helper()
+	db, err := store.OpenSQLite(context.Background(), filepath.Join(tb.TempDir(), "shuwu.db"), nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestLoad runs one full load and checks what a user of the demo notices.
+func TestLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the full demo load takes tens of seconds")
+	}
+	ctx := context.Background()
+	db := openDB(t)
+	sum, err := Load(ctx, db, Options{Seed: 2022, Now: testNow, TZ: cst})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("loaded in %s: %+v", sum.Elapsed.Round(time.Millisecond), sum)
+	today := testNow.Format(time.DateOnly)
+	cat := catalog.NewService(db.Catalog(), cst, func() time.Time { return testNow })
+	rdr := readers.NewService(db.Readers(), cst, func() time.Time { return testNow })
+	circ := circulation.NewService(db.Circulation(), cst, func() time.Time { return testNow }, nil)
+
+	t.Run("the collection has the article's size", func(t *testing.T) {
+		c, err := db.Counts(ctx, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Records < 15000 || c.Items < 50000 {
+			t.Errorf("records %d, items %d; want at least 15,000 and 50,000", c.Records, c.Items)
+		}
+	})
+
+	t.Run("there are 11 main classes and 16 others", func(t *testing.T) {
+		classes, err := rdr.Classes(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		main, other := 0, 0
+		names := map[string]bool{}
+		for _, c := range classes {
+			names[c.Name] = true
+			if c.Kind == "主体班" {
+				main++
+			} else {
+				other++
+			}
+		}
+		if main != 11 || other != 16 {
+			t.Errorf("%d main and %d other classes, want 11 and 16", main, other)
+		}
+		for _, n := range []string{"2022年秋季科干班", "2022年秋季县干班", "2022年领导干部学习贯彻党的二十大精神研讨班"} {
+			if !names[n] {
+				t.Errorf("no class %s", n)
+			}
+		}
+	})
+
+	t.Run("some 2,100 trainees and 60 staff are readers", func(t *testing.T) {
+		types, _ := rdr.Types(ctx)
+		for _, ty := range types {
+			_, n, err := rdr.List(ctx, readers.Filter{TypeID: ty.ID, Size: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch ty.Code {
+			case readers.TypeTrainee:
+				if n < 2000 || n > 2300 {
+					t.Errorf("%d trainees, want about 2,100", n)
+				}
+			case readers.TypeStaff:
+				if n < 50 || n > 70 {
+					t.Errorf("%d staff, want about 60", n)
+				}
+			}
+		}
+	})
+
+	t.Run("the classics are on the shelves", func(t *testing.T) {
+		for title, records := range map[string]int{"共产党宣言": 1, "习近平谈治国理政": 4} {
+			recs, _, err := cat.Records(ctx, catalog.RecordFilter{Query: title})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := 0
+			for _, r := range recs {
+				if r.Title != title {
+					continue
+				}
+				d, err := cat.Record(ctx, r.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(d.Items) < 10 {
+					t.Errorf("《%s》%s has %d copies", title, r.OtherTitle, len(d.Items))
+				}
+				found++
+			}
+			if found != records {
+				t.Errorf("%d records of 《%s》, want %d", found, title, records)
+			}
+		}
+	})
+
+	t.Run("copies come from all four sources, in every location", func(t *testing.T) {
+		sources := map[catalog.Source]int{}
+		locations := map[int64]int{}
+		anonymousGifts := 0
+		err := cat.EachRecord(ctx, func(d catalog.RecordDetail) error {
+			for _, it := range d.Items {
+				sources[it.Source]++
+				locations[it.LocationID]++
+				if it.Source == catalog.SourceDonation && it.Donor == "" {
+					anonymousGifts++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range catalog.Sources() {
+			if sources[s] == 0 {
+				t.Errorf("no copies from source %s", s)
+			}
+		}
+		if anonymousGifts > 0 {
+			t.Errorf("%d donated copies have no donor", anonymousGifts)
+		}
+		locs, _ := cat.Locations(ctx)
+		for _, l := range locs {
+			if locations[l.ID] == 0 {
+				t.Errorf("no copies at %s", l.Name)
+			}
+		}
+	})
+
+	t.Run("the seven required-reading lists exist, classics first", func(t *testing.T) {
+		lists, err := cat.ReadingLists(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		assigned := 0
+		for _, l := range lists {
+			names = append(names, l.Name)
+			if len(l.RecordIDs) < 5 {
+				t.Errorf("list %s has %d records", l.Name, len(l.RecordIDs))
+			}
+			if len(l.ClassIDs) > 0 {
+				assigned++
+			}
+		}
+		want := []string{"马列原著", "党史国史", "党规党章", "习近平新时代中国特色社会主义思想", "党的二十大读物", "理论教育", "党性教育"}
+		if !reflect.DeepEqual(names, want) {
+			t.Errorf("lists %v, want %v", names, want)
+		}
+		if assigned < 5 {
+			t.Errorf("only %d lists are assigned to classes", assigned)
+		}
+		_, recs, err := cat.ReadingList(ctx, lists[0].ID)
+		if err != nil || len(recs) == 0 || recs[0].Title != "共产党宣言" {
+			t.Errorf("马列原著 does not start with 《共产党宣言》: %v", err)
+		}
+	})
+
+	t.Run("no loan is due on a closed day", func(t *testing.T) {
+		closed := map[string]bool{}
+		for _, e := range holidays(testNow.Year()) {
+			closed[e.date] = true
+		}
+		var before int64
+		n := 0
+		for {
+			evs, err := circ.Events(ctx, circulation.EventFilter{Kinds: []circulation.EventKind{circulation.EventLoan, circulation.EventRenew}, Limit: 1000, BeforeID: before})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(evs) == 0 {
+				break
+			}
+			for _, e := range evs {
+				d, err := time.Parse(time.DateOnly, e.DueDate)
+				if err != nil {
+					t.Fatalf("event %d: due date %q", e.ID, e.DueDate)
+				}
+				if d.Weekday() == time.Saturday || d.Weekday() == time.Sunday || closed[e.DueDate] {
+					t.Errorf("event %d is due on %s, a closed day", e.ID, e.DueDate)
+				}
+				n++
+			}
+			before = evs[len(evs)-1].ID
+		}
+		if n < 5000 {
+			t.Errorf("%d loans and renewals in the history, want thousands", n)
+		}
+	})
+
+	t.Run("today there are loans out, a few overdue, and holds waiting", func(t *testing.T) {
+		c, err := db.Counts(ctx, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.ActiveLoans < 50 {
+			t.Errorf("%d active loans", c.ActiveLoans)
+		}
+		if c.Overdue == 0 || c.Overdue > c.ActiveLoans/3 {
+			t.Errorf("%d of %d loans overdue, want a handful", c.Overdue, c.ActiveLoans)
+		}
+		if c.Holds == 0 {
+			t.Errorf("no open holds")
+		}
+	})
+
+	t.Run("a main class ends within days with books still out", func(t *testing.T) {
+		classes, _ := rdr.Classes(ctx)
+		soon := testNow.AddDate(0, 0, 7).Format(time.DateOnly)
+		ok := false
+		waiting := 0
+		for _, c := range classes {
+			if c.EndDate < today || c.StartDate > today {
+				continue
+			}
+			cl, err := circ.Clearance(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Kind == "主体班" && c.EndDate <= soon && cl.LoansOut > 0 {
+				ok = true
+			}
+			for _, row := range cl.Rows {
+				a, err := circ.Account(ctx, row.Reader.Card)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, h := range a.Holds {
+					if h.Status == circulation.HoldWaiting {
+						waiting++
+					}
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("no main class ends by %s with books out", soon)
+		}
+		if waiting == 0 {
+			t.Errorf("no trainee of a running class waits for a hold")
+		}
+	})
+
+	t.Run("a demo reader logs in with the card number", func(t *testing.T) {
+		rs, _, err := rdr.List(ctx, readers.Filter{Size: 1})
+		if err != nil || len(rs) == 0 {
+			t.Fatalf("no reader: %v", err)
+		}
+		if _, err := auth.NewService(db.Auth(), nil).Login(ctx, rs[0].Card, Password, "test"); err != nil {
+			t.Errorf("reader %s cannot log in: %v", rs[0].Card, err)
+		}
+		if rs[0].Phone == "" || rs[0].Unit == "" || rs[0].Gender == "" {
+			t.Errorf("reader %+v lacks phone, unit or gender", rs[0])
+		}
+	})
+
+	t.Run("loading twice is refused", func(t *testing.T) {
+		_, err := Load(ctx, db, Options{Seed: 2022, Now: testNow, TZ: cst})
+		var e *errs.Error
+		if !errors.As(err, &e) || e.Code != "DEMO_NOT_EMPTY" || !strings.Contains(e.Message, "演示数据") {
+			t.Errorf("second load: %v, want DEMO_NOT_EMPTY", err)
+		}
+	})
+}
+
+// TestLoadIsDeterministic loads a small data set twice with one seed.
+func TestLoadIsDeterministic(t *testing.T) {
+	ctx := context.Background()
+	var titles [2][]string
+	var sums [2]Summary
+	for i := range titles {
+		db := openDB(t)
+		sum, err := Load(ctx, db, Options{Seed: 7, Now: testNow, TZ: cst, Scale: 0.05})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum.Elapsed = 0
+		sums[i] = sum
+		cat := catalog.NewService(db.Catalog(), cst, nil)
+		err = cat.EachRecord(ctx, func(d catalog.RecordDetail) error {
+			if len(titles[i]) < 50 {
+				titles[i] = append(titles[i], d.Title+d.OtherTitle)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(titles[0]) != 50 || !reflect.DeepEqual(titles[0], titles[1]) {
+		t.Errorf("first titles differ:\n%v\n%v", titles[0], titles[1])
+	}
+	if sums[0] != sums[1] {
+		t.Errorf("summaries differ:\n%+v\n%+v", sums[0], sums[1])
+	}
+}
+
+func TestLoadRefusesAnEarlyDay(t *testing.T) {
+	_, err := Load(context.Background(), openDB(t), Options{Seed: 1, Now: time.Date(2022, 12, 1, 0, 0, 0, 0, cst), TZ: cst})
+	if !errs.Is(err, "DEMO_NOW_TOO_EARLY") {
+		t.Errorf("got %v, want DEMO_NOW_TOO_EARLY", err)
+	}
+}
