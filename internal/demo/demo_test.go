@@ -106,7 +106,7 @@ func TestLoad(t *testing.T) {
 
 	t.Run("the classics are on the shelves", func(t *testing.T) {
 		for title, records := range map[string]int{"共产党宣言": 1, "习近平谈治国理政": 4} {
-			recs, _, err := cat.Records(ctx, catalog.RecordFilter{Query: title})
+			recs, _, err := cat.Records(ctx, catalog.RecordFilter{Query: title, Page: catalog.Page{Size: 200}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -51,7 +51,7 @@ func due(ps *[]pending, day string) []int {
 	var out []int
 	rest := (*ps)[:0]
 	for _, p := range *ps {
-		if p.day == day {
+		if p.day <= day {
 			out = append(out, p.copy)
 		} else {
 			rest = append(rest, p)
@@ -127,7 +127,7 @@ func (h *history) advanceAcquisitions() {
 	for h.upto < len(added) && h.col.records[added[h.upto]].added <= h.dayStr {
 		h.upto++
 	}
-	since := h.day.AddDate(0, -4, 0).Format(time.DateOnly)
+	since := h.day.AddDate(0, -2, 0).Format(time.DateOnly)
 	for h.recent < h.upto && h.col.records[added[h.recent]].added < since {
 		h.recent++
 	}
@@ -241,16 +241,17 @@ func (h *history) returns() error {
 		if ln.done {
 			continue
 		}
-		switch h.dayStr {
-		case ln.renewOn:
+		// "<=" rather than "==": a plan never slips past a closed day.
+		switch {
+		case ln.renewOn != "" && ln.renewOn <= h.dayStr:
 			if err := h.renew(ln); err != nil {
 				return err
 			}
-		case ln.returnOn:
+		case ln.returnOn != "" && ln.returnOn <= h.dayStr:
 			if err := h.checkin(h.col.copies[ln.copy].barcode); err != nil {
 				return err
 			}
-		case ln.loseOn:
+		case ln.loseOn != "" && ln.loseOn <= h.dayStr:
 			if _, err := h.circ.MarkLost(h.ctx, h.col.copies[ln.copy].barcode); err != nil {
 				return err
 			}
@@ -376,11 +377,15 @@ func (h *history) dayBetween(a, b time.Time) string {
 		return h.cal.onOrAfter(b).Format(time.DateOnly)
 	}
 	d := a.AddDate(0, 0, h.rnd.IntN(int(b.Sub(a).Hours()/24)+1))
-	d = h.cal.onOrAfter(d)
-	if d.After(b) {
-		d = b
+	// The last open day not after d, unless that is before a.
+	back := d
+	for !h.cal.open(back) && !back.Before(a) {
+		back = back.AddDate(0, 0, -1)
 	}
-	return d.Format(time.DateOnly)
+	if h.cal.open(back) && !back.Before(a) {
+		return back.Format(time.DateOnly)
+	}
+	return h.cal.onOrAfter(d).Format(time.DateOnly)
 }
 
 // backFromRepair shelves repaired copies.
@@ -403,7 +408,7 @@ func (h *history) pickups() error {
 			continue
 		}
 		switch {
-		case x.trapped && x.pickupOn == h.dayStr:
+		case x.trapped && x.pickupOn != "" && x.pickupOn <= h.dayStr:
 			if len(x.p.loans) >= 10 {
 				continue
 			}
@@ -414,7 +419,7 @@ func (h *history) pickups() error {
 			if ok {
 				h.closeHold(x)
 			}
-		case x.cancelOn == h.dayStr:
+		case x.cancelOn != "" && x.cancelOn <= h.dayStr:
 			if err := h.circ.CancelHold(h.ctx, x.id, 0); err != nil {
 				return err
 			}
@@ -596,9 +601,9 @@ func (h *history) pickRecord(p *person, c *class) int {
 	switch {
 	case c != nil && k < 0.30:
 		pool = h.listRecs[c]
-	case c != nil && k < 0.68, c == nil && k < 0.25:
+	case c != nil && k < 0.62, c == nil && k < 0.25:
 		pool = h.col.party
-	case k < 0.80 && h.recent < h.upto:
+	case k < 0.82 && h.recent < h.upto:
 		return h.col.added[h.recent+h.rnd.IntN(h.upto-h.recent)]
 	default:
 		return h.col.added[h.rnd.IntN(h.upto)]
