@@ -85,8 +85,9 @@ type Entry struct {
 	Detail   string    `json:"detail,omitempty"` // JSON of what changed
 }
 
-// New builds an entry for the actor in ctx.
-func New(ctx context.Context, action, entity, entityID, summary string) Entry {
+// New builds an entry for the actor in ctx, dated at (the service's clock,
+// so entries made under a simulated clock carry the simulated date).
+func New(ctx context.Context, at time.Time, action, entity, entityID, summary string) Entry {
 	a := ActorFrom(ctx)
-	return Entry{At: time.Now(), UserID: a.UserID, Username: a.Name, Action: action, Entity: entity, EntityID: entityID, Summary: summary}
+	return Entry{At: at, UserID: a.UserID, Username: a.Name, Action: action, Entity: entity, EntityID: entityID, Summary: summary}
 }

@@ -237,7 +237,7 @@ func (s *Service) CreateUser(ctx context.Context, username, displayName string, 
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "create", "user", u.Username, fmt.Sprintf("新建账号 %s（%s）", u.Username, role.Label())))
+		return tx.Audit(audit.New(ctx, s.now(), "create", "user", u.Username, fmt.Sprintf("新建账号 %s（%s）", u.Username, role.Label())))
 	})
 	return u, err
 }
@@ -272,7 +272,7 @@ func (s *Service) UpdateUser(ctx context.Context, username, displayName string, 
 		if err := tx.UpdateUser(&u); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "update", "user", u.Username, fmt.Sprintf("修改账号 %s（%s）", u.Username, role.Label())))
+		return tx.Audit(audit.New(ctx, s.now(), "update", "user", u.Username, fmt.Sprintf("修改账号 %s（%s）", u.Username, role.Label())))
 	})
 	if err == nil {
 		s.forgetAll()
@@ -301,7 +301,7 @@ func (s *Service) SetPassword(ctx context.Context, username, password string) er
 		if err := tx.DeleteSessionsOf(u.ID, 0); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "password", "user", u.Username, "重置账号密码 "+u.Username))
+		return tx.Audit(audit.New(ctx, s.now(), "password", "user", u.Username, "重置账号密码 "+u.Username))
 	})
 	if err == nil {
 		s.forgetAll()
@@ -331,7 +331,7 @@ func (s *Service) SetReaderPassword(ctx context.Context, card, password string) 
 		if err := tx.DeleteSessionsOf(0, r.ID); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "password", "reader", r.Card, "设置读者密码 "+r.Name))
+		return tx.Audit(audit.New(ctx, s.now(), "password", "reader", r.Card, "设置读者密码 "+r.Name))
 	})
 	if err == nil {
 		s.forgetAll()

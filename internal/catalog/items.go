@@ -121,7 +121,7 @@ func (s *Service) AddItems(ctx context.Context, in NewItems) ([]Item, error) {
 			}
 			out = append(out, it)
 		}
-		return tx.Audit(audit.New(ctx, "create", "item", fmt.Sprint(r.ID), fmt.Sprintf("为《%s》新增 %d 册复本（%s）", r.Title, len(out), cn)))
+		return tx.Audit(audit.New(ctx, s.now(), "create", "item", fmt.Sprint(r.ID), fmt.Sprintf("为《%s》新增 %d 册复本（%s）", r.Title, len(out), cn)))
 	})
 	if err != nil {
 		return nil, err
@@ -215,7 +215,7 @@ func (s *Service) UpdateItem(ctx context.Context, barcode string, ch ItemChange)
 		if err := tx.UpdateItem(&it); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "update", "item", it.Barcode, "修改复本 "+it.Barcode))
+		return tx.Audit(audit.New(ctx, s.now(), "update", "item", it.Barcode, "修改复本 "+it.Barcode))
 	})
 	if err != nil {
 		return Item{}, err

@@ -85,7 +85,7 @@ func (s *Service) ImportCLC(ctx context.Context, t *clc.Tree) error {
 		if err := tx.ReplaceCLCClasses(t.All()); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "import", "clc", "", fmt.Sprintf("导入中图法类表，共 %d 个类目", t.Len())))
+		return tx.Audit(audit.New(ctx, s.now(), "import", "clc", "", fmt.Sprintf("导入中图法类表，共 %d 个类目", t.Len())))
 	})
 	if err == nil {
 		s.tree.Store(t)
@@ -177,7 +177,7 @@ func (s *Service) CreateRecord(ctx context.Context, r Record) (Record, error) {
 		if err := tx.InsertRecord(&r); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "create", "record", fmt.Sprint(r.ID), "新建书目《"+r.Title+"》"))
+		return tx.Audit(audit.New(ctx, s.now(), "create", "record", fmt.Sprint(r.ID), "新建书目《"+r.Title+"》"))
 	})
 	if err != nil {
 		return Record{}, err
@@ -204,7 +204,7 @@ func (s *Service) UpdateRecord(ctx context.Context, r Record) (Record, error) {
 		if err := tx.UpdateRecord(&r); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "update", "record", fmt.Sprint(r.ID), "修改书目《"+r.Title+"》"))
+		return tx.Audit(audit.New(ctx, s.now(), "update", "record", fmt.Sprint(r.ID), "修改书目《"+r.Title+"》"))
 	})
 	if err != nil {
 		return Record{}, err
@@ -230,7 +230,7 @@ func (s *Service) DeleteRecord(ctx context.Context, id int64) error {
 		if err := tx.DeleteRecord(id); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "delete", "record", fmt.Sprint(id), "删除书目《"+r.Title+"》"))
+		return tx.Audit(audit.New(ctx, s.now(), "delete", "record", fmt.Sprint(id), "删除书目《"+r.Title+"》"))
 	})
 	if err == nil {
 		s.Changed(ctx, id)

@@ -40,7 +40,7 @@ func (s *Service) SaveCategory(ctx context.Context, c Category) (Category, error
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "save", "category", fmt.Sprint(c.ID), "保存分类“"+c.Name+"”"))
+		return tx.Audit(audit.New(ctx, s.now(), "save", "category", fmt.Sprint(c.ID), "保存分类“"+c.Name+"”"))
 	})
 	return c, err
 }
@@ -54,7 +54,7 @@ func (s *Service) DeleteCategory(ctx context.Context, id int64) error {
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "delete", "category", fmt.Sprint(id), "删除分类"))
+		return tx.Audit(audit.New(ctx, s.now(), "delete", "category", fmt.Sprint(id), "删除分类"))
 	})
 }
 
@@ -84,7 +84,7 @@ func (s *Service) SaveLocation(ctx context.Context, l Location) (Location, error
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "save", "location", fmt.Sprint(l.ID), "保存馆藏位置“"+l.Name+"”"))
+		return tx.Audit(audit.New(ctx, s.now(), "save", "location", fmt.Sprint(l.ID), "保存馆藏位置“"+l.Name+"”"))
 	})
 	return l, err
 }
@@ -98,7 +98,7 @@ func (s *Service) DeleteLocation(ctx context.Context, id int64) error {
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "delete", "location", fmt.Sprint(id), "删除馆藏位置"))
+		return tx.Audit(audit.New(ctx, s.now(), "delete", "location", fmt.Sprint(id), "删除馆藏位置"))
 	})
 }
 
@@ -147,7 +147,7 @@ func (s *Service) SaveReadingList(ctx context.Context, l ReadingList) (ReadingLi
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "save", "reading_list", fmt.Sprint(l.ID), "保存必读书目“"+l.Name+"”"))
+		return tx.Audit(audit.New(ctx, s.now(), "save", "reading_list", fmt.Sprint(l.ID), "保存必读书目“"+l.Name+"”"))
 	})
 	return l, err
 }
@@ -158,6 +158,6 @@ func (s *Service) DeleteReadingList(ctx context.Context, id int64) error {
 		if err := tx.DeleteReadingList(id); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "delete", "reading_list", fmt.Sprint(id), "删除必读书目"))
+		return tx.Audit(audit.New(ctx, s.now(), "delete", "reading_list", fmt.Sprint(id), "删除必读书目"))
 	})
 }

@@ -176,7 +176,7 @@ func (s *Service) MarkCleared(ctx context.Context, classID int64, card string) (
 			return err
 		}
 		cert = certificate(class, r, at)
-		return tx.Audit(audit.New(ctx, "clear", "class", fmt.Sprint(classID), fmt.Sprintf("%s 办理结业清还", r.Name)))
+		return tx.Audit(audit.New(ctx, s.now(), "clear", "class", fmt.Sprint(classID), fmt.Sprintf("%s 办理结业清还", r.Name)))
 	})
 	return cert, err
 }
@@ -248,7 +248,7 @@ func (s *Service) SavePolicy(ctx context.Context, p Policy) (Policy, error) {
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "save", "policy", fmt.Sprint(p.ID), fmt.Sprintf("借阅规则：借期 %d 天，可借 %d 册，续借 %d 次", p.LoanDays, p.MaxLoans, p.Renewals)))
+		return tx.Audit(audit.New(ctx, s.now(), "save", "policy", fmt.Sprint(p.ID), fmt.Sprintf("借阅规则：借期 %d 天，可借 %d 册，续借 %d 次", p.LoanDays, p.MaxLoans, p.Renewals)))
 	})
 	return p, err
 }
@@ -259,7 +259,7 @@ func (s *Service) DeletePolicy(ctx context.Context, id int64) error {
 		if err := tx.DeletePolicy(id); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "delete", "policy", fmt.Sprint(id), "删除借阅规则"))
+		return tx.Audit(audit.New(ctx, s.now(), "delete", "policy", fmt.Sprint(id), "删除借阅规则"))
 	})
 }
 
@@ -282,7 +282,7 @@ func (s *Service) SaveClosedDay(ctx context.Context, d ClosedDay) error {
 		if err := tx.SaveClosedDay(d); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "save", "closed_day", d.Date, "设置闭馆日 "+d.Date+" "+d.Reason))
+		return tx.Audit(audit.New(ctx, s.now(), "save", "closed_day", d.Date, "设置闭馆日 "+d.Date+" "+d.Reason))
 	})
 }
 
@@ -292,7 +292,7 @@ func (s *Service) DeleteClosedDay(ctx context.Context, date string) error {
 		if err := tx.DeleteClosedDay(date); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "delete", "closed_day", date, "取消闭馆日 "+date))
+		return tx.Audit(audit.New(ctx, s.now(), "delete", "closed_day", date, "取消闭馆日 "+date))
 	})
 }
 
@@ -315,7 +315,7 @@ func (s *Service) SaveRules(ctx context.Context, r settings.Rules) error {
 		if err := tx.SetSetting(settings.Key, r.Encode()); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "save", "rules", "", "修改借阅总则"))
+		return tx.Audit(audit.New(ctx, s.now(), "save", "rules", "", "修改借阅总则"))
 	})
 }
 

@@ -344,7 +344,7 @@ func (l *loader) loadCollection() error {
 				if err := tx.InsertRecord(&r); err != nil {
 					return err
 				}
-				if err := tx.Audit(auditAt(audit.New(l.ctx, "create", "record", fmt.Sprint(r.ID), "新建书目《"+r.Title+"》"), at)); err != nil {
+				if err := tx.Audit(audit.New(l.ctx, at, "create", "record", fmt.Sprint(r.ID), "新建书目《"+r.Title+"》")); err != nil {
 					return err
 				}
 				rec := &record{id: r.ID, title: r.Title, volume: r.OtherTitle, clc: r.CLC, cat: catCode[r.CategoryID], added: p.added.Format(time.DateOnly)}
@@ -374,7 +374,7 @@ func (l *loader) loadCollection() error {
 						col.copies = append(col.copies, &copyState{id: it.ID, barcode: it.Barcode, rec: ri, lendable: it.Lendable, reading: a.location == "reading", added: rec.added})
 					}
 					summary := fmt.Sprintf("为《%s》新增 %d 册复本（%s）", r.Title, a.count, cn)
-					if err := tx.Audit(auditAt(audit.New(l.ctx, "create", "item", fmt.Sprint(r.ID), summary), at)); err != nil {
+					if err := tx.Audit(audit.New(l.ctx, at, "create", "item", fmt.Sprint(r.ID), summary)); err != nil {
 						return err
 					}
 				}
@@ -450,10 +450,4 @@ func (l *loader) validCLC(code string) (string, error) {
 		v, err = tree.Validate(c)
 	}
 	return v, err
-}
-
-// auditAt dates an audit entry at the simulated time it happened.
-func auditAt(e audit.Entry, at time.Time) audit.Entry {
-	e.At = at
-	return e
 }

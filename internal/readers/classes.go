@@ -45,7 +45,7 @@ func (s *Service) CreateClass(ctx context.Context, c Class) (Class, error) {
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "create", "class", fmt.Sprint(c.ID), "新建班次 "+c.Name))
+		return tx.Audit(audit.New(ctx, s.now(), "create", "class", fmt.Sprint(c.ID), "新建班次 "+c.Name))
 	})
 	return c, err
 }
@@ -74,12 +74,12 @@ func (s *Service) UpdateClass(ctx context.Context, c Class) (Class, error) {
 				return err
 			}
 			for _, m := range members {
-				if err := s.extendCard(tx, m.Reader, c); err != nil {
+				if err := s.setCardExpiry(tx, m.Reader, c, true); err != nil {
 					return err
 				}
 			}
 		}
-		return tx.Audit(audit.New(ctx, "update", "class", fmt.Sprint(c.ID), "修改班次 "+c.Name))
+		return tx.Audit(audit.New(ctx, s.now(), "update", "class", fmt.Sprint(c.ID), "修改班次 "+c.Name))
 	})
 	return c, err
 }
@@ -97,7 +97,7 @@ func (s *Service) DeleteClass(ctx context.Context, id int64) error {
 		if err := tx.DeleteClass(id); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "delete", "class", fmt.Sprint(id), "删除班次"))
+		return tx.Audit(audit.New(ctx, s.now(), "delete", "class", fmt.Sprint(id), "删除班次"))
 	})
 }
 
@@ -145,9 +145,11 @@ func (s *Service) ClassesOfReader(ctx context.Context, readerID int64) ([]Class,
 	return out, err
 }
 
-// extendCard makes a trainee's card valid until the class end plus the
-// grace period, never shortening it.
-func (s *Service) extendCard(tx Tx, r Reader, c Class) error {
+// setCardExpiry makes a trainee's card valid until the class end plus the
+// grace period. Joining a class never shortens a card (a trainee may be in
+// a longer class too); moving a class's end date does (mayShorten), since
+// the class itself now ends earlier.
+func (s *Service) setCardExpiry(tx Tx, r Reader, c Class, mayShorten bool) error {
 	types, err := tx.Types()
 	if err != nil {
 		return err
@@ -165,7 +167,7 @@ func (s *Service) extendCard(tx Tx, r Reader, c Class) error {
 	}
 	end, _ := time.Parse(time.DateOnly, c.EndDate)
 	expiry := end.AddDate(0, 0, rules.CardGraceDays).Format(time.DateOnly)
-	if expiry == r.ExpiryDate {
+	if expiry == r.ExpiryDate || (!mayShorten && expiry < r.ExpiryDate) {
 		return nil
 	}
 	r.ExpiryDate = expiry
@@ -220,14 +222,14 @@ func (s *Service) AddMembers(ctx context.Context, classID int64, cards []string)
 				out = append(out, res)
 				continue
 			}
-			if err := s.addMemberTx(tx, c, r); err != nil {
+			if err := s.addMemberTx(tx, c, r, false); err != nil {
 				return err
 			}
 			in[r.ID] = true
 			res.Added = true
 			out = append(out, res)
 		}
-		return tx.Audit(audit.New(ctx, "members", "class", fmt.Sprint(classID), fmt.Sprintf("班次 %s 加入学员 %d 人", c.Name, countAdded(out))))
+		return tx.Audit(audit.New(ctx, s.now(), "members", "class", fmt.Sprint(classID), fmt.Sprintf("班次 %s 加入学员 %d 人", c.Name, countAdded(out))))
 	})
 	return out, err
 }
@@ -242,11 +244,14 @@ func countAdded(rs []MemberResult) int {
 	return n
 }
 
-func (s *Service) addMemberTx(tx Tx, c Class, r Reader) error {
+// addMemberTx puts r in c and sets the card's expiry from the class; a
+// card just issued for the class (fresh) takes the class's date even when
+// that is shorter than the default validity.
+func (s *Service) addMemberTx(tx Tx, c Class, r Reader, fresh bool) error {
 	if err := tx.AddMember(c.ID, r.ID, s.now()); err != nil {
 		return err
 	}
-	return s.extendCard(tx, r, c)
+	return s.setCardExpiry(tx, r, c, fresh)
 }
 
 // Enroll registers a new reader and puts them in a class in one step: the
@@ -257,10 +262,11 @@ func (s *Service) Enroll(ctx context.Context, classID int64, r Reader) (Reader, 
 		if err != nil {
 			return err
 		}
+		fresh := r.ExpiryDate == "" // no expiry typed: the class decides it
 		if err := s.createTx(ctx, tx, &r); err != nil {
 			return err
 		}
-		if err := s.addMemberTx(tx, c, r); err != nil {
+		if err := s.addMemberTx(tx, c, r, fresh); err != nil {
 			return err
 		}
 		r, err = tx.Reader(r.ID)
@@ -279,6 +285,6 @@ func (s *Service) RemoveMember(ctx context.Context, classID int64, card string) 
 		if err := tx.RemoveMember(classID, r.ID); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "members", "class", fmt.Sprint(classID), "移出学员 "+r.Name))
+		return tx.Audit(audit.New(ctx, s.now(), "members", "class", fmt.Sprint(classID), "移出学员 "+r.Name))
 	})
 }

@@ -155,7 +155,7 @@ func (s *Service) createTx(ctx context.Context, tx Tx, r *Reader) error {
 		}
 		return err
 	}
-	return tx.Audit(audit.New(ctx, "create", "reader", r.Card, "新建读者 "+r.Name+"（"+r.Card+"）"))
+	return tx.Audit(audit.New(ctx, s.now(), "create", "reader", r.Card, "新建读者 "+r.Name+"（"+r.Card+"）"))
 }
 
 // Update saves changes to a reader, found by id.
@@ -178,7 +178,7 @@ func (s *Service) Update(ctx context.Context, r Reader) (Reader, error) {
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "update", "reader", r.Card, "修改读者 "+r.Name))
+		return tx.Audit(audit.New(ctx, s.now(), "update", "reader", r.Card, "修改读者 "+r.Name))
 	})
 	return r, err
 }
@@ -211,7 +211,7 @@ func (s *Service) SetStatus(ctx context.Context, card string, st Status) (Reader
 		if err := tx.UpdateReader(&r); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "status", "reader", r.Card, fmt.Sprintf("读者 %s 状态改为%s", r.Name, st.Label("zh"))))
+		return tx.Audit(audit.New(ctx, s.now(), "status", "reader", r.Card, fmt.Sprintf("读者 %s 状态改为%s", r.Name, st.Label("zh"))))
 	})
 	return r, err
 }
@@ -279,7 +279,7 @@ func (s *Service) SaveType(ctx context.Context, t Type) (Type, error) {
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "save", "reader_type", fmt.Sprint(t.ID), "保存读者类型“"+t.Name+"”"))
+		return tx.Audit(audit.New(ctx, s.now(), "save", "reader_type", fmt.Sprint(t.ID), "保存读者类型“"+t.Name+"”"))
 	})
 	return t, err
 }
@@ -293,6 +293,6 @@ func (s *Service) DeleteType(ctx context.Context, id int64) error {
 			}
 			return err
 		}
-		return tx.Audit(audit.New(ctx, "delete", "reader_type", fmt.Sprint(id), "删除读者类型"))
+		return tx.Audit(audit.New(ctx, s.now(), "delete", "reader_type", fmt.Sprint(id), "删除读者类型"))
 	})
 }

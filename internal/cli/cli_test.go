@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"shuwu/internal/store"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server goroutine to write.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut syncBuffer
+	code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(stdin), Getenv: func(string) string { return "" }})
+	return code, out.String(), errOut.String()
+}
+
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Fatalf("../shared is missing beside the checkout: %v", err)
+	}
+	return shared
+}
+
+func TestVersionNamesTheSchema(t *testing.T) {
+	code, out, _ := run(t, "", "version")
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("schema %d", store.SchemaVersion())) {
+		t.Fatalf("version = %d %q", code, out)
+	}
+}
+
+func TestUnknownCommandFailsWithUsage(t *testing.T) {
+	code, _, errOut := run(t, "", "frobnicate")
+	if code != 2 || !strings.Contains(errOut, "未知命令") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestUserAddListAndBadRole(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := run(t, "long-password-1\n", "user", "add", "--data", dir, "--role", "librarian", "--name", "王馆员", "wang"); code != 0 {
+		t.Fatalf("user add: %d %s", code, errOut)
+	}
+	code, out, _ := run(t, "", "user", "list", "--data", dir)
+	if code != 0 || !strings.Contains(out, "wang") || !strings.Contains(out, "librarian") {
+		t.Fatalf("user list = %d %q", code, out)
+	}
+	code, _, errOut := run(t, "long-password-1\n", "user", "add", "--data", dir, "--role", "chief", "li")
+	if code != 2 || !strings.Contains(errOut, "角色") {
+		t.Fatalf("bad role: exit %d, %q; want 2 with a Chinese message naming the role", code, errOut)
+	}
+	code, _, errOut = run(t, "short\n", "user", "passwd", "--data", dir, "wang")
+	if code != 2 || !strings.Contains(errOut, "密码至少 8 位") {
+		t.Fatalf("short password: exit %d, %q", code, errOut)
+	}
+}
+
+func TestCLCImportLoadsTheFullTable(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(sharedDir(t), "data", "clc", "clc5.json")
+	code, out, errOut := run(t, "", "clc", "import", "--data", dir, file)
+	if code != 0 || !strings.Contains(out, "45835") {
+		t.Fatalf("clc import = %d %q %q", code, out, errOut)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"not":"a table"}`), 0o600)
+	if code, _, errOut := run(t, "", "clc", "import", "--data", dir, bad); code != 2 || errOut == "" {
+		t.Fatalf("bad table: exit %d %q", code, errOut)
+	}
+}
+
+func TestStatsJSONIsOneObject(t *testing.T) {
+	code, out, errOut := run(t, "", "stats", "--json", "--data", t.TempDir())
+	if code != 0 {
+		t.Fatalf("stats: %d %s", code, errOut)
+	}
+	var m map[string]int
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("stats --json is not one JSON object: %v: %q", err, out)
+	}
+	for _, k := range []string{"records", "items", "readers", "classes", "active_loans", "overdue_loans", "holds"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("stats --json lacks %q", k)
+		}
+	}
+}
+
+func TestServeAnswersHealthAndStopsOnSignal(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data", dir}, Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(""), Getenv: func(string) string { return "" }})
+	}()
+	url := regexp.MustCompile(`http://127\.0\.0\.1:\d+`)
+	var base string
+	for i := 0; i < 200 && base == ""; i++ {
+		time.Sleep(25 * time.Millisecond)
+		base = url.FindString(out.String())
+	}
+	if base == "" {
+		t.Fatalf("serve printed no URL: %q %q", out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "密码 password: ") {
+		t.Fatalf("serve on an empty data dir did not print the new admin password: %q", out.String())
+	}
+	resp, err := http.Get(base + "/healthz")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("healthz: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("serve exited %d: %s", code, errOut.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop after the signal")
+	}
+}
