@@ -21,6 +21,15 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /desk/renew", s.route(staff, s.deskRenew))
 	mux.Handle("POST /desk/renew-all", s.route(staff, s.deskRenewAll))
 
+	mux.Handle("GET /catalog", s.route(staff, s.listRecords))
+	mux.Handle("GET /catalog/new", s.route(librarian, s.newRecord))
+	mux.Handle("POST /catalog/new", s.route(librarian, s.createRecord))
+	mux.Handle("GET /catalog/clc", s.route(staff, s.lookupCLC))
+	mux.Handle("GET /catalog/records/{id}", s.route(staff, s.showRecord))
+	mux.Handle("GET /catalog/records/{id}/edit", s.route(librarian, s.editRecord))
+	mux.Handle("POST /catalog/records/{id}/edit", s.route(librarian, s.updateRecord))
+	mux.Handle("POST /catalog/records/{id}/items", s.route(librarian, s.addItems))
+
 	// Anything else is a page that does not exist.
 	mux.Handle("/", s.route(public, func(w http.ResponseWriter, r *http.Request, v *view) error {
 		return errs.NotFound("PAGE_NOT_FOUND", "页面不存在", "page not found")

@@ -1,0 +1,61 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"shuwu/internal/web/webtest"
+)
+
+func TestCatalogPages(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	rec := e.f.Records[2]
+	lib.get("/catalog").want(t, http.StatusOK, "编目", "共产党宣言", "共 6 种")
+	lib.get("/catalog?q=" + url.QueryEscape("宣言")).want(t, http.StatusOK, "共 1 种", "共产党宣言")
+	lib.get(fmt.Sprintf("/catalog/records/%d", rec.ID)).want(t, http.StatusOK, "共产党宣言", "复本（2 册）", "A1/1", "在架", "新增复本")
+	lib.get(fmt.Sprintf("/catalog/records/%d/edit", rec.ID)).want(t, http.StatusOK, `value="共产党宣言"`)
+	lib.get("/catalog/new").want(t, http.StatusOK, "新建书目", `name="isbn"`)
+	lib.get("/catalog/clc?clc=D2").want(t, http.StatusOK, "D2")
+	lib.get("/catalog/records/99999").want(t, http.StatusNotFound)
+}
+
+func TestRecordEditorShowsFieldErrors(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	form := url.Values{"title": {"新时代党的建设"}, "isbn": {"978-7-01-000000-0"}, "clc": {"D26"}, "year": {"2023"}, "price": {"58.00"}}
+	res := lib.post("/catalog/new", form)
+	res.want(t, http.StatusUnprocessableEntity, `id="isbn-err"`, "校验")
+	if !strings.Contains(res.body, `value="新时代党的建设"`) {
+		t.Error("the editor lost what was typed")
+	}
+	lib.post("/catalog/new", url.Values{"title": {""}}).want(t, http.StatusUnprocessableEntity, `id="title-err"`, "题名不能为空")
+	lib.post("/catalog/new", url.Values{"title": {"x"}, "year": {"二〇二二"}}).want(t, http.StatusUnprocessableEntity, "出版年应为四位数字")
+
+	form.Set("isbn", webtest.ISBN13("978701009999"))
+	res = lib.post("/catalog/new", form)
+	if res.status != http.StatusSeeOther || !strings.HasPrefix(res.header.Get("Location"), "/catalog/records/") {
+		t.Fatalf("create: status %d, location %q", res.status, res.header.Get("Location"))
+	}
+	page := lib.get(strings.TrimSuffix(res.header.Get("Location"), "#add-items"))
+	page.want(t, http.StatusOK, "已新建书目《新时代党的建设》", "D26")
+
+	id := strings.TrimSuffix(strings.TrimPrefix(res.header.Get("Location"), "/catalog/records/"), "#add-items")
+	lib.post("/catalog/records/"+id+"/items", url.Values{"count": {"0"}}).want(t, http.StatusUnprocessableEntity, "册数须在")
+	res = lib.post("/catalog/records/"+id+"/items", url.Values{"count": {"3"}, "location_id": {"1"}, "source": {"donation"}, "donor": {"校机关党委"}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("add items: %d %s", res.status, clip(res.body))
+	}
+	lib.get("/catalog/records/"+id).want(t, http.StatusOK, "复本（3 册）", "D26/1", "个人捐赠", "校机关党委")
+}
+
+func TestDutyCannotEditCatalogue(t *testing.T) {
+	e := newEnv(t)
+	duty := e.as(t, "duty1")
+	duty.get("/catalog").want(t, http.StatusOK)
+	duty.get("/catalog/new").want(t, http.StatusForbidden)
+	duty.post("/catalog/new", url.Values{"title": {"x"}}).want(t, http.StatusForbidden)
+}
