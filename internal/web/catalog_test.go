@@ -15,7 +15,7 @@ func TestCatalogPages(t *testing.T) {
 	lib := e.as(t, "librarian")
 	rec := e.f.Records[2]
 	lib.get("/catalog").want(t, http.StatusOK, "编目", "共产党宣言", "共 6 种")
-	lib.get("/catalog?q=" + url.QueryEscape("宣言")).want(t, http.StatusOK, "共 1 种", "共产党宣言")
+	lib.get("/catalog?q="+url.QueryEscape("宣言")).want(t, http.StatusOK, "共 1 种", "共产党宣言")
 	lib.get(fmt.Sprintf("/catalog/records/%d", rec.ID)).want(t, http.StatusOK, "共产党宣言", "复本（2 册）", "A1/1", "在架", "新增复本")
 	lib.get(fmt.Sprintf("/catalog/records/%d/edit", rec.ID)).want(t, http.StatusOK, `value="共产党宣言"`)
 	lib.get("/catalog/new").want(t, http.StatusOK, "新建书目", `name="isbn"`)
