@@ -1,0 +1,346 @@
+package transfer
+
+import (
+	"time"
+	"context"
+	"fmt"
+	"strings"
+
+	"shuwu/internal/audit"
+	"shuwu/internal/catalog"
+	"shuwu/internal/catalog/callno"
+	"shuwu/internal/errs"
+	"shuwu/internal/marc/bib"
+)
+
+// MatchMode says how an incoming record is matched with the catalogue.
+type MatchMode string
+
+// The match modes.
+const (
+	MatchISBNTitle     MatchMode = "isbn-title"     // same ISBN and the same title
+	MatchControlNumber MatchMode = "control-number" // same MARC 001 as an earlier import
+	MatchNone          MatchMode = "none"           // every record is new
+)
+
+// OnMatch says what to do with a record that matches one in the catalogue.
+type OnMatch string
+
+// The choices for a matching record.
+const (
+	OnMatchSkip    OnMatch = "skip"    // keep the catalogue's record, import nothing
+	OnMatchOverlay OnMatch = "overlay" // replace its data, keep its copies, add new copies
+	OnMatchNew     OnMatch = "new"     // add the incoming record as another record
+)
+
+// ParseMatch checks the --match and --on-match values.
+func ParseMatch(mode, on string) (MatchMode, OnMatch, error) {
+	m, o := MatchMode(mode), OnMatch(on)
+	if m == "" {
+		m = MatchISBNTitle
+	}
+	if o == "" {
+		o = OnMatchSkip
+	}
+	switch m {
+	case MatchISBNTitle, MatchControlNumber, MatchNone:
+	default:
+		return "", "", errs.Invalid("MATCH_MODE_UNKNOWN", "match", "匹配方式只能是 isbn-title、control-number 或 none", "match must be isbn-title, control-number or none")
+	}
+	switch o {
+	case OnMatchSkip, OnMatchOverlay, OnMatchNew:
+	default:
+		return "", "", errs.Invalid("ON_MATCH_UNKNOWN", "on-match", "重复记录处理只能是 skip、overlay 或 new", "on-match must be skip, overlay or new")
+	}
+	return m, o, nil
+}
+
+// Outcome is what happened to one incoming record.
+type Outcome string
+
+// The outcomes.
+const (
+	Added    Outcome = "added"
+	Overlaid Outcome = "overlaid"
+	Skipped  Outcome = "skipped"
+	Rejected Outcome = "rejected"
+)
+
+// entry is one record to store, with its copies.
+type entry struct {
+	pos      int // record number or spreadsheet row
+	record   catalog.Record
+	holdings []bib.Holding
+	original *Original // nil for spreadsheet rows
+	source   catalog.Source
+	donor    string
+	warnings []Problem
+
+	// results, set by writeBatch
+	outcome  Outcome
+	id       int64
+	items    int
+	rejected *Problem
+}
+
+// batchOptions are the choices that apply to every entry of a batch.
+type batchOptions struct {
+	match      MatchMode
+	onMatch    OnMatch
+	locationID int64
+	source     catalog.Source
+	what       string // for the audit log: "MARC", "书目清单"
+}
+
+// writeBatch stores entries in one transaction, each in its own
+// savepoint: an entry that fails is rolled back alone and marked
+// rejected. It tells the catalogue's listeners once, after commit.
+func (s *Service) writeBatch(ctx context.Context, entries []*entry, o batchOptions) error {
+	err := s.store.Update(ctx, func(tx Tx) error {
+		cats, err := tx.Categories()
+		if err != nil {
+			return err
+		}
+		list, err := tx.Locations()
+		if err != nil {
+			return err
+		}
+		locs, err := newLocationIndex(list, o.locationID)
+		if err != nil {
+			return err
+		}
+		added, overlaid := 0, 0
+		for _, e := range entries {
+			if e.rejected != nil {
+				continue
+			}
+			if err := tx.Savepoint("rec"); err != nil {
+				return err
+			}
+			if err := s.storeEntry(tx, e, cats, locs, o); err != nil {
+				if rerr := tx.RollbackTo("rec"); rerr != nil {
+					return rerr
+				}
+				p := problemOf(err)
+				p.Record, p.Title = e.pos, e.record.Title
+				e.outcome, e.rejected, e.id, e.items = Rejected, &p, 0, 0
+			}
+			if err := tx.Release("rec"); err != nil {
+				return err
+			}
+			switch e.outcome {
+			case Added:
+				added++
+			case Overlaid:
+				overlaid++
+			}
+		}
+		if added+overlaid == 0 {
+			return nil
+		}
+		return tx.Audit(audit.New(ctx, time.Now(), "import", "record", "", fmt.Sprintf("批量导入%s：新增 %d 条、覆盖 %d 条书目", o.what, added, overlaid)))
+	})
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for _, e := range entries {
+		if e.outcome == Added || e.outcome == Overlaid {
+			ids = append(ids, e.id)
+		}
+	}
+	s.catalog.Changed(ctx, ids...)
+	return nil
+}
+
+// storeEntry matches, inserts or overlays one record and adds its copies.
+func (s *Service) storeEntry(tx Tx, e *entry, cats []catalog.Category, locs locationIndex, o batchOptions) error {
+	r := e.record
+	r.CategoryID = catalog.CategoryFor(cats, r.CLC)
+	now := s.now()
+	r.CreatedAt, r.UpdatedAt = now, now
+	matchID, err := s.match(tx, e, o.match)
+	if err != nil {
+		return err
+	}
+	var existing []catalog.Item
+	switch {
+	case matchID != 0 && o.onMatch == OnMatchSkip:
+		e.outcome, e.id = Skipped, matchID
+		return nil
+	case matchID != 0 && o.onMatch == OnMatchOverlay:
+		old, err := tx.Record(matchID)
+		if err != nil {
+			return err
+		}
+		r.ID, r.CreatedAt = old.ID, old.CreatedAt
+		if err := tx.UpdateRecord(&r); err != nil {
+			return err
+		}
+		if existing, err = tx.ItemsOfRecord(r.ID); err != nil {
+			return err
+		}
+		e.outcome = Overlaid
+	default:
+		if err := tx.InsertRecord(&r); err != nil {
+			return err
+		}
+		e.outcome = Added
+	}
+	e.id = r.ID
+	if e.original != nil {
+		orig := *e.original
+		orig.RecordID, orig.ImportedAt = r.ID, now
+		if err := tx.SaveOriginal(orig); err != nil {
+			return err
+		}
+	}
+	return s.addCopies(tx, e, r, existing, locs, o)
+}
+
+// match finds the catalogue record an entry matches; 0 for none.
+func (s *Service) match(tx Tx, e *entry, mode MatchMode) (int64, error) {
+	switch mode {
+	case MatchControlNumber:
+		if e.original == nil || e.original.ControlNumber == "" {
+			return 0, nil
+		}
+		return tx.RecordIDByControlNumber(e.original.ControlNumber)
+	case MatchISBNTitle:
+		var ids []int64
+		var err error
+		if e.record.ISBN != "" {
+			ids, err = tx.RecordIDsByISBN(e.record.ISBN)
+		} else {
+			// Without an ISBN (old books, donations) the title alone
+			// decides, with the publisher as a check.
+			ids, err = tx.RecordIDsByTitle(e.record.Title)
+		}
+		if err != nil || len(ids) == 0 {
+			return 0, err
+		}
+		recs, err := tx.RecordsByIDs(ids)
+		if err != nil {
+			return 0, err
+		}
+		for _, r := range recs {
+			if sameTitle(r.Title, e.record.Title) && (e.record.ISBN != "" || r.Publisher == e.record.Publisher) {
+				return r.ID, nil
+			}
+		}
+	}
+	return 0, nil
+}
+
+// sameTitle compares titles ignoring spaces and punctuation variants.
+func sameTitle(a, b string) bool { return titleKey(a) == titleKey(b) }
+
+func titleKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\u3000', '·', '・', ':', '：', '“', '”', '"', '\'', '’', '‘', '《', '》':
+			return -1
+		}
+		return r
+	}, strings.ToLower(s))
+}
+
+// addCopies stores the copies an entry's holdings describe. On overlay,
+// copies whose barcodes the record has already are left alone, and
+// holdings without barcodes add nothing when the record has copies.
+func (s *Service) addCopies(tx Tx, e *entry, r catalog.Record, existing []catalog.Item, locs locationIndex, o batchOptions) error {
+	has := map[string]bool{}
+	recordCN := ""
+	for _, it := range existing {
+		has[it.Barcode] = true
+		if recordCN == "" {
+			recordCN = it.CallNumber
+		}
+	}
+	for _, h := range e.holdings {
+		if recordCN == "" && h.CallNumber != "" {
+			recordCN = h.CallNumber
+		}
+	}
+	warnedLoc := false
+	for _, h := range e.holdings {
+		if h.Barcode == "" && len(existing) > 0 {
+			continue
+		}
+		if h.Barcode != "" && has[h.Barcode] {
+			continue
+		}
+		for range max(h.Copies, 1) {
+			var notes string
+			b, err := s.barcodeFor(tx, e, h.Barcode, &notes)
+			if err != nil {
+				return err
+			}
+			cn := h.CallNumber
+			if cn == "" {
+				if recordCN == "" && r.CLC != "" {
+					seq, err := tx.NextSequence("zch:" + r.CLC)
+					if err != nil {
+						return err
+					}
+					recordCN = callno.Format(r.CLC, int(seq))
+				}
+				cn = recordCN
+			}
+			if cn == "" && e.items == 0 {
+				e.warnings = append(e.warnings, Problem{Record: e.pos, Title: r.Title, Column: "clc", Code: "CALL_NUMBER_MISSING",
+					Message: "没有分类号，复本未生成索书号，请补充", MessageEn: "no clc class, so the copies have no call number yet"})
+			}
+			loc, ok := locs.find(h.Location)
+			if !ok && !warnedLoc {
+				warnedLoc = true
+				e.warnings = append(e.warnings, Problem{Record: e.pos, Title: r.Title, Column: "location", Code: "LOCATION_UNKNOWN",
+					Message: fmt.Sprintf("馆藏位置“%s”不存在，已放入“%s”", h.Location, loc.Name), MessageEn: fmt.Sprintf("unknown location %q; copies put in %q", h.Location, loc.Name)})
+			}
+			price := h.PriceFen
+			if price == 0 {
+				price = r.PriceFen
+			}
+			source := e.source
+			if source == "" {
+				source = o.source
+			}
+			if source == "" {
+				source = catalog.SourcePurchase
+			}
+			now := s.now()
+			it := catalog.Item{RecordID: r.ID, Barcode: b, CallNumber: cn, CallSort: callno.SortKey(cn), LocationID: loc.ID,
+				Status: catalog.StatusAvailable, Source: source, Donor: e.donor, PriceFen: price, AddedDate: s.today(),
+				Lendable: loc.Lendable, Notes: notes, CreatedAt: now, UpdatedAt: now}
+			if err := tx.InsertItem(&it); err != nil {
+				return err
+			}
+			e.items++
+		}
+	}
+	return nil
+}
+
+// barcodeFor accepts a holdings barcode or hands out a new one. A barcode
+// that is malformed or already used by another copy does not reject the
+// record: the copy gets a new barcode, and the old one is noted on it.
+func (s *Service) barcodeFor(tx Tx, e *entry, want string, notes *string) (string, error) {
+	if want != "" {
+		b, err := catalog.ValidateBarcode(want)
+		if err == nil {
+			dup, derr := tx.BarcodeExists(b)
+			if derr != nil {
+				return "", derr
+			}
+			if !dup {
+				return b, nil
+			}
+			err = errs.Invalid("BARCODE_DUPLICATE", "barcode", fmt.Sprintf("条码 %s 已被其他复本使用，已改发新条码", b), fmt.Sprintf("barcode %s is already in use; a new one was issued", b))
+		}
+		p := problemOf(err)
+		p.Record, p.Title = e.pos, e.record.Title
+		e.warnings = append(e.warnings, p)
+		*notes = "导入时原条码：" + want
+	}
+	return nextBarcode(tx)
+}

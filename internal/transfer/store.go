@@ -1,0 +1,91 @@
+// Package transfer moves data in and out of shuwu in bulk: MARC records
+// (ISO 2709, MARCXML, MARC-in-JSON; MARC21 and CNMARC), Excel and CSV
+// book lists, class rosters, and Excel exports of the catalogue, readers,
+// classes and the loan ledger.
+//
+// Imports run in batches, each batch one transaction with every record in
+// its own savepoint: a record that fails is rolled back alone and
+// reported, and a crash loses at most the batch in flight, never half a
+// record.
+package transfer
+
+import (
+	"context"
+	"time"
+
+	"shuwu/internal/catalog"
+	"shuwu/internal/readers"
+)
+
+// Store is transfer's persistence, implemented by the store adapter.
+type Store interface {
+	Update(ctx context.Context, fn func(Tx) error) error
+	View(ctx context.Context, fn func(Tx) error) error
+}
+
+// Tx is what imports and exports read and write in one transaction: the
+// catalogue's and the readers' data, and the rows only transfer keeps.
+type Tx interface {
+	catalog.Tx
+	readers.Tx
+
+	// SaveOriginal stores (or replaces) the MARC record a catalogue
+	// record was imported from.
+	SaveOriginal(o Original) error
+	// OriginalsOf returns the stored originals of the given records.
+	OriginalsOf(recordIDs []int64) (map[int64]Original, error)
+	// RecordIDByControlNumber finds the record imported with a MARC
+	// control number (001); 0 when there is none.
+	RecordIDByControlNumber(cn string) (int64, error)
+	// RecordIDsByISBN lists the records with an ISBN-13.
+	RecordIDsByISBN(isbn13 string) ([]int64, error)
+	// RecordIDsByTitle lists the records with exactly this title.
+	RecordIDsByTitle(title string) ([]int64, error)
+
+	// Savepoint, RollbackTo and Release bracket one record of a batch.
+	Savepoint(name string) error
+	RollbackTo(name string) error
+	Release(name string) error
+
+	// ReadersByPhone and ReadersByNameUnit find people a roster may
+	// already hold.
+	ReadersByPhone(phone string) ([]readers.Reader, error)
+	ReadersByNameUnit(name, unit string) ([]readers.Reader, error)
+
+	// Ledger lists circulation events in [From, To) with names, oldest
+	// first, at most Limit rows after AfterID.
+	Ledger(f LedgerFilter) ([]LedgerRow, error)
+}
+
+// Original is a record as it came in: ISO 2709 in UTF-8, whatever the
+// file's format and encoding were.
+type Original struct {
+	RecordID      int64
+	Flavor        string // marc21 | cnmarc
+	ControlNumber string
+	Data          []byte
+	ImportedAt    time.Time
+}
+
+// LedgerFilter selects ledger rows.
+type LedgerFilter struct {
+	From, To time.Time
+	ClassID  int64
+	AfterID  int64
+	Limit    int
+}
+
+// LedgerRow is one circulation event with the names a report shows.
+type LedgerRow struct {
+	ID         int64
+	Kind       string
+	At         time.Time
+	DueDate    string
+	ReaderCard string
+	ReaderName string
+	ClassName  string
+	Barcode    string
+	CallNumber string
+	Title      string
+	Staff      string
+}
