@@ -1,10 +1,10 @@
 package transfer
 
 import (
-	"time"
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"

@@ -302,4 +302,3 @@ func (rep *Report) count(e *entry, rec *marc.Record, sink RejectSink) error {
 }
 
 func (rep *Report) finish(start, end time.Time) { rep.Elapsed = end.Sub(start) }
-
