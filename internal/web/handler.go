@@ -19,6 +19,7 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request, v *view) error
 var (
 	public     []audit.Role
 	readerOnly = []audit.Role{audit.RoleReader}
+	anyone     = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleReader}
 	staff      = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty}
 	librarian  = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
 	adminOnly  = []audit.Role{audit.RoleAdmin}

@@ -30,6 +30,20 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /catalog/records/{id}/edit", s.route(librarian, s.updateRecord))
 	mux.Handle("POST /catalog/records/{id}/items", s.route(librarian, s.addItems))
 
+	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
+	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
+	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))
+	mux.Handle("GET /opac/lists/{id}", s.route(public, s.showReadingList))
+
+	mux.Handle("GET /my", s.route(readerOnly, s.showMy))
+	mux.Handle("POST /my/renew", s.route(readerOnly, s.myRenew))
+	mux.Handle("POST /my/renew-all", s.route(readerOnly, s.myRenewAll))
+	mux.Handle("POST /my/holds", s.route(readerOnly, s.myPlaceHold))
+	mux.Handle("POST /my/holds/{id}/cancel", s.route(readerOnly, s.myCancelHold))
+	mux.Handle("GET /my/history", s.route(readerOnly, s.showMyHistory))
+	mux.Handle("GET /my/password", s.route(anyone, s.showMyPassword))
+	mux.Handle("POST /my/password", s.route(anyone, s.changeMyPassword))
+
 	// Anything else is a page that does not exist.
 	mux.Handle("/", s.route(public, func(w http.ResponseWriter, r *http.Request, v *view) error {
 		return errs.NotFound("PAGE_NOT_FOUND", "页面不存在", "page not found")

@@ -1,0 +1,133 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"shuwu/internal/catalog"
+)
+
+// opacHit is one record in the public catalogue with where to find it.
+type opacHit struct {
+	catalog.Record
+	Total, Available int
+	CallNumber       string
+	Location         string
+}
+
+// opacSearch is the public catalogue's search page.
+type opacSearch struct {
+	Query      string
+	Hits       []opacHit
+	Pager      pager
+	Facets     []Facet
+	Filters    map[string][]string
+	DidYouMean string
+	Rebuilding bool
+	Searched   bool
+	Lists      []catalog.ReadingList
+}
+
+const opacPageSize = 20
+
+// searchOPAC is the public catalogue: the search engine when there is one,
+// else a title, author and ISBN match.
+func (s *Server) searchOPAC(w http.ResponseWriter, r *http.Request, v *view) error {
+	ctx := r.Context()
+	q := r.URL.Query()
+	d := opacSearch{Query: strings.TrimSpace(q.Get("q")), Filters: map[string][]string{}}
+	page := pageParam(q)
+	for k, vs := range q {
+		if k != "q" && k != "page" && k != "lang" {
+			d.Filters[k] = vs
+		}
+	}
+	var ids []int64
+	var total int
+	switch {
+	case s.d.Search != nil:
+		res, err := s.d.Search.Search(ctx, SearchQuery{Text: d.Query, Page: page, Size: opacPageSize, Filters: d.Filters})
+		if err != nil {
+			return err
+		}
+		ids, total, d.Facets, d.DidYouMean, d.Rebuilding = res.RecordIDs, res.Total, res.Facets, res.DidYouMean, res.Rebuilding
+	default:
+		cat, _ := strconv.ParseInt(q.Get("category"), 10, 64)
+		recs, n, err := s.d.Catalog.Records(ctx, catalog.RecordFilter{Query: d.Query, CategoryID: cat, Page: catalog.Page{Number: page, Size: opacPageSize}})
+		if err != nil {
+			return err
+		}
+		total = n
+		for _, rec := range recs {
+			ids = append(ids, rec.ID)
+		}
+	}
+	d.Searched = d.Query != "" || len(d.Filters) > 0
+	hits, err := s.hits(ctx, v, ids)
+	if err != nil {
+		return err
+	}
+	d.Hits, d.Pager = hits, newPager(q, "/opac", page, opacPageSize, total)
+	if !d.Searched {
+		if d.Lists, err = s.d.Catalog.ReadingLists(ctx); err != nil {
+			return err
+		}
+	}
+	v.Title, v.Nav, v.Data = v.T("opac.title"), "opac", d
+	s.render(w, r, http.StatusOK, "opac", v)
+	return nil
+}
+
+// hits loads records in the given order with their availability.
+func (s *Server) hits(ctx context.Context, v *view, ids []int64) ([]opacHit, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	recs, err := s.d.Catalog.RecordsByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	items, err := s.d.Catalog.ItemsOfRecords(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	names, err := s.locationNames(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]opacHit, 0, len(recs))
+	for _, rec := range recs {
+		h := opacHit{Record: rec}
+		for _, it := range items[rec.ID] {
+			if it.Status == catalog.StatusWithdrawn {
+				continue
+			}
+			h.Total++
+			if h.CallNumber == "" {
+				h.CallNumber, h.Location = it.CallNumber, names[it.LocationID]
+			}
+			if it.Status == catalog.StatusAvailable {
+				if h.Available == 0 {
+					h.CallNumber, h.Location = it.CallNumber, names[it.LocationID]
+				}
+				h.Available++
+			}
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+func (s *Server) locationNames(ctx context.Context, v *view) (map[int64]string, error) {
+	locs, err := s.d.Catalog.Locations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[int64]string, len(locs))
+	for _, l := range locs {
+		names[l.ID] = pickName(v.Lang, l.Name, l.NameEn)
+	}
+	return names, nil
+}
