@@ -16,8 +16,8 @@ func TestOPACPages(t *testing.T) {
 	anon := e.browser(t)
 	anon.get("/").want(t, http.StatusSeeOther)
 	anon.get("/opac").want(t, http.StatusOK, "馆藏检索", "新书", "红岩")
-	anon.get("/opac?q=" + url.QueryEscape("红岩")).want(t, http.StatusOK, "找到 1 种", "红岩", "在架 1 册")
-	anon.get("/opac?q=" + url.QueryEscape("不存在的书")).want(t, http.StatusOK, "没有找到")
+	anon.get("/opac?q="+url.QueryEscape("红岩")).want(t, http.StatusOK, "找到 1 种", "红岩", "在架 1 册")
+	anon.get("/opac?q="+url.QueryEscape("不存在的书")).want(t, http.StatusOK, "没有找到")
 	rec := e.f.Records[5]
 	anon.get(fmt.Sprintf("/opac/records/%d", rec.ID)).want(t, http.StatusOK, "中华人民共和国史", "K2/1", "藏书室书架第六组", "登录后预约")
 	anon.get("/opac/records/424242").want(t, http.StatusNotFound, "未找到")
