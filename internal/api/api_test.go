@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -270,4 +271,42 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	if n < 60 {
 		t.Fatalf("only %d operations documented", n)
 	}
+}
+
+func TestSearchFindsANewRecordByTitlePinyinAndISBN(t *testing.T) {
+	s := startServer(t)
+	lib := s.login("librarian", "password-123")
+	var rec struct{ ID int64 }
+	if code := s.call("POST", "/api/v1/records", lib, map[string]any{"title": "论共产党员的修养", "isbn": "9787101105285", "clc": "D26",
+		"authors": []map[string]string{{"name": "刘少奇", "role": "著"}}}, &rec); code != 201 {
+		t.Fatalf("create record: %d", code)
+	}
+	if code := s.call("POST", fmt.Sprintf("/api/v1/records/%d/items", rec.ID), lib, map[string]any{"count": 1, "location_id": 1}, nil); code != 201 {
+		t.Fatalf("add item: %d", code)
+	}
+	type result struct {
+		Total int
+		Hits  []struct {
+			Record    struct{ ID int64 }
+			Available int
+		}
+	}
+	for _, q := range []string{"共产党员", "論共產黨員的修養", "lgcdydxy", "978-7-101-10528-5", "作者:刘少奇"} {
+		var res result
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			code := s.call("GET", "/api/v1/search?q="+url.QueryEscape(q), "", nil, &res)
+			if code != 200 {
+				t.Fatalf("search %q: %d", q, code)
+			}
+			if len(res.Hits) > 0 || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(100 * time.Millisecond) // the indexer batches changes
+		}
+		if len(res.Hits) == 0 || res.Hits[0].Record.ID != rec.ID || res.Hits[0].Available != 1 {
+			t.Errorf("search %q = %+v; want the new record first with 1 copy on the shelf", q, res)
+		}
+	}
+	s.expectError("GET", "/api/v1/search?q="+url.QueryEscape(`"未闭合`), "", nil, 422, "SEARCH_QUERY_INVALID")
 }

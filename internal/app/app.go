@@ -78,6 +78,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditLog: db.AuditLog,
+		Extra:    []api.Route{api.SearchRoute(a.Search)},
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
