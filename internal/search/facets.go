@@ -3,9 +3,7 @@ package search
 import (
 	"sort"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/RoaringBitmap/roaring/v2"
 
 	"shuwu/internal/errs"
 )
@@ -45,27 +43,10 @@ var yearRanges = []struct {
 	{"-1989", "1989年以前"},
 }
 
-func addFacetRequests(sr *bleve.SearchRequest) {
-	for name, field := range facetFields {
-		sr.AddFacet(name, bleve.NewFacetRequest(field, facetSizes[name]))
-	}
-	fr := bleve.NewFacetRequest(fYear, len(yearRanges))
-	for _, r := range yearRanges {
-		lo, hi, _ := parseYearRange(r.value)
-		if hi != nil {
-			// Bleve's numeric facet ranges exclude the upper bound.
-			h := *hi + 1
-			hi = &h
-		}
-		fr.AddNumericRange(r.value, lo, hi)
-	}
-	sr.AddFacet(FacetYear, fr)
-}
-
-// filterQueries turns filters into queries: values of one facet are
-// alternatives, facets are all required.
-func filterQueries(filters map[string][]string) ([]query.Query, error) {
-	var out []query.Query
+// filterMatches turns filters into match expressions: values of one facet
+// are alternatives, facets are all required.
+func filterMatches(filters map[string][]string) ([]bexpr, error) {
+	var out []bexpr
 	names := make([]string, 0, len(filters))
 	for name := range filters {
 		names = append(names, name)
@@ -76,48 +57,95 @@ func filterQueries(filters map[string][]string) ([]query.Query, error) {
 		if len(values) == 0 {
 			continue
 		}
-		var alts []query.Query
+		var alts []bexpr
 		for _, v := range values {
 			if name == FacetYear {
 				lo, hi, ok := parseYearRange(v)
 				if !ok {
 					return nil, errs.Invalid(CodeQueryInvalid, "filters", "出版年筛选值无效："+v, "invalid year filter: "+v)
 				}
-				alts = append(alts, numRange(fYear, lo, hi))
+				alts = append(alts, yearRange(lo, hi))
 				continue
 			}
 			field, ok := facetFields[name]
 			if !ok {
 				return nil, errs.Invalid(CodeQueryInvalid, "filters", "未知的筛选项："+name, "unknown filter: "+name)
 			}
-			alts = append(alts, termQ(field, v))
+			alts = append(alts, term(field, v))
 		}
-		out = append(out, disjunction(alts))
+		out = append(out, or(alts...))
 	}
 	return out, nil
 }
 
-func facetResults(fs search.FacetResults) map[string][]FacetValue {
-	out := make(map[string][]FacetValue, len(fs))
-	for name, fr := range fs {
-		var vals []FacetValue
-		if name == FacetYear {
-			counts := map[string]int{}
-			for _, r := range fr.NumericRanges {
-				counts[r.Name] = r.Count
+// facetCounts counts the matches having each value of each facet: one
+// AND-cardinality of bitmaps per value and segment, exact however many
+// records match. Values are ordered by count, then value.
+func facetCounts(segs []*segView, match []*roaring.Bitmap) map[string][]FacetValue {
+	out := make(map[string][]FacetValue, len(facetFields)+1)
+	for name, field := range facetFields {
+		counts := map[string]int{}
+		for i, s := range segs {
+			if match[i].IsEmpty() {
+				continue
 			}
-			for _, r := range yearRanges {
-				if c := counts[r.value]; c > 0 {
-					vals = append(vals, FacetValue{Value: r.value, Label: r.label, Count: c})
+			s.eachTerm(field, nil, nil, func(t string, bm *roaring.Bitmap) {
+				if c := int(match[i].AndCardinality(bm)); c > 0 {
+					counts[t] += c
 				}
+			})
+		}
+		vals := make([]FacetValue, 0, len(counts))
+		for t, c := range counts {
+			vals = append(vals, FacetValue{Value: t, Label: facetLabel(name, t), Count: c})
+		}
+		sort.Slice(vals, func(i, j int) bool {
+			if vals[i].Count != vals[j].Count {
+				return vals[i].Count > vals[j].Count
 			}
-		} else if fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				vals = append(vals, FacetValue{Value: t.Term, Label: facetLabel(name, t.Term), Count: t.Count})
-			}
+			return vals[i].Value < vals[j].Value
+		})
+		if len(vals) > facetSizes[name] {
+			vals = vals[:facetSizes[name]]
 		}
 		out[name] = vals
 	}
+
+	type bounds struct{ lo, hi string }
+	ranges := make([]bounds, len(yearRanges))
+	for i, r := range yearRanges {
+		lo, hi, _ := parseYearRange(r.value)
+		if lo != nil {
+			ranges[i].lo = yearTerm(int(*lo))
+		}
+		if hi != nil {
+			ranges[i].hi = yearTerm(int(*hi))
+		}
+	}
+	counts := make([]int, len(yearRanges))
+	for i, s := range segs {
+		if match[i].IsEmpty() {
+			continue
+		}
+		s.eachTerm(fYear, nil, nil, func(t string, bm *roaring.Bitmap) {
+			c := 0
+			for j, r := range ranges {
+				if (r.lo == "" || t >= r.lo) && (r.hi == "" || t <= r.hi) {
+					if c == 0 {
+						c = int(match[i].AndCardinality(bm))
+					}
+					counts[j] += c
+				}
+			}
+		})
+	}
+	var years []FacetValue
+	for j, r := range yearRanges {
+		if counts[j] > 0 {
+			years = append(years, FacetValue{Value: r.value, Label: r.label, Count: counts[j]})
+		}
+	}
+	out[FacetYear] = years
 	return out
 }
 

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -30,7 +31,7 @@ import (
 
 // schemaVersion changes whenever fields or analysis change; an index built
 // under another version is stale and must be rebuilt.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // Document is what the index knows of one catalogue record and its items.
 type Document struct {
@@ -89,6 +90,8 @@ type Index struct {
 	pending    []pendingOp
 	rebuilding atomic.Bool
 	done       atomic.Int64
+
+	rk rankKeys
 }
 
 type analyzers struct {
@@ -360,19 +363,20 @@ const (
 	fSortTitle   = "sort_title"
 	fSortCall    = "sort_callno"
 	fSortAdded   = "sort_added"
+	fTitleLen    = "tlen" // characters of title and other title information
+	fRankKey     = "rk"   // see rankKey
 )
 
+// Matching and facets read postings bitmaps (bitmap.go), so no field needs
+// term vectors and only the sort fields need doc values.
 const (
 	optText       = index.IndexField
 	optTextStored = index.IndexField | index.StoreField
-	optPhrase     = index.IndexField | index.IncludeTermVectors
-	optFacet      = index.IndexField | index.DocValues
 	optSort       = index.IndexField | index.DocValues // doc values are built from indexed terms
 )
 
-// buildDoc turns a Document into Bleve fields. Only what ranking, facets,
-// sorting and highlighting need is stored or kept as doc values; term
-// vectors only where phrase queries run.
+// buildDoc turns a Document into Bleve fields. Only what ranking, sorting
+// and highlighting need is stored or kept as doc values.
 func (ix *Index) buildDoc(d *Document) *document.Document {
 	doc := document.NewDocument(strconv.FormatInt(d.RecordID, 10))
 	add := func(name string, pos int, v string, opts index.FieldIndexingOptions, a analysis.Analyzer) {
@@ -387,17 +391,16 @@ func (ix *Index) buildDoc(d *Document) *document.Document {
 		}
 	}
 
-	// Title: every title part is searchable; the main title alone is stored
-	// and carries term vectors for phrase matching.
+	// Title: every title part is searchable; the main title alone is stored.
 	titles := []string{d.Title, d.OtherTitle, d.ParallelTitle}
 	for i, t := range titles {
-		opts := optPhrase
+		opts := optText
 		if i == 0 {
 			opts |= index.StoreField
 		}
 		add(fTitle, i, t, opts, ix.an.text)
-		add(fTitlePinyin, i, t, optPhrase, ix.an.pinyin)
-		add(fTitleInit, i, t, optPhrase, ix.an.initials)
+		add(fTitlePinyin, i, t, optText, ix.an.pinyin)
+		add(fTitleInit, i, t, optText, ix.an.initials)
 	}
 	add(fTitleOther, 0, d.OtherTitle, index.StoreField, ix.an.keyword)
 	add(fTitleOther, 1, d.ParallelTitle, index.StoreField, ix.an.keyword)
@@ -406,8 +409,8 @@ func (ix *Index) buildDoc(d *Document) *document.Document {
 	}
 	for i, a := range d.Authors {
 		add(fAuthor, i, a, optTextStored, ix.an.text)
-		add(fAuthorPy, i, a, optPhrase, ix.an.pinyin)
-		add(fAuthorInit, i, a, optPhrase, ix.an.initials)
+		add(fAuthorPy, i, a, optText, ix.an.pinyin)
+		add(fAuthorInit, i, a, optText, ix.an.initials)
 	}
 	for i, s := range d.Subjects {
 		add(fSubject, i, s, optTextStored, ix.an.text)
@@ -420,20 +423,23 @@ func (ix *Index) buildDoc(d *Document) *document.Document {
 		for _, p := range clcPath(clc) {
 			kw(fCLC, p, optText)
 		}
-		kw(fCLCTop, clcTop(clc), optFacet)
+		kw(fCLCTop, clcTop(clc), optText)
 	}
-	kw(fCategory, d.Category, optFacet)
-	kw(fLanguage, d.Language, optFacet)
+	kw(fCategory, d.Category, optText)
+	kw(fLanguage, d.Language, optText)
 	for _, l := range d.Locations {
-		kw(fLocation, l, optFacet)
+		kw(fLocation, l, optText)
 	}
-	kw(fAvailable, strconv.FormatBool(d.Available), optFacet|index.StoreField)
+	kw(fAvailable, strconv.FormatBool(d.Available), optTextStored)
 	if d.RequiredReading {
-		kw(fRequired, "true", optText|index.StoreField)
+		kw(fRequired, "true", optTextStored)
 	}
-	if d.Year > 0 {
-		doc.AddField(document.NewNumericFieldWithIndexingOptions(fYear, nil, float64(d.Year), index.IndexField|index.StoreField|index.DocValues))
+	if d.Year > 0 && d.Year <= 9999 {
+		kw(fYear, yearTerm(d.Year), optSort|index.StoreField)
 	}
+	tlen := utf8.RuneCountInString(titleKey(ix.f.Fold(d.Title + d.OtherTitle)))
+	kw(fTitleLen, titleLenTerm(tlen), optText)
+	kw(fRankKey, rankKeyTerm(rankKey(d, tlen)), optText)
 	for _, s := range d.ISBNs {
 		if n, ok := normalizeISBN(s); ok {
 			kw(fISBN, n, optText)

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -9,45 +10,32 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// Boosts put candidates into roughly the order the final ranking wants, so
-// the re-ranked window (rank.go) holds the right records: identifiers, exact
-// title, title phrase, title words, author, subject, the rest.
-const (
-	boostIdentifier  = 50
-	boostExactTitle  = 20
-	boostTitlePhrase = 6
-	boostTitleWords  = 3
-	boostTitlePinyin = 4
-	boostTitleInit   = 3
-	boostAuthor      = 3
-	boostAuthorPy    = 2.5
-	boostSubject     = 2
-	boostSeries      = 1.5
-	boostPublisher   = 1
-	boostCLC         = 1
-	boostSummary     = 0.5
-)
-
 // plan is a parsed query turned into what Search and ranking need.
 type plan struct {
-	q          query.Query
+	match      bexpr   // the records the query finds
+	tiers      []bexpr // candidate tiers for ranking, best first (see window.go)
 	clauses    []clause
 	variants   [][]string // per clause: text and synonym variants
 	identifier bool       // an identifier clause (ISBN, call number …) matched by field
 	wholeKeys  []string   // exact-title keys of the whole query and its variants
 }
 
-// buildPlan turns clauses into a Bleve query.
+// buildPlan turns clauses into matching and ranking expressions. Every
+// clause must match; within a clause the word may match any of the fields
+// it could stand for. Text of two or more characters matches a field that
+// holds all its character pairs, so 乡村振兴 needs 乡村, 村振 and 振兴 —
+// the bitmap form of a phrase (pairs out of order are rare in a title, and
+// ranking checks the real phrase on the candidates it shows).
 func (ix *Index) buildPlan(clauses []clause) (*plan, error) {
 	p := &plan{clauses: clauses, variants: make([][]string, len(clauses))}
-	var must []query.Query
+	var must []bexpr
 	allText := len(clauses) > 0
 	for i, c := range clauses {
 		p.variants[i] = []string{c.text}
 		if c.scope == scopeAny || c.scope == scopeTitle || c.scope == scopeSubject || c.scope == scopeSeries {
 			p.variants[i] = ix.syn.expand(c.text)
 		}
-		q, err := ix.clauseQuery(c, p.variants[i])
+		e, err := clauseMatch(c, p.variants[i])
 		if err != nil {
 			return nil, err
 		}
@@ -59,130 +47,143 @@ func (ix *Index) buildPlan(clauses []clause) (*plan, error) {
 		if c.scope == scopeISBN || c.scope == scopeCallNumber || c.scope == scopeBarcode || c.scope == scopeCLC {
 			p.identifier = true
 		}
-		must = append(must, q)
+		must = append(must, e)
 	}
 	if len(must) == 0 {
-		p.q = bleve.NewMatchAllQuery()
+		p.match = bAll{}
 		return p, nil
 	}
-	var main query.Query = must[0]
-	if len(must) > 1 {
-		main = bleve.NewConjunctionQuery(must...)
-	}
-	if !allText {
-		p.q = main
-		return p, nil
-	}
-	texts := make([]string, len(clauses))
-	for i, c := range clauses {
-		texts[i] = c.text
-	}
-	whole := strings.Join(texts, "")
-	for _, v := range ix.syn.expand(whole) {
-		if k := titleKey(v); k != "" && !contains(p.wholeKeys, k) {
-			p.wholeKeys = append(p.wholeKeys, k)
+	p.match = and(must...)
+	if allText {
+		texts := make([]string, len(clauses))
+		for i, c := range clauses {
+			texts[i] = c.text
+		}
+		for _, v := range ix.syn.expand(strings.Join(texts, "")) {
+			if k := titleKey(v); k != "" && !contains(p.wholeKeys, k) {
+				p.wholeKeys = append(p.wholeKeys, k)
+			}
 		}
 	}
-	var should []query.Query
-	for _, k := range p.wholeKeys {
-		should = append(should, boosted(termQ(fTitleKey, k), boostExactTitle))
-	}
-	bq := bleve.NewBooleanQuery()
-	bq.AddMust(main)
-	bq.AddShould(should...)
-	p.q = bq
+	p.tiers = tierExprs(p)
 	return p, nil
 }
 
-func termQ(field, term string) *query.TermQuery {
-	q := bleve.NewTermQuery(term)
-	q.SetField(field)
-	return q
-}
-
-type boostable interface {
-	query.Query
-	SetBoost(float64)
-}
-
-func boosted[Q boostable](q Q, b float64) Q {
-	q.SetBoost(b)
-	return q
-}
-
-func disjunction(qs []query.Query) query.Query {
-	if len(qs) == 1 {
-		return qs[0]
+// tierExprs returns the candidate tiers in the order ranking wants them:
+// identifiers, exact title, a whole title spelled in pinyin or initials,
+// every word in the title, every word in title or author, a word in the
+// author, a word in the subjects. What matches none of them comes last.
+func tierExprs(p *plan) []bexpr {
+	var ident, exact, whole []bexpr
+	var title, titleAuthor, author, subject []bexpr
+	for _, k := range p.wholeKeys {
+		exact = append(exact, term(fTitleKey, k))
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	for i, c := range p.clauses {
+		switch c.scope {
+		case scopeAny, scopeTitle, scopeAuthor, scopeSubject, scopeSeries, scopePublisher:
+		default:
+			continue
+		}
+		if c.scope == scopeAny && len(p.clauses) == 1 {
+			ident = identifierMatches(c.text)
+		}
+		vs := p.variants[i]
+		tm := titleMatch(vs, !c.quoted)
+		am := authorMatch(vs)
+		title = append(title, tm)
+		titleAuthor = append(titleAuthor, or(tm, am))
+		author = append(author, am)
+		subject = append(subject, textMatch(fSubject, vs))
+		if len(p.clauses) == 1 && isLatinWord(c.text) && !c.quoted {
+			if syl, ok := splitPinyin(c.text); ok {
+				whole = append(whole, and(pinyinFull(fTitlePinyin, syl), term(fTitleLen, titleLenTerm(len(syl)))))
+			}
+			if n := len(c.text); n >= 2 && n <= 24 {
+				whole = append(whole, and(pinyinInitials(fTitleInit, c.text), term(fTitleLen, titleLenTerm(n))))
+			}
+		}
+	}
+	if len(title) == 0 {
+		return nil
+	}
+	tiers := []bexpr{or(ident...), or(exact...), or(whole...), and(title...)}
+	if len(title) > 1 {
+		tiers = append(tiers, and(titleAuthor...))
+	}
+	return append(tiers, or(author...), or(subject...))
 }
 
-// clauseQuery builds the query for one clause.
-func (ix *Index) clauseQuery(c clause, variants []string) (query.Query, error) {
+// clauseMatch returns what one clause matches.
+func clauseMatch(c clause, variants []string) (bexpr, error) {
 	t := c.text
 	switch c.scope {
 	case scopeISBN:
 		if n, ok := normalizeISBN(t); ok {
-			return termQ(fISBN, n), nil
+			return term(fISBN, n), nil
 		}
-		return termQ(fISBN, strings.ToUpper(strings.NewReplacer("-", "", " ", "").Replace(t))), nil
+		return term(fISBN, strings.ToUpper(strings.NewReplacer("-", "", " ", "").Replace(t))), nil
 	case scopeCLC:
-		return termQ(fCLC, strings.TrimSuffix(normCallNumber(t), "*")), nil
+		return term(fCLC, strings.TrimSuffix(normCallNumber(t), "*")), nil
 	case scopeCallNumber:
 		n := normCallNumber(t)
 		if strings.HasSuffix(n, "*") {
-			return prefixQ(fCallNumber, strings.TrimSuffix(n, "*")), nil
+			return bPrefix{fCallNumber, strings.TrimSuffix(n, "*")}, nil
 		}
-		return termQ(fCallNumber, n), nil
+		return term(fCallNumber, n), nil
 	case scopeBarcode:
-		return termQ(fBarcode, normCallNumber(t)), nil
+		return term(fBarcode, normCallNumber(t)), nil
 	case scopeLanguage:
-		return termQ(fLanguage, t), nil
+		return term(fLanguage, t), nil
 	case scopeLocation:
-		return termQ(fLocation, t), nil
+		return term(fLocation, t), nil
 	case scopeYear:
 		return yearQuery(t)
 	case scopeTitle:
-		return disjunction(ix.titleQueries(variants, true)), nil
+		return titleMatch(variants, true), nil
 	case scopeAuthor:
-		return disjunction(ix.authorQueries(variants)), nil
+		return authorMatch(variants), nil
 	case scopeSubject:
-		return disjunction(textQueries(fSubject, variants, false, 1)), nil
+		return textMatch(fSubject, variants), nil
 	case scopeSeries:
-		return disjunction(textQueries(fSeries, variants, false, 1)), nil
+		return textMatch(fSeries, variants), nil
 	case scopePublisher:
-		return disjunction(textQueries(fPublisher, variants, false, 1)), nil
+		return textMatch(fPublisher, variants), nil
 	}
-
 	// Free text: everything the word could be.
-	var qs []query.Query
+	return or(
+		or(identifierMatches(t)...),
+		titleMatch(variants, !c.quoted),
+		authorMatch(variants),
+		textMatch(fSubject, variants),
+		textMatch(fSeries, variants),
+		textMatch(fPublisher, variants),
+		textMatch(fSummary, variants),
+	), nil
+}
+
+// identifierMatches returns the identifiers a free-text word could be:
+// ISBN, barcode, call number or CLC class.
+func identifierMatches(t string) []bexpr {
+	var out []bexpr
 	if n, ok := normalizeISBN(t); ok {
-		qs = append(qs, boosted(termQ(fISBN, n), boostIdentifier))
+		out = append(out, term(fISBN, n))
 	}
 	if strings.ContainsAny(t, "0123456789") && utf8.RuneCountInString(t) >= 4 && isIdentifierText(t) {
-		qs = append(qs, boosted(termQ(fBarcode, normCallNumber(t)), boostIdentifier))
+		out = append(out, term(fBarcode, normCallNumber(t)))
 	}
 	if looksLikeCallNumber(t) {
 		n := normCallNumber(t)
 		if strings.HasSuffix(n, "*") {
-			qs = append(qs, boosted(prefixQ(fCallNumber, strings.TrimSuffix(n, "*")), boostIdentifier))
+			out = append(out, bPrefix{fCallNumber, strings.TrimSuffix(n, "*")})
 		} else {
-			qs = append(qs, boosted(termQ(fCallNumber, n), boostIdentifier))
+			out = append(out, term(fCallNumber, n))
 			if !strings.Contains(n, "/") {
-				qs = append(qs, boosted(termQ(fCLC, n), boostCLC))
+				out = append(out, term(fCLC, n))
 			}
 		}
 	}
-	qs = append(qs, ix.titleQueries(variants, !c.quoted)...)
-	qs = append(qs, ix.authorQueries(variants)...)
-	qs = append(qs, textQueries(fSubject, variants, false, boostSubject)...)
-	qs = append(qs, textQueries(fSeries, variants, false, boostSeries)...)
-	qs = append(qs, textQueries(fPublisher, variants, false, boostPublisher)...)
-	qs = append(qs, textQueries(fSummary, variants, false, boostSummary)...)
-	if len(qs) == 0 {
-		return bleve.NewMatchNoneQuery(), nil
-	}
-	return disjunction(qs), nil
+	return out
 }
 
 func isIdentifierText(t string) bool {
@@ -195,93 +196,92 @@ func isIdentifierText(t string) bool {
 	return true
 }
 
+func termQ(field, term string) *query.TermQuery {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}
+
 func prefixQ(field, prefix string) *query.PrefixQuery {
 	q := bleve.NewPrefixQuery(prefix)
 	q.SetField(field)
 	return q
 }
 
-// titleQueries matches variants in the title as a phrase and, unless the
-// clause was quoted, as pinyin or initials too.
-func (ix *Index) titleQueries(variants []string, pinyin bool) []query.Query {
-	qs := textQueries(fTitle, variants, true, boostTitlePhrase)
+// titleMatch matches variants in the title and, with pinyin, the first
+// variant as full pinyin or initials too.
+func titleMatch(variants []string, pinyin bool) bexpr {
+	e := textMatch(fTitle, variants)
 	if pinyin {
-		qs = append(qs, pinyinQueries(fTitlePinyin, fTitleInit, variants[0], boostTitlePinyin, boostTitleInit)...)
+		e = or(e, pinyinMatch(fTitlePinyin, fTitleInit, variants[0]))
 	}
-	return qs
+	return e
 }
 
-func (ix *Index) authorQueries(variants []string) []query.Query {
-	qs := textQueries(fAuthor, variants[:1], false, boostAuthor)
-	return append(qs, pinyinQueries(fAuthorPy, fAuthorInit, variants[0], boostAuthorPy, boostAuthorPy)...)
+func authorMatch(variants []string) bexpr {
+	return or(textMatch(fAuthor, variants[:1]), pinyinMatch(fAuthorPy, fAuthorInit, variants[0]))
 }
 
-// textQueries matches each variant in field. With phrase the pairs must be
-// adjacent (the field has term vectors); otherwise all pairs must occur.
-func textQueries(field string, variants []string, phrase bool, boost float64) []query.Query {
-	var out []query.Query
+// textMatch matches a field holding every character pair (or the single
+// character, or the word) of one of the variants.
+func textMatch(field string, variants []string) bexpr {
+	var alts []bexpr
 	for _, v := range variants {
 		toks := textTokens([]rune(v), false)
-		switch len(toks) {
-		case 0:
-			continue
-		case 1:
-			out = append(out, boosted(termQ(field, string(toks[0].Term)), boost))
+		if len(toks) == 0 {
 			continue
 		}
-		if phrase {
-			first := toks[0].Position
-			slots := make([][]string, toks[len(toks)-1].Position-first+1)
-			for _, t := range toks {
-				i := t.Position - first
-				slots[i] = append(slots[i], string(t.Term))
-			}
-			mp := query.NewMultiPhraseQuery(slots, field)
-			mp.SetBoost(boost)
-			out = append(out, mp)
-			continue
+		all := make([]bexpr, len(toks))
+		for i, t := range toks {
+			all[i] = term(field, string(t.Term))
 		}
-		conj := make([]query.Query, 0, len(toks))
-		for _, t := range toks {
-			conj = append(conj, termQ(field, string(t.Term)))
-		}
-		out = append(out, boosted(bleve.NewConjunctionQuery(conj...), boost))
+		alts = append(alts, and(all...))
 	}
-	return out
+	return or(alts...)
 }
 
-// pinyinQueries matches a word typed in Latin letters as full pinyin
-// (chongqing → chong+qing adjacent) and as initials (gcdxy).
-func pinyinQueries(fullField, initField, w string, boostFull, boostInit float64) []query.Query {
+// pinyinMatch matches a word typed in Latin letters as full pinyin
+// (chongqing → the pair chongqing) and as initials (gcdxy → gc cd dx xy).
+func pinyinMatch(fullField, initField, w string) bexpr {
 	if !isLatinWord(w) {
-		return nil
+		return bNone{}
 	}
-	var out []query.Query
+	var alts []bexpr
 	if syl, ok := splitPinyin(w); ok {
-		if len(syl) == 1 {
-			out = append(out, boosted(termQ(fullField, syl[0]), boostFull))
-		} else {
-			out = append(out, boosted(bleve.NewPhraseQuery(queryPairs(syl), fullField), boostFull))
-		}
+		alts = append(alts, pinyinFull(fullField, syl))
 	}
 	if n := len(w); n >= 2 && n <= 24 {
-		pairs := initialPairs(w)
-		if len(pairs) == 1 {
-			out = append(out, boosted(termQ(initField, pairs[0]), boostInit))
-		} else {
-			out = append(out, boosted(bleve.NewPhraseQuery(pairs, initField), boostInit))
-		}
+		alts = append(alts, pinyinInitials(initField, w))
 	}
-	return out
+	return or(alts...)
+}
+
+func pinyinFull(field string, syl []string) bexpr {
+	if len(syl) == 1 {
+		return term(field, syl[0])
+	}
+	var all []bexpr
+	for _, p := range queryPairs(syl) {
+		all = append(all, term(field, p))
+	}
+	return and(all...)
+}
+
+func pinyinInitials(field, w string) bexpr {
+	var all []bexpr
+	for _, p := range initialPairs(w) {
+		all = append(all, term(field, p))
+	}
+	return and(all...)
 }
 
 // yearQuery accepts 2020, 2010-2019, 2010- and -1989.
-func yearQuery(t string) (query.Query, error) {
+func yearQuery(t string) (bexpr, error) {
 	lo, hi, ok := parseYearRange(t)
 	if !ok {
 		return nil, invalidQuery("出版年应为年份或年份范围，如 2020 或 2010-2019", "year must be a year or a range such as 2020 or 2010-2019")
 	}
-	return numRange(fYear, lo, hi), nil
+	return yearRange(lo, hi), nil
 }
 
 func parseYearRange(t string) (lo, hi *float64, ok bool) {
@@ -309,9 +309,17 @@ func parseYearRange(t string) (lo, hi *float64, ok bool) {
 	return lo, hi, lo != nil || hi != nil
 }
 
-func numRange(field string, lo, hi *float64) query.Query {
-	inc := true
-	q := bleve.NewNumericRangeInclusiveQuery(lo, hi, &inc, &inc)
-	q.SetField(field)
-	return q
+// yearRange matches publication years from lo to hi (nil is open).
+func yearRange(lo, hi *float64) bexpr {
+	r := bRange{field: fYear}
+	if lo != nil {
+		r.lo = yearTerm(int(*lo))
+	}
+	if hi != nil {
+		r.hi = yearTerm(int(*hi))
+	}
+	return r
 }
+
+// yearTerm is the indexed form of a year: four digits, so terms sort by year.
+func yearTerm(y int) string { return fmt.Sprintf("%04d", y) }

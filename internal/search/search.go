@@ -2,11 +2,13 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"shuwu/internal/errs"
 )
@@ -58,7 +60,7 @@ const (
 	maxSize     = 100
 	maxOffset   = 10000
 	// rankWindow is how many top hits are re-ranked by tier; pages beyond
-	// it keep the index's order.
+	// it keep the candidate order (window.go).
 	rankWindow = 200
 )
 
@@ -67,6 +69,11 @@ var storedFields = []string{fTitle, fTitleOther, fAuthor, fSubject, fSeries, fPu
 
 // Search runs req. A query that cannot be parsed, an unknown filter or an
 // out-of-range page is a *errs.Error with code SEARCH_QUERY_INVALID.
+//
+// Matches, the total and facet counts come from postings bitmaps
+// (bitmap.go). Relevance order picks a window of candidates by tier and
+// rank key (window.go) and re-ranks it from stored fields (rank.go); the
+// other orders ask Bleve to sort the same matches by doc values.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if req.Page <= 0 {
 		req.Page = 1
@@ -88,38 +95,26 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	filters, err := filterQueries(req.Filters)
+	filters, err := filterMatches(req.Filters)
 	if err != nil {
 		return nil, err
 	}
-	q := p.q
-	if len(filters) > 0 {
-		q = bleve.NewConjunctionQuery(append([]query.Query{q}, filters...)...)
-	}
-
-	rerank := (req.Sort == "" || req.Sort == SortRelevance) && len(clauses) > 0 && !p.identifier && from+req.Size <= rankWindow
-	size, start := req.Size, from
-	if rerank {
-		size, start = min(rankWindow, max(50, from+req.Size)), 0
-	}
-	sr := bleve.NewSearchRequestOptions(q, size, start, false)
-	sr.Fields = storedFields
+	match := and(append([]bexpr{p.match}, filters...)...)
+	relevance := (req.Sort == "" || req.Sort == SortRelevance) && len(clauses) > 0
+	var sortBy []string
 	switch req.Sort {
 	case "", SortRelevance:
 		if len(clauses) == 0 {
-			sr.SortBy([]string{"-" + fSortAdded, "-" + fYear})
+			sortBy = []string{"-" + fSortAdded, "-" + fYear}
 		}
 	case SortNewest:
-		sr.SortBy([]string{"-" + fSortAdded, "-" + fYear, "-_score"})
+		sortBy = []string{"-" + fSortAdded, "-" + fYear, "_id"}
 	case SortTitle:
-		sr.SortBy([]string{fSortTitle, "_id"})
+		sortBy = []string{fSortTitle, "_id"}
 	case SortCallNumber:
-		sr.SortBy([]string{fSortCall, "_id"})
+		sortBy = []string{fSortCall, "_id"}
 	default:
 		return nil, errs.Invalid(CodeQueryInvalid, "sort", "不支持的排序方式", "unknown sort order")
-	}
-	if req.Facets {
-		addFacetRequests(sr)
 	}
 
 	ix.mu.RLock()
@@ -127,12 +122,80 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if ix.cur == nil {
 		return nil, errs.Internalf("search on a closed index")
 	}
+	snap, release, err := snapshotOf(ix.cur)
+	if err != nil {
+		return nil, errs.Internalf("search: %w", err)
+	}
+	defer release()
+	segSnaps := snap.Segments()
+	segs := make([]*segView, len(segSnaps))
+	matched := make([]*roaring.Bitmap, len(segs))
+	total := 0
+	for i, ss := range segSnaps {
+		segs[i] = newSegView(ss)
+		matched[i] = segs[i].live(match.eval(segs[i]))
+		total += int(matched[i].GetCardinality())
+	}
+	ix.rk.retain(segs)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	out := &Result{Total: total, Rebuilding: ix.rebuilding.Load()}
+	if req.Facets {
+		out.Facets = facetCounts(segs, matched)
+	}
+	var hits []rankedHit
+	switch {
+	case total == 0 || from >= total:
+	case relevance:
+		rerank := !p.identifier && from+req.Size <= rankWindow
+		n := from + req.Size
+		if rerank {
+			n = min(rankWindow, max(50, n))
+		}
+		cands := ix.top(segs, matched, p.tiers, n)
+		if !rerank {
+			cands = cands[min(from, len(cands)):]
+		}
+		hits = make([]rankedHit, 0, len(cands))
+		for _, c := range cands {
+			h, err := loadHit(segSnaps[c.seg], c.doc)
+			if err != nil {
+				return nil, errs.Internalf("search: load hit: %w", err)
+			}
+			h.score = float64(len(p.tiers)+1-c.tier) + 1/float64(2+int(c.key&rkLenMask))
+			hits = append(hits, h)
+		}
+		if rerank {
+			ix.rank(p, hits)
+			hits = hits[min(from, len(hits)):min(len(hits), from+req.Size)]
+		}
+	default:
+		hits, err = ix.sorted(ctx, match, sortBy, from, req.Size)
+		if err != nil {
+			return nil, err
+		}
+	}
+	out.Hits = make([]Hit, len(hits))
+	for i := range hits {
+		out.Hits[i] = Hit{RecordID: hits[i].id, Score: hits[i].score, Highlights: ix.highlight(p, &hits[i])}
+	}
+	out.DidYouMean = ix.didYouMean(req.Query, folded, p, hits)
+	return out, nil
+}
+
+// sorted asks Bleve for one page of match in a doc-value order. The caller
+// holds ix.mu.
+func (ix *Index) sorted(ctx context.Context, match bexpr, sortBy []string, from, size int) ([]rankedHit, error) {
+	sr := bleve.NewSearchRequestOptions(match.bleve(), size, from, false)
+	sr.Fields = storedFields
+	sr.Score = "none"
+	sr.SortBy(sortBy)
 	res, err := ix.cur.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, errs.Internalf("search: %w", err)
 	}
-
-	out := &Result{Total: int(res.Total), Rebuilding: ix.rebuilding.Load()}
 	hits := make([]rankedHit, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		id, err := strconv.ParseInt(h.ID, 10, 64)
@@ -141,23 +204,26 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		hits = append(hits, newRankedHit(id, h.Score, h.Fields))
 	}
-	if rerank {
-		ix.rank(p, hits)
-		if from >= len(hits) {
-			hits = nil
-		} else {
-			hits = hits[from:min(len(hits), from+req.Size)]
-		}
+	return hits, nil
+}
+
+// snapshotOf returns the current snapshot of a scorch index and the
+// function that releases it.
+func snapshotOf(bi bleve.Index) (*scorch.IndexSnapshot, func(), error) {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, nil, err
 	}
-	out.Hits = make([]Hit, len(hits))
-	for i := range hits {
-		out.Hits[i] = Hit{RecordID: hits[i].id, Score: hits[i].score, Highlights: ix.highlight(p, &hits[i])}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, nil, err
 	}
-	if req.Facets {
-		out.Facets = facetResults(res.Facets)
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, nil, fmt.Errorf("index reader is %T, not a scorch snapshot", r)
 	}
-	out.DidYouMean = ix.didYouMean(req.Query, folded, p, hits)
-	return out, nil
+	return snap, func() { r.Close() }, nil
 }
 
 // didYouMean suggests the simplified form of a traditional query, and the

@@ -1,0 +1,262 @@
+package search
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/numeric"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// Ranking without scoring every match. The matches of a relevance search
+// are split into tiers (tierExprs: exact title, title words, author …) by
+// bitmap operations; within a tier records are ordered by a rank key
+// indexed with each record — required reading, a copy on the shelf,
+// newer publication, shorter title. The first records in that order form
+// the window that rank.go re-ranks exactly from stored fields, as it did
+// with Bleve's top hits before. A broad query (党, dangshi) thus costs a
+// few bitmap operations and one pass over a tier's document numbers, not
+// a scored walk over every match.
+
+// Rank key bits, most significant first; smaller keys rank first.
+const (
+	rkNotRequired  = 1 << 15
+	rkNotAvailable = 1 << 14
+	rkYearShift    = 6 // 8 bits: 255 - (year - 1800), 255 for unknown
+	rkLenMask      = 63
+)
+
+// rankKey packs what orders records of equal relevance.
+func rankKey(d *Document, titleLen int) uint16 {
+	var k uint16
+	if !d.RequiredReading {
+		k |= rkNotRequired
+	}
+	if !d.Available {
+		k |= rkNotAvailable
+	}
+	y := 255
+	if d.Year > 0 {
+		y = 255 - min(max(d.Year-1800, 0), 254)
+	}
+	k |= uint16(y) << rkYearShift
+	return k | uint16(min(titleLen, rkLenMask))
+}
+
+func rankKeyTerm(k uint16) string { return fmt.Sprintf("%04x", k) }
+
+func titleLenTerm(n int) string { return strconv.Itoa(n) }
+
+// rankKeys caches the rank key of every document of each segment. Segments
+// never change once written, so an entry lives as long as its segment is
+// in use; entries of merged-away segments are dropped as the map grows.
+type rankKeys struct {
+	mu sync.Mutex
+	m  map[segment.Segment][]uint16
+}
+
+func (rk *rankKeys) get(s *segView) []uint16 {
+	rk.mu.Lock()
+	keys, ok := rk.m[s.seg]
+	rk.mu.Unlock()
+	if ok {
+		return keys
+	}
+	keys = make([]uint16, s.seg.Count())
+	buf := make([]uint32, 256)
+	s.eachTerm(fRankKey, nil, nil, func(t string, bm *roaring.Bitmap) {
+		k, err := strconv.ParseUint(t, 16, 16)
+		if err != nil {
+			return
+		}
+		it := bm.ManyIterator()
+		for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
+			for _, d := range buf[:n] {
+				keys[d] = uint16(k)
+			}
+		}
+	})
+	rk.mu.Lock()
+	if rk.m == nil {
+		rk.m = map[segment.Segment][]uint16{}
+	}
+	rk.m[s.seg] = keys
+	rk.mu.Unlock()
+	return keys
+}
+
+// retain drops the entries of segments not in segs, once the cache holds
+// many more segments than a snapshot has.
+func (rk *rankKeys) retain(segs []*segView) {
+	rk.mu.Lock()
+	defer rk.mu.Unlock()
+	if len(rk.m) <= 2*len(segs)+8 {
+		return
+	}
+	keep := make(map[segment.Segment][]uint16, len(segs))
+	for _, s := range segs {
+		if k, ok := rk.m[s.seg]; ok {
+			keep[s.seg] = k
+		}
+	}
+	rk.m = keep
+}
+
+// cand is a candidate hit: a document of a segment with its order.
+type cand struct {
+	seg  int
+	doc  uint32
+	tier int
+	key  uint16
+}
+
+func candLess(a, b cand) int {
+	if a.tier != b.tier {
+		return a.tier - b.tier
+	}
+	if a.key != b.key {
+		return int(a.key) - int(b.key)
+	}
+	if a.seg != b.seg {
+		return a.seg - b.seg
+	}
+	return int(a.doc) - int(b.doc)
+}
+
+// top returns the first n matches in tier order, then rank key order.
+// match holds each segment's live matches and is consumed.
+func (ix *Index) top(segs []*segView, match []*roaring.Bitmap, tiers []bexpr, n int) []cand {
+	mask := uint16(0xffff)
+	if !ix.opts.BoostRequired {
+		mask &^= rkNotRequired
+	}
+	var out []cand
+	part := make([]*roaring.Bitmap, len(segs))
+	for ti := 0; ti <= len(tiers) && len(out) < n; ti++ {
+		count := 0
+		for i, s := range segs {
+			if ti == len(tiers) {
+				part[i] = match[i] // the rest
+			} else {
+				part[i] = roaring.And(match[i], tiers[ti].eval(s))
+				match[i].AndNot(part[i])
+			}
+			count += int(part[i].GetCardinality())
+		}
+		if count == 0 {
+			continue
+		}
+		out = ix.takeBest(out, segs, part, ti, mask, n-len(out), count)
+	}
+	return out
+}
+
+var histPool = sync.Pool{New: func() any { return new([1 << 16]int32) }}
+
+// takeBest appends to out the need best documents of part (count in all)
+// by rank key, in order.
+func (ix *Index) takeBest(out []cand, segs []*segView, part []*roaring.Bitmap, tier int, mask uint16, need, count int) []cand {
+	buf := make([]uint32, 256)
+	each := func(fn func(seg int, doc uint32, key uint16)) {
+		for i, s := range segs {
+			if part[i].IsEmpty() {
+				continue
+			}
+			keys := ix.rk.get(s)
+			it := part[i].ManyIterator()
+			for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
+				for _, d := range buf[:n] {
+					fn(i, d, keys[d]&mask)
+				}
+			}
+		}
+	}
+	start := len(out)
+	if count <= need {
+		each(func(seg int, doc uint32, key uint16) {
+			out = append(out, cand{seg: seg, doc: doc, tier: tier, key: key})
+		})
+	} else {
+		// Find the key of the need-th best record, then take every record
+		// before it and as many of its equals as fit.
+		hist := histPool.Get().(*[1 << 16]int32)
+		*hist = [1 << 16]int32{}
+		each(func(_ int, _ uint32, key uint16) { hist[key]++ })
+		cut, sum := 0, 0
+		for ; cut < len(hist); cut++ {
+			if sum+int(hist[cut]) >= need {
+				break
+			}
+			sum += int(hist[cut])
+		}
+		histPool.Put(hist)
+		equal := need - sum
+		each(func(seg int, doc uint32, key uint16) {
+			if int(key) < cut || int(key) == cut && equal > 0 {
+				if int(key) == cut {
+					equal--
+				}
+				out = append(out, cand{seg: seg, doc: doc, tier: tier, key: key})
+			}
+		})
+	}
+	slices.SortFunc(out[start:], candLess)
+	return out
+}
+
+// loadHit reads the stored fields ranking and highlighting need.
+func loadHit(ss *scorch.SegmentSnapshot, doc uint32) (rankedHit, error) {
+	var h rankedHit
+	id, err := ss.DocID(uint64(doc))
+	if err != nil {
+		return h, err
+	}
+	if h.id, err = strconv.ParseInt(string(id), 10, 64); err != nil {
+		return h, err
+	}
+	var other []string
+	err = ss.VisitDocument(uint64(doc), func(field string, typ byte, value []byte, _ []uint64) bool {
+		switch field {
+		case fTitle:
+			if h.title == "" {
+				h.title = string(value)
+			}
+		case fTitleOther:
+			other = append(other, string(value))
+		case fAuthor:
+			h.authors = append(h.authors, string(value))
+		case fSubject:
+			h.subjects = append(h.subjects, string(value))
+		case fSeries:
+			h.series = string(value)
+		case fPublisher:
+			h.publisher = string(value)
+		case fYear:
+			if typ == 'n' {
+				if v, err := numeric.PrefixCoded(value).Int64(); err == nil {
+					h.year = int(numeric.Int64ToFloat64(v))
+				}
+			} else {
+				h.year, _ = strconv.Atoi(string(value))
+			}
+		case fAvailable:
+			h.available = string(value) == "true"
+		case fRequired:
+			h.require = string(value) == "true"
+		case fSortAdded:
+			h.added = string(value)
+		}
+		return true
+	})
+	for i, o := range other {
+		if i > 0 {
+			h.other += " "
+		}
+		h.other += o
+	}
+	return h, err
+}
