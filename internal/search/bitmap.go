@@ -31,7 +31,7 @@ type bexpr interface {
 type (
 	bTerm struct{ field, term string }
 	// bRange matches terms from lo to hi inclusive ("" is open).
-	bRange struct{ field, lo, hi string }
+	bRange  struct{ field, lo, hi string }
 	bPrefix struct{ field, prefix string }
 	bAnd    []bexpr
 	bOr     []bexpr
