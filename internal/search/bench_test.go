@@ -142,6 +142,10 @@ func BenchmarkQuery(b *testing.B) {
 	}
 	b.StopTimer()
 	if os.Getenv("SHUWU_BENCH_VERBOSE") != "" {
+		if snap, release, err := snapshotOf(ix.cur); err == nil {
+			fmt.Fprintf(os.Stderr, "%d segments\n", len(snap.Segments()))
+			release()
+		}
 		for _, q := range qs {
 			ds := perQuery[q]
 			if len(ds) == 0 {

@@ -81,22 +81,34 @@ func filterMatches(filters map[string][]string) ([]bexpr, error) {
 // facetCounts counts the matches having each value of each facet: one
 // AND-cardinality of bitmaps per value and segment, exact however many
 // records match. Values are ordered by count, then value.
-func facetCounts(segs []*segView, match []*roaring.Bitmap) map[string][]FacetValue {
+func (ix *Index) facetCounts(segs []*segView, match []*roaring.Bitmap) map[string][]FacetValue {
 	out := make(map[string][]FacetValue, len(facetFields)+1)
-	for name, field := range facetFields {
-		counts := map[string]int{}
-		for i, s := range segs {
-			if match[i].IsEmpty() {
-				continue
-			}
-			s.eachTerm(field, nil, nil, func(t string, bm *roaring.Bitmap) {
-				if c := int(match[i].AndCardinality(bm)); c > 0 {
-					counts[t] += c
-				}
-			})
+	counts := make(map[string]map[string]int, len(facetFields))
+	years := make([]int, len(yearRanges))
+	for i, s := range segs {
+		if match[i].IsEmpty() {
+			continue
 		}
-		vals := make([]FacetValue, 0, len(counts))
-		for t, c := range counts {
+		e := ix.cache.get(s)
+		for _, field := range facetFields {
+			fc := counts[field]
+			if fc == nil {
+				fc = map[string]int{}
+				counts[field] = fc
+			}
+			for _, ft := range e.facets[field] {
+				if c := int(match[i].AndCardinality(ft.docs)); c > 0 {
+					fc[ft.value] += c
+				}
+			}
+		}
+		for j, bm := range e.years {
+			years[j] += int(match[i].AndCardinality(bm))
+		}
+	}
+	for name, field := range facetFields {
+		vals := make([]FacetValue, 0, len(counts[field]))
+		for t, c := range counts[field] {
 			vals = append(vals, FacetValue{Value: t, Label: facetLabel(name, t), Count: c})
 		}
 		sort.Slice(vals, func(i, j int) bool {
@@ -110,42 +122,13 @@ func facetCounts(segs []*segView, match []*roaring.Bitmap) map[string][]FacetVal
 		}
 		out[name] = vals
 	}
-
-	type bounds struct{ lo, hi string }
-	ranges := make([]bounds, len(yearRanges))
-	for i, r := range yearRanges {
-		lo, hi, _ := parseYearRange(r.value)
-		if lo != nil {
-			ranges[i].lo = yearTerm(int(*lo))
-		}
-		if hi != nil {
-			ranges[i].hi = yearTerm(int(*hi))
-		}
-	}
-	counts := make([]int, len(yearRanges))
-	for i, s := range segs {
-		if match[i].IsEmpty() {
-			continue
-		}
-		s.eachTerm(fYear, nil, nil, func(t string, bm *roaring.Bitmap) {
-			c := 0
-			for j, r := range ranges {
-				if (r.lo == "" || t >= r.lo) && (r.hi == "" || t <= r.hi) {
-					if c == 0 {
-						c = int(match[i].AndCardinality(bm))
-					}
-					counts[j] += c
-				}
-			}
-		})
-	}
-	var years []FacetValue
+	var yv []FacetValue
 	for j, r := range yearRanges {
-		if counts[j] > 0 {
-			years = append(years, FacetValue{Value: r.value, Label: r.label, Count: counts[j]})
+		if years[j] > 0 {
+			yv = append(yv, FacetValue{Value: r.value, Label: r.label, Count: years[j]})
 		}
 	}
-	out[FacetYear] = years
+	out[FacetYear] = yv
 	return out
 }
 

@@ -91,7 +91,7 @@ type Index struct {
 	rebuilding atomic.Bool
 	done       atomic.Int64
 
-	rk rankKeys
+	cache segCache
 }
 
 type analyzers struct {

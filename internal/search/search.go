@@ -136,14 +136,14 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		matched[i] = segs[i].live(match.eval(segs[i]))
 		total += int(matched[i].GetCardinality())
 	}
-	ix.rk.retain(segs)
+	ix.cache.retain(segs)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 
 	out := &Result{Total: total, Rebuilding: ix.rebuilding.Load()}
 	if req.Facets {
-		out.Facets = facetCounts(segs, matched)
+		out.Facets = ix.facetCounts(segs, matched)
 	}
 	var hits []rankedHit
 	switch {

@@ -51,22 +51,46 @@ func rankKeyTerm(k uint16) string { return fmt.Sprintf("%04x", k) }
 
 func titleLenTerm(n int) string { return strconv.Itoa(n) }
 
-// rankKeys caches the rank key of every document of each segment. Segments
-// never change once written, so an entry lives as long as its segment is
-// in use; entries of merged-away segments are dropped as the map grows.
-type rankKeys struct {
+// segCache keeps, per segment, what every query would otherwise read
+// again from the segment: the rank key of each document and the documents
+// of each facet value. Segments never change once written, so an entry
+// lives as long as its segment is in use; entries of merged-away segments
+// are dropped as the map grows.
+type segCache struct {
 	mu sync.Mutex
-	m  map[segment.Segment][]uint16
+	m  map[segment.Segment]*segEntry
 }
 
-func (rk *rankKeys) get(s *segView) []uint16 {
-	rk.mu.Lock()
-	keys, ok := rk.m[s.seg]
-	rk.mu.Unlock()
+type segEntry struct {
+	keys   []uint16
+	facets map[string][]facetTerm // by field
+	years  []*roaring.Bitmap      // by yearRanges
+}
+
+type facetTerm struct {
+	value string
+	docs  *roaring.Bitmap
+}
+
+func (c *segCache) get(s *segView) *segEntry {
+	c.mu.Lock()
+	e, ok := c.m[s.seg]
+	c.mu.Unlock()
 	if ok {
-		return keys
+		return e
 	}
-	keys = make([]uint16, s.seg.Count())
+	e = newSegEntry(s)
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[segment.Segment]*segEntry{}
+	}
+	c.m[s.seg] = e
+	c.mu.Unlock()
+	return e
+}
+
+func newSegEntry(s *segView) *segEntry {
+	e := &segEntry{keys: make([]uint16, s.seg.Count()), facets: map[string][]facetTerm{}}
 	buf := make([]uint32, 256)
 	s.eachTerm(fRankKey, nil, nil, func(t string, bm *roaring.Bitmap) {
 		k, err := strconv.ParseUint(t, 16, 16)
@@ -76,34 +100,37 @@ func (rk *rankKeys) get(s *segView) []uint16 {
 		it := bm.ManyIterator()
 		for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
 			for _, d := range buf[:n] {
-				keys[d] = uint16(k)
+				e.keys[d] = uint16(k)
 			}
 		}
 	})
-	rk.mu.Lock()
-	if rk.m == nil {
-		rk.m = map[segment.Segment][]uint16{}
+	for _, field := range facetFields {
+		s.eachTerm(field, nil, nil, func(t string, bm *roaring.Bitmap) {
+			e.facets[field] = append(e.facets[field], facetTerm{t, bm.Clone()})
+		})
 	}
-	rk.m[s.seg] = keys
-	rk.mu.Unlock()
-	return keys
+	for _, r := range yearRanges {
+		lo, hi, _ := parseYearRange(r.value)
+		e.years = append(e.years, yearRange(lo, hi).eval(s).Clone())
+	}
+	return e
 }
 
 // retain drops the entries of segments not in segs, once the cache holds
 // many more segments than a snapshot has.
-func (rk *rankKeys) retain(segs []*segView) {
-	rk.mu.Lock()
-	defer rk.mu.Unlock()
-	if len(rk.m) <= 2*len(segs)+8 {
+func (c *segCache) retain(segs []*segView) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) <= 2*len(segs)+8 {
 		return
 	}
-	keep := make(map[segment.Segment][]uint16, len(segs))
+	keep := make(map[segment.Segment]*segEntry, len(segs))
 	for _, s := range segs {
-		if k, ok := rk.m[s.seg]; ok {
-			keep[s.seg] = k
+		if e, ok := c.m[s.seg]; ok {
+			keep[s.seg] = e
 		}
 	}
-	rk.m = keep
+	c.m = keep
 }
 
 // cand is a candidate hit: a document of a segment with its order.
@@ -166,7 +193,7 @@ func (ix *Index) takeBest(out []cand, segs []*segView, part []*roaring.Bitmap, t
 			if part[i].IsEmpty() {
 				continue
 			}
-			keys := ix.rk.get(s)
+			keys := ix.cache.get(s).keys
 			it := part[i].ManyIterator()
 			for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
 				for _, d := range buf[:n] {
