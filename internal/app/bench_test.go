@@ -17,6 +17,7 @@ import (
 	"shuwu/internal/app"
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
+	"shuwu/internal/circulation"
 	"shuwu/internal/config"
 	"shuwu/internal/demo"
 	"shuwu/internal/readers"
@@ -74,21 +75,32 @@ func benchConfig(dir string) config.Config {
 	return cfg
 }
 
-// deskFixture adds n staff readers and a record with n lendable copies to
-// the demo data, one pair per concurrent desk.
-func deskFixture(b *testing.B, a *app.App, n int) ([]readers.Reader, []catalog.Item) {
+// deskFixture adds n readers of a reader type allowed unlimited loans and
+// copies lendable copies to the demo data.
+func deskFixture(b *testing.B, a *app.App, n, copies int) ([]readers.Reader, []catalog.Item) {
 	ctx := audit.WithActor(context.Background(), audit.System)
-	rec, err := a.Catalog.CreateRecord(ctx, catalog.Record{Title: "借还基准测试用书", CLC: "D26"})
+	typ, err := a.Readers.SaveType(ctx, readers.Type{Code: "bench", Name: "基准测试读者"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	items, err := a.Catalog.AddItems(ctx, catalog.NewItems{RecordID: rec.ID, Count: n, LocationID: 1})
-	if err != nil {
+	if _, err := a.Circulation.SavePolicy(ctx, circulation.Policy{ReaderTypeID: typ.ID, LoanDays: 30, MaxLoans: 200, Renewals: 1, RenewalDays: 15, HoldsAllowed: true, MaxHolds: 5}); err != nil {
 		b.Fatal(err)
+	}
+	var items []catalog.Item
+	for len(items) < copies {
+		rec, err := a.Catalog.CreateRecord(ctx, catalog.Record{Title: fmt.Sprintf("借还基准测试用书%d", len(items)), CLC: "D26"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		more, err := a.Catalog.AddItems(ctx, catalog.NewItems{RecordID: rec.ID, Count: min(catalog.MaxBatchItems, copies-len(items)), LocationID: 1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		items = append(items, more...)
 	}
 	var rs []readers.Reader
 	for i := 0; i < n; i++ {
-		r, err := a.Readers.Create(ctx, readers.Reader{Name: fmt.Sprintf("基准读者%d", i)})
+		r, err := a.Readers.Create(ctx, readers.Reader{Name: fmt.Sprintf("基准读者%d", i), TypeID: typ.ID})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -105,7 +117,7 @@ func BenchmarkCheckoutReturnService(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer a.Close()
-	rs, items := deskFixture(b, a, 1)
+	rs, items := deskFixture(b, a, 1, 1)
 	ctx := audit.WithActor(context.Background(), audit.Actor{UserID: 1, Name: "bench", Role: audit.RoleDuty})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -119,9 +131,18 @@ func BenchmarkCheckoutReturnService(b *testing.B) {
 }
 
 // BenchmarkCheckoutAPI50Clients drives the HTTP API with 50 concurrent
-// desks, each lending and returning its own copy, and reports checkouts
-// per second and checkout latency percentiles.
-func BenchmarkCheckoutAPI50Clients(b *testing.B) {
+// desks lending as fast as they can (closed loop) and reports checkouts
+// per second and latency percentiles.
+func BenchmarkCheckoutAPI50Clients(b *testing.B) { benchDesks(b, 0) }
+
+// BenchmarkCheckoutAPIAt3000PerSecond offers 3,000 checkouts a second from
+// 50 desks (open loop, paced) and reports the latency each one sees: the
+// figure for "sustains 3,000/s with p99 under 5 ms".
+func BenchmarkCheckoutAPIAt3000PerSecond(b *testing.B) { benchDesks(b, 3000) }
+
+// benchDesks runs b.N checkouts over HTTP from 50 clients; rate 0 means
+// as fast as possible, otherwise the total offered rate per second.
+func benchDesks(b *testing.B, rate int) {
 	const clients = 50
 	a, err := app.Open(context.Background(), benchConfig(demoData(b)), nil)
 	if err != nil {
@@ -137,7 +158,7 @@ func BenchmarkCheckoutAPI50Clients(b *testing.B) {
 		a.Shutdown(ctx)
 		a.Close()
 	}()
-	rs, items := deskFixture(b, a, clients)
+	rs, items := deskFixture(b, a, clients, b.N)
 	if _, err := a.Auth.CreateUser(audit.WithActor(context.Background(), audit.System), "benchdesk", "基准", audit.RoleDuty, "bench-password"); err != nil {
 		b.Fatal(err)
 	}
@@ -169,17 +190,26 @@ func BenchmarkCheckoutAPI50Clients(b *testing.B) {
 		wg.Add(1)
 		go func(c int) {
 			defer wg.Done()
-			for next.Add(1) <= int64(b.N) {
-				d, err := post("/api/v1/checkout", map[string]string{"reader": rs[c].Card, "item": items[c].Barcode})
+			var interval time.Duration
+			if rate > 0 {
+				interval = time.Second * clients / time.Duration(rate)
+			}
+			due := start.Add(time.Duration(c) * interval / clients)
+			for {
+				i := next.Add(1) - 1
+				if i >= int64(b.N) {
+					return
+				}
+				if interval > 0 {
+					time.Sleep(time.Until(due))
+					due = due.Add(interval)
+				}
+				d, err := post("/api/v1/checkout", map[string]string{"reader": rs[c].Card, "item": items[i].Barcode})
 				if err != nil {
 					b.Error(err)
 					return
 				}
 				lat[c] = append(lat[c], d)
-				if _, err := post("/api/v1/checkin", map[string]string{"item": items[c].Barcode}); err != nil {
-					b.Error(err)
-					return
-				}
 			}
 		}(c)
 	}
@@ -193,7 +223,6 @@ func BenchmarkCheckoutAPI50Clients(b *testing.B) {
 	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
 	if len(all) > 0 {
 		b.ReportMetric(float64(len(all))/elapsed.Seconds(), "checkouts/s")
-		b.ReportMetric(float64(2*len(all))/elapsed.Seconds(), "requests/s")
 		b.ReportMetric(float64(all[len(all)/2].Microseconds())/1000, "p50-ms")
 		b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-ms")
 	}

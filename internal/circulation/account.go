@@ -235,6 +235,7 @@ func (s *Service) Policies(ctx context.Context) ([]Policy, error) {
 
 // SavePolicy creates (ID 0) or replaces a policy cell.
 func (s *Service) SavePolicy(ctx context.Context, p Policy) (Policy, error) {
+	defer s.cache.invalidate()
 	if err := p.Validate(); err != nil {
 		return p, err
 	}
@@ -255,6 +256,7 @@ func (s *Service) SavePolicy(ctx context.Context, p Policy) (Policy, error) {
 
 // DeletePolicy removes a policy cell.
 func (s *Service) DeletePolicy(ctx context.Context, id int64) error {
+	defer s.cache.invalidate()
 	return s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.DeletePolicy(id); err != nil {
 			return err
@@ -275,6 +277,7 @@ func (s *Service) ClosedDays(ctx context.Context) ([]ClosedDay, error) {
 
 // SaveClosedDay adds a closed date (a holiday).
 func (s *Service) SaveClosedDay(ctx context.Context, d ClosedDay) error {
+	defer s.cache.invalidate()
 	if _, err := time.Parse(time.DateOnly, d.Date); err != nil {
 		return errs.Invalid("DATE_INVALID", "date", "闭馆日期格式应为 2024-05-01", "the date must look like 2024-05-01")
 	}
@@ -288,6 +291,7 @@ func (s *Service) SaveClosedDay(ctx context.Context, d ClosedDay) error {
 
 // DeleteClosedDay reopens a date.
 func (s *Service) DeleteClosedDay(ctx context.Context, date string) error {
+	defer s.cache.invalidate()
 	return s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.DeleteClosedDay(date); err != nil {
 			return err
@@ -300,7 +304,7 @@ func (s *Service) DeleteClosedDay(ctx context.Context, date string) error {
 func (s *Service) Rules(ctx context.Context) (settings.Rules, error) {
 	var r settings.Rules
 	err := s.store.View(ctx, func(tx Tx) (err error) {
-		r, err = rulesOf(tx)
+		r, err = s.rulesOf(tx)
 		return err
 	})
 	return r, err
@@ -308,6 +312,7 @@ func (s *Service) Rules(ctx context.Context) (settings.Rules, error) {
 
 // SaveRules validates and stores the library-wide rules.
 func (s *Service) SaveRules(ctx context.Context, r settings.Rules) error {
+	defer s.cache.invalidate()
 	if err := r.Validate(); err != nil {
 		return err
 	}

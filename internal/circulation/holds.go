@@ -24,7 +24,7 @@ func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (H
 		if err != nil {
 			return err
 		}
-		policies, err := tx.Policies()
+		policies, err := s.policies(tx)
 		if err != nil {
 			return err
 		}
@@ -54,7 +54,7 @@ func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (H
 		if lendable == 0 {
 			return errs.Conflict("HOLD_NO_COPIES", fmt.Sprintf("《%s》没有可外借的复本，不能预约", rec.Title), "the title has no lendable copies")
 		}
-		rules, err := rulesOf(tx)
+		rules, err := s.rulesOf(tx)
 		if err != nil {
 			return err
 		}
@@ -188,11 +188,9 @@ func (s *Service) InRoomUse(ctx context.Context, barcode, card string) error {
 				return err
 			}
 			readerID = r.ID
-			classes, err := tx.ClassesOfReader(r.ID)
-			if err != nil {
+			if classID, err = tx.CurrentClassOf(r.ID, s.todayStr()); err != nil {
 				return err
 			}
-			classID = currentClass(classes, s.todayStr())
 		}
 		return s.event(tx, ctx, EventInRoom, readerID, classID, it, "", nil)
 	})

@@ -22,6 +22,7 @@ type Service struct {
 	// changed tells the catalogue (and so the search index) that a copy's
 	// availability changed.
 	changed func(ctx context.Context, recordIDs ...int64)
+	cache   ruleCache
 }
 
 // NewService builds the circulation service. changed may be nil.
@@ -45,28 +46,19 @@ func (s *Service) today() time.Time {
 
 func (s *Service) todayStr() string { return s.localNow().Format(time.DateOnly) }
 
-func rulesOf(tx Tx) (settings.Rules, error) {
-	raw, err := tx.Setting(settings.Key)
-	if err != nil {
-		return settings.Rules{}, err
-	}
-	return settings.Parse(raw)
+func (s *Service) rulesOf(tx Tx) (settings.Rules, error) {
+	_, cal, err := s.rules(tx)
+	return cal.Rules, err
 }
 
 func (s *Service) calendar(tx Tx) (Calendar, error) {
-	rules, err := rulesOf(tx)
-	if err != nil {
-		return Calendar{}, err
-	}
-	days, err := tx.ClosedDays(s.localNow().AddDate(0, -1, 0).Format(time.DateOnly))
-	if err != nil {
-		return Calendar{}, err
-	}
-	c := Calendar{Rules: rules, Closed: map[string]bool{}}
-	for _, d := range days {
-		c.Closed[d.Date] = true
-	}
-	return c, nil
+	_, cal, err := s.rules(tx)
+	return cal, err
+}
+
+func (s *Service) policies(tx Tx) ([]Policy, error) {
+	p, _, err := s.rules(tx)
+	return p, err
 }
 
 func (s *Service) event(tx Tx, ctx context.Context, kind EventKind, readerID, classID int64, it catalog.Item, due string, detail map[string]any) error {
@@ -78,20 +70,6 @@ func (s *Service) event(tx Tx, ctx context.Context, kind EventKind, readerID, cl
 	return tx.AppendEvent(&e)
 }
 
-// currentClass picks the class a loan is counted for: one running today,
-// else the most recent one.
-func currentClass(classes []readers.Class, today string) int64 {
-	var best readers.Class
-	for _, c := range classes {
-		if c.StartDate <= today && today <= c.EndDate {
-			return c.ID
-		}
-		if c.EndDate > best.EndDate {
-			best = c
-		}
-	}
-	return best.ID
-}
 
 // CheckoutResult is what the desk shows after lending a copy.
 type CheckoutResult struct {
@@ -138,11 +116,11 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 		if !it.Lendable {
 			return errs.Conflict("ITEM_NOT_LENDABLE", fmt.Sprintf("该册（%s）仅供室内阅览，不外借", barcode), "the item is for in-room use only")
 		}
-		rec, err := tx.Record(it.RecordID)
+		rec, err := tx.RecordBrief(it.RecordID)
 		if err != nil {
 			return err
 		}
-		policies, err := tx.Policies()
+		policies, err := s.policies(tx)
 		if err != nil {
 			return err
 		}
@@ -158,12 +136,12 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 		if err != nil {
 			return err
 		}
-		classes, err := tx.ClassesOfReader(r.ID)
+		classID, err := tx.CurrentClassOf(r.ID, today)
 		if err != nil {
 			return err
 		}
 		due := cal.DueDate(s.today(), p.LoanDays, r.ExpiryDate).Format(time.DateOnly)
-		loan := Loan{ItemID: it.ID, ReaderID: r.ID, ClassID: currentClass(classes, today), LoanedAt: s.now(), DueDate: due, StaffID: audit.ActorFrom(ctx).UserID}
+		loan := Loan{ItemID: it.ID, ReaderID: r.ID, ClassID: classID, LoanedAt: s.now(), DueDate: due, StaffID: audit.ActorFrom(ctx).UserID}
 		if err := tx.InsertLoan(&loan); err != nil {
 			if errs.Is(err, "DUPLICATE") {
 				return errs.Conflict("ITEM_ON_LOAN", fmt.Sprintf("该册（%s）已借出", barcode), "the item is already on loan")
@@ -255,7 +233,7 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 		if err != nil {
 			return err
 		}
-		rec, err := tx.Record(it.RecordID)
+		rec, err := tx.RecordBrief(it.RecordID)
 		if err != nil {
 			return err
 		}
@@ -341,7 +319,7 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 
 // suspend applies 以停代金 when the rules enable it.
 func (s *Service) suspend(tx Tx, r *readers.Reader, overdueDays int) error {
-	rules, err := rulesOf(tx)
+	rules, err := s.rulesOf(tx)
 	if err != nil || rules.SuspendDaysPerOverdueDay == 0 {
 		return err
 	}
@@ -441,11 +419,11 @@ func (s *Service) renewTx(ctx context.Context, tx Tx, barcode string, onlyReader
 	if err := checkCard(r, s.todayStr()); err != nil {
 		return LoanView{}, err
 	}
-	rec, err := tx.Record(it.RecordID)
+	rec, err := tx.RecordBrief(it.RecordID)
 	if err != nil {
 		return LoanView{}, err
 	}
-	policies, err := tx.Policies()
+	policies, err := s.policies(tx)
 	if err != nil {
 		return LoanView{}, err
 	}

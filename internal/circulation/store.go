@@ -22,6 +22,9 @@ type Tx interface {
 	Reader(id int64) (readers.Reader, error)
 	UpdateReader(r *readers.Reader) error
 	ClassesOfReader(readerID int64) ([]readers.Class, error)
+	// CurrentClassOf is the class a loan today counts for: one running
+	// today, else the one that ended last; 0 when the reader has none.
+	CurrentClassOf(readerID int64, today string) (int64, error)
 	Class(id int64) (readers.Class, error)
 	Members(classID int64) ([]readers.Member, error)
 	SetCleared(classID, readerID int64, at *time.Time) error
@@ -30,6 +33,9 @@ type Tx interface {
 	Item(id int64) (catalog.Item, error)
 	UpdateItemStatus(itemID int64, st catalog.ItemStatus, at time.Time) error
 	Record(id int64) (catalog.Record, error)
+	// RecordBrief returns only a record's id, title and category: what
+	// lending needs, without the authors.
+	RecordBrief(id int64) (catalog.Record, error)
 	ItemsOfRecord(recordID int64) ([]catalog.Item, error)
 
 	InsertLoan(l *Loan) error

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"shuwu/internal/audit"
+	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 )
@@ -302,4 +303,23 @@ func (tx *Tx) AuditLog(entity string, limit int, beforeID int64) ([]audit.Entry,
 		e.At = fromMillis(at)
 		return e, err
 	})
+}
+
+// RecordBrief returns a record's id, title and category only.
+func (tx *Tx) RecordBrief(id int64) (catalog.Record, error) {
+	var r catalog.Record
+	err := tx.queryRow(errRecordNotFound(id), `SELECT id, title, COALESCE(category_id, 0) FROM records WHERE id=?`, []any{id}, &r.ID, &r.Title, &r.CategoryID)
+	return r, err
+}
+
+// CurrentClassOf returns the class a loan today counts for: one running
+// today, else the one that ended last; 0 when the reader is in none.
+func (tx *Tx) CurrentClassOf(readerID int64, today string) (int64, error) {
+	var id int64
+	err := tx.queryRow(errs.NotFound("CLASS_NOT_FOUND", "", ""), `SELECT c.id FROM classes c JOIN class_members m ON m.class_id = c.id
+		WHERE m.reader_id = ? ORDER BY (c.start_date <= ? AND ? <= c.end_date) DESC, c.end_date DESC LIMIT 1`, []any{readerID, today, today}, &id)
+	if errs.Is(err, "CLASS_NOT_FOUND") {
+		return 0, nil
+	}
+	return id, err
 }

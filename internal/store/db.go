@@ -118,17 +118,17 @@ func (db *DB) runBatch(batch []*writeReq) {
 			results[i] = err
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, "SAVEPOINT op"); err != nil {
+		if err := db.execPrepared(ctx, tx, "SAVEPOINT op"); err != nil {
 			results[i] = errs.Internalf("store: savepoint: %w", err)
 			continue
 		}
 		results[i] = runGuarded(&Tx{ctx: r.ctx, q: tx, db: db, sqlTx: tx}, r.fn)
 		if results[i] != nil {
-			if _, err := tx.ExecContext(ctx, "ROLLBACK TO op"); err != nil {
+			if err := db.execPrepared(ctx, tx, "ROLLBACK TO op"); err != nil {
 				db.log.Error("store: rollback to savepoint", "err", err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, "RELEASE op"); err != nil {
+		if err := db.execPrepared(ctx, tx, "RELEASE op"); err != nil {
 			db.log.Error("store: release savepoint", "err", err)
 		}
 	}
@@ -142,6 +142,16 @@ func (db *DB) runBatch(batch []*writeReq) {
 	for i, r := range batch {
 		r.done <- results[i]
 	}
+}
+
+// execPrepared runs a parameterless statement through the statement cache.
+func (db *DB) execPrepared(ctx context.Context, tx *sql.Tx, query string) error {
+	st, err := db.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	_, err = tx.StmtContext(ctx, st).ExecContext(ctx)
+	return err
 }
 
 // runGuarded turns a panic inside a transaction function into an internal
