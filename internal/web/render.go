@@ -13,6 +13,7 @@ import (
 
 	"shuwu/internal/catalog/isbn"
 	"shuwu/internal/errs"
+	"shuwu/internal/readers"
 )
 
 //go:embed templates
@@ -73,6 +74,15 @@ func (s *Server) funcs(lang string) template.FuncMap {
 		"join":     strings.Join,
 		"name":     func(zh, en string) string { return pickName(lang, zh, en) },
 		"deskurl":  deskURL,
+		"statuses": func(readers.Status) []readers.Status { return allStatuses },
+		"typename": func(types []readers.Type, id int64) string {
+			for _, t := range types {
+				if t.ID == id {
+					return pickName(lang, t.Name, t.NameEn)
+				}
+			}
+			return ""
+		},
 	}
 }
 
