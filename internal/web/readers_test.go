@@ -15,10 +15,10 @@ func TestReadersPages(t *testing.T) {
 	duty := e.as(t, "duty1")
 	me := e.f.Readers[0]
 	duty.get("/readers").want(t, http.StatusOK, "张三", "李四", "共 2 人")
-	duty.get("/readers?q=" + url.QueryEscape("宣传部")).want(t, http.StatusOK, "李四", "共 1 人")
+	duty.get("/readers?q="+url.QueryEscape("宣传部")).want(t, http.StatusOK, "李四", "共 1 人")
 	duty.get("/readers?q=13800138000").want(t, http.StatusOK, "张三", "共 1 人")
-	duty.get("/readers/" + me.Card).want(t, http.StatusOK, "张三", "学员", "2024年春季县干班", "重置读者密码")
-	duty.get("/readers/" + me.Card + "/edit").want(t, http.StatusOK, `value="张三"`)
+	duty.get("/readers/"+me.Card).want(t, http.StatusOK, "张三", "学员", "2024年春季县干班", "重置读者密码")
+	duty.get("/readers/"+me.Card+"/edit").want(t, http.StatusOK, `value="张三"`)
 	duty.get("/readers/new").want(t, http.StatusOK, "登记读者")
 	duty.get("/readers/R9999999").want(t, http.StatusNotFound)
 
