@@ -70,7 +70,6 @@ func (s *Service) event(tx Tx, ctx context.Context, kind EventKind, readerID, cl
 	return tx.AppendEvent(&e)
 }
 
-
 // CheckoutResult is what the desk shows after lending a copy.
 type CheckoutResult struct {
 	Loan   LoanView       `json:"loan"`
