@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -31,6 +32,10 @@ const (
 	OnMatchSkip    OnMatch = "skip"    // keep the catalogue's record, import nothing
 	OnMatchOverlay OnMatch = "overlay" // replace its data, keep its copies, add new copies
 	OnMatchNew     OnMatch = "new"     // add the incoming record as another record
+	// OnMatchAddCopies keeps the catalogue's record as it is and adds the
+	// incoming copies to it: a book list that orders more of a title
+	// the library has.
+	OnMatchAddCopies OnMatch = "add-copies"
 )
 
 // ParseMatch checks the --match and --on-match values.
@@ -48,9 +53,9 @@ func ParseMatch(mode, on string) (MatchMode, OnMatch, error) {
 		return "", "", errs.Invalid("MATCH_MODE_UNKNOWN", "match", "匹配方式只能是 isbn-title、control-number 或 none", "match must be isbn-title, control-number or none")
 	}
 	switch o {
-	case OnMatchSkip, OnMatchOverlay, OnMatchNew:
+	case OnMatchSkip, OnMatchOverlay, OnMatchNew, OnMatchAddCopies:
 	default:
-		return "", "", errs.Invalid("ON_MATCH_UNKNOWN", "on-match", "重复记录处理只能是 skip、overlay 或 new", "on-match must be skip, overlay or new")
+		return "", "", errs.Invalid("ON_MATCH_UNKNOWN", "on-match", "重复记录处理只能是 skip、overlay、new 或 add-copies", "on-match must be skip, overlay, new or add-copies")
 	}
 	return m, o, nil
 }
@@ -64,6 +69,10 @@ const (
 	Overlaid Outcome = "overlaid"
 	Skipped  Outcome = "skipped"
 	Rejected Outcome = "rejected"
+	Matched  Outcome = "matched" // copies added to a record the catalogue had
+	// Held is a good row of an all-or-nothing import that was not stored
+	// because another row was rejected.
+	Held Outcome = "held"
 )
 
 // entry is one record to store, with its copies.
@@ -77,10 +86,22 @@ type entry struct {
 	warnings []Problem
 
 	// results, set by writeBatch
-	outcome  Outcome
-	id       int64
-	items    int
-	rejected *Problem
+	outcome    Outcome
+	id         int64
+	items      int
+	rejected   *Problem
+	callNumber string   // of the copies added
+	barcodes   []string // of the copies added
+}
+
+// place sets where a problem is: a record number for MARC, a row for a
+// spreadsheet.
+func (e *entry) place(p *Problem, rows bool) {
+	if rows {
+		p.Row, p.Record = e.pos, 0
+		return
+	}
+	p.Record = e.pos
 }
 
 // batchOptions are the choices that apply to every entry of a batch.
@@ -90,7 +111,14 @@ type batchOptions struct {
 	locationID int64
 	source     catalog.Source
 	what       string // for the audit log: "MARC", "书目清单"
+	rows       bool   // entries are spreadsheet rows, not MARC records
+	// atomic rolls the whole batch back when any entry fails: the
+	// entries that had been stored are marked Held.
+	atomic bool
 }
+
+// errBatchAborted ends an atomic batch's transaction with a rollback.
+var errBatchAborted = errs.Conflict("IMPORT_ABORTED", "有行未通过，全部未导入", "a row failed, so nothing was imported")
 
 // writeBatch stores entries in one transaction, each in its own
 // savepoint: an entry that fails is rolled back alone and marked
@@ -122,8 +150,9 @@ func (s *Service) writeBatch(ctx context.Context, entries []*entry, o batchOptio
 					return rerr
 				}
 				p := problemOf(err)
-				p.Record, p.Title = e.pos, e.record.Title
-				e.outcome, e.rejected, e.id, e.items = Rejected, &p, 0, 0
+				e.place(&p, o.rows)
+				p.Title = e.record.Title
+				e.outcome, e.rejected, e.id, e.items, e.barcodes, e.callNumber = Rejected, &p, 0, 0, nil, ""
 			}
 			if err := tx.Release("rec"); err != nil {
 				return err
@@ -131,21 +160,33 @@ func (s *Service) writeBatch(ctx context.Context, entries []*entry, o batchOptio
 			switch e.outcome {
 			case Added:
 				added++
-			case Overlaid:
+			case Overlaid, Matched:
 				overlaid++
+			case Rejected:
+				if o.atomic {
+					return errBatchAborted
+				}
 			}
 		}
 		if added+overlaid == 0 {
 			return nil
 		}
-		return tx.Audit(audit.New(ctx, time.Now(), "import", "record", "", fmt.Sprintf("批量导入%s：新增 %d 条、覆盖 %d 条书目", o.what, added, overlaid)))
+		return tx.Audit(audit.New(ctx, time.Now(), "import", "record", "", fmt.Sprintf("批量导入%s：新增 %d 条、覆盖或加复本 %d 条书目", o.what, added, overlaid)))
 	})
+	if errors.Is(err, errBatchAborted) {
+		for _, e := range entries {
+			if e.outcome != Rejected {
+				e.outcome, e.id, e.items, e.barcodes, e.callNumber = Held, 0, 0, nil, ""
+			}
+		}
+		return nil
+	}
 	if err != nil {
 		return err
 	}
 	var ids []int64
 	for _, e := range entries {
-		if e.outcome == Added || e.outcome == Overlaid {
+		if e.outcome == Added || e.outcome == Overlaid || e.outcome == Matched {
 			ids = append(ids, e.id)
 		}
 	}
@@ -168,6 +209,14 @@ func (s *Service) storeEntry(tx Tx, e *entry, cats []catalog.Category, locs loca
 	case matchID != 0 && o.onMatch == OnMatchSkip:
 		e.outcome, e.id = Skipped, matchID
 		return nil
+	case matchID != 0 && o.onMatch == OnMatchAddCopies:
+		if r, err = tx.Record(matchID); err != nil {
+			return err
+		}
+		if existing, err = tx.ItemsOfRecord(r.ID); err != nil {
+			return err
+		}
+		e.outcome = Matched
 	case matchID != 0 && o.onMatch == OnMatchOverlay:
 		old, err := tx.Record(matchID)
 		if err != nil {
@@ -238,7 +287,7 @@ func sameTitle(a, b string) bool { return titleKey(a) == titleKey(b) }
 func titleKey(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
-		case ' ', '\u3000', '·', '・', ':', '：', '“', '”', '"', '\'', '’', '‘', '《', '》':
+		case ' ', '\u3000', '·', '・', ':', '：', '“', '”', '"', '\'', '’', '‘', '《', '》', '(', ')', '（', '）':
 			return -1
 		}
 		return r
@@ -264,7 +313,7 @@ func (s *Service) addCopies(tx Tx, e *entry, r catalog.Record, existing []catalo
 	}
 	warnedLoc := false
 	for _, h := range e.holdings {
-		if h.Barcode == "" && len(existing) > 0 {
+		if h.Barcode == "" && len(existing) > 0 && o.onMatch == OnMatchOverlay {
 			continue
 		}
 		if h.Barcode != "" && has[h.Barcode] {
@@ -316,6 +365,8 @@ func (s *Service) addCopies(tx Tx, e *entry, r catalog.Record, existing []catalo
 				return err
 			}
 			e.items++
+			e.barcodes = append(e.barcodes, b)
+			e.callNumber = cn
 		}
 	}
 	return nil

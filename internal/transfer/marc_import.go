@@ -46,6 +46,7 @@ type Report struct {
 	Read       int           `json:"read"`
 	Added      int           `json:"added"`
 	Overlaid   int           `json:"overlaid"`
+	Matched    int           `json:"matched"` // copies added to an existing record (--on-match add-copies)
 	Skipped    int           `json:"skipped"`
 	Rejected   int           `json:"rejected"`
 	Items      int           `json:"items"`
@@ -288,6 +289,8 @@ func (rep *Report) count(e *entry, rec *marc.Record, sink RejectSink) error {
 		rep.Added++
 	case Overlaid:
 		rep.Overlaid++
+	case Matched:
+		rep.Matched++
 	case Skipped:
 		rep.Skipped++
 	case Rejected:

@@ -60,6 +60,8 @@ func (s *Service) PreviewMARC(ctx context.Context, in io.Reader, o MARCOptions, 
 				p.Action = Added
 			case on == OnMatchSkip:
 				p.Action = Skipped
+			case on == OnMatchAddCopies:
+				p.Action = Matched
 			default:
 				p.Action = Overlaid
 			}
