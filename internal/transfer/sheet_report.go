@@ -31,15 +31,15 @@ type RowResult struct {
 
 // SheetReport is the outcome of a book list or roster import, row by row.
 type SheetReport struct {
-	Kind     string      `json:"kind"` // books | roster
-	Rows     []RowResult `json:"rows"`
-	Read     int         `json:"read"`
-	Added    int         `json:"added"`   // new records, or new readers
-	Matched  int         `json:"matched"` // copies added to a record the catalogue had
-	Updated  int         `json:"updated"` // readers that existed and were updated
-	Rejected int         `json:"rejected"`
-	Held     int         `json:"held"` // good rows not stored (--all-or-nothing)
-	Items    int         `json:"items"`
+	Kind     string        `json:"kind"` // books | roster
+	Rows     []RowResult   `json:"rows"`
+	Read     int           `json:"read"`
+	Added    int           `json:"added"`   // new records, or new readers
+	Matched  int           `json:"matched"` // copies added to a record the catalogue had
+	Updated  int           `json:"updated"` // readers that existed and were updated
+	Rejected int           `json:"rejected"`
+	Held     int           `json:"held"` // good rows not stored (--all-or-nothing)
+	Items    int           `json:"items"`
 	Elapsed  time.Duration `json:"elapsed_ns"`
 }
 
