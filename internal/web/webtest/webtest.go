@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"net/http/httptest"
+	"os"
 	"testing"
 
 	"shuwu/internal/app"
@@ -30,8 +31,24 @@ type Fixture struct {
 // the test ends.
 func Open(tb testing.TB) *app.App {
 	tb.Helper()
+	a := OpenDir(tb, tb.TempDir())
+	tb.Cleanup(func() { _ = a.Close() })
+	return a
+}
+
+// OpenDir opens an app on dir, or on a new temporary directory when dir
+// is "". The caller closes it; benchmarks share one across runs.
+func OpenDir(tb testing.TB, dir string) *app.App {
+	tb.Helper()
+	if dir == "" {
+		d, err := os.MkdirTemp("", "shuwu-web-")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		dir = d
+	}
 	cfg := config.Defaults()
-	cfg.DataDir = tb.TempDir()
+	cfg.DataDir = dir
 	cfg.Addr = "127.0.0.1:0"
 	if err := cfg.Validate(); err != nil {
 		tb.Fatal(err)
@@ -40,7 +57,6 @@ func Open(tb testing.TB) *app.App {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { _ = a.Close() })
 	return a
 }
 
