@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"shuwu/internal/app"
 	"shuwu/internal/api"
+	"shuwu/internal/app"
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/demo"
