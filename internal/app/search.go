@@ -10,6 +10,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/catalog/callno"
 	"shuwu/internal/search"
+	"shuwu/internal/web"
 )
 
 // Search keeps the Bleve index in step with the catalogue and answers
@@ -277,4 +278,38 @@ func (s *Search) Close() error {
 	close(s.stop)
 	<-s.done
 	return s.ix.Close()
+}
+
+// webSearch adapts the index to what the pages need: record ids in rank
+// order, facets in a fixed order with Chinese labels.
+type webSearch struct{ s *Search }
+
+// facetOrder and facetLabels fix how facets appear on the search page.
+var (
+	facetOrder  = []string{search.FacetCategory, search.FacetCLC, search.FacetAvailable, search.FacetLocation, search.FacetYear, search.FacetLanguage}
+	facetLabels = map[string]string{search.FacetCategory: "分类", search.FacetCLC: "中图法大类", search.FacetAvailable: "在架情况",
+		search.FacetLocation: "馆藏位置", search.FacetYear: "出版年", search.FacetLanguage: "语种"}
+)
+
+func (w webSearch) Search(ctx context.Context, q web.SearchQuery) (web.SearchResult, error) {
+	res, err := w.s.ix.Search(ctx, search.Request{Query: q.Text, Page: q.Page, Size: q.Size, Filters: q.Filters, Facets: true})
+	if err != nil {
+		return web.SearchResult{}, err
+	}
+	out := web.SearchResult{Total: res.Total, DidYouMean: res.DidYouMean, Rebuilding: res.Rebuilding, RecordIDs: make([]int64, len(res.Hits))}
+	for i, h := range res.Hits {
+		out.RecordIDs[i] = h.RecordID
+	}
+	for _, name := range facetOrder {
+		vals := res.Facets[name]
+		if len(vals) == 0 {
+			continue
+		}
+		f := web.Facet{Name: name, Label: facetLabels[name]}
+		for _, v := range vals {
+			f.Values = append(f.Values, web.FacetValue{Value: v.Value, Label: v.Label, Count: v.Count})
+		}
+		out.Facets = append(out.Facets, f)
+	}
+	return out, nil
 }
