@@ -74,6 +74,21 @@ func (s *Search) run() {
 	}
 }
 
+// maxCatchUp bounds the changes a search indexes before answering; a bulk
+// import's thousands of records are left to the background indexer.
+const maxCatchUp = 200
+
+// catchUp indexes pending changes before a search, so a librarian who
+// has just saved a record finds it at once.
+func (s *Search) catchUp() {
+	s.mu.Lock()
+	n := len(s.pending)
+	s.mu.Unlock()
+	if n > 0 && n <= maxCatchUp {
+		s.flush()
+	}
+}
+
 func (s *Search) flush() {
 	s.mu.Lock()
 	ids := make([]int64, 0, len(s.pending))
@@ -223,6 +238,7 @@ func (s *Search) Status() search.Status { return s.ix.Status() }
 
 // Search answers a query with records fresh from the database.
 func (s *Search) Search(ctx context.Context, q api.SearchQuery) (api.SearchResult, error) {
+	s.catchUp()
 	res, err := s.ix.Search(ctx, search.Request{Query: q.Text, Page: q.Page, Size: q.Size, Sort: search.SortOrder(q.Sort), Filters: q.Filters, Facets: true})
 	if err != nil {
 		return api.SearchResult{}, err
@@ -292,6 +308,7 @@ var (
 )
 
 func (w webSearch) Search(ctx context.Context, q web.SearchQuery) (web.SearchResult, error) {
+	w.s.catchUp()
 	res, err := w.s.ix.Search(ctx, search.Request{Query: q.Text, Page: q.Page, Size: q.Size, Filters: q.Filters, Facets: true})
 	if err != nil {
 		return web.SearchResult{}, err
