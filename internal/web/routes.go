@@ -48,6 +48,22 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /classes/{id}/clear/{card}", s.route(staff, s.markCleared))
 	mux.Handle("GET /classes/{id}/certificates", s.route(staff, s.certificates))
 
+	mux.Handle("GET /settings", s.route(librarian, s.showSettings))
+	mux.Handle("POST /settings/rules", s.route(librarian, s.saveRules))
+	mux.Handle("POST /settings/policies", s.route(librarian, s.savePolicy))
+	mux.Handle("POST /settings/policies/{id}/delete", s.route(librarian, s.deletePolicy))
+	mux.Handle("POST /settings/closed-days", s.route(librarian, s.addClosedDay))
+	mux.Handle("POST /settings/closed-days/{date}/delete", s.route(librarian, s.deleteClosedDay))
+	mux.Handle("GET /settings/users", s.route(adminOnly, s.showUsers))
+	mux.Handle("POST /settings/users", s.route(adminOnly, s.createUser))
+	mux.Handle("POST /settings/users/{name}", s.route(adminOnly, s.updateUser))
+	mux.Handle("GET /settings/{kind}", s.route(librarian, s.showTaxonomy))
+	mux.Handle("POST /settings/{kind}", s.route(librarian, s.saveTaxonomy))
+	mux.Handle("POST /settings/{kind}/{id}/delete", s.route(librarian, s.deleteTaxonomy))
+	if s.d.AuditLog != nil {
+		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
+	}
+
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
 	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))

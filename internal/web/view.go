@@ -84,3 +84,6 @@ func (v *view) fieldError(err error, known ...string) bool {
 	v.Errors[field] = e.Localized(short(v.Lang))
 	return true
 }
+
+// HasAudit reports whether the audit log page exists.
+func (v *view) HasAudit() bool { return v.s.d.AuditLog != nil }
