@@ -52,6 +52,11 @@ type Tx interface {
 	ReadersByPhone(phone string) ([]readers.Reader, error)
 	ReadersByNameUnit(name, unit string) ([]readers.Reader, error)
 
+	// ReadersAfter pages through readers by id, only the members of
+	// classID when it is not 0; ClassNamesOfReaders names their classes.
+	ReadersAfter(classID, afterID int64, limit int) ([]readers.Reader, error)
+	ClassNamesOfReaders(ids []int64) (map[int64][]string, error)
+
 	// Ledger lists circulation events in [From, To) with names, oldest
 	// first, at most Limit rows after AfterID.
 	Ledger(f LedgerFilter) ([]LedgerRow, error)
