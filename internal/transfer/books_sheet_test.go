@@ -178,3 +178,55 @@ func TestImportBooksWithoutATitleColumnFails(t *testing.T) {
 		t.Fatalf("want an error pointing at --map, got %v", err)
 	}
 }
+
+func TestTemplatesImportAsTheyAre(t *testing.T) {
+	s, k := newService(t)
+	k.Class("2024年秋季科干班", "2024-09-02", "2024-10-31")
+	var books, roster bytes.Buffer
+	if err := s.WriteBooksTemplate(k.Ctx, &books); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteRosterTemplate(k.Ctx, &roster); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(books.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dvs, err := f.GetDataValidations("书目清单")
+	f.Close()
+	if err != nil || len(dvs) != 2 {
+		t.Errorf("book template should have 2 drop-down lists, has %d (%v)", len(dvs), err)
+	}
+	rep, err := s.ImportBooks(k.Ctx, &books, transfer.BookSheetOptions{})
+	if err != nil || rep.Added != 1 || rep.Items != 2 {
+		t.Errorf("book template example row: %+v, %v", rep, err)
+	}
+	rr, err := s.ImportRoster(k.Ctx, &roster, transfer.RosterOptions{})
+	if err != nil || rr.Added != 1 {
+		t.Errorf("roster template example row: %+v, %v", rr, err)
+	}
+}
+
+func TestWriteReportNamesRowsAndProblems(t *testing.T) {
+	s, k := newService(t)
+	data := xlsxOf(t, [][]any{{"题名", "价格"}, {"好书", "45"}, {"坏价格的书", "四十五元"}})
+	rep, err := s.ImportBooks(k.Ctx, bytes.NewReader(data), transfer.BookSheetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text, book bytes.Buffer
+	if err := transfer.WriteReportText(&text, rep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "第 3 行 坏价格的书：未导入（有错误） —— “价格”价格格式错误") {
+		t.Errorf("text report:\n%s", text.String())
+	}
+	if err := transfer.WriteReportXLSX(&book, rep); err != nil {
+		t.Fatal(err)
+	}
+	_, rows := sheetRows(t, book.Bytes())
+	if got := rows["导入结果"]; len(got) != 3 || got[2][0] != "3" || got[2][2] != "未导入（有错误）" {
+		t.Errorf("xlsx report: %v", got)
+	}
+}
