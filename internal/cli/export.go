@@ -14,7 +14,8 @@ import (
 
 const exportUsage = `用法 / usage:
   shuwu export marc [--format iso2709|marcxml] [--flavor cnmarc|marc21] [--encoding utf-8|gbk]
-                    [--clc PREFIX] [--since YYYY-MM-DD] [--out FILE]`
+                    [--clc PREFIX] [--since YYYY-MM-DD] [--out FILE]
+` + exportXLSXUsage
 
 func runExport(ctx context.Context, env Env, args []string) error {
 	if len(args) == 0 {
@@ -24,6 +25,8 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	switch args[0] {
 	case "marc":
 		return runExportMARC(ctx, env, args[1:])
+	case "xlsx":
+		return runExportXLSX(ctx, env, args[1:])
 	}
 	fmt.Fprintln(env.Stderr, exportUsage)
 	return errUsage

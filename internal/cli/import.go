@@ -17,9 +17,10 @@ import (
 )
 
 const importUsage = `用法 / usage:
-  shuwu import marc [--match isbn-title|control-number|none] [--on-match skip|overlay|new]
+  shuwu import marc [--match isbn-title|control-number|none] [--on-match skip|overlay|new|add-copies]
                     [--format iso2709|marcxml|json] [--encoding auto|utf-8|gbk|marc-8]
-                    [--location ID] [--rejects FILE(.mrc|.txt)] [--preview N] [--json] FILE`
+                    [--location ID] [--rejects FILE(.mrc|.txt)] [--preview N] [--json] FILE
+` + importBooksUsage + "\n" + importRosterUsage
 
 func runImport(ctx context.Context, env Env, args []string) error {
 	if len(args) == 0 {
@@ -29,6 +30,10 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	switch args[0] {
 	case "marc":
 		return runImportMARC(ctx, env, args[1:])
+	case "books":
+		return runImportBooks(ctx, env, args[1:])
+	case "roster":
+		return runImportRoster(ctx, env, args[1:])
 	}
 	fmt.Fprintln(env.Stderr, importUsage)
 	return errUsage
