@@ -230,3 +230,33 @@ func TestWriteReportNamesRowsAndProblems(t *testing.T) {
 		t.Errorf("xlsx report: %v", got)
 	}
 }
+
+func TestImportBooksReadsTheNamedSheet(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"说明：第二个工作表是书目"})
+	f.NewSheet("新书")
+	f.SetSheetRow("新书", "A1", &[]any{"题名", "分类号"})
+	f.SetSheetRow("新书", "A2", &[]any{"中国共产党章程", "D21"})
+	buf, err := f.WriteToBuffer()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, sheet string
+		wantErr     bool
+	}{
+		{"the named sheet is imported", "新书", false},
+		{"the first sheet has no 题名 column", "", true},
+		{"a missing sheet is an error", "旧书", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, k := newService(t)
+			rep, err := s.ImportBooks(k.Ctx, bytes.NewReader(buf.Bytes()), transfer.BookSheetOptions{SheetOptions: transfer.SheetOptions{Sheet: c.sheet}})
+			if (err != nil) != c.wantErr || (!c.wantErr && rep.Added != 1) {
+				t.Fatalf("report %+v, err %v", rep, err)
+			}
+		})
+	}
+}
