@@ -41,8 +41,8 @@ func commands() map[string]command {
 		"clc":     {"导入中图法类表（import FILE）/ import a CLC table", runCLC},
 		"reindex": {"重建检索索引 / rebuild the search index", runReindex},
 		"version": {"显示版本 / print the version", runVersion},
-		"import":  {"导入 MARC 书目（marc FILE）/ import MARC records", runImport},
-		"export":  {"导出 MARC 书目（marc）/ export MARC records", runExport},
+		"import":  {"导入 MARC 书目、Excel/CSV 书目清单和学员名单（marc|books|roster FILE）/ import MARC, book lists, rosters", runImport},
+		"export":  {"导出 MARC 书目或 Excel 表（marc | xlsx records|readers|class|ledger）/ export MARC or Excel", runExport},
 		"marc":    {"转换 MARC 文件格式与编码（convert IN OUT）/ convert MARC files", runMARC},
 	}
 }
