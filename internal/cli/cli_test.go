@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"shuwu/internal/store"
+	"shuwu/internal/testkit/shared"
 )
 
 // syncBuffer is a bytes.Buffer safe for the server goroutine to write.
@@ -40,26 +41,6 @@ func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 	var out, errOut syncBuffer
 	code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(stdin), Getenv: func(string) string { return "" }})
 	return code, out.String(), errOut.String()
-}
-
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Fatalf("../shared is missing beside the checkout: %v", err)
-	}
-	return shared
 }
 
 func TestVersionNamesTheSchema(t *testing.T) {
@@ -97,7 +78,7 @@ func TestUserAddListAndBadRole(t *testing.T) {
 
 func TestCLCImportLoadsTheFullTable(t *testing.T) {
 	dir := t.TempDir()
-	file := filepath.Join(sharedDir(t), "data", "clc", "clc5.json")
+	file := shared.Path(t, "data", "clc", "clc5.json")
 	code, out, errOut := run(t, "", "clc", "import", "--data", dir, file)
 	if code != 0 || !strings.Contains(out, "45835") {
 		t.Fatalf("clc import = %d %q %q", code, out, errOut)

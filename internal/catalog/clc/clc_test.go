@@ -3,7 +3,6 @@ package clc
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -11,32 +10,8 @@ import (
 	"time"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/testkit/shared"
 )
-
-// sharedPath returns a file of the shared reference repository, which sits
-// next to the module root; the tests need it and fail without it.
-func sharedPath(tb testing.TB, elem ...string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(append([]string{dir, "..", "shared"}, elem...)...)
-	if _, err := os.Stat(p); err != nil {
-		tb.Fatalf("shared reference data missing: %v", err)
-	}
-	return p
-}
 
 // The full schedule is parsed once for all tests that need it.
 var (
@@ -48,7 +23,7 @@ var (
 // full returns the whole 5th-edition schedule parsed from ../shared.
 func full(tb testing.TB) *Tree {
 	tb.Helper()
-	path := sharedPath(tb, "data", "clc", "clc5.json")
+	path := shared.Path(tb, "data", "clc", "clc5.json")
 	fullOnce.Do(func() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -277,7 +252,7 @@ func TestConcurrentReads(t *testing.T) {
 }
 
 func BenchmarkParseJSON(b *testing.B) {
-	raw, err := os.ReadFile(sharedPath(b, "data", "clc", "clc5.json"))
+	raw, err := os.ReadFile(shared.Path(b, "data", "clc", "clc5.json"))
 	if err != nil {
 		b.Fatal(err)
 	}
