@@ -3,11 +3,11 @@ package transfer_test
 import (
 	"os"
 	"path/filepath"
-	"shuwu/internal/transfer"
 	"testing"
 
 	"shuwu/internal/testkit"
 	"shuwu/internal/testkit/shared"
+	"shuwu/internal/transfer"
 )
 
 func sharedFile(tb testing.TB, rel string) []byte {
