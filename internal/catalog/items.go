@@ -107,7 +107,7 @@ func (s *Service) AddItems(ctx context.Context, in NewItems) ([]Item, error) {
 				} else if dup {
 					return errBarcodeDuplicate(b)
 				}
-			} else if b, err = nextBarcode(tx); err != nil {
+			} else if b, err = NextBarcode(tx); err != nil {
 				return err
 			}
 			it := Item{RecordID: r.ID, Barcode: b, CallNumber: cn, CallSort: callno.SortKey(cn), LocationID: loc.ID,
@@ -130,8 +130,16 @@ func (s *Service) AddItems(ctx context.Context, in NewItems) ([]Item, error) {
 	return out, nil
 }
 
-// nextBarcode hands out the next free generated barcode: eight digits.
-func nextBarcode(tx Tx) (string, error) {
+// BarcodeSource is what generating a barcode needs of a transaction.
+type BarcodeSource interface {
+	NextSequence(name string) (int64, error)
+	BarcodeExists(barcode string) (bool, error)
+}
+
+// NextBarcode hands out the next free generated barcode: eight digits from
+// the "barcode" sequence, skipping any a person already used. Imports use
+// it too, so generated barcodes never collide.
+func NextBarcode(tx BarcodeSource) (string, error) {
 	for {
 		n, err := tx.NextSequence("barcode")
 		if err != nil {

@@ -393,5 +393,5 @@ func (s *Service) barcodeFor(tx Tx, e *entry, want string, notes *string) (strin
 		e.warnings = append(e.warnings, p)
 		*notes = "导入时原条码：" + want
 	}
-	return nextBarcode(tx)
+	return catalog.NextBarcode(tx)
 }

@@ -74,25 +74,6 @@ func problemOf(err error) Problem {
 
 func (s *Service) today() string { return s.now().In(s.tz).Format(time.DateOnly) }
 
-// nextBarcode hands out the next free generated barcode, as
-// catalog.AddItems does: the "barcode" sequence, eight digits.
-func nextBarcode(tx Tx) (string, error) {
-	for {
-		n, err := tx.NextSequence("barcode")
-		if err != nil {
-			return "", err
-		}
-		b := fmt.Sprintf("%08d", n)
-		exists, err := tx.BarcodeExists(b)
-		if err != nil {
-			return "", err
-		}
-		if !exists {
-			return b, nil
-		}
-	}
-}
-
 // locationIndex finds locations by id, name or code.
 type locationIndex struct {
 	list []catalog.Location
