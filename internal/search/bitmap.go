@@ -37,7 +37,24 @@ type (
 	bOr     []bexpr
 	bNone   struct{}
 	bAll    struct{}
+	// bMemo is an expression evaluated once per segment and query
+	// however often it occurs; id is unique within a plan.
+	bMemo struct {
+		id int
+		e  bexpr
+	}
 )
+
+func (m *bMemo) eval(s *segView) *roaring.Bitmap {
+	if bm, ok := s.memo[m.id]; ok {
+		return bm
+	}
+	bm := m.e.eval(s)
+	s.memo[m.id] = bm
+	return bm
+}
+
+func (m *bMemo) bleve() query.Query { return m.e.bleve() }
 
 func term(field, t string) bexpr { return bTerm{field, t} }
 
@@ -215,12 +232,14 @@ type segView struct {
 	deleted *roaring.Bitmap // may be nil
 	dicts   map[string]segment.TermDictionary
 	terms   map[bTerm]*roaring.Bitmap
+	memo    map[int]*roaring.Bitmap
 	allBM   *roaring.Bitmap
 }
 
 func newSegView(ss *scorch.SegmentSnapshot) *segView {
 	return &segView{ss: ss, seg: ss.Segment(), deleted: ss.Deleted(),
-		dicts: map[string]segment.TermDictionary{}, terms: map[bTerm]*roaring.Bitmap{}}
+		dicts: map[string]segment.TermDictionary{}, terms: map[bTerm]*roaring.Bitmap{},
+		memo: map[int]*roaring.Bitmap{}}
 }
 
 func (s *segView) dict(field string) segment.TermDictionary {

@@ -30,6 +30,9 @@ var facetFields = map[string]string{
 	FacetAvailable: fAvailable, FacetLanguage: fLanguage,
 }
 
+// facetOrder lists the term facets in a fixed order, for per-segment tables.
+var facetOrder = [...]string{FacetCategory, FacetCLC, FacetLocation, FacetAvailable, FacetLanguage}
+
 var facetSizes = map[string]int{FacetCategory: 30, FacetCLC: 40, FacetLocation: 60, FacetAvailable: 2, FacetLanguage: 20}
 
 // yearRanges are the publication-year buckets; values are the filter values.
@@ -82,23 +85,60 @@ func filterMatches(filters map[string][]string) ([]bexpr, error) {
 // AND-cardinality of bitmaps per value and segment, exact however many
 // records match. Values are ordered by count, then value.
 func (ix *Index) facetCounts(segs []*segView, match []*roaring.Bitmap) map[string][]FacetValue {
-	out := make(map[string][]FacetValue, len(facetFields)+1)
-	counts := make(map[string]map[string]int, len(facetFields))
+	out := make(map[string][]FacetValue, len(facetOrder)+1)
+	counts := make([]map[string]int, len(facetOrder))
+	for fi := range facetOrder {
+		counts[fi] = map[string]int{}
+	}
 	years := make([]int, len(yearRanges))
+	buf := make([]uint32, 256)
 	for i, s := range segs {
 		if match[i].IsEmpty() {
 			continue
 		}
 		e := ix.cache.get(s)
-		for _, field := range facetFields {
-			fc := counts[field]
-			if fc == nil {
-				fc = map[string]int{}
-				counts[field] = fc
+		// Few matches: look up each one's values. Many: one
+		// AND-cardinality per value, whose cost does not grow with them.
+		if m := match[i].GetCardinality(); m*16 < uint64(len(e.keys)) {
+			tally := make([][]int, len(facetOrder))
+			for fi, f := range e.facets {
+				tally[fi] = make([]int, len(f.terms))
 			}
-			for _, ft := range e.facets[field] {
+			it := match[i].ManyIterator()
+			for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
+				for _, d := range buf[:n] {
+					codes := &e.codes[d]
+					for fi, f := range e.facets {
+						switch c := codes[fi]; c {
+						case noCode:
+						case multiCode:
+							for k, ft := range f.terms {
+								if ft.docs.Contains(d) {
+									tally[fi][k]++
+								}
+							}
+						default:
+							tally[fi][c]++
+						}
+					}
+					if c := codes[yearSlot]; c != noCode {
+						years[c]++
+					}
+				}
+			}
+			for fi, f := range e.facets {
+				for k, c := range tally[fi] {
+					if c > 0 {
+						counts[fi][f.terms[k].value] += c
+					}
+				}
+			}
+			continue
+		}
+		for fi, f := range e.facets {
+			for _, ft := range f.terms {
 				if c := int(match[i].AndCardinality(ft.docs)); c > 0 {
-					fc[ft.value] += c
+					counts[fi][ft.value] += c
 				}
 			}
 		}
@@ -106,9 +146,9 @@ func (ix *Index) facetCounts(segs []*segView, match []*roaring.Bitmap) map[strin
 			years[j] += int(match[i].AndCardinality(bm))
 		}
 	}
-	for name, field := range facetFields {
-		vals := make([]FacetValue, 0, len(counts[field]))
-		for t, c := range counts[field] {
+	for fi, name := range facetOrder {
+		vals := make([]FacetValue, 0, len(counts[fi]))
+		for t, c := range counts[fi] {
 			vals = append(vals, FacetValue{Value: t, Label: facetLabel(name, t), Count: c})
 		}
 		sort.Slice(vals, func(i, j int) bool {

@@ -18,6 +18,23 @@ type plan struct {
 	variants   [][]string // per clause: text and synonym variants
 	identifier bool       // an identifier clause (ISBN, call number …) matched by field
 	wholeKeys  []string   // exact-title keys of the whole query and its variants
+	parts      []clauseParts
+	memos      int
+}
+
+// clauseParts are the field matches of one clause that both matching and
+// the ranking tiers use, evaluated once per segment (see bMemo).
+type clauseParts struct {
+	title, author, subject bexpr
+}
+
+func (p *plan) memo(e bexpr) bexpr {
+	switch e.(type) {
+	case bTerm, bNone, bAll, *bMemo:
+		return e
+	}
+	p.memos++
+	return &bMemo{id: p.memos, e: e}
 }
 
 // buildPlan turns clauses into matching and ranking expressions. Every
@@ -27,7 +44,7 @@ type plan struct {
 // the bitmap form of a phrase (pairs out of order are rare in a title, and
 // ranking checks the real phrase on the candidates it shows).
 func (ix *Index) buildPlan(clauses []clause) (*plan, error) {
-	p := &plan{clauses: clauses, variants: make([][]string, len(clauses))}
+	p := &plan{clauses: clauses, variants: make([][]string, len(clauses)), parts: make([]clauseParts, len(clauses))}
 	var must []bexpr
 	allText := len(clauses) > 0
 	for i, c := range clauses {
@@ -35,7 +52,13 @@ func (ix *Index) buildPlan(clauses []clause) (*plan, error) {
 		if c.scope == scopeAny || c.scope == scopeTitle || c.scope == scopeSubject || c.scope == scopeSeries {
 			p.variants[i] = ix.syn.expand(c.text)
 		}
-		e, err := clauseMatch(c, p.variants[i])
+		vs := p.variants[i]
+		p.parts[i] = clauseParts{
+			title:   p.memo(titleMatch(vs, !c.quoted || c.scope == scopeTitle)),
+			author:  p.memo(authorMatch(vs)),
+			subject: p.memo(textMatch(fSubject, vs)),
+		}
+		e, err := clauseMatch(c, vs, p.parts[i])
 		if err != nil {
 			return nil, err
 		}
@@ -88,13 +111,11 @@ func tierExprs(p *plan) []bexpr {
 		if c.scope == scopeAny && len(p.clauses) == 1 {
 			ident = identifierMatches(c.text)
 		}
-		vs := p.variants[i]
-		tm := titleMatch(vs, !c.quoted)
-		am := authorMatch(vs)
+		tm, am := p.parts[i].title, p.parts[i].author
 		title = append(title, tm)
 		titleAuthor = append(titleAuthor, or(tm, am))
 		author = append(author, am)
-		subject = append(subject, textMatch(fSubject, vs))
+		subject = append(subject, p.parts[i].subject)
 		if len(p.clauses) == 1 && isLatinWord(c.text) && !c.quoted {
 			if syl, ok := splitPinyin(c.text); ok {
 				whole = append(whole, and(pinyinFull(fTitlePinyin, syl), term(fTitleLen, titleLenTerm(len(syl)))))
@@ -115,7 +136,7 @@ func tierExprs(p *plan) []bexpr {
 }
 
 // clauseMatch returns what one clause matches.
-func clauseMatch(c clause, variants []string) (bexpr, error) {
+func clauseMatch(c clause, variants []string, parts clauseParts) (bexpr, error) {
 	t := c.text
 	switch c.scope {
 	case scopeISBN:
@@ -140,11 +161,11 @@ func clauseMatch(c clause, variants []string) (bexpr, error) {
 	case scopeYear:
 		return yearQuery(t)
 	case scopeTitle:
-		return titleMatch(variants, true), nil
+		return parts.title, nil
 	case scopeAuthor:
-		return authorMatch(variants), nil
+		return parts.author, nil
 	case scopeSubject:
-		return textMatch(fSubject, variants), nil
+		return parts.subject, nil
 	case scopeSeries:
 		return textMatch(fSeries, variants), nil
 	case scopePublisher:
@@ -153,9 +174,9 @@ func clauseMatch(c clause, variants []string) (bexpr, error) {
 	// Free text: everything the word could be.
 	return or(
 		or(identifierMatches(t)...),
-		titleMatch(variants, !c.quoted),
-		authorMatch(variants),
-		textMatch(fSubject, variants),
+		parts.title,
+		parts.author,
+		parts.subject,
 		textMatch(fSeries, variants),
 		textMatch(fPublisher, variants),
 		textMatch(fSummary, variants),

@@ -4,7 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
 
 	"shuwu/internal/errs"
 )
@@ -35,31 +39,7 @@ func (ix *Index) Rebuild(ctx context.Context, each func(yield func(Document) err
 		return err
 	}
 
-	buf := make([]Document, 0, ix.opts.BatchSize)
-	flush := func() error {
-		if err := ix.indexDocs(ctx, bi, buf); err != nil {
-			return err
-		}
-		n := ix.done.Add(int64(len(buf)))
-		buf = buf[:0]
-		if progress != nil {
-			progress(int(n))
-		}
-		return nil
-	}
-	err = each(func(d Document) error {
-		buf = append(buf, d)
-		if len(buf) == cap(buf) {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return flush()
-		}
-		return nil
-	})
-	if err == nil && len(buf) > 0 {
-		err = flush()
-	}
+	err = ix.buildAll(ctx, bi, each, progress)
 	if err != nil {
 		return fail(err)
 	}
@@ -103,4 +83,76 @@ func (ix *Index) finishRebuild() {
 	ix.pending = nil
 	ix.rebuilding.Store(false)
 	ix.writeMu.Unlock()
+}
+
+// buildAll indexes every document each yields into bi. Scorch turns each
+// batch into a segment on the calling goroutine, so batches go to one
+// worker per CPU: while one worker builds its segment, another analyses
+// the next batch. Record ids are unique in a rebuild, so the order in which
+// batches land does not matter.
+func (ix *Index) buildAll(ctx context.Context, bi bleve.Index, each func(yield func(Document) error) error, progress func(done int)) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	workers := max(1, runtime.GOMAXPROCS(0))
+	batches := make(chan []Document, workers)
+	free := make(chan []Document, workers+1)
+	var progressMu sync.Mutex
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for buf := range batches {
+				if ctx.Err() != nil {
+					continue // drain
+				}
+				if err := ix.indexDocs(ctx, bi, buf); err != nil {
+					cancel(err)
+					continue
+				}
+				n := ix.done.Add(int64(len(buf)))
+				if progress != nil {
+					progressMu.Lock()
+					progress(int(n))
+					progressMu.Unlock()
+				}
+				select {
+				case free <- buf[:0]:
+				default:
+				}
+			}
+		}()
+	}
+	newBuf := func() []Document {
+		select {
+		case b := <-free:
+			return b
+		default:
+			return make([]Document, 0, ix.opts.BatchSize)
+		}
+	}
+	buf := newBuf()
+	err := each(func(d Document) error {
+		buf = append(buf, d)
+		if len(buf) == cap(buf) {
+			if err := ctx.Err(); err != nil {
+				return context.Cause(ctx)
+			}
+			batches <- buf
+			buf = newBuf()
+		}
+		return nil
+	})
+	if err == nil && len(buf) > 0 {
+		batches <- buf
+	}
+	close(batches)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	return nil
 }

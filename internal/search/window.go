@@ -63,9 +63,31 @@ type segCache struct {
 
 type segEntry struct {
 	keys   []uint16
-	facets map[string][]facetTerm // by field
-	years  []*roaring.Bitmap      // by yearRanges
+	facets []*segFacet       // by facetOrder
+	years  []*roaring.Bitmap // by yearRanges
+	// codes holds each document's facet values in one place, so counting
+	// a few thousand matches touches one cache line per match: at
+	// facetOrder index, the value as an index into that facet's terms
+	// (noCode without a value, multiCode with several, as in docs with
+	// two locations); at yearSlot, the index in yearRanges.
+	codes [][facetSlots]uint8
 }
+
+const (
+	yearSlot   = len(facetOrder)
+	facetSlots = yearSlot + 1
+)
+
+// segFacet is one facet field of a segment: its values with their documents.
+type segFacet struct {
+	terms []facetTerm
+}
+
+const (
+	noCode    = 0xff
+	multiCode = 0xfe
+	maxCodes  = multiCode // facet fields with more values are counted by bitmaps only
+)
 
 type facetTerm struct {
 	value string
@@ -90,28 +112,53 @@ func (c *segCache) get(s *segView) *segEntry {
 }
 
 func newSegEntry(s *segView) *segEntry {
-	e := &segEntry{keys: make([]uint16, s.seg.Count()), facets: map[string][]facetTerm{}}
+	n := s.seg.Count()
+	e := &segEntry{keys: make([]uint16, n), codes: make([][facetSlots]uint8, n)}
+	for i := range e.codes {
+		for j := range e.codes[i] {
+			e.codes[i][j] = noCode
+		}
+	}
 	buf := make([]uint32, 256)
+	each := func(bm *roaring.Bitmap, fn func(doc uint32)) {
+		it := bm.ManyIterator()
+		for k := it.NextMany(buf); k > 0; k = it.NextMany(buf) {
+			for _, d := range buf[:k] {
+				fn(d)
+			}
+		}
+	}
 	s.eachTerm(fRankKey, nil, nil, func(t string, bm *roaring.Bitmap) {
 		k, err := strconv.ParseUint(t, 16, 16)
 		if err != nil {
 			return
 		}
-		it := bm.ManyIterator()
-		for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
-			for _, d := range buf[:n] {
-				e.keys[d] = uint16(k)
-			}
-		}
+		each(bm, func(d uint32) { e.keys[d] = uint16(k) })
 	})
-	for _, field := range facetFields {
+	for fi, name := range facetOrder {
+		field := facetFields[name]
+		f := &segFacet{}
 		s.eachTerm(field, nil, nil, func(t string, bm *roaring.Bitmap) {
-			e.facets[field] = append(e.facets[field], facetTerm{t, bm.Clone()})
+			c := uint8(len(f.terms))
+			if len(f.terms) >= maxCodes {
+				c = multiCode
+			}
+			f.terms = append(f.terms, facetTerm{t, bm.Clone()})
+			each(bm, func(d uint32) {
+				if e.codes[d][fi] == noCode {
+					e.codes[d][fi] = c
+				} else {
+					e.codes[d][fi] = multiCode
+				}
+			})
 		})
+		e.facets = append(e.facets, f)
 	}
-	for _, r := range yearRanges {
+	for j, r := range yearRanges {
 		lo, hi, _ := parseYearRange(r.value)
-		e.years = append(e.years, yearRange(lo, hi).eval(s).Clone())
+		bm := yearRange(lo, hi).eval(s).Clone()
+		e.years = append(e.years, bm)
+		each(bm, func(d uint32) { e.codes[d][yearSlot] = uint8(j) })
 	}
 	return e
 }
