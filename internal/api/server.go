@@ -14,6 +14,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
+	"shuwu/internal/transfer"
 )
 
 // Deps are the services the API serves.
@@ -27,7 +28,11 @@ type Deps struct {
 	Counts func(ctx context.Context) (any, error)
 	// AuditLog lists audit entries, newest first.
 	AuditLog func(ctx context.Context, entity string, limit int, beforeID int64) ([]audit.Entry, error)
-	// Extra routes other surfaces add under /api/v1 (search, imports …).
+	// Transfer and Jobs serve imports and exports; both nil leaves those
+	// routes out.
+	Transfer *transfer.Service
+	Jobs     *transfer.Jobs
+	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 }
 
@@ -65,7 +70,7 @@ func New(d Deps) *Server {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{Deps: d}
-	s.routes = append(s.table(), d.Extra...)
+	s.routes = append(append(s.table(), s.transferRoutes()...), d.Extra...)
 	return s
 }
 

@@ -20,6 +20,7 @@ import (
 	"shuwu/internal/config"
 	"shuwu/internal/readers"
 	"shuwu/internal/store"
+	"shuwu/internal/transfer"
 	"shuwu/internal/web"
 )
 
@@ -34,6 +35,8 @@ type App struct {
 	Auth        *auth.Service
 	API         *api.Server
 	Search      *Search
+	Transfer    *transfer.Service
+	Jobs        *transfer.Jobs
 	Web         *web.Server
 
 	server *http.Server
@@ -74,10 +77,14 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		db.Close()
 		return nil, fmt.Errorf("open search index: %w", err)
 	}
+	a.Transfer = transfer.New(db.Transfer(), a.Catalog, a.Readers, a.Circulation, tz, nil)
+	a.Jobs = transfer.NewJobs()
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditLog: db.AuditLog,
+		Transfer: a.Transfer,
+		Jobs:     a.Jobs,
 		Extra:    []api.Route{api.SearchRoute(a.Search)},
 	})
 	a.Web, err = web.New(web.Deps{
@@ -190,6 +197,7 @@ func (a *App) Shutdown(ctx context.Context) error {
 func (a *App) Close() error {
 	a.stopWork()
 	a.bg.Wait()
+	a.Jobs.Wait()
 	return errors.Join(a.Search.Close(), a.DB.Close())
 }
 

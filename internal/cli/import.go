@@ -45,7 +45,7 @@ func openTransfer(ctx context.Context, cfg *config.Config) (*app.App, *transfer.
 	if err != nil {
 		return nil, nil, err
 	}
-	return a, transfer.New(a.DB.Transfer(), a.Catalog, a.Readers, a.Circulation, cfg.Location(), nil), nil
+	return a, a.Transfer, nil
 }
 
 func runImportMARC(ctx context.Context, env Env, args []string) error {
