@@ -13,10 +13,18 @@ import (
 // character pairs, and other scripts as whole words. Both a character and
 // the pair starting at it share a position, so a phrase query made of pairs
 // checks adjacency while a one-character query still finds 党.
-type textAnalyzer struct{ f *folder }
+//
+// With pairsOnly, as for summaries, a character is indexed alone only where
+// it stands alone: a one-character query then finds a summary only by such
+// a character, while summaries lose about half their terms — the largest
+// single share of the index.
+type textAnalyzer struct {
+	f         *folder
+	pairsOnly bool
+}
 
 func (a textAnalyzer) Analyze(input []byte) analysis.TokenStream {
-	return textTokens([]rune(a.f.Fold(string(input))), true)
+	return textTokens([]rune(a.f.Fold(string(input))), !a.pairsOnly)
 }
 
 // textTokens splits folded text. With unigrams false only pairs and words

@@ -31,7 +31,7 @@ import (
 
 // schemaVersion changes whenever fields or analysis change; an index built
 // under another version is stale and must be rebuilt.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // Document is what the index knows of one catalogue record and its items.
 type Document struct {
@@ -96,6 +96,7 @@ type Index struct {
 
 type analyzers struct {
 	text     textAnalyzer
+	summary  textAnalyzer
 	pinyin   pinyinAnalyzer
 	initials initialsAnalyzer
 	keyword  keywordAnalyzer
@@ -134,7 +135,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("create index dir: %w", err)
 	}
 	ix := &Index{dir: dir, opts: opts, f: f, syn: newSynonymSet(f, opts.Synonyms)}
-	ix.an = analyzers{text: textAnalyzer{f}, pinyin: pinyinAnalyzer{f}, initials: initialsAnalyzer{f}}
+	ix.an = analyzers{text: textAnalyzer{f: f}, summary: textAnalyzer{f: f, pairsOnly: true}, pinyin: pinyinAnalyzer{f}, initials: initialsAnalyzer{f}}
 
 	m, err := readMeta(dir)
 	if err == nil && m.Schema == schemaVersion {
@@ -417,7 +418,7 @@ func (ix *Index) buildDoc(d *Document) *document.Document {
 	}
 	add(fSeries, 0, d.Series, optTextStored, ix.an.text)
 	add(fPublisher, 0, d.Publisher, optTextStored, ix.an.text)
-	add(fSummary, 0, d.Summary, optText, ix.an.text)
+	add(fSummary, 0, d.Summary, optText, ix.an.summary)
 
 	if clc := normCallNumber(d.CLC); clc != "" {
 		for _, p := range clcPath(clc) {
