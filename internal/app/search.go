@@ -22,9 +22,12 @@ type Search struct {
 
 	mu      sync.Mutex
 	pending map[int64]bool
-	wake    chan struct{}
-	stop    chan struct{}
-	done    chan struct{}
+	// flushing is held while changes are indexed, so a search that catches
+	// up waits for a flush already under way instead of missing its records.
+	flushing sync.Mutex
+	wake     chan struct{}
+	stop     chan struct{}
+	done     chan struct{}
 }
 
 // openSearch opens the index and starts the background indexer.
@@ -84,12 +87,14 @@ func (s *Search) catchUp() {
 	s.mu.Lock()
 	n := len(s.pending)
 	s.mu.Unlock()
-	if n > 0 && n <= maxCatchUp {
+	if n <= maxCatchUp {
 		s.flush()
 	}
 }
 
 func (s *Search) flush() {
+	s.flushing.Lock()
+	defer s.flushing.Unlock()
 	s.mu.Lock()
 	ids := make([]int64, 0, len(s.pending))
 	for id := range s.pending {

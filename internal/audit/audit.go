@@ -64,12 +64,16 @@ func WithActor(ctx context.Context, a Actor) context.Context {
 	return context.WithValue(ctx, actorKey{}, a)
 }
 
-// ActorFrom returns the actor in ctx, or System when there is none.
+// Anonymous is the actor of a context that names none. It has no role, so
+// a forgotten WithActor never grants anything.
+var Anonymous = Actor{Name: "anonymous"}
+
+// ActorFrom returns the actor in ctx, or Anonymous when there is none.
 func ActorFrom(ctx context.Context) Actor {
 	if a, ok := ctx.Value(actorKey{}).(Actor); ok {
 		return a
 	}
-	return System
+	return Anonymous
 }
 
 // Entry is one line of the audit log.

@@ -359,3 +359,14 @@ func (s *Service) Overdue(ctx context.Context, limit int) ([]LoanView, error) {
 	})
 	return out, err
 }
+
+// PickupShelf lists the copies waiting on the hold shelf for their
+// readers, soonest deadline first.
+func (s *Service) PickupShelf(ctx context.Context) ([]HoldView, error) {
+	var out []HoldView
+	err := s.store.View(ctx, func(tx Tx) (err error) {
+		out, err = tx.TrappedHolds()
+		return err
+	})
+	return out, err
+}

@@ -347,3 +347,35 @@ func TestConcurrentCheckoutsOfFiftyItemsLoseNothing(t *testing.T) {
 		t.Fatalf("%d loan events, %v; want 50", len(evs), err)
 	}
 }
+
+func TestPickupShelfListsTrappedHoldsAndExpiringCardsAreFound(t *testing.T) {
+	k := testkit.New(t)
+	rec := k.Record("红岩")
+	it := k.Items(rec, 1)[0]
+	k.Checkout(k.Reader("借书人"), it)
+	waiter := k.Reader("等书人")
+	if _, err := k.Circulation.PlaceHold(k.Ctx, waiter.Card, rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	shelf, err := k.Circulation.PickupShelf(k.Ctx)
+	if err != nil || len(shelf) != 0 {
+		t.Fatalf("pickup shelf before the return = %+v, %v; want empty", shelf, err)
+	}
+	if _, err := k.Circulation.Checkin(k.Ctx, it.Barcode, false); err != nil {
+		t.Fatal(err)
+	}
+	shelf, err = k.Circulation.PickupShelf(k.Ctx)
+	if err != nil || len(shelf) != 1 || shelf[0].ReaderCard != waiter.Card || shelf[0].Barcode != it.Barcode {
+		t.Fatalf("pickup shelf = %+v, %v; want the copy held for %s", shelf, err, waiter.Card)
+	}
+	c := k.Class("短期班", "2024-08-20", "2024-09-03")
+	tr := k.Trainee("快到期", c) // card valid to 2024-09-10
+	rs, _, err := k.Readers.List(k.Ctx, readers.Filter{ExpiringFrom: "2024-09-02", ExpiringTo: "2024-09-08"})
+	if err != nil || len(rs) != 0 {
+		t.Fatalf("cards expiring 2–8 Sep = %+v, %v; want none", rs, err)
+	}
+	rs, _, err = k.Readers.List(k.Ctx, readers.Filter{ExpiringFrom: "2024-09-02", ExpiringTo: "2024-09-10"})
+	if err != nil || len(rs) != 1 || rs[0].Card != tr.Card {
+		t.Fatalf("cards expiring 2–10 Sep = %+v, %v; want %s", rs, err, tr.Card)
+	}
+}

@@ -54,6 +54,7 @@ type Tx interface {
 	HoldOfItem(itemID int64) (Hold, error)
 	HoldsOfRecord(recordID int64) ([]Hold, error) // queue order
 	HoldsOfReader(readerID int64) ([]HoldView, error)
+	TrappedHolds() ([]HoldView, error)
 	ExpiredHolds(today string) ([]Hold, error)
 
 	Policies() ([]Policy, error)

@@ -87,8 +87,11 @@ type Filter struct {
 	TypeID  int64
 	ClassID int64
 	Status  Status
-	Number  int
-	Size    int
+	// ExpiringFrom and ExpiringTo (YYYY-MM-DD, both included) select
+	// active cards whose last valid day falls in the range.
+	ExpiringFrom, ExpiringTo string
+	Number                   int
+	Size                     int
 }
 
 // Class is a fixed-term class (班次) such as 2022年秋季科干班.

@@ -169,11 +169,21 @@ func (tx *Tx) ExpiredHolds(today string) ([]circulation.Hold, error) {
 
 // HoldsOfReader lists a reader's holds with titles and queue positions.
 func (tx *Tx) HoldsOfReader(readerID int64) ([]circulation.HoldView, error) {
+	return tx.holdViews("h.reader_id=? ORDER BY h.placed_at", readerID)
+}
+
+// TrappedHolds lists the copies waiting on the hold shelf, soonest
+// pickup deadline first.
+func (tx *Tx) TrappedHolds() ([]circulation.HoldView, error) {
+	return tx.holdViews("h.status='trapped' ORDER BY h.pickup_deadline, h.id")
+}
+
+func (tx *Tx) holdViews(where string, args ...any) ([]circulation.HoldView, error) {
 	rows, err := tx.query(`SELECT h.id, h.record_id, h.reader_id, h.placed_at, h.status, COALESCE(h.item_id,0), h.trapped_at, h.pickup_deadline,
 		r.title, COALESCE(i.barcode,''), rd.card, rd.name,
 		(SELECT COUNT(*) FROM holds q WHERE q.record_id = h.record_id AND (q.placed_at < h.placed_at OR (q.placed_at = h.placed_at AND q.id <= h.id)))
 		FROM holds h JOIN records r ON r.id = h.record_id JOIN readers rd ON rd.id = h.reader_id LEFT JOIN items i ON i.id = h.item_id
-		WHERE h.reader_id=? ORDER BY h.placed_at`, readerID)
+		WHERE `+where, args...)
 	return collect(rows, err, func(rs *sql.Rows) (circulation.HoldView, error) {
 		var v circulation.HoldView
 		var placed int64

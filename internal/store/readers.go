@@ -85,6 +85,10 @@ func (tx *Tx) Readers(f readers.Filter) ([]readers.Reader, int, error) {
 		where = append(where, "id IN (SELECT reader_id FROM class_members WHERE class_id = ?)")
 		args = append(args, f.ClassID)
 	}
+	if f.ExpiringFrom != "" || f.ExpiringTo != "" {
+		where = append(where, "status = 'active' AND expiry_date >= ? AND expiry_date <= ?")
+		args = append(args, f.ExpiringFrom, max(f.ExpiringTo, f.ExpiringFrom))
+	}
 	cond := strings.Join(where, " AND ")
 	var total int
 	if err := tx.q.QueryRowContext(tx.ctx, `SELECT COUNT(*) FROM readers WHERE `+cond, args...).Scan(&total); err != nil {
