@@ -142,3 +142,26 @@ func TestServeAnswersHealthAndStopsOnSignal(t *testing.T) {
 		t.Fatal("serve did not stop after the signal")
 	}
 }
+
+func TestBackupWritesAUsableCopyAndNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := run(t, "long-password-1\n", "user", "add", "--data", dir, "--role", "librarian", "wang"); code != 0 {
+		t.Fatalf("user add: %s", errOut)
+	}
+	dst := filepath.Join(t.TempDir(), "copy.db")
+	if code, out, errOut := run(t, "", "backup", "--data", dir, dst); code != 0 || !strings.Contains(out, "已备份") {
+		t.Fatalf("backup = %d %q %q", code, out, errOut)
+	}
+	restored := t.TempDir()
+	raw, err := os.ReadFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(restored, "shuwu.db"), raw, 0o600)
+	if code, out, _ := run(t, "", "user", "list", "--data", restored); code != 0 || !strings.Contains(out, "wang") {
+		t.Fatalf("the backup does not hold the account: %d %q", code, out)
+	}
+	if code, _, errOut := run(t, "", "backup", "--data", dir, dst); code != 2 || !strings.Contains(errOut, "已存在") {
+		t.Fatalf("second backup to the same file = %d %q; want a refusal", code, errOut)
+	}
+}
