@@ -124,23 +124,19 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 			return err
 		}
 		p := Resolve(policies, r.TypeID, rec.CategoryID)
-		n, err := tx.ActiveLoanCount(r.ID)
+		st, err := tx.BorrowerState(r.ID, it.RecordID, today)
 		if err != nil {
 			return err
 		}
-		if n >= p.MaxLoans {
+		if n := st.Loans; n >= p.MaxLoans {
 			return errs.Conflict("LOAN_LIMIT_REACHED", fmt.Sprintf("%s 已借 %d 册，达到可借上限 %d 册", r.Name, n, p.MaxLoans), fmt.Sprintf("the loan limit of %d is reached", p.MaxLoans))
 		}
 		cal, err := s.calendar(tx)
 		if err != nil {
 			return err
 		}
-		classID, err := tx.CurrentClassOf(r.ID, today)
-		if err != nil {
-			return err
-		}
 		due := cal.DueDate(s.today(), p.LoanDays, r.ExpiryDate).Format(time.DateOnly)
-		loan := Loan{ItemID: it.ID, ReaderID: r.ID, ClassID: classID, LoanedAt: s.now(), DueDate: due, StaffID: audit.ActorFrom(ctx).UserID}
+		loan := Loan{ItemID: it.ID, ReaderID: r.ID, ClassID: st.ClassID, LoanedAt: s.now(), DueDate: due, StaffID: audit.ActorFrom(ctx).UserID}
 		if err := tx.InsertLoan(&loan); err != nil {
 			if errs.Is(err, "DUPLICATE") {
 				return errs.Conflict("ITEM_ON_LOAN", fmt.Sprintf("该册（%s）已借出", barcode), "the item is already on loan")
@@ -150,8 +146,10 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 		if err := tx.UpdateItemStatus(it.ID, catalog.StatusOnLoan, s.now()); err != nil {
 			return err
 		}
-		if err := s.fillHold(ctx, tx, r, it); err != nil {
-			return err
+		if st.HoldsOnRecord > 0 {
+			if err := s.fillHold(ctx, tx, r, it); err != nil {
+				return err
+			}
 		}
 		if err := s.event(tx, ctx, EventLoan, r.ID, loan.ClassID, it, due, nil); err != nil {
 			return err
@@ -306,8 +304,16 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 				res.Action = "hold_shelf"
 			}
 		}
-		res.Item, err = tx.Item(it.ID)
-		return err
+		res.Item = it
+		switch res.Action {
+		case "repair":
+			res.Item.Status = catalog.StatusRepair
+		case "hold_shelf":
+			res.Item.Status = catalog.StatusOnHoldShelf
+		default:
+			res.Item.Status = catalog.StatusAvailable
+		}
+		return nil
 	})
 	if err != nil {
 		return CheckinResult{}, err

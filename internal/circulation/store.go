@@ -15,6 +15,13 @@ type Store interface {
 	View(ctx context.Context, fn func(Tx) error) error
 }
 
+// BorrowerState is a reader's standing at the moment of a checkout.
+type BorrowerState struct {
+	Loans         int
+	ClassID       int64 // 0: in no class
+	HoldsOnRecord int
+}
+
 // Tx is what circulation reads and writes in one transaction. It spans
 // readers and the catalogue because a checkout changes all of them at once.
 type Tx interface {
@@ -46,6 +53,10 @@ type Tx interface {
 	LoansOfReaders(readerIDs []int64) (map[int64][]LoanView, error)
 	OverdueLoans(today string, limit int) ([]LoanView, error)
 	ActiveLoanCount(readerID int64) (int, error)
+	// BorrowerState answers in one query what a checkout asks about the
+	// borrower: loans out, the class a loan today counts for, and whether
+	// they hold the record.
+	BorrowerState(readerID, recordID int64, today string) (BorrowerState, error)
 
 	InsertHold(h *Hold) error
 	UpdateHold(h *Hold) error

@@ -333,3 +333,16 @@ func (tx *Tx) CurrentClassOf(readerID int64, today string) (int64, error) {
 	}
 	return id, err
 }
+
+// BorrowerState returns in one query a reader's loan count, the class a
+// loan today counts for (see CurrentClassOf) and their holds on a record.
+func (tx *Tx) BorrowerState(readerID, recordID int64, today string) (circulation.BorrowerState, error) {
+	var st circulation.BorrowerState
+	err := tx.queryRow(nil, `SELECT
+		(SELECT COUNT(*) FROM loans WHERE reader_id = ?),
+		COALESCE((SELECT c.id FROM classes c JOIN class_members m ON m.class_id = c.id WHERE m.reader_id = ?
+			ORDER BY (c.start_date <= ? AND ? <= c.end_date) DESC, c.end_date DESC LIMIT 1), 0),
+		(SELECT COUNT(*) FROM holds WHERE reader_id = ? AND record_id = ?)`,
+		[]any{readerID, readerID, today, today, readerID, recordID}, &st.Loans, &st.ClassID, &st.HoldsOnRecord)
+	return st, err
+}
