@@ -91,7 +91,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: webSearch{a.Search},
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditLog: db.AuditLog,
+		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs,
 	})
 	if err != nil {
 		db.Close()

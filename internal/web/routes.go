@@ -60,6 +60,14 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /settings/{kind}", s.route(librarian, s.showTaxonomy))
 	mux.Handle("POST /settings/{kind}", s.route(librarian, s.saveTaxonomy))
 	mux.Handle("POST /settings/{kind}/{id}/delete", s.route(librarian, s.deleteTaxonomy))
+	if s.d.Transfer != nil && s.d.Jobs != nil {
+		mux.Handle("GET /import", s.route(librarian, s.showImport))
+		mux.Handle("POST /import/marc/preview", s.route(librarian, s.previewMARC))
+		mux.Handle("POST /import/{kind}", s.route(librarian, s.startImport))
+		mux.Handle("GET /import/templates/{kind}", s.route(librarian, s.importTemplate))
+		mux.Handle("GET /import/jobs/{id}", s.route(librarian, s.showImportJob))
+		mux.Handle("GET /import/jobs/{id}/rejects", s.route(librarian, s.importRejects))
+	}
 	if s.d.AuditLog != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
 	}

@@ -18,6 +18,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/readers"
+	"shuwu/internal/transfer"
 )
 
 // Deps are the services the pages use.
@@ -39,6 +40,10 @@ type Deps struct {
 	// Search is the full-text engine; nil falls back to the catalogue's
 	// substring search.
 	Search Searcher
+	// Transfer and Jobs serve the import and export pages; when either is
+	// nil those pages are left out.
+	Transfer *transfer.Service
+	Jobs     *transfer.Jobs
 }
 
 // Searcher is what a search engine offers the catalogue pages.
@@ -86,6 +91,8 @@ type Server struct {
 	cat    *catalogues
 	static *staticFiles
 	cop    *http.CrossOriginProtection
+	// uploads keeps previewed MARC files until the import is confirmed.
+	uploads *pendingUploads
 }
 
 // New parses every template and message catalogue; a broken template or
@@ -112,7 +119,7 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{d: d, cat: cat, static: st, cop: http.NewCrossOriginProtection()}
+	s := &Server{d: d, cat: cat, static: st, cop: http.NewCrossOriginProtection(), uploads: newPendingUploads()}
 	if s.views, err = parseViews(s); err != nil {
 		return nil, err
 	}

@@ -87,3 +87,6 @@ func (v *view) fieldError(err error, known ...string) bool {
 
 // HasAudit reports whether the audit log page exists.
 func (v *view) HasAudit() bool { return v.s.d.AuditLog != nil }
+
+// HasTransfer reports whether the import and export pages exist.
+func (v *view) HasTransfer() bool { return v.s.d.Transfer != nil && v.s.d.Jobs != nil }

@@ -1,0 +1,69 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"shuwu/internal/errs"
+	"shuwu/internal/marc"
+	"shuwu/internal/transfer"
+)
+
+// previewSize is how many records a MARC preview shows.
+const previewSize = 10
+
+// marcPreview is the first records of an uploaded MARC file as shuwu
+// would store them, with the token that confirms the import.
+type marcPreview struct {
+	Token   string
+	File    string
+	Records []transfer.PreviewRecord
+}
+
+// marcImportOptions reads the MARC form's choices.
+func marcImportOptions(f url.Values) (transfer.MARCOptions, error) {
+	var o transfer.MARCOptions
+	var err error
+	if o.Match, o.OnMatch, err = transfer.ParseMatch(f.Get("match"), f.Get("on_match")); err != nil {
+		return o, err
+	}
+	enc := f.Get("encoding")
+	if enc == "" {
+		enc = "auto"
+	}
+	if o.Charset, err = marc.ParseCharset(enc); err != nil {
+		return o, errs.Invalid("MARC_CHARSET_UNKNOWN", "encoding", "未知的编码 "+enc, "unknown encoding "+enc)
+	}
+	return o, nil
+}
+
+// previewMARC reads the first records of an uploaded MARC file, stores
+// nothing, and keeps the file for the confirmation that follows.
+func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) error {
+	form, up, err := readUpload(w, r)
+	v.Form = form
+	if err == nil && up == nil {
+		err = errs.Invalid("UPLOAD_MISSING", "file", "请选择要上传的文件", "choose a file to upload")
+	}
+	var o transfer.MARCOptions
+	if err == nil {
+		o, err = marcImportOptions(form)
+	}
+	var recs []transfer.PreviewRecord
+	if err == nil {
+		recs, err = s.d.Transfer.PreviewMARC(r.Context(), up.File, o, previewSize)
+	}
+	if err == nil && len(recs) == 0 {
+		err = errs.Invalid("MARC_EMPTY", "file", "文件中没有读到 MARC 记录", "no MARC records were found in the file")
+	}
+	if err != nil {
+		up.discard()
+		if !importError(v, "marc", err) {
+			return err
+		}
+		return s.renderImport(w, r, v, http.StatusUnprocessableEntity, nil)
+	}
+	p := &marcPreview{File: up.Name, Records: recs}
+	p.Token = s.uploads.keep(up)
+	return s.renderImport(w, r, v, http.StatusOK, p)
+}

@@ -1,0 +1,94 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+
+	"shuwu/internal/errs"
+	"shuwu/internal/transfer"
+)
+
+// importRun is the work of one background import job.
+type importRun = func(ctx context.Context, in io.Reader, progress func(done, total int64), rejects io.Writer) (any, error)
+
+// startImport starts a background import of an uploaded file (or, for
+// MARC, of the file previewed under a token) and goes to its job page.
+func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) error {
+	kind := r.PathValue("kind")
+	if kind != "marc" && kind != "books" && kind != "roster" {
+		return errs.NotFound("IMPORT_KIND_UNKNOWN", "导入类型只能是 MARC 文件、书目清单或学员名单", "imports are MARC files, book lists and rosters")
+	}
+	form, up, err := readUpload(w, r)
+	v.Form = form
+	if err == nil && up == nil && kind == "marc" && form.Get("token") != "" {
+		up, err = s.uploads.take(form.Get("token"))
+	}
+	if err == nil && up == nil {
+		err = errs.Invalid("UPLOAD_MISSING", "file", "请选择要上传的文件", "choose a file to upload")
+	}
+	var run importRun
+	if err == nil {
+		run, err = s.importRunner(kind, form, up.Name)
+	}
+	if err != nil {
+		up.discard()
+		if !importError(v, kind, err) {
+			return err
+		}
+		return s.renderImport(w, r, v, http.StatusUnprocessableEntity, nil)
+	}
+	job := s.d.Jobs.Start(r.Context(), kind, up.Name, up.File, up.Size, run)
+	return s.redirect(w, r, "/import/jobs/"+job.ID, v.T("import.started", up.Name))
+}
+
+// importRunner checks the form's options and returns the job's work.
+func (s *Server) importRunner(kind string, form url.Values, fileName string) (importRun, error) {
+	if kind == "marc" {
+		o, err := marcImportOptions(form)
+		if err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context, in io.Reader, progress func(done, total int64), rejects io.Writer) (any, error) {
+			o.Rejects = transfer.NewTextRejects(rejects)
+			var size int64
+			if f, ok := in.(*os.File); ok {
+				if st, err := f.Stat(); err == nil {
+					size = st.Size()
+				}
+			}
+			o.Progress = func(p transfer.Progress) { progress(p.Bytes, size) }
+			return s.d.Transfer.ImportMARC(ctx, in, o)
+		}, nil
+	}
+	colMap, err := transfer.ParseColumnMap(form.Get("map"))
+	if err != nil {
+		return nil, err
+	}
+	var classID int64
+	if c := form.Get("class_id"); c != "" {
+		if classID, err = strconv.ParseInt(c, 10, 64); err != nil || classID < 0 {
+			return nil, errs.Invalid("PARAM_INVALID", "class_id", "请选择班次", "choose a class")
+		}
+	}
+	all := form.Get("all_or_nothing") != ""
+	return func(ctx context.Context, in io.Reader, progress func(done, total int64), rejects io.Writer) (any, error) {
+		sheet := transfer.SheetOptions{Name: fileName, Map: colMap}
+		rows := func(done, total int) { progress(int64(done), int64(total)) }
+		var rep transfer.SheetReport
+		var err error
+		if kind == "books" {
+			rep, err = s.d.Transfer.ImportBooks(ctx, in, transfer.BookSheetOptions{SheetOptions: sheet, AllOrNothing: all, Progress: rows})
+		} else {
+			rep, err = s.d.Transfer.ImportRoster(ctx, in, transfer.RosterOptions{SheetOptions: sheet, ClassID: classID, Progress: rows})
+		}
+		for _, p := range rep.Problems() {
+			fmt.Fprintln(rejects, p.String())
+		}
+		return rep, err
+	}, nil
+}

@@ -1,0 +1,168 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"sync"
+	"time"
+
+	"shuwu/internal/api"
+	"shuwu/internal/errs"
+)
+
+// maxFormValue bounds one ordinary field of an upload form; only the file
+// may be large.
+const maxFormValue = 64 << 10
+
+// upload is a file received from a form, spooled to a temporary file so a
+// large MARC file never sits in memory.
+type upload struct {
+	File *os.File
+	Name string
+	Size int64
+}
+
+// discard closes and deletes the spooled file.
+func (u *upload) discard() {
+	if u != nil && u.File != nil {
+		u.File.Close()
+		os.Remove(u.File.Name())
+	}
+}
+
+// readUpload reads a multipart form: its fields into form and its "file"
+// field, when there is one with content, into a temporary file. A form
+// without a file returns a nil upload and no error, so the caller can
+// fall back on a previewed file.
+func readUpload(w http.ResponseWriter, r *http.Request) (url.Values, *upload, error) {
+	form := url.Values{}
+	r.Body = http.MaxBytesReader(w, r.Body, api.MaxUpload)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return form, nil, errs.Invalid("UPLOAD_MISSING", "file", "请选择要上传的文件", "choose a file to upload")
+	}
+	var up *upload
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			return form, up, nil
+		}
+		if err != nil {
+			up.discard()
+			return form, nil, uploadError(err)
+		}
+		if part.FormName() != "file" {
+			b, err := io.ReadAll(io.LimitReader(part, maxFormValue))
+			if err != nil {
+				up.discard()
+				return form, nil, uploadError(err)
+			}
+			form.Add(part.FormName(), string(b))
+			continue
+		}
+		if up != nil || part.FileName() == "" {
+			continue
+		}
+		f, err := os.CreateTemp("", "shuwu-upload-*")
+		if err != nil {
+			return form, nil, errs.Internalf("spool upload: %w", err)
+		}
+		u := &upload{File: f, Name: part.FileName()}
+		if u.Size, err = io.Copy(f, part); err == nil {
+			_, err = f.Seek(0, io.SeekStart)
+		}
+		if err != nil {
+			u.discard()
+			return form, nil, uploadError(err)
+		}
+		if u.Size == 0 {
+			u.discard()
+			return form, nil, errs.Invalid("UPLOAD_EMPTY", "file", "上传的文件是空的", "the uploaded file is empty")
+		}
+		up = u
+	}
+}
+
+func uploadError(err error) error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return errs.Invalid("UPLOAD_TOO_LARGE", "file", "上传的文件过大（最多 512 MB）", "the upload is too large (512 MB at most)")
+	}
+	return errs.Invalid("UPLOAD_BROKEN", "file", "文件上传不完整，请重试", "the upload was interrupted; try again").Wrap(err)
+}
+
+// pendingUploads keeps a previewed MARC file, under a random token, until
+// the librarian confirms the import, so the file is not sent twice.
+// Unclaimed files are deleted after pendingTTL, and at most pendingMax are
+// kept.
+type pendingUploads struct {
+	mu    sync.Mutex
+	files map[string]pendingUpload
+}
+
+type pendingUpload struct {
+	path, name string
+	size       int64
+	expires    time.Time
+}
+
+const (
+	pendingTTL = 30 * time.Minute
+	pendingMax = 20
+)
+
+func newPendingUploads() *pendingUploads {
+	return &pendingUploads{files: map[string]pendingUpload{}}
+}
+
+// keep takes over u's file and returns its token.
+func (p *pendingUploads) keep(u *upload) string {
+	u.File.Close()
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	token := hex.EncodeToString(b)
+	now := time.Now()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var oldest string
+	for t, f := range p.files {
+		if now.After(f.expires) {
+			os.Remove(f.path)
+			delete(p.files, t)
+		} else if oldest == "" || f.expires.Before(p.files[oldest].expires) {
+			oldest = t
+		}
+	}
+	if len(p.files) >= pendingMax && oldest != "" {
+		os.Remove(p.files[oldest].path)
+		delete(p.files, oldest)
+	}
+	p.files[token] = pendingUpload{path: u.File.Name(), name: u.Name, size: u.Size, expires: now.Add(pendingTTL)}
+	return token
+}
+
+// take hands the file kept under token back, once.
+func (p *pendingUploads) take(token string) (*upload, error) {
+	p.mu.Lock()
+	f, ok := p.files[token]
+	delete(p.files, token)
+	p.mu.Unlock()
+	gone := errs.Invalid("UPLOAD_EXPIRED", "file", "预览的文件已过期，请重新上传", "the previewed file has expired; upload it again")
+	if !ok {
+		return nil, gone
+	}
+	if time.Now().After(f.expires) {
+		os.Remove(f.path)
+		return nil, gone
+	}
+	file, err := os.Open(f.path)
+	if err != nil {
+		return nil, gone
+	}
+	return &upload{File: file, Name: f.name, Size: f.size}, nil
+}
