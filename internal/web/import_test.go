@@ -68,7 +68,7 @@ func TestImportPageShowsTheThreeFormsToLibrarians(t *testing.T) {
 	lib := e.as(t, "librarian")
 	lib.get("/import").want(t, http.StatusOK, "数据导入", `action="/import/marc/preview"`, `action="/import/books"`, `action="/import/roster"`,
 		"匹配方式", "有错行则全部不导入", `href="/import/templates/books"`, e.f.Class.Name, "还没有导入任务")
-	lib.get("/").want(t, http.StatusOK, `href="/import"`)
+	lib.get("/").want(t, http.StatusOK, `href="/import"`, `href="/export"`)
 	res := lib.get("/import/templates/roster")
 	if res.status != http.StatusOK || !strings.HasPrefix(res.body, "PK") {
 		t.Fatalf("roster template: status %d", res.status)

@@ -67,6 +67,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /import/templates/{kind}", s.route(librarian, s.importTemplate))
 		mux.Handle("GET /import/jobs/{id}", s.route(librarian, s.showImportJob))
 		mux.Handle("GET /import/jobs/{id}/rejects", s.route(librarian, s.importRejects))
+		mux.Handle("GET /export", s.route(librarian, s.showExport))
+		mux.Handle("GET /export/marc", s.route(librarian, s.exportMARC))
+		mux.Handle("GET /export/xlsx/{what}", s.route(librarian, s.exportXLSX))
 	}
 	if s.d.AuditLog != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
