@@ -16,6 +16,12 @@ type homeData struct {
 	ReturnsToday  int
 	Overdue       []circulation.LoanView
 	EndingClasses []endingClass
+	// Expiring are active cards whose last day is within the week, and
+	// ExpiringTotal how many there are in all.
+	Expiring      []readers.Reader
+	ExpiringTotal int
+	// PickupShelf is the copies on the hold shelf, soonest deadline first.
+	PickupShelf []circulation.HoldView
 }
 
 type endingClass struct {
@@ -25,7 +31,8 @@ type endingClass struct {
 }
 
 // home sends readers and visitors to the catalogue and shows staff their
-// day: loans and returns today, holds, overdue loans, classes ending soon.
+// day: loans and returns today, holds, overdue loans, classes ending soon,
+// cards expiring this week and the hold shelf.
 func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 	if !v.Staff() {
 		http.Redirect(w, r, "/opac", http.StatusSeeOther)
@@ -62,6 +69,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 		}
 	}
 	if d.Overdue, err = s.d.Circulation.Overdue(ctx, 10); err != nil {
+		return err
+	}
+	today := start.Format(time.DateOnly)
+	if d.Expiring, d.ExpiringTotal, err = s.d.Readers.List(ctx, readers.Filter{ExpiringFrom: today,
+		ExpiringTo: start.AddDate(0, 0, 7).Format(time.DateOnly), Size: 10}); err != nil {
+		return err
+	}
+	if d.PickupShelf, err = s.d.Circulation.PickupShelf(ctx); err != nil {
 		return err
 	}
 	classes, err := s.d.Readers.Classes(ctx)
