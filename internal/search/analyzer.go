@@ -24,42 +24,92 @@ type textAnalyzer struct {
 }
 
 func (a textAnalyzer) Analyze(input []byte) analysis.TokenStream {
-	return textTokens([]rune(a.f.Fold(string(input))), !a.pairsOnly)
+	return textTokensOf(a.f.Fold(string(input)), !a.pairsOnly)
 }
 
 // textTokens splits folded text. With unigrams false only pairs and words
 // are produced: what a query of two or more characters needs.
 func textTokens(rs []rune, unigrams bool) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(rs)*2)
+	return textTokensOf(string(rs), unigrams)
+}
+
+// textTokensOf is textTokens on a string. Index builds call it for every
+// text field of every record, so tokens share one array and their terms
+// are slices of one copy of the text (a pair of neighbouring characters
+// is contiguous in UTF-8) rather than an allocation each.
+func textTokensOf(text string, unigrams bool) analysis.TokenStream {
+	b := []byte(text)
+	type char struct {
+		r   rune
+		off int // byte offset in b
+	}
+	cs := make([]char, 0, len(b)/2+1)
+	for off, r := range text {
+		cs = append(cs, char{r, off})
+	}
+	end := func(i int) int { // byte offset after rune i
+		if i+1 < len(cs) {
+			return cs[i+1].off
+		}
+		return len(b)
+	}
+	// Count first: summaries are long, and the array is most of what
+	// analysis allocates.
+	n := 0
+	for i := 0; i < len(cs); {
+		j := i + 1
+		switch r := cs[i].r; {
+		case isHan(r):
+			for j < len(cs) && isHan(cs[j].r) {
+				j++
+			}
+			if unigrams || j-i == 1 {
+				n += j - i
+			}
+			n += j - i - 1
+		case isWordRune(r):
+			for j < len(cs) && isWordRune(cs[j].r) {
+				j++
+			}
+			n++
+		}
+		i = j
+	}
+	slab := make([]analysis.Token, 0, n)
+	add := func(t analysis.Token) { slab = append(slab, t) }
 	pos := 1
-	for i := 0; i < len(rs); {
-		switch r := rs[i]; {
+	for i := 0; i < len(cs); {
+		switch r := cs[i].r; {
 		case isHan(r):
 			j := i
-			for j < len(rs) && isHan(rs[j]) {
+			for j < len(cs) && isHan(cs[j].r) {
 				j++
 			}
 			for k := i; k < j; k++ {
 				if unigrams || j-i == 1 {
-					out = append(out, &analysis.Token{Term: []byte(string(rs[k])), Position: pos, Start: k, End: k + 1, Type: analysis.Ideographic})
+					add(analysis.Token{Term: b[cs[k].off:end(k):end(k)], Position: pos, Start: k, End: k + 1, Type: analysis.Ideographic})
 				}
 				if k+1 < j {
-					out = append(out, &analysis.Token{Term: []byte(string(rs[k : k+2])), Position: pos, Start: k, End: k + 2, Type: analysis.Double})
+					add(analysis.Token{Term: b[cs[k].off:end(k+1):end(k+1)], Position: pos, Start: k, End: k + 2, Type: analysis.Double})
 				}
 				pos++
 			}
 			i = j
 		case isWordRune(r):
 			j := i
-			for j < len(rs) && isWordRune(rs[j]) {
+			for j < len(cs) && isWordRune(cs[j].r) {
 				j++
 			}
-			out = append(out, &analysis.Token{Term: []byte(string(rs[i:j])), Position: pos, Start: i, End: j, Type: analysis.AlphaNumeric})
+			add(analysis.Token{Term: b[cs[i].off:end(j-1):end(j-1)], Position: pos, Start: i, End: j, Type: analysis.AlphaNumeric})
 			pos++
 			i = j
 		default:
 			i++
 		}
+	}
+	out := make(analysis.TokenStream, len(slab))
+	for i := range slab {
+		out[i] = &slab[i]
 	}
 	return out
 }
@@ -73,7 +123,8 @@ type pinyinAnalyzer struct{ f *folder }
 
 func (a pinyinAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	rs := []rune(a.f.Fold(string(input)))
-	out := make(analysis.TokenStream, 0, len(rs)*3)
+	var tb tokenBuf
+	tb.init(len(rs)*2, len(rs)*8)
 	pos := 1
 	for i, r := range rs {
 		cur := readings(r)
@@ -85,28 +136,29 @@ func (a pinyinAnalyzer) Analyze(input []byte) analysis.TokenStream {
 			continue
 		}
 		for _, p := range cur {
-			out = append(out, &analysis.Token{Term: []byte(p), Position: pos, Start: i, End: i + 1})
+			tb.add(pos, i, i+1, p)
 		}
 		if i+1 < len(rs) {
 			for _, p := range cur {
 				for _, q := range readings(rs[i+1]) {
-					out = append(out, &analysis.Token{Term: []byte(p + q), Position: pos, Start: i, End: i + 2})
+					tb.add(pos, i, i+2, p, q)
 				}
 			}
 		}
 		pos++
 	}
-	return out
+	return tb.stream()
 }
 
 // initialsAnalyzer indexes pinyin initials as overlapping letter pairs
-// (习近平谈治国理政 → xj jp pt tz zg gl lz): a query of initials becomes a
-// phrase of pairs, far more selective than single letters.
+// (习近平谈治国理政 → xj jp pt tz zg gl lz): a query of initials becomes
+// the set of its pairs, far more selective than single letters.
 type initialsAnalyzer struct{ f *folder }
 
 func (a initialsAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	rs := []rune(a.f.Fold(string(input)))
-	out := make(analysis.TokenStream, 0, len(rs)*2)
+	var tb tokenBuf
+	tb.init(len(rs)+2, len(rs)*2+4)
 	pos := 1
 	for i := 0; i+1 < len(rs); i++ {
 		cur := initials(rs[i])
@@ -116,10 +168,51 @@ func (a initialsAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		}
 		for _, c := range cur {
 			for _, d := range initials(rs[i+1]) {
-				out = append(out, &analysis.Token{Term: []byte{c, d}, Position: pos, Start: i, End: i + 2})
+				tb.addBytes(pos, i, i+2, c, d)
 			}
 		}
 		pos++
+	}
+	return tb.stream()
+}
+
+// tokenBuf collects tokens in one array and their terms in one byte
+// buffer, instead of an allocation per token and term.
+type tokenBuf struct {
+	toks  []analysis.Token
+	bytes []byte
+}
+
+func (tb *tokenBuf) init(tokens, bytes int) {
+	tb.toks = make([]analysis.Token, 0, tokens)
+	tb.bytes = make([]byte, 0, bytes)
+}
+
+// add appends a token whose term is the concatenation of parts. A term
+// stays valid when the buffer grows: it keeps the old array.
+func (tb *tokenBuf) add(pos, start, end int, parts ...string) {
+	from := len(tb.bytes)
+	for _, p := range parts {
+		tb.bytes = append(tb.bytes, p...)
+	}
+	tb.push(pos, start, end, from)
+}
+
+func (tb *tokenBuf) addBytes(pos, start, end int, bs ...byte) {
+	from := len(tb.bytes)
+	tb.bytes = append(tb.bytes, bs...)
+	tb.push(pos, start, end, from)
+}
+
+func (tb *tokenBuf) push(pos, start, end, from int) {
+	to := len(tb.bytes)
+	tb.toks = append(tb.toks, analysis.Token{Term: tb.bytes[from:to:to], Position: pos, Start: start, End: end})
+}
+
+func (tb *tokenBuf) stream() analysis.TokenStream {
+	out := make(analysis.TokenStream, len(tb.toks))
+	for i := range tb.toks {
+		out[i] = &tb.toks[i]
 	}
 	return out
 }

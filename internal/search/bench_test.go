@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,14 +49,47 @@ func cpuSeconds() float64 {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
-// peakRSSMiB reads the process's peak resident set size.
-func peakRSSMiB() float64 {
+// anonSampler records the largest anonymous resident memory (heap and
+// stacks, without the mapped index files that VmHWM also counts) seen
+// while it runs.
+type anonSampler struct {
+	stop chan struct{}
+	done chan float64
+}
+
+func sampleAnon() *anonSampler {
+	s := &anonSampler{stop: make(chan struct{}), done: make(chan float64, 1)}
+	go func() {
+		peak := 0.0
+		t := time.NewTicker(50 * time.Millisecond)
+		defer t.Stop()
+		for {
+			peak = max(peak, statusMiB("RssAnon:"))
+			select {
+			case <-s.stop:
+				s.done <- peak
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return s
+}
+
+// peak stops the sampler and returns the peak in MiB.
+func (s *anonSampler) peak() float64 {
+	close(s.stop)
+	return <-s.done
+}
+
+// statusMiB reads one size field of /proc/self/status in MiB.
+func statusMiB(field string) float64 {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
+		if strings.HasPrefix(line, field) {
 			f := strings.Fields(line)
 			kb, _ := strconv.ParseFloat(f[1], 64)
 			return kb / 1024
@@ -64,6 +98,9 @@ func peakRSSMiB() float64 {
 	return 0
 }
 
+// peakRSSMiB reads the process's peak resident set size.
+func peakRSSMiB() float64 { return statusMiB("VmHWM:") }
+
 func BenchmarkIndexBuild(b *testing.B) {
 	n := benchN(b)
 	for b.Loop() {
@@ -71,10 +108,15 @@ func BenchmarkIndexBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		start, cpu0 := time.Now(), cpuSeconds()
+		var ms0, ms1 runtime.MemStats
+		runtime.ReadMemStats(&ms0)
+		start, cpu0, anon := time.Now(), cpuSeconds(), sampleAnon()
 		if err := ix.Rebuild(context.Background(), benchDocs(n), nil); err != nil {
 			b.Fatal(err)
 		}
+		runtime.ReadMemStats(&ms1)
+		b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/(1<<20), "alloc-MiB")
+		b.ReportMetric(anon.peak(), "peakAnon-MiB")
 		b.ReportMetric(time.Since(start).Seconds(), "build-s")
 		// CPU time is the steadier figure on shared cores.
 		b.ReportMetric(cpuSeconds()-cpu0, "cpu-s")
@@ -128,6 +170,11 @@ func benchQueries(n int) []string {
 	return qs
 }
 
+// BenchmarkQuery runs the mixed query set against an index of
+// SHUWU_BENCH_N records and reports latency percentiles, the build time,
+// peak RSS (VmHWM, which counts the mapped index files) and peakAnon-MiB:
+// the largest anonymous resident memory while querying, i.e. what serving
+// needs besides the page cache.
 func BenchmarkQuery(b *testing.B) {
 	n := benchN(b)
 	ix, build := benchIndex(b, n)
@@ -137,6 +184,7 @@ func BenchmarkQuery(b *testing.B) {
 	var lat []time.Duration
 	perQuery := map[string][]time.Duration{}
 	totals := map[string]int{}
+	anon := sampleAnon()
 	b.ResetTimer()
 	i := 0
 	for b.Loop() {
@@ -153,6 +201,7 @@ func BenchmarkQuery(b *testing.B) {
 		totals[q] = res.Total
 	}
 	b.StopTimer()
+	b.ReportMetric(anon.peak(), "peakAnon-MiB")
 	if os.Getenv("SHUWU_BENCH_VERBOSE") != "" {
 		if snap, release, err := snapshotOf(ix.cur); err == nil {
 			fmt.Fprintf(os.Stderr, "%d segments\n", len(snap.Segments()))

@@ -57,7 +57,8 @@ type Options struct {
 	// BoostRequired ranks required-reading records first among equally
 	// relevant ones.
 	BoostRequired bool
-	// BatchSize is the number of documents per index batch; 0 means 2000.
+	// BatchSize is the number of documents per index batch; 0 means 1000.
+	// A rebuild keeps one batch per CPU in flight, and memory grows with it.
 	BatchSize int
 }
 
@@ -129,7 +130,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		opts.Synonyms = DefaultSynonyms()
 	}
 	if opts.BatchSize <= 0 {
-		opts.BatchSize = 2000
+		opts.BatchSize = 1000
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create index dir: %w", err)
@@ -143,6 +144,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		if err == nil {
 			ix.cur, ix.met = bi, m
 			ix.removeOtherGenerations(m.Generation)
+			ix.cache.warm(bi)
 			return ix, nil
 		}
 	}

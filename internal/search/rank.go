@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -28,8 +29,11 @@ func newRankedHit(id int64, score float64, f map[string]any) rankedHit {
 	h.subjects = strings2(f[fSubject])
 	h.series = firstString(f[fSeries])
 	h.publisher = firstString(f[fPublisher])
-	if y, ok := f[fYear].(float64); ok {
+	switch y := f[fYear].(type) {
+	case float64:
 		h.year = int(y)
+	case string:
+		h.year, _ = strconv.Atoi(y)
 	}
 	h.available = firstString(f[fAvailable]) == "true"
 	h.require = firstString(f[fRequired]) == "true"

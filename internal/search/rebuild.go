@@ -44,6 +44,8 @@ func (ix *Index) Rebuild(ctx context.Context, each func(yield func(Document) err
 		return fail(err)
 	}
 
+	ix.cache.warm(bi)
+
 	// Replay changes made during the build, then swap under the write lock
 	// so no change can slip between the replay and the swap.
 	ix.writeMu.Lock()

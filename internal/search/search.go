@@ -39,7 +39,10 @@ type Request struct {
 // Hit is one matching record.
 type Hit struct {
 	RecordID int64
-	Score    float64
+	// Score is higher for better candidates of a relevance search: it
+	// orders hits of equal rank and is not comparable across queries.
+	// Other sort orders leave it 0.
+	Score float64
 	// Highlights holds, per field (title, other_title, author, subject,
 	// series, publisher), the field values with matches wrapped in
 	// <mark>…</mark>. Values are HTML-escaped and safe to insert as HTML.
