@@ -174,6 +174,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			ix.rank(p, hits)
 			hits = hits[min(from, len(hits)):min(len(hits), from+req.Size)]
 		}
+	case req.Sort == SortNewest || len(sortBy) > 0 && sortBy[0] == "-"+fSortAdded:
+		cands := ix.newest(segs, matched, from+req.Size)
+		cands = cands[min(from, len(cands)):]
+		hits = make([]rankedHit, 0, len(cands))
+		for _, c := range cands {
+			h, err := loadHit(segSnaps[c.seg], c.doc)
+			if err != nil {
+				return nil, errs.Internalf("search: load hit: %w", err)
+			}
+			hits = append(hits, h)
+		}
 	default:
 		hits, err = ix.sorted(ctx, match, sortBy, from, req.Size)
 		if err != nil {

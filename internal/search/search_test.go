@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"shuwu/internal/errs"
 )
 
@@ -282,5 +284,60 @@ func TestBoostRequiredPutsRequiredReadingFirstAmongEquals(t *testing.T) {
 			t.Errorf("BoostRequired=%v: first %d, want %d", boost, first, want)
 		}
 		ix.Close()
+	}
+}
+
+func TestBrowseWithoutQueryListsNewestFirst(t *testing.T) {
+	ix := openFixture(t, 300, Options{})
+	docs := map[int64]Document{}
+	for _, d := range fixtureDocs(300) {
+		docs[d.RecordID] = d
+	}
+	res := mustSearch(t, ix, Request{Size: 100, Page: 2})
+	if res.Total != len(docs) {
+		t.Fatalf("total %d, want every record (%d)", res.Total, len(docs))
+	}
+	if len(res.Hits) != 100 {
+		t.Fatalf("page 2 has %d hits", len(res.Hits))
+	}
+	for i := 1; i < len(res.Hits); i++ {
+		if docs[res.Hits[i-1].RecordID].Added.Before(docs[res.Hits[i].RecordID].Added) {
+			t.Fatalf("hit %d added before hit %d", i-1, i)
+		}
+	}
+}
+
+// TestBitmapMatchingAgreesWithBleve checks the bitmap evaluation of
+// queries against Bleve running the same expression: same total, and
+// facet counts that add up.
+func TestBitmapMatchingAgreesWithBleve(t *testing.T) {
+	ix := openFixture(t, 1000, Options{})
+	for _, q := range []string{"党", "党建", "共产党宣言", "dangshi", "gcdxy", "马克思 资本论", "作者:毛泽东",
+		"出版年:2010-2019", "索书号:D26*", "isbn:7-5037-1744-0", "分类:D", `"党的建设"`} {
+		t.Run(q, func(t *testing.T) {
+			res := mustSearch(t, ix, Request{Query: q, Facets: true})
+			clauses, err := parseQuery(ix.f.Fold(q))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := ix.buildPlan(clauses)
+			if err != nil {
+				t.Fatal(err)
+			}
+			br, err := ix.cur.Search(bleve.NewSearchRequest(p.match.bleve()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if int(br.Total) != res.Total {
+				t.Fatalf("bitmaps count %d, Bleve %d", res.Total, br.Total)
+			}
+			sum := 0
+			for _, v := range res.Facets[FacetAvailable] {
+				sum += v.Count
+			}
+			if sum != res.Total {
+				t.Fatalf("availability facet adds up to %d, total %d", sum, res.Total)
+			}
+		})
 	}
 }

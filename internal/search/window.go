@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
@@ -64,6 +65,7 @@ type segCache struct {
 
 type segEntry struct {
 	keys   []uint16
+	added  []uint32          // minutes since 2000 + 1 of each document's Added; 0 unknown
 	facets []*segFacet       // by facetOrder
 	years  []*roaring.Bitmap // by yearRanges
 	// codes holds each document's facet values in one place, so counting
@@ -114,7 +116,7 @@ func (c *segCache) get(s *segView) *segEntry {
 
 func newSegEntry(s *segView) *segEntry {
 	n := s.seg.Count()
-	e := &segEntry{keys: make([]uint16, n), codes: make([][facetSlots]uint8, n)}
+	e := &segEntry{keys: make([]uint16, n), added: make([]uint32, n), codes: make([][facetSlots]uint8, n)}
 	for i := range e.codes {
 		for j := range e.codes[i] {
 			e.codes[i][j] = noCode
@@ -135,6 +137,11 @@ func newSegEntry(s *segView) *segEntry {
 			return
 		}
 		each(bm, func(d uint32) { e.keys[d] = uint16(k) })
+	})
+	s.eachTerm(fSortAdded, nil, nil, func(t string, bm *roaring.Bitmap) {
+		if m := addedMinutes(t); m > 0 {
+			each(bm, func(d uint32) { e.added[d] = m })
+		}
 	})
 	for fi, name := range facetOrder {
 		field := facetFields[name]
@@ -347,4 +354,104 @@ func loadHit(ss *scorch.SegmentSnapshot, doc uint32) (rankedHit, error) {
 		h.other += o
 	}
 	return h, err
+}
+
+var epoch2000 = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// addedMinutes turns an indexed Added (20060102150405) into minutes since
+// 2000 plus one, so that 0 means unknown and newer is larger.
+func addedMinutes(t string) uint32 {
+	if len(t) != 14 {
+		return 0
+	}
+	n := [5]int{}
+	for i, w := range [5][2]int{{0, 4}, {4, 6}, {6, 8}, {8, 10}, {10, 12}} {
+		for _, c := range t[w[0]:w[1]] {
+			if c < '0' || c > '9' {
+				return 0
+			}
+			n[i] = n[i]*10 + int(c-'0')
+		}
+	}
+	m := time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], 0, 0, time.UTC).Sub(epoch2000) / time.Minute
+	if m < 0 || m >= 1<<32-1 {
+		return 0
+	}
+	return uint32(m) + 1
+}
+
+// newest returns the first n matches, most recently added first, then by
+// newer publication year. match holds each segment's live matches.
+func (ix *Index) newest(segs []*segView, match []*roaring.Bitmap, n int) []cand {
+	type scored struct {
+		c     cand
+		score uint64
+	}
+	// A min-heap of the best n so far: the root is the one to drop.
+	h := make([]scored, 0, n)
+	worse := func(a, b scored) bool {
+		if a.score != b.score {
+			return a.score < b.score
+		}
+		return candLess(a.c, b.c) > 0
+	}
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < len(h) && worse(h[l], h[m]) {
+				m = l
+			}
+			if r := l + 1; r < len(h) && worse(h[r], h[m]) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	buf := make([]uint32, 256)
+	for i, s := range segs {
+		if match[i].IsEmpty() {
+			continue
+		}
+		e := ix.cache.get(s)
+		it := match[i].ManyIterator()
+		for k := it.NextMany(buf); k > 0; k = it.NextMany(buf) {
+			for _, d := range buf[:k] {
+				year := 255 - uint64(e.keys[d]>>rkYearShift&0xff) // larger is newer
+				x := scored{cand{seg: i, doc: d}, uint64(e.added[d])<<8 | year}
+				switch {
+				case len(h) < n:
+					h = append(h, x)
+					for j := len(h) - 1; j > 0; {
+						p := (j - 1) / 2
+						if !worse(h[j], h[p]) {
+							break
+						}
+						h[j], h[p] = h[p], h[j]
+						j = p
+					}
+				case worse(h[0], x):
+					h[0] = x
+					down(0)
+				}
+			}
+		}
+	}
+	slices.SortFunc(h, func(a, b scored) int {
+		if worse(a, b) {
+			return 1
+		}
+		if worse(b, a) {
+			return -1
+		}
+		return 0
+	})
+	out := make([]cand, len(h))
+	for i := range h {
+		out[i] = h[i].c
+	}
+	return out
 }
