@@ -150,9 +150,12 @@ func benchIndex(b *testing.B, n int) (*Index, time.Duration) {
 	return ix, time.Since(start)
 }
 
-// benchQueries is the mixed query set: titles and partial titles, authors,
+// benchQueries is the mixed query set (or SHUWU_BENCH_Q alone): titles and partial titles, authors,
 // full pinyin, initials and ISBNs, each asked for the top 20 with facets.
 func benchQueries(n int) []string {
+	if q := os.Getenv("SHUWU_BENCH_Q"); q != "" {
+		return []string{q} // to profile one query
+	}
 	qs := []string{
 		"共产党宣言", "习近平谈治国理政", "全面从严治党", "基层党组织建设", "党史学习教育", "乡村振兴",
 		"中国式现代化", "党的纪律建设", "红色家书", "民法典", "丝绸之路", "山乡巨变",
@@ -206,6 +209,18 @@ func BenchmarkQuery(b *testing.B) {
 		if snap, release, err := snapshotOf(ix.cur); err == nil {
 			fmt.Fprintf(os.Stderr, "%d segments\n", len(snap.Segments()))
 			release()
+		}
+		for _, r := range []Request{
+			{Facets: true}, {Query: "党", Facets: true}, {Query: "党", Sort: SortNewest, Facets: true},
+			{Query: "马克思", Sort: SortTitle, Facets: true}, {Query: "党史", Sort: SortCallNumber, Facets: true},
+			{Query: "党", Page: 50, Facets: true}, {Query: "党", Facets: true, Filters: map[string][]string{FacetYear: {"2010-2019"}, FacetAvailable: {"true"}}},
+		} {
+			t0 := time.Now()
+			res, err := ix.Search(ctx, r)
+			if err != nil {
+				b.Fatal(err)
+			}
+			fmt.Fprintf(os.Stderr, "%-28s total %7d  once %6.2f ms\n", fmt.Sprintf("%q sort=%s page=%d", r.Query, r.Sort, r.Page), res.Total, float64(time.Since(t0).Microseconds())/1000)
 		}
 		for _, q := range qs {
 			ds := perQuery[q]

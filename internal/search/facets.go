@@ -97,9 +97,11 @@ func (ix *Index) facetCounts(segs []*segView, match []*roaring.Bitmap) map[strin
 			continue
 		}
 		e := ix.cache.get(s)
-		// Few matches: look up each one's values. Many: one
-		// AND-cardinality per value, whose cost does not grow with them.
-		if m := match[i].GetCardinality(); m*16 < uint64(len(e.keys)) {
+		// Up to half the segment, look up each match's values: one read
+		// of a packed array each. Beyond, intersect bitmaps: sparse facet
+		// values make AND-cardinality walk arrays, which only pays off
+		// when most documents match (browsing without a query).
+		if m := match[i].GetCardinality(); m*2 < uint64(len(e.keys)) {
 			tally := make([][]int, len(facetOrder))
 			for fi, f := range e.facets {
 				tally[fi] = make([]int, len(f.terms))
