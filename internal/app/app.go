@@ -48,9 +48,20 @@ type App struct {
 	stopWork context.CancelFunc
 }
 
-// Open opens the data directory and builds the services. cfg must be
-// validated.
+// Open opens the data directory and builds the services, with the search
+// index: what the server uses. cfg must be validated.
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error) {
+	return open(ctx, cfg, log, true)
+}
+
+// OpenTool opens the data directory for a command-line tool. It leaves the
+// search index to the server (which may be running and holds it): records
+// the tool changes are queued in the database for the server's indexer.
+func OpenTool(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error) {
+	return open(ctx, cfg, log, false)
+}
+
+func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch bool) (*App, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -73,9 +84,20 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Readers = readers.NewService(db.Readers(), tz, nil)
 	a.Circulation = circulation.NewService(db.Circulation(), tz, nil, a.Catalog.Changed)
 	a.Auth = auth.NewService(db.Auth(), nil)
-	if a.Search, err = openSearch(cfg.IndexDir(), a.Catalog, log); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open search index: %w", err)
+	var extra []api.Route
+	var pages web.Searcher
+	if withSearch {
+		if a.Search, err = openSearch(cfg.IndexDir(), a.Catalog, log); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open search index: %w", err)
+		}
+		extra, pages = []api.Route{api.SearchRoute(a.Search)}, webSearch{a.Search}
+	} else {
+		a.Catalog.OnChange(func(ctx context.Context, ids []int64) {
+			if err := db.QueueSearch(context.WithoutCancel(ctx), ids); err != nil {
+				log.Error("search: queue changed records", "err", err)
+			}
+		})
 	}
 	a.Transfer = transfer.New(db.Transfer(), a.Catalog, a.Readers, a.Circulation, tz, nil)
 	a.Jobs = transfer.NewJobs()
@@ -85,11 +107,11 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		AuditLog: db.AuditLog,
 		Transfer: a.Transfer,
 		Jobs:     a.Jobs,
-		Extra:    []api.Route{api.SearchRoute(a.Search)},
+		Extra:    extra,
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
-		TZ: tz, SecureCookies: cfg.SecureCookies, Search: webSearch{a.Search},
+		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs,
 	})
@@ -145,8 +167,9 @@ func (a *App) Serve() error {
 	}
 	bgCtx, cancel := context.WithCancel(context.Background())
 	a.stopBg = cancel
-	a.bg.Add(1)
+	a.bg.Add(2)
 	go a.sweep(bgCtx)
+	go a.drainSearchQueue(bgCtx)
 	a.server = &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	err := a.server.Serve(a.ln)
 	if errors.Is(err, http.ErrServerClosed) {
@@ -177,6 +200,35 @@ func (a *App) sweep(ctx context.Context) {
 	}
 }
 
+// drainSearchQueue hands records changed by command-line tools to the
+// indexer, every few seconds.
+func (a *App) drainSearchQueue(ctx context.Context) {
+	defer a.bg.Done()
+	t := time.NewTicker(2 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if a.Search == nil {
+			continue
+		}
+		for {
+			ids, err := a.DB.TakeSearchQueue(ctx, 1000)
+			if err != nil {
+				a.Log.Error("search: take queued records", "err", err)
+				break
+			}
+			if len(ids) == 0 {
+				break
+			}
+			a.Search.enqueue(ctx, ids)
+		}
+	}
+}
+
 // Shutdown drains requests in flight, then stops the sweeps.
 func (a *App) Shutdown(ctx context.Context) error {
 	var err error
@@ -198,13 +250,20 @@ func (a *App) Close() error {
 	a.stopWork()
 	a.bg.Wait()
 	a.Jobs.Wait()
-	return errors.Join(a.Search.Close(), a.DB.Close())
+	var searchErr error
+	if a.Search != nil {
+		searchErr = a.Search.Close()
+	}
+	return errors.Join(searchErr, a.DB.Close())
 }
 
 // RebuildSearchIfStale starts a background rebuild when the index is
 // missing or out of step; the server answers meanwhile and searches say
 // the index is rebuilding.
 func (a *App) RebuildSearchIfStale(ctx context.Context) error {
+	if a.Search == nil {
+		return nil
+	}
 	c, err := a.Counts(ctx)
 	if err != nil {
 		return err

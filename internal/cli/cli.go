@@ -141,8 +141,19 @@ func loadConfig(env Env, fs *flag.FlagSet) *config.Config {
 	return &c
 }
 
-// openApp validates cfg and opens the data directory.
+// openApp validates cfg and opens the data directory as a tool: without
+// the search index, which a running server holds. Changed records are
+// queued for that server's indexer.
 func openApp(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app.App, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return app.OpenTool(ctx, *cfg, log)
+}
+
+// openWithIndex opens the data directory with the search index: for serve
+// and reindex, which own it.
+func openWithIndex(ctx context.Context, cfg *config.Config, log *slog.Logger) (*app.App, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}

@@ -165,3 +165,52 @@ func TestBackupWritesAUsableCopyAndNeverOverwrites(t *testing.T) {
 		t.Fatalf("second backup to the same file = %d %q; want a refusal", code, errOut)
 	}
 }
+
+// TestToolsWorkWhileTheServerRuns: the search index belongs to the
+// server, so a tool run beside it must neither hang on the index lock nor
+// leave the server's search stale.
+func TestToolsWorkWhileTheServerRuns(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data", dir}, Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(""), Getenv: func(string) string { return "" }})
+	}()
+	defer func() { cancel(); <-done }()
+	url := regexp.MustCompile(`http://127\.0\.0\.1:\d+`)
+	var base string
+	for i := 0; i < 200 && base == ""; i++ {
+		time.Sleep(25 * time.Millisecond)
+		base = url.FindString(out.String())
+	}
+	if base == "" {
+		t.Fatalf("serve printed no URL: %q", errOut.String())
+	}
+	if code, _, errOut := run(t, "", "stats", "--json", "--data", dir); code != 0 {
+		t.Fatalf("stats beside the server: %d %s", code, errOut)
+	}
+	csv := filepath.Join(t.TempDir(), "书目.csv")
+	os.WriteFile(csv, []byte("题名,作者,分类号,册数\n铁道游击队,刘知侠,I247.5,1\n"), 0o600)
+	if code, out, errOut := run(t, "", "import", "books", "--data", dir, csv); code != 0 {
+		t.Fatalf("import beside the server: %d %s %s", code, out, errOut)
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		resp, err := http.Get(base + "/api/v1/search?q=" + "%E9%93%81%E9%81%93%E6%B8%B8%E5%87%BB%E9%98%9F")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res struct{ Total int }
+		json.NewDecoder(resp.Body).Decode(&res)
+		resp.Body.Close()
+		if res.Total == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server's search never found the record imported beside it")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}

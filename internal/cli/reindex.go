@@ -12,7 +12,7 @@ func runReindex(ctx context.Context, env Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, cfg, nil)
+	a, err := openWithIndex(ctx, cfg, nil)
 	if err != nil {
 		return err
 	}

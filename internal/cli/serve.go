@@ -18,7 +18,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	log := newLogger(env.Stderr, cfg.LogLevel)
-	a, err := openApp(ctx, cfg, log)
+	a, err := openWithIndex(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
