@@ -83,17 +83,22 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 	var recordID int64
 	err := s.store.Update(ctx, func(tx Tx) error {
 		today := s.todayStr()
-		r, err := tx.ReaderByCard(card)
+		li, itemErr := tx.LendingItem(barcode)
+		if itemErr != nil && !errs.Is(itemErr, "ITEM_NOT_FOUND") {
+			return itemErr
+		}
+		// The desk scans the card first, so a bad card is reported first.
+		r, st, err := tx.Borrower(card, li.RecordID, today)
 		if err != nil {
 			return err
 		}
 		if err := checkCard(r, today); err != nil {
 			return err
 		}
-		it, err := tx.ItemByBarcode(barcode)
-		if err != nil {
-			return err
+		if itemErr != nil {
+			return itemErr
 		}
+		it := li.Item
 		switch it.Status {
 		case catalog.StatusAvailable:
 		case catalog.StatusOnLoan:
@@ -115,19 +120,11 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 		if !it.Lendable {
 			return errs.Conflict("ITEM_NOT_LENDABLE", fmt.Sprintf("该册（%s）仅供室内阅览，不外借", barcode), "the item is for in-room use only")
 		}
-		rec, err := tx.RecordBrief(it.RecordID)
-		if err != nil {
-			return err
-		}
 		policies, err := s.policies(tx)
 		if err != nil {
 			return err
 		}
-		p := Resolve(policies, r.TypeID, rec.CategoryID)
-		st, err := tx.BorrowerState(r.ID, it.RecordID, today)
-		if err != nil {
-			return err
-		}
+		p := Resolve(policies, r.TypeID, li.CategoryID)
 		if n := st.Loans; n >= p.MaxLoans {
 			return errs.Conflict("LOAN_LIMIT_REACHED", fmt.Sprintf("%s 已借 %d 册，达到可借上限 %d 册", r.Name, n, p.MaxLoans), fmt.Sprintf("the loan limit of %d is reached", p.MaxLoans))
 		}
@@ -155,7 +152,7 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 			return err
 		}
 		recordID = it.RecordID
-		res = CheckoutResult{Reader: r, Loan: LoanView{Loan: loan, Barcode: it.Barcode, RecordID: rec.ID, Title: rec.Title, CallNumber: it.CallNumber, ReaderCard: r.Card, ReaderName: r.Name}}
+		res = CheckoutResult{Reader: r, Loan: LoanView{Loan: loan, Barcode: it.Barcode, RecordID: it.RecordID, Title: li.Title, CallNumber: it.CallNumber, ReaderCard: r.Card, ReaderName: r.Name}}
 		return nil
 	})
 	if err != nil {
@@ -226,15 +223,12 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 	barcode = strings.TrimSpace(barcode)
 	var res CheckinResult
 	err := s.store.Update(ctx, func(tx Tx) error {
-		it, err := tx.ItemByBarcode(barcode)
+		li, err := tx.LendingItem(barcode)
 		if err != nil {
 			return err
 		}
-		rec, err := tx.RecordBrief(it.RecordID)
-		if err != nil {
-			return err
-		}
-		res = CheckinResult{Item: it, Title: rec.Title}
+		it := li.Item
+		res = CheckinResult{Item: it, Title: li.Title}
 		today := s.todayStr()
 		loan, err := tx.LoanOfItem(it.ID)
 		switch {
@@ -293,6 +287,12 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 			}
 			res.Action = "hold_shelf"
 			res.Hold = &HoldTrap{HoldID: h.ID, ReaderCard: r.Card, ReaderName: r.Name, ReaderPhone: r.Phone, PickupDeadline: h.PickupDeadline}
+		} else if li.WaitingHolds == 0 {
+			// Nobody waits: straight back to the shelf.
+			res.Action = "shelve"
+			if err := tx.UpdateItemStatus(it.ID, catalog.StatusAvailable, s.now()); err != nil {
+				return err
+			}
 		} else {
 			trap, err := s.trap(ctx, tx, it)
 			if err != nil {

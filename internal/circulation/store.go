@@ -22,6 +22,14 @@ type BorrowerState struct {
 	HoldsOnRecord int
 }
 
+// LendingItem is a copy with what lending needs of its record.
+type LendingItem struct {
+	catalog.Item
+	Title        string
+	CategoryID   int64
+	WaitingHolds int // holds on the record still waiting for a copy
+}
+
 // Tx is what circulation reads and writes in one transaction. It spans
 // readers and the catalogue because a checkout changes all of them at once.
 type Tx interface {
@@ -53,10 +61,13 @@ type Tx interface {
 	LoansOfReaders(readerIDs []int64) (map[int64][]LoanView, error)
 	OverdueLoans(today string, limit int) ([]LoanView, error)
 	ActiveLoanCount(readerID int64) (int, error)
-	// BorrowerState answers in one query what a checkout asks about the
-	// borrower: loans out, the class a loan today counts for, and whether
-	// they hold the record.
-	BorrowerState(readerID, recordID int64, today string) (BorrowerState, error)
+	// Borrower answers in one query what a checkout asks about the reader
+	// with card: the reader, loans out, the class a loan today counts for,
+	// and whether they hold the record.
+	Borrower(card string, recordID int64, today string) (readers.Reader, BorrowerState, error)
+	// LendingItem returns a copy by barcode with its record's title and
+	// category and the record's waiting holds, in one query.
+	LendingItem(barcode string) (LendingItem, error)
 
 	InsertHold(h *Hold) error
 	UpdateHold(h *Hold) error

@@ -9,6 +9,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
+	"shuwu/internal/readers"
 )
 
 func errLoanNotFound() *errs.Error {
@@ -334,15 +335,39 @@ func (tx *Tx) CurrentClassOf(readerID int64, today string) (int64, error) {
 	return id, err
 }
 
-// BorrowerState returns in one query a reader's loan count, the class a
-// loan today counts for (see CurrentClassOf) and their holds on a record.
-func (tx *Tx) BorrowerState(readerID, recordID int64, today string) (circulation.BorrowerState, error) {
+// Borrower returns the reader with card and, in the same query, their
+// loan count, the class a loan today counts for (see CurrentClassOf) and
+// their holds on a record.
+func (tx *Tx) Borrower(card string, recordID int64, today string) (readers.Reader, circulation.BorrowerState, error) {
 	var st circulation.BorrowerState
-	err := tx.queryRow(nil, `SELECT
-		(SELECT COUNT(*) FROM loans WHERE reader_id = ?),
-		COALESCE((SELECT c.id FROM classes c JOIN class_members m ON m.class_id = c.id WHERE m.reader_id = ?
+	var r readers.Reader
+	var created, updated int64
+	cols := strings.ReplaceAll(readerColumns, ", ", ", r.")
+	err := tx.queryRow(readers.ErrReaderNotFound(card), `SELECT r.`+cols+`,
+		(SELECT COUNT(*) FROM loans WHERE reader_id = r.id),
+		COALESCE((SELECT c.id FROM classes c JOIN class_members m ON m.class_id = c.id WHERE m.reader_id = r.id
 			ORDER BY (c.start_date <= ? AND ? <= c.end_date) DESC, c.end_date DESC LIMIT 1), 0),
-		(SELECT COUNT(*) FROM holds WHERE reader_id = ? AND record_id = ?)`,
-		[]any{readerID, readerID, today, today, readerID, recordID}, &st.Loans, &st.ClassID, &st.HoldsOnRecord)
-	return st, err
+		(SELECT COUNT(*) FROM holds WHERE reader_id = r.id AND record_id = ?)
+		FROM readers r WHERE r.card = ?`,
+		[]any{today, today, recordID, card},
+		&r.ID, &r.Card, &r.Name, &r.Gender, &r.Unit, &r.Position, &r.Phone, &r.TypeID, &r.Status, &r.ExpiryDate,
+		&r.SuspendedUntil, &r.Notes, &r.PasswordHash, &created, &updated, &st.Loans, &st.ClassID, &st.HoldsOnRecord)
+	r.CreatedAt, r.UpdatedAt = fromMillis(created), fromMillis(updated)
+	return r, st, err
+}
+
+// LendingItem returns a copy with its record's title and category and the
+// record's waiting holds, in one query.
+func (tx *Tx) LendingItem(barcode string) (circulation.LendingItem, error) {
+	var li circulation.LendingItem
+	var created, updated int64
+	it := &li.Item
+	cols := strings.ReplaceAll(itemColumns, ", ", ", i.")
+	err := tx.queryRow(errItemNotFound(barcode), `SELECT i.`+cols+`, rec.title, COALESCE(rec.category_id, 0),
+		(SELECT COUNT(*) FROM holds h WHERE h.record_id = i.record_id AND h.status = 'waiting')
+		FROM items i JOIN records rec ON rec.id = i.record_id WHERE i.barcode = ?`, []any{barcode},
+		&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor,
+		&it.PriceFen, &it.AddedDate, &it.Lendable, &it.Notes, &created, &updated, &li.Title, &li.CategoryID, &li.WaitingHolds)
+	it.CreatedAt, it.UpdatedAt = fromMillis(created), fromMillis(updated)
+	return li, err
 }
