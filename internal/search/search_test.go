@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"sync"
 	"testing"
@@ -339,5 +340,43 @@ func TestBitmapMatchingAgreesWithBleve(t *testing.T) {
 				t.Fatalf("availability facet adds up to %d, total %d", sum, res.Total)
 			}
 		})
+	}
+}
+
+func TestConcurrentSearchesAndUpsertsAgree(t *testing.T) {
+	ix := openFixture(t, 300, Options{})
+	ctx := context.Background()
+	want := mustSearch(t, ix, Request{Query: "共产党宣言", Facets: true}).Total
+	var wg sync.WaitGroup
+	errc := make(chan error, 8)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 30 {
+				res, err := ix.Search(ctx, Request{Query: "共产党宣言", Facets: true, Page: 1 + i%3})
+				if err != nil {
+					errc <- err
+					return
+				}
+				if res.Total != want {
+					errc <- fmt.Errorf("goroutine %d: total %d, want %d", g, res.Total, want)
+					return
+				}
+			}
+		}()
+	}
+	for i := range 20 {
+		if err := ix.Upsert(ctx, Document{RecordID: int64(500000 + i), Title: "并发写入测试", Available: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	close(errc)
+	for err := range errc {
+		t.Fatal(err)
+	}
+	if res := mustSearch(t, ix, Request{Query: "并发写入测试"}); res.Total != 20 {
+		t.Fatalf("upserted records: %d, want 20", res.Total)
 	}
 }
