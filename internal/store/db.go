@@ -249,3 +249,29 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	}
 	return nil
 }
+
+// checkpointInterval is how often the WAL is copied back into the
+// database file.
+const checkpointInterval = time.Second
+
+// checkpointer copies the WAL into the database file in the background,
+// on the spare connection, so commits never pay for it. PASSIVE never
+// blocks the writer or readers; a final TRUNCATE at Close leaves a small WAL.
+func (db *DB) checkpointer() {
+	defer db.stopped.Done()
+	t := time.NewTicker(checkpointInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-db.stop:
+			if _, err := db.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+				db.log.Warn("store: final checkpoint", "err", err)
+			}
+			return
+		case <-t.C:
+			if _, err := db.write.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
+				db.log.Warn("store: checkpoint", "err", err)
+			}
+		}
+	}
+}

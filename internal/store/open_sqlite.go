@@ -32,8 +32,11 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	}
 	wq := url.Values{"_txlock": {"immediate"}}
 	for k, v := range q {
-		wq[k] = v
+		wq[k] = append([]string{}, v...)
 	}
+	// The writer never checkpoints: a checkpoint inside a commit would
+	// stall every desk waiting in that batch. checkpointer does it beside.
+	wq.Add("_pragma", "wal_autocheckpoint(0)")
 	write, err := sql.Open("sqlite", "file:"+path+"?"+wq.Encode())
 	if err != nil {
 		return nil, err
@@ -74,8 +77,9 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 		return nil, err
 	}
 	db.conn = conn
-	db.stopped.Add(1)
+	db.stopped.Add(2)
 	go db.writer()
+	go db.checkpointer()
 	return db, nil
 }
 
