@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -139,6 +140,16 @@ func BenchmarkCheckoutAPI50Clients(b *testing.B) { benchDesks(b, 0) }
 // 50 desks (open loop, paced) and reports the latency each one sees: the
 // figure for "sustains 3,000/s with p99 under 5 ms".
 func BenchmarkCheckoutAPIAt3000PerSecond(b *testing.B) { benchDesks(b, 3000) }
+
+// BenchmarkCheckoutAPIAtRate offers SHUWU_BENCH_RATE checkouts a second
+// (default 1,500), to see latency below saturation.
+func BenchmarkCheckoutAPIAtRate(b *testing.B) {
+	rate := 1500
+	if v, err := strconv.Atoi(os.Getenv("SHUWU_BENCH_RATE")); err == nil && v > 0 {
+		rate = v
+	}
+	benchDesks(b, rate)
+}
 
 // benchDesks runs b.N checkouts over HTTP from 50 clients; rate 0 means
 // as fast as possible, otherwise the total offered rate per second.
