@@ -87,7 +87,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	var extra []api.Route
 	var pages web.Searcher
 	if withSearch {
-		if a.Search, err = openSearch(cfg.IndexDir(), a.Catalog, log); err != nil {
+		if a.Search, err = openSearch(cfg.IndexDir(), cfg.Synonyms, a.Catalog, log); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("open search index: %w", err)
 		}

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"log/slog"
+	"os"
+	"shuwu/internal/errs"
 	"sync"
 	"time"
 
@@ -31,8 +33,22 @@ type Search struct {
 }
 
 // openSearch opens the index and starts the background indexer.
-func openSearch(dir string, cat *catalog.Service, log *slog.Logger) (*Search, error) {
-	ix, err := search.Open(dir, search.Options{BoostRequired: true})
+// synonymsFile, if set, adds synonym groups to the built-in ones.
+func openSearch(dir, synonymsFile string, cat *catalog.Service, log *slog.Logger) (*Search, error) {
+	synonyms := search.DefaultSynonyms()
+	if synonymsFile != "" {
+		f, err := os.Open(synonymsFile)
+		if err != nil {
+			return nil, errs.Invalid("SYNONYMS_UNREADABLE", "synonyms", "无法读取同义词文件 "+synonymsFile, "cannot read the synonyms file "+synonymsFile).Wrap(err)
+		}
+		extra, err := search.ParseSynonyms(f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		synonyms = append(synonyms, extra...)
+	}
+	ix, err := search.Open(dir, search.Options{BoostRequired: true, Synonyms: synonyms})
 	if err != nil {
 		return nil, err
 	}

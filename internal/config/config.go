@@ -21,6 +21,9 @@ type Config struct {
 	// SecureCookies marks cookies Secure; set it when serving behind TLS.
 	SecureCookies bool
 	LogLevel      string // debug, info, warn, error
+	// Synonyms is a file of extra search synonym groups, one per line
+	// (党建 = 党的建设); they add to the built-in Party abbreviations.
+	Synonyms string
 
 	tz *time.Location
 }
@@ -47,6 +50,9 @@ func (c *Config) FromEnv(getenv func(string) string) {
 	if v := getenv("SHUWU_LOG_LEVEL"); v != "" {
 		c.LogLevel = v
 	}
+	if v := getenv("SHUWU_SYNONYMS"); v != "" {
+		c.Synonyms = v
+	}
 }
 
 // Flags registers the data-dir and time-zone flags on fs, with c's current
@@ -54,6 +60,7 @@ func (c *Config) FromEnv(getenv func(string) string) {
 func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "data directory (env SHUWU_DATA)")
 	fs.StringVar(&c.TimeZone, "tz", c.TimeZone, "library time zone (env SHUWU_TZ)")
+	fs.StringVar(&c.Synonyms, "synonyms", c.Synonyms, "file of extra search synonyms, one group per line: 党建 = 党的建设 (env SHUWU_SYNONYMS)")
 }
 
 // ServeFlags registers the flags only `serve` has.
@@ -99,7 +106,7 @@ func (c *Config) IndexDir() string { return filepath.Join(c.DataDir, "index") }
 // String prints the configuration; it holds no secrets today, and any
 // added later must be masked here.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s data=%s tz=%s demo=%v secure_cookies=%v log_level=%s", c.Addr, c.DataDir, c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel)
+	return fmt.Sprintf("addr=%s data=%s tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q", c.Addr, c.DataDir, c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms)
 }
 
 // Load builds a Config from defaults and the environment.

@@ -13,6 +13,8 @@
 package search
 
 import (
+	"errors"
+
 	"context"
 	"encoding/json"
 	"fmt"
@@ -24,6 +26,8 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -146,7 +150,12 @@ func Open(dir string, opts Options) (*Index, error) {
 
 	m, err := readMeta(dir)
 	if err == nil && m.Schema == schemaVersion {
-		bi, err := bleve.OpenUsing(filepath.Join(dir, m.Generation), nil)
+		// A bounded wait for the lock: another process (the running
+		// server) holding the index is an answer, not a reason to hang.
+		bi, err := bleve.OpenUsing(filepath.Join(dir, m.Generation), map[string]interface{}{"bolt_timeout": "2s"})
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, errs.Conflict(CodeIndexBusy, "检索索引正被另一个进程（运行中的服务器）使用：请先停止服务器再重建索引", "the search index is in use by another process (a running server); stop it first")
+		}
 		if err == nil {
 			ix.cur, ix.met = bi, m
 			ix.removeOtherGenerations(m.Generation)

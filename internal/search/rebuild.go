@@ -158,3 +158,6 @@ func (ix *Index) buildAll(ctx context.Context, bi bleve.Index, each func(yield f
 	}
 	return nil
 }
+
+// CodeIndexBusy is returned by Open when another process holds the index.
+const CodeIndexBusy errs.Code = "SEARCH_INDEX_BUSY"

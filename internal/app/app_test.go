@@ -1,0 +1,50 @@
+package app_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"shuwu/internal/api"
+	"shuwu/internal/app"
+	"shuwu/internal/audit"
+	"shuwu/internal/catalog"
+	"shuwu/internal/config"
+	"shuwu/internal/errs"
+)
+
+func TestASynonymsFileExtendsSearch(t *testing.T) {
+	syn := filepath.Join(t.TempDir(), "synonyms.txt")
+	os.WriteFile(syn, []byte("# 本校简称\n青干班 = 青年干部培训班\n"), 0o600)
+	cfg := config.Defaults()
+	cfg.DataDir, cfg.Synonyms = t.TempDir(), syn
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := audit.WithActor(context.Background(), audit.System)
+	a, err := app.Open(ctx, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if _, err := a.Catalog.CreateRecord(ctx, catalog.Record{Title: "青年干部培训班学习读本", CLC: "D26"}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.Search.Search(ctx, api.SearchQuery{Text: "青干班", Page: 1, Size: 10})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("search 青干班 = %+v, %v; want the record found through the configured synonym", res, err)
+	}
+}
+
+func TestAMissingSynonymsFileIsAClearError(t *testing.T) {
+	cfg := config.Defaults()
+	cfg.DataDir, cfg.Synonyms = t.TempDir(), filepath.Join(t.TempDir(), "nope.txt")
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	_, err := app.Open(context.Background(), cfg, nil)
+	if !errs.Is(err, "SYNONYMS_UNREADABLE") {
+		t.Fatalf("open = %v; want SYNONYMS_UNREADABLE", err)
+	}
+}
