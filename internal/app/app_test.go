@@ -12,6 +12,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/config"
 	"shuwu/internal/errs"
+	"shuwu/internal/readers"
 )
 
 func TestASynonymsFileExtendsSearch(t *testing.T) {
@@ -46,5 +47,53 @@ func TestAMissingSynonymsFileIsAClearError(t *testing.T) {
 	_, err := app.Open(context.Background(), cfg, nil)
 	if !errs.Is(err, "SYNONYMS_UNREADABLE") {
 		t.Fatalf("open = %v; want SYNONYMS_UNREADABLE", err)
+	}
+}
+
+func TestAvailabilityFacetFollowsLending(t *testing.T) {
+	cfg := config.Defaults()
+	cfg.DataDir = t.TempDir()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := audit.WithActor(context.Background(), audit.System)
+	a, err := app.Open(ctx, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	rec, err := a.Catalog.CreateRecord(ctx, catalog.Record{Title: "红星照耀中国", CLC: "K26"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := a.Catalog.AddItems(ctx, catalog.NewItems{RecordID: rec.ID, Count: 2, LocationID: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := a.Readers.Create(ctx, readers.Reader{Name: "读者"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	onShelf := func() int {
+		res, err := a.Search.Search(ctx, api.SearchQuery{Text: "红星照耀中国", Page: 1, Size: 10, Filters: map[string][]string{"available": {"true"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	if n := onShelf(); n != 1 {
+		t.Fatalf("on-shelf hits before lending = %d, want 1", n)
+	}
+	for i, it := range items {
+		if _, err := a.Circulation.Checkout(ctx, r.Card, it.Barcode); err != nil {
+			t.Fatal(err)
+		}
+		want := 1
+		if i == len(items)-1 {
+			want = 0 // the last copy has left the shelf
+		}
+		if n := onShelf(); n != want {
+			t.Fatalf("on-shelf hits after lending %d of %d copies = %d, want %d", i+1, len(items), n, want)
+		}
 	}
 }

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"hash/fnv"
 	"log/slog"
 	"os"
 	"shuwu/internal/errs"
@@ -27,9 +29,14 @@ type Search struct {
 	// flushing is held while changes are indexed, so a search that catches
 	// up waits for a flush already under way instead of missing its records.
 	flushing sync.Mutex
-	wake     chan struct{}
-	stop     chan struct{}
-	done     chan struct{}
+	// indexed holds a fingerprint of the document last sent to the index
+	// per record (guarded by flushing). Lending one of several copies
+	// leaves the document as it was, and Bleve work is what makes the desk
+	// wait, so unchanged documents are not sent again.
+	indexed map[int64]uint64
+	wake    chan struct{}
+	stop    chan struct{}
+	done    chan struct{}
 }
 
 // openSearch opens the index and starts the background indexer.
@@ -52,7 +59,7 @@ func openSearch(dir, synonymsFile string, cat *catalog.Service, log *slog.Logger
 	if err != nil {
 		return nil, err
 	}
-	s := &Search{ix: ix, cat: cat, log: log, pending: map[int64]bool{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	s := &Search{ix: ix, cat: cat, log: log, pending: map[int64]bool{}, indexed: map[int64]uint64{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	cat.OnChange(s.enqueue)
 	go s.run()
 	return s, nil
@@ -144,14 +151,21 @@ func (s *Search) reindex(ctx context.Context, ids []int64) error {
 	}
 	found := map[int64]bool{}
 	docs := make([]search.Document, 0, len(recs))
+	prints := make([]uint64, 0, len(recs))
 	for _, r := range recs {
 		found[r.ID] = true
-		docs = append(docs, b.doc(catalog.RecordDetail{Record: r, Items: items[r.ID]}))
+		d := b.doc(catalog.RecordDetail{Record: r, Items: items[r.ID]})
+		fp := fingerprint(d)
+		if last, ok := s.indexed[r.ID]; ok && last == fp {
+			continue
+		}
+		docs, prints = append(docs, d), append(prints, fp)
 	}
 	var gone []int64
 	for _, id := range ids {
 		if !found[id] {
 			gone = append(gone, id)
+			delete(s.indexed, id)
 		}
 	}
 	if len(gone) > 0 {
@@ -159,7 +173,23 @@ func (s *Search) reindex(ctx context.Context, ids []int64) error {
 			return err
 		}
 	}
-	return s.ix.Upsert(ctx, docs...)
+	if len(docs) == 0 {
+		return nil
+	}
+	if err := s.ix.Upsert(ctx, docs...); err != nil {
+		return err
+	}
+	for i, d := range docs {
+		s.indexed[d.RecordID] = prints[i]
+	}
+	return nil
+}
+
+// fingerprint identifies a document's content.
+func fingerprint(d search.Document) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%#v", d)
+	return h.Sum64()
 }
 
 // docBuilder turns records into search documents, with the names of
@@ -238,6 +268,9 @@ func (b *docBuilder) doc(d catalog.RecordDetail) search.Document {
 // Rebuild builds a fresh index from the database; searches keep working on
 // the old one meanwhile. progress may be nil.
 func (s *Search) Rebuild(ctx context.Context, progress func(done int)) error {
+	s.flushing.Lock()
+	s.indexed = map[int64]uint64{} // the new index is built from scratch
+	s.flushing.Unlock()
 	b, err := newDocBuilder(ctx, s.cat)
 	if err != nil {
 		return err
