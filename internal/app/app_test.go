@@ -96,4 +96,10 @@ func TestAvailabilityFacetFollowsLending(t *testing.T) {
 			t.Fatalf("on-shelf hits after lending %d of %d copies = %d, want %d", i+1, len(items), n, want)
 		}
 	}
+	if _, err := a.Circulation.Checkin(ctx, items[0].Barcode, false); err != nil {
+		t.Fatal(err)
+	}
+	if n := onShelf(); n != 1 {
+		t.Fatalf("on-shelf hits after a copy came back = %d, want 1", n)
+	}
 }

@@ -151,14 +151,21 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 		if err := s.event(tx, ctx, EventLoan, r.ID, loan.ClassID, it, due, nil); err != nil {
 			return err
 		}
-		recordID = it.RecordID
+		// Tell the index only when the record's shelf state changes (or a
+		// hold moved another copy): lending one of five copies changes
+		// nothing a search shows.
+		if li.flipped(catalog.StatusOnLoan) || st.HoldsOnRecord > 0 {
+			recordID = it.RecordID
+		}
 		res = CheckoutResult{Reader: r, Loan: LoanView{Loan: loan, Barcode: it.Barcode, RecordID: it.RecordID, Title: li.Title, CallNumber: it.CallNumber, ReaderCard: r.Card, ReaderName: r.Name}}
 		return nil
 	})
 	if err != nil {
 		return CheckoutResult{}, err
 	}
-	s.changed(ctx, recordID)
+	if recordID != 0 {
+		s.changed(ctx, recordID) // the last copy left the shelf
+	}
 	return res, nil
 }
 
@@ -222,6 +229,7 @@ type CheckinResult struct {
 func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (CheckinResult, error) {
 	barcode = strings.TrimSpace(barcode)
 	var res CheckinResult
+	var flipped bool
 	err := s.store.Update(ctx, func(tx Tx) error {
 		li, err := tx.LendingItem(barcode)
 		if err != nil {
@@ -313,12 +321,15 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 		default:
 			res.Item.Status = catalog.StatusAvailable
 		}
+		flipped = li.flipped(res.Item.Status)
 		return nil
 	})
 	if err != nil {
 		return CheckinResult{}, err
 	}
-	s.changed(ctx, res.Item.RecordID)
+	if flipped {
+		s.changed(ctx, res.Item.RecordID) // the record is back on the shelf, or gone from it
+	}
 	return res, nil
 }
 

@@ -28,6 +28,21 @@ type LendingItem struct {
 	Title        string
 	CategoryID   int64
 	WaitingHolds int // holds on the record still waiting for a copy
+	OnShelf      int // the record's copies on the shelf, this one included
+}
+
+// flipped reports whether a copy going from status before to after
+// changes whether its record has any copy on the shelf: the only thing
+// lending changes in the record's search document.
+func (li LendingItem) flipped(after catalog.ItemStatus) bool {
+	n := li.OnShelf
+	if li.Status == catalog.StatusAvailable {
+		n--
+	}
+	if after == catalog.StatusAvailable {
+		n++
+	}
+	return (li.OnShelf > 0) != (n > 0)
 }
 
 // Tx is what circulation reads and writes in one transaction. It spans

@@ -364,10 +364,11 @@ func (tx *Tx) LendingItem(barcode string) (circulation.LendingItem, error) {
 	it := &li.Item
 	cols := strings.ReplaceAll(itemColumns, ", ", ", i.")
 	err := tx.queryRow(errItemNotFound(barcode), `SELECT i.`+cols+`, rec.title, COALESCE(rec.category_id, 0),
-		(SELECT COUNT(*) FROM holds h WHERE h.record_id = i.record_id AND h.status = 'waiting')
+		(SELECT COUNT(*) FROM holds h WHERE h.record_id = i.record_id AND h.status = 'waiting'),
+		(SELECT COUNT(*) FROM items o WHERE o.record_id = i.record_id AND o.status = 'available')
 		FROM items i JOIN records rec ON rec.id = i.record_id WHERE i.barcode = ?`, []any{barcode},
 		&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor,
-		&it.PriceFen, &it.AddedDate, &it.Lendable, &it.Notes, &created, &updated, &li.Title, &li.CategoryID, &li.WaitingHolds)
+		&it.PriceFen, &it.AddedDate, &it.Lendable, &it.Notes, &created, &updated, &li.Title, &li.CategoryID, &li.WaitingHolds, &li.OnShelf)
 	it.CreatedAt, it.UpdatedAt = fromMillis(created), fromMillis(updated)
 	return li, err
 }
