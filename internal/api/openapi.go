@@ -100,7 +100,7 @@ func schemaOf(t reflect.Type, schemas map[string]any) map[string]any {
 	case reflect.Struct:
 		name := schemaName(t)
 		if _, ok := schemas[name]; !ok {
-			schemas[name] = map[string]any{} // placeholder against recursion
+			schemas[name] = map[string]any{} // registered first, so a self-referring type ends the recursion
 			props := map[string]any{}
 			addFields(t, props, schemas)
 			schemas[name] = map[string]any{"type": "object", "properties": props}

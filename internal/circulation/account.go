@@ -150,15 +150,7 @@ type Certificate struct {
 func (s *Service) MarkCleared(ctx context.Context, classID int64, card string) (Certificate, error) {
 	var cert Certificate
 	err := s.store.Update(ctx, func(tx Tx) error {
-		class, err := tx.Class(classID)
-		if err != nil {
-			return err
-		}
-		r, err := tx.ReaderByCard(strings.TrimSpace(card))
-		if err != nil {
-			return err
-		}
-		member, err := memberOf(tx, classID, r.ID)
+		class, r, member, err := classMember(tx, classID, card)
 		if err != nil {
 			return err
 		}
@@ -185,15 +177,7 @@ func (s *Service) MarkCleared(ctx context.Context, classID int64, card string) (
 func (s *Service) Certificate(ctx context.Context, classID int64, card string) (Certificate, error) {
 	var cert Certificate
 	err := s.store.View(ctx, func(tx Tx) error {
-		class, err := tx.Class(classID)
-		if err != nil {
-			return err
-		}
-		r, err := tx.ReaderByCard(strings.TrimSpace(card))
-		if err != nil {
-			return err
-		}
-		m, err := memberOf(tx, classID, r.ID)
+		class, r, m, err := classMember(tx, classID, card)
 		if err != nil {
 			return err
 		}
@@ -204,6 +188,20 @@ func (s *Service) Certificate(ctx context.Context, classID int64, card string) (
 		return nil
 	})
 	return cert, err
+}
+
+// classMember finds a class, the reader with card, and their membership.
+func classMember(tx Tx, classID int64, card string) (readers.Class, readers.Reader, readers.Member, error) {
+	class, err := tx.Class(classID)
+	if err != nil {
+		return class, readers.Reader{}, readers.Member{}, err
+	}
+	r, err := tx.ReaderByCard(strings.TrimSpace(card))
+	if err != nil {
+		return class, r, readers.Member{}, err
+	}
+	m, err := memberOf(tx, classID, r.ID)
+	return class, r, m, err
 }
 
 func memberOf(tx Tx, classID, readerID int64) (readers.Member, error) {

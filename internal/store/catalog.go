@@ -127,7 +127,7 @@ func (tx *Tx) RecordsByIDs(ids []int64) ([]catalog.Record, error) {
 	if len(ids) == 0 {
 		return []catalog.Record{}, nil
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+recordColumns+` FROM records WHERE id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
+	rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+recordColumns+` FROM records WHERE id IN (`+bindMarks(len(ids))+`)`, int64Args(ids)...)
 	recs, err := collect(rows, mapErr(err), func(r *sql.Rows) (catalog.Record, error) { return scanRecord(r) })
 	if err != nil {
 		return nil, err
@@ -199,7 +199,7 @@ func (tx *Tx) attachAuthors(recs []catalog.Record) error {
 		idx[r.ID] = i
 		recs[i].Authors = []catalog.Author{}
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT record_id, name, role FROM record_authors WHERE record_id IN (`+placeholders(len(ids))+`) ORDER BY record_id, pos`, int64Args(ids)...)
+	rows, err := tx.q.QueryContext(tx.ctx, `SELECT record_id, name, role FROM record_authors WHERE record_id IN (`+bindMarks(len(ids))+`) ORDER BY record_id, pos`, int64Args(ids)...)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -280,7 +280,7 @@ func (tx *Tx) ItemsOfRecords(ids []int64) (map[int64][]catalog.Item, error) {
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+itemColumns+` FROM items WHERE record_id IN (`+placeholders(len(ids))+`) ORDER BY call_sort, barcode`, int64Args(ids)...)
+	rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+itemColumns+` FROM items WHERE record_id IN (`+bindMarks(len(ids))+`) ORDER BY call_sort, barcode`, int64Args(ids)...)
 	items, err := collect(rows, mapErr(err), func(r *sql.Rows) (catalog.Item, error) { return scanItem(r) })
 	for _, it := range items {
 		out[it.RecordID] = append(out[it.RecordID], it)

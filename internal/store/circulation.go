@@ -74,7 +74,7 @@ func (tx *Tx) LoansOfReaders(ids []int64) (map[int64][]circulation.LoanView, err
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, loanViewQuery+` WHERE l.reader_id IN (`+placeholders(len(ids))+`) ORDER BY l.due_date`, int64Args(ids)...)
+	rows, err := tx.q.QueryContext(tx.ctx, loanViewQuery+` WHERE l.reader_id IN (`+bindMarks(len(ids))+`) ORDER BY l.due_date`, int64Args(ids)...)
 	loans, err := collect(rows, mapErr(err), scanLoanView)
 	for _, l := range loans {
 		out[l.ReaderID] = append(out[l.ReaderID], l)
@@ -263,7 +263,7 @@ func (tx *Tx) Events(f circulation.EventFilter) ([]circulation.Event, error) {
 		where, args = append(where, "at < ?"), append(args, nowMillis(f.To))
 	}
 	if len(f.Kinds) > 0 {
-		where = append(where, "kind IN ("+placeholders(len(f.Kinds))+")")
+		where = append(where, "kind IN ("+bindMarks(len(f.Kinds))+")")
 		for _, k := range f.Kinds {
 			args = append(args, string(k))
 		}

@@ -6,8 +6,8 @@ import (
 	"shuwu/internal/errs"
 )
 
-// placeholders returns "?,?,…" for n arguments.
-func placeholders(n int) string {
+// bindMarks returns "?,?,…" for n arguments.
+func bindMarks(n int) string {
 	if n <= 0 {
 		return ""
 	}

@@ -26,7 +26,7 @@ func (tx *Tx) ClassNamesOfReaders(ids []int64) (map[int64][]string, error) {
 		return out, nil
 	}
 	rows, err := tx.q.QueryContext(tx.ctx, `SELECT m.reader_id, c.name FROM class_members m JOIN classes c ON c.id = m.class_id
-		WHERE m.reader_id IN (`+placeholders(len(ids))+`) ORDER BY m.reader_id, c.start_date DESC, c.id DESC`, int64Args(ids)...)
+		WHERE m.reader_id IN (`+bindMarks(len(ids))+`) ORDER BY m.reader_id, c.start_date DESC, c.id DESC`, int64Args(ids)...)
 	type pair struct {
 		id   int64
 		name string
