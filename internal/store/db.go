@@ -10,10 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"runtime/debug"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"shuwu/internal/errs"
@@ -37,10 +35,6 @@ type DB struct {
 	stmts  map[string]*sql.Stmt // prepared on the single writer connection
 
 	closeOnce sync.Once
-
-	path       string       // the database file
-	commits    atomic.Int64 // commits so far, for the checkpointer
-	lastCommit atomic.Int64 // unix nanoseconds of the last commit
 }
 
 // maxBatch bounds how many write transactions share one commit.
@@ -138,10 +132,7 @@ func (db *DB) runBatch(batch []*writeReq) {
 			db.log.Error("store: release savepoint", "err", err)
 		}
 	}
-	err = tx.Commit()
-	db.commits.Add(1)
-	db.lastCommit.Store(time.Now().UnixNano())
-	if err != nil {
+	if err := tx.Commit(); err != nil {
 		for i := range results {
 			if results[i] == nil {
 				results[i] = errs.Internalf("store: commit: %w", err)
@@ -259,24 +250,17 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	return nil
 }
 
-// Checkpoint policy. A checkpoint copies the WAL into the database file
-// and fsyncs it; on this kind of disk that fsync holds up the writer's own
-// commit fsyncs for tens of milliseconds, so it runs when the desk is
-// quiet, and only under sustained load once the WAL has grown large.
-const (
-	checkpointTick  = 250 * time.Millisecond
-	checkpointQuiet = 500 * time.Millisecond // no commit for this long
-	walLimit        = 256 << 20              // checkpoint anyway past this WAL size
-)
+// checkpointInterval is how often the WAL is copied back into the
+// database file.
+const checkpointInterval = time.Second
 
 // checkpointer copies the WAL into the database file in the background,
 // on the spare connection, so commits never pay for it. PASSIVE never
 // blocks the writer or readers; a final TRUNCATE at Close leaves a small WAL.
 func (db *DB) checkpointer() {
 	defer db.stopped.Done()
-	t := time.NewTicker(checkpointTick)
+	t := time.NewTicker(checkpointInterval)
 	defer t.Stop()
-	var done int64 // the commit count at the last checkpoint
 	for {
 		select {
 		case <-db.stop:
@@ -285,28 +269,9 @@ func (db *DB) checkpointer() {
 			}
 			return
 		case <-t.C:
+			if _, err := db.write.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
+				db.log.Warn("store: checkpoint", "err", err)
+			}
 		}
-		commits := db.commits.Load()
-		if commits == done {
-			continue // nothing new in the WAL
-		}
-		quiet := time.Since(time.Unix(0, db.lastCommit.Load())) >= checkpointQuiet
-		if !quiet && db.walSize() < walLimit {
-			continue
-		}
-		if _, err := db.write.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
-			db.log.Warn("store: checkpoint", "err", err)
-			continue
-		}
-		done = commits
 	}
-}
-
-// walSize is the size of the WAL file, 0 when unknown.
-func (db *DB) walSize() int64 {
-	st, err := os.Stat(db.path + "-wal")
-	if err != nil {
-		return 0
-	}
-	return st.Size()
 }

@@ -64,7 +64,7 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	db := &DB{path: path, write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}}
+	db := &DB{write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}}
 	if err := migrate(ctx, write); err != nil {
 		write.Close()
 		read.Close()
