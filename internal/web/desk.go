@@ -35,7 +35,7 @@ type readerPanel struct {
 type deskLine struct {
 	Kind    string // ok, hold, warn, error
 	What    string
-	Todo    string
+	Next    string
 	Notes   []string
 	Slip    *holdSlip
 	At      time.Time
@@ -139,7 +139,7 @@ func (s *Server) deskScan(w http.ResponseWriter, r *http.Request, v *view) error
 		switch {
 		case err == nil:
 			line = deskLine{Kind: "ok", Barcode: res.Loan.Barcode, What: v.T("desk.lent", res.Loan.Title, res.Loan.Barcode),
-				Todo: v.T("desk.due", formatDate(v.Lang, res.Loan.DueDate, s.d.TZ))}
+				Next: v.T("desk.due", formatDate(v.Lang, res.Loan.DueDate, s.d.TZ))}
 		case errs.Is(err, "ITEM_NOT_FOUND"):
 			// Not a copy: maybe the next reader's card.
 			if _, rerr := s.d.Readers.ByCard(ctx, code); rerr == nil {
@@ -180,16 +180,16 @@ func (s *Server) checkin(ctx context.Context, v *view, code string) deskLine {
 	case "hold_shelf":
 		l.Kind = "hold"
 		if h := res.Hold; h != nil {
-			l.Todo = v.T("desk.todo_hold", h.ReaderName)
+			l.Next = v.T("desk.next_hold", h.ReaderName)
 			l.Slip = &holdSlip{Title: res.Title, Barcode: res.Item.Barcode, CallNumber: res.Item.CallNumber,
 				ReaderName: h.ReaderName, ReaderCard: h.ReaderCard, Phone: maskPhone(h.ReaderPhone),
 				Deadline: formatDate(v.Lang, h.PickupDeadline, s.d.TZ)}
 		}
 	case "repair":
 		l.Kind = "warn"
-		l.Todo = v.T("desk.todo_repair")
+		l.Next = v.T("desk.next_repair")
 	default:
-		l.Todo = v.T("desk.todo_shelve", res.Item.CallNumber, s.locationName(ctx, v, res.Item.LocationID))
+		l.Next = v.T("desk.next_shelve", res.Item.CallNumber, s.locationName(ctx, v, res.Item.LocationID))
 	}
 	if res.Reader != nil {
 		l.Notes = append(l.Notes, v.T("desk.returned_by", res.Reader.Name, res.Reader.Card))
@@ -250,7 +250,7 @@ func (s *Server) deskRenew(w http.ResponseWriter, r *http.Request, v *view) erro
 	} else {
 		line.Barcode = lv.Barcode
 		line.What = v.T("desk.renewed", lv.Title, lv.Barcode)
-		line.Todo = v.T("desk.due", formatDate(v.Lang, lv.DueDate, s.d.TZ))
+		line.Next = v.T("desk.due", formatDate(v.Lang, lv.DueDate, s.d.TZ))
 	}
 	d.Lines = []deskLine{line}
 	return s.deskAnswer(w, r, v, d)
@@ -279,9 +279,9 @@ func (s *Server) deskRenewAll(w http.ResponseWriter, r *http.Request, v *view) e
 	}
 	for _, x := range res {
 		l := deskLine{Kind: "ok", Barcode: x.Barcode, At: time.Now(), What: v.T("desk.renewed", x.Title, x.Barcode),
-			Todo: v.T("desk.due", formatDate(v.Lang, x.DueDate, s.d.TZ))}
+			Next: v.T("desk.due", formatDate(v.Lang, x.DueDate, s.d.TZ))}
 		if x.Error != "" {
-			l = deskLine{Kind: "error", Barcode: x.Barcode, At: time.Now(), What: v.T("desk.renew_failed", x.Title, x.Barcode), Todo: renewReason(v, x)}
+			l = deskLine{Kind: "error", Barcode: x.Barcode, At: time.Now(), What: v.T("desk.renew_failed", x.Title, x.Barcode), Next: renewReason(v, x)}
 		}
 		d.Lines = append(d.Lines, l)
 	}
