@@ -176,22 +176,7 @@ func BenchmarkDeskCheckout(b *testing.B) {
 // BenchmarkCatalogSearchPage is the public catalogue's search page for a
 // mix of typical queries, rendered in full, on the search engine as the
 // app wires it.
-func BenchmarkCatalogSearchPage(b *testing.B) {
-	s := demoSite(b)
-	times := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		q := s.queries[i%len(s.queries)]
-		req := httptest.NewRequest(http.MethodGet, "/opac?q="+url.QueryEscape(q), nil)
-		d, rec := s.serve(b, req)
-		times = append(times, d)
-		if rec.Code != http.StatusOK {
-			b.Fatalf("search %s: %d", q, rec.Code)
-		}
-	}
-	b.StopTimer()
-	reportPercentiles(b, times)
-}
+func BenchmarkCatalogSearchPage(b *testing.B) { benchQueryPage(b, demoSite(b), "/opac") }
 
 // BenchmarkCatalogSearchPageFallback is the same page on the catalogue's
 // substring match, which serves when no engine is wired.
@@ -200,33 +185,24 @@ func BenchmarkCatalogSearchPageFallback(b *testing.B) {
 	h := s.h
 	s.h = s.noSearch
 	defer func() { s.h = h }()
-	times := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		q := s.queries[i%len(s.queries)]
-		req := httptest.NewRequest(http.MethodGet, "/opac?q="+url.QueryEscape(q), nil)
-		d, rec := s.serve(b, req)
-		times = append(times, d)
-		if rec.Code != http.StatusOK {
-			b.Fatalf("search %s: %d", q, rec.Code)
-		}
-	}
-	b.StopTimer()
-	reportPercentiles(b, times)
+	benchQueryPage(b, s, "/opac")
 }
 
 // BenchmarkStaffCatalogPage is the cataloguers' record list with a query.
-func BenchmarkStaffCatalogPage(b *testing.B) {
-	s := demoSite(b)
+func BenchmarkStaffCatalogPage(b *testing.B) { benchQueryPage(b, demoSite(b), "/catalog") }
+
+// benchQueryPage requests path?q= with the site's query mix and reports
+// the server time percentiles.
+func benchQueryPage(b *testing.B, s *benchSite, path string) {
 	times := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		q := s.queries[i%len(s.queries)]
-		req := httptest.NewRequest(http.MethodGet, "/catalog?q="+url.QueryEscape(q), nil)
+		req := httptest.NewRequest(http.MethodGet, path+"?q="+url.QueryEscape(q), nil)
 		d, rec := s.serve(b, req)
 		times = append(times, d)
 		if rec.Code != http.StatusOK {
-			b.Fatalf("catalog %s: %d", q, rec.Code)
+			b.Fatalf("%s %s: %d", path, q, rec.Code)
 		}
 	}
 	b.StopTimer()
