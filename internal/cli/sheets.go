@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"shuwu/internal/audit"
+	"shuwu/internal/config"
 	"shuwu/internal/errs"
 	"shuwu/internal/transfer"
 )
@@ -67,36 +68,13 @@ func runImportBooks(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if (*sf.template == "") == (len(pos) != 1) {
-		fmt.Fprintln(env.Stderr, "用法 / usage:\n"+importBooksUsage)
-		return errUsage
-	}
-	ctx = audit.WithActor(ctx, audit.System)
-	a, svc, err := openTransfer(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	if *sf.template != "" {
-		return writeFile(env, *sf.template, func(w io.Writer) error { return svc.WriteBooksTemplate(ctx, w) })
-	}
 	o := transfer.BookSheetOptions{AllOrNothing: *allOrNothing, LocationID: *location}
-	if o.SheetOptions, err = sf.options(pos[0]); err != nil {
-		return err
-	}
-	in, closeIn, err := openIn(env, pos[0])
-	if err != nil {
-		return err
-	}
-	defer closeIn()
-	bar := newProgressBar(env, "导入 / import", 0)
-	o.Progress = func(done, total int) { bar.total = total; bar.Set(done) }
-	rep, err := svc.ImportBooks(ctx, in, o)
-	bar.Done()
-	if err != nil {
-		return err
-	}
-	return finishSheetImport(env, rep, sf)
+	return runSheetImport(ctx, env, cfg, sf, pos, importBooksUsage,
+		func(ctx context.Context, svc *transfer.Service, w io.Writer) error { return svc.WriteBooksTemplate(ctx, w) },
+		func(ctx context.Context, svc *transfer.Service, in io.Reader, sheet transfer.SheetOptions, progress func(done, total int)) (transfer.SheetReport, error) {
+			o.SheetOptions, o.Progress = sheet, progress
+			return svc.ImportBooks(ctx, in, o)
+		})
 }
 
 func runImportRoster(ctx context.Context, env Env, args []string) error {
@@ -112,8 +90,23 @@ func runImportRoster(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	o := transfer.RosterOptions{ClassID: *class, CreateClass: *create, Start: *start, End: *end, Kind: *kind}
+	return runSheetImport(ctx, env, cfg, sf, pos, importRosterUsage,
+		func(ctx context.Context, svc *transfer.Service, w io.Writer) error { return svc.WriteRosterTemplate(ctx, w) },
+		func(ctx context.Context, svc *transfer.Service, in io.Reader, sheet transfer.SheetOptions, progress func(done, total int)) (transfer.SheetReport, error) {
+			o.SheetOptions, o.Progress = sheet, progress
+			return svc.ImportRoster(ctx, in, o)
+		})
+}
+
+// runSheetImport is what the book-list and roster imports share: write the
+// template when --template is given, else import the one file with a
+// progress bar and print the report.
+func runSheetImport(ctx context.Context, env Env, cfg *config.Config, sf sheetFlags, pos []string, usage string,
+	template func(context.Context, *transfer.Service, io.Writer) error,
+	run func(ctx context.Context, svc *transfer.Service, in io.Reader, sheet transfer.SheetOptions, progress func(done, total int)) (transfer.SheetReport, error)) error {
 	if (*sf.template == "") == (len(pos) != 1) {
-		fmt.Fprintln(env.Stderr, "用法 / usage:\n"+importRosterUsage)
+		fmt.Fprintln(env.Stderr, "用法 / usage:\n"+usage)
 		return errUsage
 	}
 	ctx = audit.WithActor(ctx, audit.System)
@@ -123,10 +116,10 @@ func runImportRoster(ctx context.Context, env Env, args []string) error {
 	}
 	defer a.Close()
 	if *sf.template != "" {
-		return writeFile(env, *sf.template, func(w io.Writer) error { return svc.WriteRosterTemplate(ctx, w) })
+		return writeFile(env, *sf.template, func(w io.Writer) error { return template(ctx, svc, w) })
 	}
-	o := transfer.RosterOptions{ClassID: *class, CreateClass: *create, Start: *start, End: *end, Kind: *kind}
-	if o.SheetOptions, err = sf.options(pos[0]); err != nil {
+	sheet, err := sf.options(pos[0])
+	if err != nil {
 		return err
 	}
 	in, closeIn, err := openIn(env, pos[0])
@@ -135,8 +128,7 @@ func runImportRoster(ctx context.Context, env Env, args []string) error {
 	}
 	defer closeIn()
 	bar := newProgressBar(env, "导入 / import", 0)
-	o.Progress = func(done, total int) { bar.total = total; bar.Set(done) }
-	rep, err := svc.ImportRoster(ctx, in, o)
+	rep, err := run(ctx, svc, in, sheet, func(done, total int) { bar.total = total; bar.Set(done) })
 	bar.Done()
 	if err != nil {
 		return err
