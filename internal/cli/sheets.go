@@ -70,7 +70,9 @@ func runImportBooks(ctx context.Context, env Env, args []string) error {
 	}
 	o := transfer.BookSheetOptions{AllOrNothing: *allOrNothing, LocationID: *location}
 	return runSheetImport(ctx, env, cfg, sf, pos, importBooksUsage,
-		func(ctx context.Context, svc *transfer.Service, w io.Writer) error { return svc.WriteBooksTemplate(ctx, w) },
+		func(ctx context.Context, svc *transfer.Service, w io.Writer) error {
+			return svc.WriteBooksTemplate(ctx, w)
+		},
 		func(ctx context.Context, svc *transfer.Service, in io.Reader, sheet transfer.SheetOptions, progress func(done, total int)) (transfer.SheetReport, error) {
 			o.SheetOptions, o.Progress = sheet, progress
 			return svc.ImportBooks(ctx, in, o)
@@ -92,7 +94,9 @@ func runImportRoster(ctx context.Context, env Env, args []string) error {
 	}
 	o := transfer.RosterOptions{ClassID: *class, CreateClass: *create, Start: *start, End: *end, Kind: *kind}
 	return runSheetImport(ctx, env, cfg, sf, pos, importRosterUsage,
-		func(ctx context.Context, svc *transfer.Service, w io.Writer) error { return svc.WriteRosterTemplate(ctx, w) },
+		func(ctx context.Context, svc *transfer.Service, w io.Writer) error {
+			return svc.WriteRosterTemplate(ctx, w)
+		},
 		func(ctx context.Context, svc *transfer.Service, in io.Reader, sheet transfer.SheetOptions, progress func(done, total int)) (transfer.SheetReport, error) {
 			o.SheetOptions, o.Progress = sheet, progress
 			return svc.ImportRoster(ctx, in, o)
