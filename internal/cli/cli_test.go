@@ -214,3 +214,10 @@ func TestToolsWorkWhileTheServerRuns(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
+
+func TestABadTimeZoneIsNamedInChinese(t *testing.T) {
+	code, _, errOut := run(t, "", "stats", "--data", t.TempDir(), "--tz", "Mars/Olympus")
+	if code != 2 || !strings.Contains(errOut, "未知的时区") {
+		t.Fatalf("bad --tz: exit %d, %q; want 2 with a Chinese message", code, errOut)
+	}
+}
