@@ -288,6 +288,28 @@ func (tx *Tx) ItemsOfRecords(ids []int64) (map[int64][]catalog.Item, error) {
 	return out, err
 }
 
+// RecordsOnShelf returns which of the records (all, when ids is nil) have
+// a copy on the shelf, a few hundred ids per statement.
+func (tx *Tx) RecordsOnShelf(ids []int64) ([]int64, error) {
+	scan := func(r *sql.Rows) (id int64, err error) { err = r.Scan(&id); return id, err }
+	const q = `SELECT DISTINCT record_id FROM items WHERE status = ?`
+	if ids == nil {
+		rows, err := tx.q.QueryContext(tx.ctx, q, catalog.StatusAvailable)
+		return collect(rows, mapErr(err), scan)
+	}
+	out := []int64{}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		rows, err := tx.q.QueryContext(tx.ctx, q+` AND record_id IN (`+bindMarks(n)+`)`, append([]any{catalog.StatusAvailable}, int64Args(ids[:n])...)...)
+		got, err := collect(rows, mapErr(err), scan)
+		if err != nil {
+			return nil, err
+		}
+		out, ids = append(out, got...), ids[n:]
+	}
+	return out, nil
+}
+
 // BarcodeExists reports whether a barcode is taken.
 func (tx *Tx) BarcodeExists(barcode string) (bool, error) {
 	n, err := tx.count(`SELECT COUNT(*) FROM items WHERE barcode=?`, barcode)

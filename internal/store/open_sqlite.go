@@ -64,7 +64,8 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	db := &DB{write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}}
+	db := &DB{write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{},
+		syncer: newWALSyncer(path+"-wal", log), durable: true}
 	if err := migrate(ctx, write); err != nil {
 		write.Close()
 		read.Close()
@@ -72,6 +73,16 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	}
 	conn, err := write.Conn(ctx)
 	if err != nil {
+		write.Close()
+		read.Close()
+		return nil, err
+	}
+	// Nor does the writer wait for the disk: its commits are
+	// synchronous=NORMAL and the syncer fsyncs the WAL before any caller is
+	// told "committed", so a commit is as durable as with FULL while the
+	// writer already runs the next batch (wal_sync.go).
+	if _, err := conn.ExecContext(ctx, "PRAGMA synchronous=NORMAL"); err != nil {
+		conn.Close()
 		write.Close()
 		read.Close()
 		return nil, err
@@ -107,4 +118,7 @@ func mapErr(err error) error {
 const (
 	CodeDuplicate errs.Code = "DUPLICATE"
 	CodeInUse     errs.Code = "IN_USE"
+	// CodeStorageFailed: the disk refused a write; nothing more is written
+	// until the server is restarted.
+	CodeStorageFailed errs.Code = "STORAGE_FAILED"
 )
