@@ -82,16 +82,19 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		return nil, fmt.Errorf("load CLC table: %w", err)
 	}
 	a.Readers = readers.NewService(db.Readers(), tz, nil)
-	a.Circulation = circulation.NewService(db.Circulation(), tz, nil, a.Catalog.Changed)
 	a.Auth = auth.NewService(db.Auth(), nil)
 	var extra []api.Route
 	var pages web.Searcher
+	// Lending tells the search index only which records' shelf state may
+	// have changed; a tool without the index queues them for the server.
+	shelfChanged := a.Catalog.Changed
 	if withSearch {
 		if a.Search, err = openSearch(cfg.IndexDir(), cfg.Synonyms, a.Catalog, log); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("open search index: %w", err)
 		}
 		extra, pages = []api.Route{api.SearchRoute(a.Search)}, webSearch{a.Search}
+		shelfChanged = a.Search.shelfChanged
 	} else {
 		a.Catalog.OnChange(func(ctx context.Context, ids []int64) {
 			if err := db.QueueSearch(context.WithoutCancel(ctx), ids); err != nil {
@@ -99,6 +102,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 			}
 		})
 	}
+	a.Circulation = circulation.NewService(db.Circulation(), tz, nil, shelfChanged)
 	a.Transfer = transfer.New(db.Transfer(), a.Catalog, a.Readers, a.Circulation, tz, nil)
 	a.Jobs = transfer.NewJobs()
 	a.API = api.New(api.Deps{

@@ -61,7 +61,7 @@ func TestAvailabilityFacetFollowsLending(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer a.Close()
+	defer func() { a.Close() }() // a is reopened below
 	rec, err := a.Catalog.CreateRecord(ctx, catalog.Record{Title: "红星照耀中国", CLC: "K26"})
 	if err != nil {
 		t.Fatal(err)
@@ -101,5 +101,18 @@ func TestAvailabilityFacetFollowsLending(t *testing.T) {
 	}
 	if n := onShelf(); n != 1 {
 		t.Fatalf("on-shelf hits after a copy came back = %d, want 1", n)
+	}
+
+	// The shelf states are not kept in the index files: a restart loads
+	// them from the database.
+	if _, err := a.Circulation.Checkout(ctx, r.Card, items[0].Barcode); err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+	if a, err = app.Open(ctx, cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := onShelf(); n != 0 {
+		t.Fatalf("on-shelf hits after a restart with every copy out = %d, want 0", n)
 	}
 }

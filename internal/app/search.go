@@ -25,7 +25,11 @@ type Search struct {
 	log *slog.Logger
 
 	mu      sync.Mutex
-	pending map[int64]bool
+	pending map[int64]bool // records whose document changed
+	// shelf holds records whose availability may have changed (a loan or
+	// return): the index is told from the database, without re-indexing
+	// the document.
+	shelf map[int64]bool
 	// flushing is held while changes are indexed, so a search that catches
 	// up waits for a flush already under way instead of missing its records.
 	flushing sync.Mutex
@@ -59,7 +63,12 @@ func openSearch(dir, synonymsFile string, cat *catalog.Service, log *slog.Logger
 	if err != nil {
 		return nil, err
 	}
-	s := &Search{ix: ix, cat: cat, log: log, pending: map[int64]bool{}, indexed: map[int64]uint64{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	s := &Search{ix: ix, cat: cat, log: log, pending: map[int64]bool{}, shelf: map[int64]bool{}, indexed: map[int64]uint64{}, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	// The shelf set is not kept on disk: load it before the first search.
+	if err := s.resetShelf(context.Background()); err != nil {
+		ix.Close()
+		return nil, err
+	}
 	cat.OnChange(s.enqueue)
 	go s.run()
 	return s, nil
@@ -73,10 +82,36 @@ func (s *Search) enqueue(_ context.Context, ids []int64) {
 		s.pending[id] = true
 	}
 	s.mu.Unlock()
+	s.poke()
+}
+
+// shelfChanged notes records whose copies were lent or returned; like
+// enqueue, it never blocks the desk.
+func (s *Search) shelfChanged(_ context.Context, ids ...int64) {
+	s.mu.Lock()
+	for _, id := range ids {
+		s.shelf[id] = true
+	}
+	s.mu.Unlock()
+	s.poke()
+}
+
+func (s *Search) poke() {
 	select {
 	case s.wake <- struct{}{}:
 	default:
 	}
+}
+
+// resetShelf loads which records have a copy on the shelf from the
+// database.
+func (s *Search) resetShelf(ctx context.Context) error {
+	ids, err := s.cat.RecordsOnShelf(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("load the records on the shelf: %w", err)
+	}
+	s.ix.ResetAvailable(ids)
+	return nil
 }
 
 // indexDelay coalesces bursts of changes (a batch of new copies, a busy
@@ -123,15 +158,44 @@ func (s *Search) flush() {
 	for id := range s.pending {
 		ids = append(ids, id)
 	}
-	s.pending = map[int64]bool{}
+	var shelf []int64
+	for id := range s.shelf {
+		if !s.pending[id] { // reindexing tells the shelf state too
+			shelf = append(shelf, id)
+		}
+	}
+	s.pending, s.shelf = map[int64]bool{}, map[int64]bool{}
 	s.mu.Unlock()
+	ctx := context.Background()
+	if len(shelf) > 0 {
+		if err := s.updateShelf(ctx, shelf); err != nil {
+			s.log.Error("search: update shelf states", "count", len(shelf), "err", err)
+		}
+	}
 	if len(ids) == 0 {
 		return
 	}
-	ctx := context.Background()
 	if err := s.reindex(ctx, ids); err != nil {
 		s.log.Error("search: index changed records", "count", len(ids), "err", err)
 	}
+}
+
+// updateShelf tells the index, from the database, whether each record
+// has a copy on the shelf.
+func (s *Search) updateShelf(ctx context.Context, ids []int64) error {
+	on, err := s.cat.RecordsOnShelf(ctx, ids)
+	if err != nil {
+		return err
+	}
+	states := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		states[id] = false
+	}
+	for _, id := range on {
+		states[id] = true
+	}
+	s.ix.SetAvailable(states)
+	return nil
 }
 
 // reindex brings the given records' documents up to date, deleting those
@@ -152,15 +216,20 @@ func (s *Search) reindex(ctx context.Context, ids []int64) error {
 	found := map[int64]bool{}
 	docs := make([]search.Document, 0, len(recs))
 	prints := make([]uint64, 0, len(recs))
+	shelf := make(map[int64]bool, len(recs))
 	for _, r := range recs {
 		found[r.ID] = true
 		d := b.doc(catalog.RecordDetail{Record: r, Items: items[r.ID]})
+		shelf[r.ID] = d.Available
 		fp := fingerprint(d)
 		if last, ok := s.indexed[r.ID]; ok && last == fp {
 			continue
 		}
 		docs, prints = append(docs, d), append(prints, fp)
 	}
+	// Availability is not part of the document (fingerprint), so tell it
+	// even when the document is unchanged.
+	s.ix.SetAvailable(shelf)
 	var gone []int64
 	for _, id := range ids {
 		if !found[id] {
@@ -185,8 +254,10 @@ func (s *Search) reindex(ctx context.Context, ids []int64) error {
 	return nil
 }
 
-// fingerprint identifies a document's content.
+// fingerprint identifies a document's content. Availability is left out:
+// the index keeps it beside the documents (search.Index.SetAvailable).
 func fingerprint(d search.Document) uint64 {
+	d.Available = false
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%#v", d)
 	return h.Sum64()
@@ -275,9 +346,17 @@ func (s *Search) Rebuild(ctx context.Context, progress func(done int)) error {
 	if err != nil {
 		return err
 	}
-	return s.ix.Rebuild(ctx, func(yield func(search.Document) error) error {
+	err = s.ix.Rebuild(ctx, func(yield func(search.Document) error) error {
 		return s.cat.EachRecord(ctx, func(d catalog.RecordDetail) error { return yield(b.doc(d)) })
 	}, progress)
+	if err != nil {
+		return err
+	}
+	// The rebuild read each record's shelf state as it went; loans made
+	// meanwhile may have been overtaken by that read, so load it afresh.
+	s.flushing.Lock()
+	defer s.flushing.Unlock()
+	return s.resetShelf(ctx)
 }
 
 // NeedsRebuild reports whether the index is missing, stale or holds a

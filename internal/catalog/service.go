@@ -297,6 +297,17 @@ func (s *Service) ItemsOfRecords(ctx context.Context, ids []int64) (map[int64][]
 	return out, err
 }
 
+// RecordsOnShelf returns which of the records (all, when ids is nil) have
+// a copy on the shelf now: what the search index's 在架 facet shows.
+func (s *Service) RecordsOnShelf(ctx context.Context, ids []int64) ([]int64, error) {
+	var out []int64
+	err := s.store.View(ctx, func(tx Tx) (err error) {
+		out, err = tx.RecordsOnShelf(ids)
+		return err
+	})
+	return out, err
+}
+
 // EachRecord streams every record with its copies, in id order, for
 // reindexing and export.
 func (s *Service) EachRecord(ctx context.Context, fn func(RecordDetail) error) error {

@@ -32,6 +32,9 @@ type Tx interface {
 	ItemByBarcode(barcode string) (Item, error)
 	ItemsOfRecord(recordID int64) ([]Item, error)
 	ItemsOfRecords(recordIDs []int64) (map[int64][]Item, error)
+	// RecordsOnShelf returns which of the records (all, when recordIDs is
+	// nil) have a copy on the shelf now.
+	RecordsOnShelf(recordIDs []int64) ([]int64, error)
 	BarcodeExists(barcode string) (bool, error)
 
 	// NextSequence increments and returns the named counter.

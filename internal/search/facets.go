@@ -26,12 +26,13 @@ type FacetValue struct {
 }
 
 var facetFields = map[string]string{
-	FacetCategory: fCategory, FacetCLC: fCLCTop, FacetLocation: fLocation,
-	FacetAvailable: fAvailable, FacetLanguage: fLanguage,
+	FacetCategory: fCategory, FacetCLC: fCLCTop, FacetLocation: fLocation, FacetLanguage: fLanguage,
 }
 
-// facetOrder lists the term facets in a fixed order, for per-segment tables.
-var facetOrder = [...]string{FacetCategory, FacetCLC, FacetLocation, FacetAvailable, FacetLanguage}
+// facetOrder lists the term facets in a fixed order, for per-segment
+// tables. FacetAvailable is not a term facet: it comes from the shelf set
+// (shelf.go).
+var facetOrder = [...]string{FacetCategory, FacetCLC, FacetLocation, FacetLanguage}
 
 var facetSizes = map[string]int{FacetCategory: 30, FacetCLC: 40, FacetLocation: 60, FacetAvailable: 2, FacetLanguage: 20}
 
@@ -47,8 +48,9 @@ var yearRanges = []struct {
 }
 
 // filterMatches turns filters into match expressions: values of one facet
-// are alternatives, facets are all required.
-func filterMatches(filters map[string][]string) ([]bexpr, error) {
+// are alternatives, facets are all required. onShelf matches records with
+// (or without) a copy on the shelf.
+func filterMatches(filters map[string][]string, onShelf func(want bool) bexpr) ([]bexpr, error) {
 	var out []bexpr
 	names := make([]string, 0, len(filters))
 	for name := range filters {
@@ -70,6 +72,17 @@ func filterMatches(filters map[string][]string) ([]bexpr, error) {
 				alts = append(alts, yearRange(lo, hi))
 				continue
 			}
+			if name == FacetAvailable {
+				switch v {
+				case "true":
+					alts = append(alts, onShelf(true))
+				case "false":
+					alts = append(alts, onShelf(false))
+				default:
+					alts = append(alts, bNone{})
+				}
+				continue
+			}
 			field, ok := facetFields[name]
 			if !ok {
 				return nil, errs.Invalid(CodeQueryInvalid, "filters", "未知的筛选项："+name, "unknown filter: "+name)
@@ -84,19 +97,23 @@ func filterMatches(filters map[string][]string) ([]bexpr, error) {
 // facetCounts counts the matches having each value of each facet: one
 // AND-cardinality of bitmaps per value and segment, exact however many
 // records match. Values are ordered by count, then value.
-func (ix *Index) facetCounts(segs []*segView, match []*roaring.Bitmap) map[string][]FacetValue {
+func (ix *Index) facetCounts(segs []*segView, match []*roaring.Bitmap, st *shelfSet) map[string][]FacetValue {
 	out := make(map[string][]FacetValue, len(facetOrder)+1)
 	counts := make([]map[string]int, len(facetOrder))
 	for fi := range facetOrder {
 		counts[fi] = map[string]int{}
 	}
 	years := make([]int, len(yearRanges))
+	onShelf, offShelf := 0, 0
 	buf := make([]uint32, 256)
 	for i, s := range segs {
 		if match[i].IsEmpty() {
 			continue
 		}
 		e := ix.cache.get(s)
+		on := int(match[i].AndCardinality(e.docsOnShelf(st)))
+		onShelf += on
+		offShelf += int(match[i].GetCardinality()) - on
 		// Up to half the segment, look up each match's values: one read
 		// of a packed array each. Beyond, intersect bitmaps: sparse facet
 		// values make AND-cardinality walk arrays, which only pays off
@@ -171,6 +188,15 @@ func (ix *Index) facetCounts(segs []*segView, match []*roaring.Bitmap) map[strin
 		}
 	}
 	out[FacetYear] = yv
+	var av []FacetValue
+	for _, v := range []FacetValue{{Value: "true", Count: onShelf}, {Value: "false", Count: offShelf}} {
+		if v.Count > 0 {
+			v.Label = facetLabel(FacetAvailable, v.Value)
+			av = append(av, v)
+		}
+	}
+	sort.SliceStable(av, func(i, j int) bool { return av[i].Count > av[j].Count })
+	out[FacetAvailable] = av
 	return out
 }
 

@@ -41,7 +41,7 @@ import (
 
 // schemaVersion changes whenever fields or analysis change; an index built
 // under another version is stale and must be rebuilt.
-const schemaVersion = 4
+const schemaVersion = 5
 
 // Document is what the index knows of one catalogue record and its items.
 type Document struct {
@@ -54,7 +54,9 @@ type Document struct {
 	CallNumbers, Barcodes, Locations []string
 	CallNumberSortKey                string // shelf-order key, computed by the caller
 	Year                             int
-	Available                        bool // a copy is on the shelf now
+	// Available: a copy is on the shelf now. Upsert records it in the
+	// shelf set, not in the index files (see SetAvailable).
+	Available bool
 	RequiredReading                  bool
 	Added                            time.Time
 }
@@ -103,6 +105,7 @@ type Index struct {
 	done       atomic.Int64
 
 	cache segCache
+	shelf shelf
 }
 
 type analyzers struct {
@@ -298,6 +301,11 @@ func (ix *Index) Delete(ctx context.Context, ids ...int64) error {
 }
 
 func (ix *Index) indexDocs(ctx context.Context, bi bleve.Index, docs []Document) error {
+	states := make(map[int64]bool, len(docs))
+	for i := range docs {
+		states[docs[i].RecordID] = docs[i].Available
+	}
+	ix.SetAvailable(states)
 	b := bi.NewBatch()
 	for i := range docs {
 		if err := b.IndexAdvanced(ix.buildDoc(&docs[i])); err != nil {
@@ -326,9 +334,12 @@ func (ix *Index) deleteDocs(ctx context.Context, bi bleve.Index, ids []int64) er
 		return err
 	}
 	b := bi.NewBatch()
+	gone := make(map[int64]bool, len(ids))
 	for _, id := range ids {
 		b.Delete(strconv.FormatInt(id, 10))
+		gone[id] = false
 	}
+	ix.SetAvailable(gone)
 	if err := bi.Batch(b); err != nil {
 		return errs.Internalf("delete from index: %w", err)
 	}
@@ -387,7 +398,6 @@ const (
 	fCategory    = "category"
 	fLanguage    = "language"
 	fLocation    = "location"
-	fAvailable   = "available"
 	fRequired    = "required"
 	fYear        = "year"
 	fISBN        = "isbn"
@@ -463,7 +473,6 @@ func (ix *Index) buildDoc(d *Document) *document.Document {
 	for _, l := range d.Locations {
 		kw(fLocation, l, optText)
 	}
-	kw(fAvailable, strconv.FormatBool(d.Available), optTextStored)
 	if d.RequiredReading {
 		kw(fRequired, "true", optTextStored)
 	}

@@ -35,7 +35,6 @@ func newRankedHit(id int64, score float64, f map[string]any) rankedHit {
 	case string:
 		h.year, _ = strconv.Atoi(y)
 	}
-	h.available = firstString(f[fAvailable]) == "true"
 	h.require = firstString(f[fRequired]) == "true"
 	h.added = firstString(f[fSortAdded])
 	return h

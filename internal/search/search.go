@@ -68,7 +68,7 @@ const (
 )
 
 // storedFields are loaded for the hits that are ranked and highlighted.
-var storedFields = []string{fTitle, fTitleOther, fAuthor, fSubject, fSeries, fPublisher, fYear, fAvailable, fRequired, fSortAdded}
+var storedFields = []string{fTitle, fTitleOther, fAuthor, fSubject, fSeries, fPublisher, fYear, fRequired, fSortAdded}
 
 // Search runs req. A query that cannot be parsed, an unknown filter or an
 // out-of-range page is a *errs.Error with code SEARCH_QUERY_INVALID.
@@ -98,7 +98,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	filters, err := filterMatches(req.Filters)
+	// One version of the shelf set for the whole query, so the filter,
+	// the facet and the ranking agree.
+	st := ix.shelf.state()
+	filters, err := filterMatches(req.Filters, func(want bool) bexpr { return bShelf{want: want, cache: &ix.cache, st: st} })
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +149,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 
 	out := &Result{Total: total, Rebuilding: ix.rebuilding.Load()}
 	if req.Facets {
-		out.Facets = ix.facetCounts(segs, matched)
+		out.Facets = ix.facetCounts(segs, matched, st)
 	}
 	var hits []rankedHit
 	switch {
@@ -157,7 +160,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		if rerank {
 			n = min(rankWindow, max(50, n))
 		}
-		cands := ix.top(segs, matched, p.tiers, n)
+		cands := ix.top(segs, matched, p.tiers, n, st)
 		if !rerank {
 			cands = cands[min(from, len(cands)):]
 		}
@@ -168,6 +171,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 				return nil, errs.Internalf("search: load hit: %w", err)
 			}
 			h.score = float64(len(p.tiers)+1-c.tier) + 1/float64(2+int(c.key&rkLenMask))
+			h.available = st.has(h.id)
 			hits = append(hits, h)
 		}
 		if rerank {

@@ -24,7 +24,9 @@ import (
 // few bitmap operations and one pass over a tier's document numbers, not
 // a scored walk over every match.
 
-// Rank key bits, most significant first; smaller keys rank first.
+// Rank key bits, most significant first; smaller keys rank first. The
+// on-shelf bit is not indexed (availability changes too often, shelf.go):
+// takeBest sets it from the shelf set.
 const (
 	rkNotRequired  = 1 << 15
 	rkNotAvailable = 1 << 14
@@ -37,9 +39,6 @@ func rankKey(d *Document, titleLen int) uint16 {
 	var k uint16
 	if !d.RequiredReading {
 		k |= rkNotRequired
-	}
-	if !d.Available {
-		k |= rkNotAvailable
 	}
 	y := 255
 	if d.Year > 0 {
@@ -64,6 +63,7 @@ type segCache struct {
 }
 
 type segEntry struct {
+	recs   []uint32 // record id of each document; 0 unknown
 	keys   []uint16
 	added  []uint32          // minutes since 2000 + 1 of each document's Added; 0 unknown
 	facets []*segFacet       // by facetOrder
@@ -74,6 +74,11 @@ type segEntry struct {
 	// (noCode without a value, multiCode with several, as in docs with
 	// two locations); at yearSlot, the index in yearRanges.
 	codes [][facetSlots]uint8
+
+	// The documents whose record is on the shelf, for shelf set shelfGen.
+	shelfMu  sync.Mutex
+	shelfGen uint64
+	shelfBM  *roaring.Bitmap
 }
 
 const (
@@ -116,7 +121,7 @@ func (c *segCache) get(s *segView) *segEntry {
 
 func newSegEntry(s *segView) *segEntry {
 	n := s.seg.Count()
-	e := &segEntry{keys: make([]uint16, n), added: make([]uint32, n), codes: make([][facetSlots]uint8, n)}
+	e := &segEntry{recs: make([]uint32, n), keys: make([]uint16, n), added: make([]uint32, n), codes: make([][facetSlots]uint8, n)}
 	for i := range e.codes {
 		for j := range e.codes[i] {
 			e.codes[i][j] = noCode
@@ -131,6 +136,11 @@ func newSegEntry(s *segView) *segEntry {
 			}
 		}
 	}
+	s.eachTerm("_id", nil, nil, func(t string, bm *roaring.Bitmap) {
+		if id, err := strconv.ParseUint(t, 10, 32); err == nil {
+			each(bm, func(d uint32) { e.recs[d] = uint32(id) })
+		}
+	})
 	s.eachTerm(fRankKey, nil, nil, func(t string, bm *roaring.Bitmap) {
 		k, err := strconv.ParseUint(t, 16, 16)
 		if err != nil {
@@ -224,7 +234,7 @@ func candLess(a, b cand) int {
 
 // top returns the first n matches in tier order, then rank key order.
 // match holds each segment's live matches and is consumed.
-func (ix *Index) top(segs []*segView, match []*roaring.Bitmap, tiers []bexpr, n int) []cand {
+func (ix *Index) top(segs []*segView, match []*roaring.Bitmap, tiers []bexpr, n int, st *shelfSet) []cand {
 	mask := uint16(0xffff)
 	if !ix.opts.BoostRequired {
 		mask &^= rkNotRequired
@@ -245,7 +255,7 @@ func (ix *Index) top(segs []*segView, match []*roaring.Bitmap, tiers []bexpr, n 
 		if count == 0 {
 			continue
 		}
-		out = ix.takeBest(out, segs, part, ti, mask, n-len(out), count)
+		out = ix.takeBest(out, segs, part, ti, mask, n-len(out), count, st)
 	}
 	return out
 }
@@ -254,18 +264,23 @@ var histPool = sync.Pool{New: func() any { return new([1 << 16]int32) }}
 
 // takeBest appends to out the need best documents of part (count in all)
 // by rank key, in order.
-func (ix *Index) takeBest(out []cand, segs []*segView, part []*roaring.Bitmap, tier int, mask uint16, need, count int) []cand {
+func (ix *Index) takeBest(out []cand, segs []*segView, part []*roaring.Bitmap, tier int, mask uint16, need, count int, st *shelfSet) []cand {
 	buf := make([]uint32, 256)
 	each := func(fn func(seg int, doc uint32, key uint16)) {
 		for i, s := range segs {
 			if part[i].IsEmpty() {
 				continue
 			}
-			keys := ix.cache.get(s).keys
+			e := ix.cache.get(s)
+			keys, on := e.keys, e.docsOnShelf(st)
 			it := part[i].ManyIterator()
 			for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
 				for _, d := range buf[:n] {
-					fn(i, d, keys[d]&mask)
+					k := keys[d] & mask
+					if !on.Contains(d) {
+						k |= rkNotAvailable
+					}
+					fn(i, d, k)
 				}
 			}
 		}
@@ -338,8 +353,6 @@ func loadHit(ss *scorch.SegmentSnapshot, doc uint32) (rankedHit, error) {
 			} else {
 				h.year, _ = strconv.Atoi(string(value))
 			}
-		case fAvailable:
-			h.available = string(value) == "true"
 		case fRequired:
 			h.require = string(value) == "true"
 		case fSortAdded:
