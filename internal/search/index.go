@@ -56,9 +56,9 @@ type Document struct {
 	Year                             int
 	// Available: a copy is on the shelf now. Upsert records it in the
 	// shelf set, not in the index files (see SetAvailable).
-	Available bool
-	RequiredReading                  bool
-	Added                            time.Time
+	Available       bool
+	RequiredReading bool
+	Added           time.Time
 }
 
 // Options configure an Index.
