@@ -29,12 +29,35 @@ import (
 type shelfSet struct {
 	gen uint64
 	on  *roaring.Bitmap // record ids with a copy on the shelf
+
+	// dense is on as a plain bit array, made when a segment first needs
+	// it: testing a million documents against it takes a few
+	// milliseconds, against the bitmap about thirty.
+	denseOnce sync.Once
+	dense     []uint64
 }
 
 // has reports whether record id has a copy on the shelf. Record ids are
 // SQLite row ids, far below 2³²; a larger one is never on the shelf.
 func (s *shelfSet) has(id int64) bool {
 	return id > 0 && id <= math.MaxUint32 && s.on.Contains(uint32(id))
+}
+
+func (s *shelfSet) bits() []uint64 {
+	s.denseOnce.Do(func() {
+		if s.on.IsEmpty() {
+			return
+		}
+		s.dense = make([]uint64, s.on.Maximum()/64+1)
+		it := s.on.ManyIterator()
+		buf := make([]uint32, 1024)
+		for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
+			for _, id := range buf[:n] {
+				s.dense[id/64] |= 1 << (id % 64)
+			}
+		}
+	})
+	return s.dense
 }
 
 type shelf struct {
@@ -104,12 +127,15 @@ func (e *segEntry) docsOnShelf(st *shelfSet) *roaring.Bitmap {
 	if e.shelfBM != nil && e.shelfGen == st.gen {
 		return e.shelfBM
 	}
-	bm := roaring.New()
+	bits := st.bits()
+	docs := make([]uint32, 0, len(e.recs))
 	for d, id := range e.recs {
-		if id != 0 && st.on.Contains(id) {
-			bm.Add(uint32(d))
+		if w := id / 64; int(w) < len(bits) && bits[w]&(1<<(id%64)) != 0 {
+			docs = append(docs, uint32(d))
 		}
 	}
+	bm := roaring.New()
+	bm.AddMany(docs) // in increasing order, so containers are appended
 	e.shelfBM, e.shelfGen = bm, st.gen
 	return bm
 }
