@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -305,9 +304,6 @@ func (db *DB) checkpointer() {
 			}
 			return
 		case <-t.C:
-			if os.Getenv("SHUWU_EXP_NOCKPT") != "" {
-				continue
-			}
 			if _, err := db.write.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
 				db.log.Warn("store: checkpoint", "err", err)
 			}

@@ -64,8 +64,7 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	db := &DB{write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{},
-		syncer: newWALSyncer(path+"-wal", log), durable: true}
+	db := &DB{write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}, durable: true}
 	if err := migrate(ctx, write); err != nil {
 		write.Close()
 		read.Close()
@@ -88,6 +87,7 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 		return nil, err
 	}
 	db.conn = conn
+	db.syncer = newWALSyncer(path+"-wal", log)
 	db.stopped.Add(2)
 	go db.writer()
 	go db.checkpointer()
