@@ -10,6 +10,10 @@
 // so totals and facet counts are exact at any number of matches, and the
 // relevance order is taken by tiers and an indexed rank key before the
 // first page is re-ranked from stored fields (window.go, rank.go).
+//
+// Whether a record has a copy on the shelf is not in the index files: it
+// changes with every loan, so it is a set of record ids beside Bleve
+// (shelf.go), changed by SetAvailable without any index work.
 package search
 
 import (
