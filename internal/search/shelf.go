@@ -25,7 +25,7 @@ import (
 // bitmap copy, not an index batch.
 
 // shelfSet is one version of the set. gen identifies it, so per-segment
-// bitmaps derived from it (segEntry.onShelf) know when to recompute.
+// bitmaps derived from it (segEntry.docsOnShelf) know when to recompute.
 type shelfSet struct {
 	gen uint64
 	on  *roaring.Bitmap // record ids with a copy on the shelf
