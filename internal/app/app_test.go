@@ -103,6 +103,20 @@ func TestAvailabilityFacetFollowsLending(t *testing.T) {
 		t.Fatalf("on-shelf hits after a copy came back = %d, want 1", n)
 	}
 
+	// A librarian sending the copy on the shelf to repair changes nothing
+	// in the record's document but its shelf state.
+	repair := catalog.StatusRepair
+	if _, err := a.Catalog.UpdateItem(ctx, items[0].Barcode, catalog.ItemChange{Status: &repair}); err != nil {
+		t.Fatal(err)
+	}
+	if n := onShelf(); n != 0 {
+		t.Fatalf("on-shelf hits with the only copy on the shelf sent to repair = %d, want 0", n)
+	}
+	back := catalog.StatusAvailable
+	if _, err := a.Catalog.UpdateItem(ctx, items[0].Barcode, catalog.ItemChange{Status: &back}); err != nil {
+		t.Fatal(err)
+	}
+
 	// The shelf states are not kept in the index files: a restart loads
 	// them from the database.
 	if _, err := a.Circulation.Checkout(ctx, r.Card, items[0].Barcode); err != nil {

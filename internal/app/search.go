@@ -216,20 +216,20 @@ func (s *Search) reindex(ctx context.Context, ids []int64) error {
 	found := map[int64]bool{}
 	docs := make([]search.Document, 0, len(recs))
 	prints := make([]uint64, 0, len(recs))
-	shelf := make(map[int64]bool, len(recs))
+	unchanged := map[int64]bool{} // their shelf state, which Upsert would otherwise tell
 	for _, r := range recs {
 		found[r.ID] = true
 		d := b.doc(catalog.RecordDetail{Record: r, Items: items[r.ID]})
-		shelf[r.ID] = d.Available
 		fp := fingerprint(d)
 		if last, ok := s.indexed[r.ID]; ok && last == fp {
+			unchanged[r.ID] = d.Available
 			continue
 		}
 		docs, prints = append(docs, d), append(prints, fp)
 	}
-	// Availability is not part of the document (fingerprint), so tell it
-	// even when the document is unchanged.
-	s.ix.SetAvailable(shelf)
+	// Availability is not part of the fingerprint: an unchanged document
+	// may still have changed shelf state.
+	s.ix.SetAvailable(unchanged)
 	var gone []int64
 	for _, id := range ids {
 		if !found[id] {

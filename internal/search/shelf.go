@@ -75,12 +75,18 @@ func (s *shelf) state() *shelfSet {
 	return noShelf
 }
 
-// update applies fn to a copy of the current set and publishes it.
-func (s *shelf) update(fn func(on *roaring.Bitmap)) {
+// update applies fn to a copy of the current set (a fresh empty one when
+// fresh is set) and publishes it.
+func (s *shelf) update(fresh bool, fn func(on *roaring.Bitmap)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cur := s.state()
-	next := &shelfSet{gen: cur.gen + 1, on: cur.on.Clone()}
+	next := &shelfSet{gen: cur.gen + 1}
+	if fresh {
+		next.on = roaring.New()
+	} else {
+		next.on = cur.on.Clone()
+	}
 	fn(next.on)
 	s.p.Store(next)
 }
@@ -92,7 +98,7 @@ func (ix *Index) SetAvailable(states map[int64]bool) {
 	if len(states) == 0 {
 		return
 	}
-	ix.shelf.update(func(on *roaring.Bitmap) {
+	ix.shelf.update(false, func(on *roaring.Bitmap) {
 		for id, v := range states {
 			if id <= 0 || id > math.MaxUint32 {
 				continue
@@ -109,8 +115,7 @@ func (ix *Index) SetAvailable(states map[int64]bool) {
 // ResetAvailable replaces the whole set with the records listed: what a
 // server does on start, since the set is not kept on disk.
 func (ix *Index) ResetAvailable(onShelf []int64) {
-	ix.shelf.update(func(on *roaring.Bitmap) {
-		on.Clear()
+	ix.shelf.update(true, func(on *roaring.Bitmap) {
 		for _, id := range onShelf {
 			if id > 0 && id <= math.MaxUint32 {
 				on.Add(uint32(id))

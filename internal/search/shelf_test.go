@@ -87,7 +87,7 @@ func BenchmarkDocsOnShelf(b *testing.B) {
 	for d := range e.recs {
 		e.recs[d] = uint32(d + 1)
 	}
-	s.update(func(on *roaring.Bitmap) { on.AddRange(1, n/2) })
+	s.update(true, func(on *roaring.Bitmap) { on.AddRange(1, n/2) })
 	st := s.state()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

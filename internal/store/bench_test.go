@@ -48,7 +48,7 @@ func BenchmarkDurableUpdate50(b *testing.B) {
 	var mu sync.Mutex
 	var n atomic.Int64
 	lat := make([]time.Duration, 0, b.N)
-	b.SetParallelism(25) // 2 cores × 25 = 50 goroutines
+	b.SetParallelism(25) // 25 × GOMAXPROCS (2 here) = 50 goroutines
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {

@@ -16,8 +16,10 @@ func insertSetting(key string) func(*Tx) error {
 	}
 }
 
-// Commits are answered only after the WAL has been synced; the commit
-// reaches the WAL file itself, where a restart finds it.
+// A commit is answered only after the syncer has synced the WAL (the file
+// is open for syncing by then) and reaches the WAL file itself; reopening
+// finds it. A crash before the fsync cannot be staged here: that the
+// answer waits for the fsync is what the syncer's code ensures.
 func TestAnsweredCommitsAreInTheWALAndSurviveReopening(t *testing.T) {
 	db, path := openTemp(t)
 	ctx := context.Background()
