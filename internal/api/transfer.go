@@ -13,7 +13,7 @@ import (
 
 	"shuwu/internal/errs"
 	"shuwu/internal/marc"
-	"shuwu/internal/marc/bib"
+	"shuwu/internal/marcmap"
 	"shuwu/internal/transfer"
 )
 
@@ -305,7 +305,7 @@ func (s *Server) marcExportOptions(q url.Values) (transfer.ExportOptions, string
 	if o.Format, err = marc.ParseFormat(get("format", "iso2709")); err != nil || o.Format == marc.FormatJSON {
 		return o, "", errs.Invalid("MARC_FORMAT_UNKNOWN", "format", "导出格式只能是 iso2709 或 marcxml", "the format must be iso2709 or marcxml")
 	}
-	if o.Flavor, err = bib.ParseFlavor(get("flavor", "cnmarc")); err != nil {
+	if o.Flavor, err = marcmap.ParseFlavor(get("flavor", "cnmarc")); err != nil {
 		return o, "", err
 	}
 	if o.Charset, err = marc.ParseCharset(get("encoding", "utf-8")); err != nil {

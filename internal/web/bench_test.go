@@ -17,8 +17,8 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/demo"
 	"shuwu/internal/readers"
+	"shuwu/internal/testkit/webtest"
 	"shuwu/internal/web"
-	"shuwu/internal/web/webtest"
 )
 
 // benchSite is the demo data set (the article's library: 50,000+ volumes,

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"shuwu/internal/app"
-	"shuwu/internal/web/webtest"
+	"shuwu/internal/testkit/webtest"
 )
 
 // env is a running app with the fixture library.

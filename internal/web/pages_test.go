@@ -9,8 +9,8 @@ import (
 
 	"shuwu/internal/api"
 	"shuwu/internal/audit"
+	"shuwu/internal/testkit/webtest"
 	"shuwu/internal/web"
-	"shuwu/internal/web/webtest"
 )
 
 func TestStaffHome(t *testing.T) {
