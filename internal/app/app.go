@@ -111,13 +111,13 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		AuditLog: db.AuditLog,
 		Transfer: a.Transfer,
 		Jobs:     a.Jobs,
-		Extra:    extra,
+		Extra:    extra, MaxUpload: cfg.MaxUpload,
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs,
+		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
 	})
 	if err != nil {
 		db.Close()

@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/marc"
 	"shuwu/internal/transfer"
 )
@@ -40,7 +41,7 @@ func marcImportOptions(f url.Values) (transfer.MARCOptions, error) {
 // previewMARC reads the first records of an uploaded MARC file, stores
 // nothing, and keeps the file for the confirmation that follows.
 func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) error {
-	form, up, err := readUpload(w, r)
+	form, up, err := readUpload(w, r, s.maxUpload())
 	v.Form = form
 	if err == nil && up == nil {
 		err = errs.Invalid("UPLOAD_MISSING", "file", "请选择要上传的文件", "choose a file to upload")
@@ -61,7 +62,7 @@ func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) er
 		if !importError(v, "marc", err) {
 			return err
 		}
-		return s.renderImport(w, r, v, http.StatusUnprocessableEntity, nil)
+		return s.renderImport(w, r, v, httpx.StatusOf(errs.As(err).Kind), nil)
 	}
 	p := &marcPreview{File: up.Name, Records: recs}
 	p.Token = s.uploads.keep(up)

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/transfer"
 )
 
@@ -23,7 +24,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 	if kind != "marc" && kind != "books" && kind != "roster" {
 		return errs.NotFound("IMPORT_KIND_UNKNOWN", "导入类型只能是 MARC 文件、书目清单或学员名单", "imports are MARC files, book lists and rosters")
 	}
-	form, up, err := readUpload(w, r)
+	form, up, err := readUpload(w, r, s.maxUpload())
 	v.Form = form
 	if err == nil && up == nil && kind == "marc" && form.Get("token") != "" {
 		up, err = s.uploads.take(form.Get("token"))
@@ -40,7 +41,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 		if !importError(v, kind, err) {
 			return err
 		}
-		return s.renderImport(w, r, v, http.StatusUnprocessableEntity, nil)
+		return s.renderImport(w, r, v, httpx.StatusOf(errs.As(err).Kind), nil)
 	}
 	job := s.d.Jobs.Start(r.Context(), kind, up.Name, up.File, up.Size, run)
 	return s.redirect(w, r, "/import/jobs/"+job.ID, v.T("import.started", up.Name))

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"shuwu/internal/config"
 	"shuwu/internal/marc"
 )
 
@@ -158,4 +159,15 @@ func TestRosterImportPutsReadersInTheChosenClass(t *testing.T) {
 	_, job := finishedJob(t, lib, lib.upload("/import/roster", map[string]string{"kind": "roster", "class_id": classID}, "名单.csv", []byte(csv)))
 	job.want(t, http.StatusOK, "导入报告", "王五", e.f.Class.Name)
 	lib.get("/classes/"+classID).want(t, http.StatusOK, "王五")
+}
+
+// The pages answer an upload over the limit as the API does: 413, with
+// the limit named on the form.
+func TestAnUploadOverTheLimitIs413OnThePageToo(t *testing.T) {
+	e := newEnv(t, func(c *config.Config) { c.MaxUpload = 4 << 10 })
+	lib := e.as(t, "librarian")
+	big := bytes.Repeat([]byte("题名\n书\n"), 2000)
+	lib.upload("/import/books", map[string]string{"kind": "books"}, "a.csv", big).want(t, http.StatusRequestEntityTooLarge,
+		"上传的文件过大（最多 4 KB）", `id="books-file" name="file" accept=".xlsx,.csv" aria-invalid="true"`)
+	lib.upload("/import/marc/preview", map[string]string{"match": "isbn-title"}, "a.mrc", big).want(t, http.StatusRequestEntityTooLarge, "上传的文件过大（最多 4 KB）")
 }
