@@ -9,7 +9,7 @@ import (
 // readerPage is a reader's staff page.
 type readerPage struct {
 	Panel   *readerPanel
-	History []historyLine
+	History []circulation.HistoryLine
 }
 
 // showReader shows a reader with loans, holds, blocks, history and the
@@ -32,10 +32,6 @@ func (s *Server) readerPage(r *http.Request, v *view) (readerPage, error) {
 	if err != nil {
 		return readerPage{}, err
 	}
-	evs, err := s.d.Circulation.Events(r.Context(), circulation.EventFilter{ReaderID: p.Reader.ID, Kinds: historyKinds, Limit: 50})
-	if err != nil {
-		return readerPage{}, err
-	}
-	h, err := s.describeEvents(r, evs)
+	h, err := s.d.Circulation.History(r.Context(), p.Reader.ID, 50, 0)
 	return readerPage{Panel: p, History: h}, err
 }
