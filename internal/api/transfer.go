@@ -93,34 +93,8 @@ func (s *Server) maxUpload() int64 {
 	return httpx.MaxUpload
 }
 
-func marcOptions(q url.Values) (transfer.MARCOptions, error) {
-	var o transfer.MARCOptions
-	var err error
-	match, on := q.Get("match"), q.Get("on_match")
-	if match == "" {
-		match = "isbn-title"
-	}
-	if on == "" {
-		on = "skip"
-	}
-	if o.Match, o.OnMatch, err = transfer.ParseMatch(match, on); err != nil {
-		return o, err
-	}
-	enc := q.Get("encoding")
-	if enc == "" {
-		enc = "auto"
-	}
-	if o.Charset, err = marc.ParseCharset(enc); err != nil {
-		return o, errs.Invalid("MARC_CHARSET_UNKNOWN", "encoding", "未知的编码 "+enc, "unknown encoding "+enc)
-	}
-	if o.LocationID, err = intParam(q.Get("location_id"), "location_id", 0); err != nil {
-		return o, err
-	}
-	return o, nil
-}
-
 func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request) error {
-	o, err := marcOptions(r.URL.Query())
+	o, err := transfer.ParseMARCOptions(r.URL.Query())
 	if err != nil {
 		return err
 	}
@@ -148,7 +122,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) error {
 	var fileName string // known once the upload is read; tells .xlsx from .csv
 	switch kind {
 	case "marc":
-		o, err := marcOptions(q)
+		o, err := transfer.ParseMARCOptions(q)
 		if err != nil {
 			return err
 		}
@@ -173,7 +147,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		locID, err := intParam(q.Get("location_id"), "location_id", 0)
+		locID, err := transfer.ParseLocationID(q.Get("location_id"))
 		if err != nil {
 			return err
 		}

@@ -2,11 +2,9 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
-	"shuwu/internal/marc"
 	"shuwu/internal/transfer"
 )
 
@@ -21,23 +19,6 @@ type marcPreview struct {
 	Records []transfer.PreviewRecord
 }
 
-// marcImportOptions reads the MARC form's choices.
-func marcImportOptions(f url.Values) (transfer.MARCOptions, error) {
-	var o transfer.MARCOptions
-	var err error
-	if o.Match, o.OnMatch, err = transfer.ParseMatch(f.Get("match"), f.Get("on_match")); err != nil {
-		return o, err
-	}
-	enc := f.Get("encoding")
-	if enc == "" {
-		enc = "auto"
-	}
-	if o.Charset, err = marc.ParseCharset(enc); err != nil {
-		return o, errs.Invalid("MARC_CHARSET_UNKNOWN", "encoding", "未知的编码 "+enc, "unknown encoding "+enc)
-	}
-	return o, nil
-}
-
 // previewMARC reads the first records of an uploaded MARC file, stores
 // nothing, and keeps the file for the confirmation that follows.
 func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) error {
@@ -48,7 +29,7 @@ func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) er
 	}
 	var o transfer.MARCOptions
 	if err == nil {
-		o, err = marcImportOptions(form)
+		o, err = transfer.ParseMARCOptions(form)
 	}
 	var recs []transfer.PreviewRecord
 	if err == nil {

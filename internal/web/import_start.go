@@ -50,7 +50,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 // importRunner checks the form's options and returns the job's work.
 func (s *Server) importRunner(kind string, form url.Values, fileName string) (importRun, error) {
 	if kind == "marc" {
-		o, err := marcImportOptions(form)
+		o, err := transfer.ParseMARCOptions(form)
 		if err != nil {
 			return nil, err
 		}
@@ -76,6 +76,10 @@ func (s *Server) importRunner(kind string, form url.Values, fileName string) (im
 			return nil, errs.Invalid("PARAM_INVALID", "class_id", "请选择班次", "choose a class")
 		}
 	}
+	locID, err := transfer.ParseLocationID(form.Get("location_id"))
+	if err != nil {
+		return nil, err
+	}
 	all := form.Get("all_or_nothing") != ""
 	return func(ctx context.Context, in io.Reader, progress func(done, total int64), rejects io.Writer) (any, error) {
 		sheet := transfer.SheetOptions{Name: fileName, Map: colMap}
@@ -83,7 +87,7 @@ func (s *Server) importRunner(kind string, form url.Values, fileName string) (im
 		var rep transfer.SheetReport
 		var err error
 		if kind == "books" {
-			rep, err = s.d.Transfer.ImportBooks(ctx, in, transfer.BookSheetOptions{SheetOptions: sheet, AllOrNothing: all, Progress: rows})
+			rep, err = s.d.Transfer.ImportBooks(ctx, in, transfer.BookSheetOptions{SheetOptions: sheet, AllOrNothing: all, LocationID: locID, Progress: rows})
 		} else {
 			rep, err = s.d.Transfer.ImportRoster(ctx, in, transfer.RosterOptions{SheetOptions: sheet, ClassID: classID, Progress: rows})
 		}
