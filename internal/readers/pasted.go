@@ -16,7 +16,9 @@ type Pasted struct {
 }
 
 // Empty reports whether the list named nothing at all.
-func (p Pasted) Empty() bool { return len(p.Cards) == 0 && len(p.Unknown) == 0 && len(p.Ambiguous) == 0 }
+func (p Pasted) Empty() bool {
+	return len(p.Cards) == 0 && len(p.Unknown) == 0 && len(p.Ambiguous) == 0
+}
 
 // SplitPasted splits a list pasted from a spreadsheet, a document or a
 // chat: one entry per line, or separated by commas, 、, semicolons or
