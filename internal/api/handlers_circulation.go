@@ -2,13 +2,13 @@ package api
 
 import (
 	"net/http"
-	"shuwu/internal/httpx"
 	"strings"
 	"time"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/settings"
 )
 

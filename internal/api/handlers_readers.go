@@ -2,11 +2,11 @@ package api
 
 import (
 	"net/http"
-	"shuwu/internal/httpx"
 	"time"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/readers"
 )
 

@@ -7,13 +7,13 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"shuwu/internal/httpx"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/readers"
 	"shuwu/internal/transfer"
 )

@@ -3,11 +3,11 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"shuwu/internal/readers"
 	"strings"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/readers"
 )
 
 // Categories lists the local categories in display order.

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"shuwu/internal/transfer"
 
 	"shuwu/internal/errs"
 	"shuwu/internal/marc"
+	"shuwu/internal/transfer"
 )
 
 const marcUsage = `用法 / usage:

@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"shuwu/internal/transfer"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog/clc"
 	"shuwu/internal/errs"
 	"shuwu/internal/store"
+	"shuwu/internal/transfer"
 )
 
 func runVersion(ctx context.Context, env Env, args []string) error {

@@ -3,10 +3,10 @@ package store
 import (
 	"database/sql"
 	"fmt"
-	"shuwu/internal/circulation"
 	"strings"
 	"time"
 
+	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 )

@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"shuwu/internal/errs"
 	"strconv"
 	"strings"
 
 	"shuwu/internal/catalog"
 	"shuwu/internal/catalog/isbn"
 	"shuwu/internal/catalog/price"
+	"shuwu/internal/errs"
 	"shuwu/internal/marcmap"
 )
 

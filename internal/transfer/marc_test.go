@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"shuwu/internal/transfer"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"shuwu/internal/errs"
 	"shuwu/internal/marc"
 	"shuwu/internal/marcmap"
+	"shuwu/internal/transfer"
 )
 
 func readAll(tb testing.TB, data []byte) []*marc.Record {

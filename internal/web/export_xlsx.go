@@ -3,12 +3,12 @@ package web
 import (
 	"io"
 	"net/http"
-	"shuwu/internal/httpx"
 	"strconv"
 	"strings"
 	"time"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/transfer"
 )
 

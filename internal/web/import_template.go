@@ -3,9 +3,9 @@ package web
 import (
 	"io"
 	"net/http"
-	"shuwu/internal/httpx"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 )
 
 // importTemplate downloads the Excel template of a book list or roster.

@@ -2,10 +2,10 @@ package web
 
 import (
 	"net/http"
-	"shuwu/internal/catalog"
 	"strconv"
 	"strings"
 
+	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
 )
 
