@@ -43,7 +43,7 @@ func pathID(r *http.Request, name string) (int64, error) {
 		return 0, err
 	}
 	if id <= 0 {
-		return 0, errs.Invalid("PARAM_INVALID", name, "编号必须是正整数", "the id must be a positive integer")
+		return 0, errs.Invalid(errs.CodeParamInvalid, name, "编号必须是正整数", "the id must be a positive integer")
 	}
 	return id, nil
 }
@@ -223,7 +223,7 @@ func (s *Server) getCLC(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		// A shallow tree accepts deeper codes; show the nearest known class.
 		if len(anc) == 0 {
-			return errs.NotFound("CLC_UNKNOWN", "分类号 "+code+" 不在中图法类表中", "class "+code+" is not in the table")
+			return errs.NotFound(clc.CodeUnknown, "分类号 "+code+" 不在中图法类表中", "class "+code+" is not in the table")
 		}
 		c = clc.Class{Code: code, Name: anc[len(anc)-1].Name, Parent: anc[len(anc)-1].Code, Depth: anc[len(anc)-1].Depth + 1}
 	} else if len(anc) > 0 && anc[len(anc)-1].Code == c.Code {

@@ -8,6 +8,7 @@ import (
 	"shuwu/internal/audit"
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/settings"
 )
 
@@ -41,7 +42,7 @@ type inRoomRequest struct {
 
 func required(v, field, zh, en string) error {
 	if strings.TrimSpace(v) == "" {
-		return errs.Invalid("FIELD_REQUIRED", field, zh, en)
+		return errs.Invalid(CodeFieldRequired, field, zh, en)
 	}
 	return nil
 }
@@ -109,7 +110,7 @@ func (s *Server) cardFor(r *http.Request, card string) (string, error) {
 		return "", err
 	}
 	if card != "" && card != me.Card {
-		return "", errs.New(errs.KindForbidden, "FORBIDDEN", "读者只能为自己办理", "readers can act only for themselves")
+		return "", errs.New(errs.KindForbidden, httpx.CodeForbidden, "读者只能为自己办理", "readers can act only for themselves")
 	}
 	return me.Card, nil
 }
@@ -137,7 +138,7 @@ func (s *Server) placeHold(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if req.Record <= 0 {
-		return errs.Invalid("FIELD_REQUIRED", "record", "请提供书目编号", "record id is required")
+		return errs.Invalid(CodeFieldRequired, "record", "请提供书目编号", "record id is required")
 	}
 	out, err := s.Circulation.PlaceHold(r.Context(), card, req.Record)
 	return replyCreated(w, r, out, err)
@@ -239,7 +240,7 @@ func (s *Server) saveClosedDay(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) deleteClosedDay(w http.ResponseWriter, r *http.Request) error {
 	if _, err := time.Parse(time.DateOnly, r.PathValue("date")); err != nil {
-		return errs.Invalid("DATE_INVALID", "date", "日期格式应为 2024-05-01", "dates look like 2024-05-01")
+		return errs.Invalid(errs.CodeDateInvalid, "date", "日期格式应为 2024-05-01", "dates look like 2024-05-01")
 	}
 	return noContent(w, s.Circulation.DeleteClosedDay(r.Context(), r.PathValue("date")))
 }

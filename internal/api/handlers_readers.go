@@ -6,6 +6,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/readers"
 )
 
@@ -22,7 +23,7 @@ func (s *Server) selfOrStaff(r *http.Request, card string) (readers.Reader, erro
 	rd, err := s.Readers.ByCard(r.Context(), card)
 	a := actor(r)
 	if a.Role == audit.RoleReader && (err != nil || rd.ID != a.ReaderID) {
-		return readers.Reader{}, errs.New(errs.KindForbidden, "FORBIDDEN", "读者只能查看自己的账户", "readers can see only their own account")
+		return readers.Reader{}, errs.New(errs.KindForbidden, httpx.CodeForbidden, "读者只能查看自己的账户", "readers can see only their own account")
 	}
 	return rd, err
 }
@@ -208,7 +209,7 @@ func (s *Server) addMembers(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if len(req.Cards) == 0 {
-		return errs.Invalid("CARDS_REQUIRED", "cards", "请至少提供一个读者证号", "give at least one card number")
+		return errs.Invalid(CodeCardsRequired, "cards", "请至少提供一个读者证号", "give at least one card number")
 	}
 	out, err := s.Readers.AddMembers(r.Context(), id, req.Cards)
 	return reply(w, out, err)
@@ -281,7 +282,7 @@ func parseDay(v, name string, loc *time.Location) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation(time.DateOnly, v, loc)
 	if err != nil {
-		return time.Time{}, errs.Invalid("DATE_INVALID", name, "日期格式应为 2024-05-01", "dates look like 2024-05-01")
+		return time.Time{}, errs.Invalid(errs.CodeDateInvalid, name, "日期格式应为 2024-05-01", "dates look like 2024-05-01")
 	}
 	return t, nil
 }

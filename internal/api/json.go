@@ -28,19 +28,19 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		var typ *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &tooBig):
-			return errs.New(errs.KindTooLarge, "BODY_TOO_LARGE", "请求内容过大（最多 1 MB）", "the request body is too large (1 MB at most)")
+			return errs.New(errs.KindTooLarge, CodeBodyTooLarge, "请求内容过大（最多 1 MB）", "the request body is too large (1 MB at most)")
 		case errors.Is(err, io.EOF):
-			return errs.Invalid("BAD_JSON", "", "请求内容为空，应为 JSON", "the request body is empty; JSON expected")
+			return errs.Invalid(CodeBadJSON, "", "请求内容为空，应为 JSON", "the request body is empty; JSON expected")
 		case errors.As(err, &typ):
-			return errs.Invalid("BAD_JSON", typ.Field, "字段“"+typ.Field+"”的类型不正确", "field "+typ.Field+" has the wrong type")
+			return errs.Invalid(CodeBadJSON, typ.Field, "字段“"+typ.Field+"”的类型不正确", "field "+typ.Field+" has the wrong type")
 		case errors.As(err, &syn):
-			return errs.Invalid("BAD_JSON", "", "JSON 格式错误（第 "+strconv.FormatInt(syn.Offset, 10)+" 字节附近）", "malformed JSON near byte "+strconv.FormatInt(syn.Offset, 10))
+			return errs.Invalid(CodeBadJSON, "", "JSON 格式错误（第 "+strconv.FormatInt(syn.Offset, 10)+" 字节附近）", "malformed JSON near byte "+strconv.FormatInt(syn.Offset, 10))
 		default:
-			return errs.Invalid("BAD_JSON", "", "JSON 格式错误", "malformed JSON")
+			return errs.Invalid(CodeBadJSON, "", "JSON 格式错误", "malformed JSON")
 		}
 	}
 	if dec.More() {
-		return errs.Invalid("BAD_JSON", "", "JSON 之后还有多余内容", "unexpected data after the JSON value")
+		return errs.Invalid(CodeBadJSON, "", "JSON 之后还有多余内容", "unexpected data after the JSON value")
 	}
 	return nil
 }
@@ -102,7 +102,7 @@ func intParam(s string, name string, def int64) (int64, error) {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		return 0, errs.Invalid("PARAM_INVALID", name, "参数“"+name+"”应为整数", "parameter "+name+" must be an integer")
+		return 0, errs.Invalid(errs.CodeParamInvalid, name, "参数“"+name+"”应为整数", "parameter "+name+" must be an integer")
 	}
 	return n, nil
 }
@@ -128,7 +128,7 @@ func pageParams(r *http.Request) (int, int, error) {
 		return 0, 0, paging.OutOfRange(paging.MaxPage)
 	}
 	if s < 1 || s > 200 {
-		return 0, 0, errs.Invalid("PARAM_INVALID", "size", "每页条数须在 1 到 200 之间", "size must be 1–200")
+		return 0, 0, errs.Invalid(errs.CodeParamInvalid, "size", "每页条数须在 1 到 200 之间", "size must be 1–200")
 	}
 	return int(p), int(s), nil
 }

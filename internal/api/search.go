@@ -73,13 +73,13 @@ func SearchRoute(s Searcher) Route {
 				return err
 			}
 			if size < 1 || size > 100 {
-				return errs.Invalid("PARAM_INVALID", "size", "每页条数须在 1 到 100 之间", "size must be 1–100")
+				return errs.Invalid(errs.CodeParamInvalid, "size", "每页条数须在 1 到 100 之间", "size must be 1–100")
 			}
 			sq := SearchQuery{Text: q.Get("q"), Page: int(page), Size: int(size), Sort: q.Get("sort"), Filters: map[string][]string{}}
 			for _, f := range q["facet"] {
 				name, value, ok := strings.Cut(f, ":")
 				if !ok || name == "" {
-					return errs.Invalid("PARAM_INVALID", "facet", "分面筛选应写作 名称:值，如 category:党史党建", "a facet filter looks like name:value")
+					return errs.Invalid(errs.CodeParamInvalid, "facet", "分面筛选应写作 名称:值，如 category:党史党建", "a facet filter looks like name:value")
 				}
 				sq.Filters[name] = append(sq.Filters[name], value)
 			}

@@ -13,6 +13,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/readers"
 	"shuwu/internal/transfer"
 )
@@ -92,7 +93,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	})
 	// Anything else under /api/ is a JSON 404, not the web's HTML one.
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, r, s.Log, errs.NotFound("ROUTE_NOT_FOUND", "接口不存在："+r.Method+" "+r.URL.Path, "no such endpoint: "+r.Method+" "+r.URL.Path))
+		writeError(w, r, s.Log, errs.NotFound(CodeRouteNotFound, "接口不存在："+r.Method+" "+r.URL.Path, "no such endpoint: "+r.Method+" "+r.URL.Path))
 	})
 }
 
@@ -115,7 +116,7 @@ func (s *Server) wrap(rt Route) http.Handler {
 			} else {
 				ctx = audit.WithActor(ctx, a)
 				if roles != nil && !roles.allows(a.Role) {
-					writeError(w, r, s.Log, errs.New(errs.KindForbidden, "FORBIDDEN", "权限不足：此操作需要"+roles.labels()+"角色", "forbidden: this needs one of the roles "+string(joinRoles(roles))))
+					writeError(w, r, s.Log, errs.New(errs.KindForbidden, httpx.CodeForbidden, "权限不足：此操作需要"+roles.labels()+"角色", "forbidden: this needs one of the roles "+string(joinRoles(roles))))
 					return
 				}
 			}
@@ -126,7 +127,8 @@ func (s *Server) wrap(rt Route) http.Handler {
 	})
 }
 
-// CodeCrossOrigin refuses a write a browser sent from another site.
+// CodeCrossOrigin refuses a write a browser sent from another site:
+// 拒绝来自其他网站的写请求 / a write sent from another site.
 const CodeCrossOrigin errs.Code = "CROSS_ORIGIN"
 
 // checkOrigin refuses a state-changing request that a browser sent from

@@ -50,12 +50,12 @@ func (s *Server) receiveUpload(w http.ResponseWriter, r *http.Request) (*os.File
 	r.Body = http.MaxBytesReader(w, r.Body, s.maxUpload())
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, "", 0, errs.Invalid("UPLOAD_MISSING", "file", "请以 multipart/form-data 上传文件", "upload the file as multipart/form-data")
+		return nil, "", 0, errs.Invalid(httpx.CodeUploadMissing, "file", "请以 multipart/form-data 上传文件", "upload the file as multipart/form-data")
 	}
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
-			return nil, "", 0, errs.Invalid("UPLOAD_MISSING", "file", "没有收到文件：表单中应有名为 file 的文件", "no file field in the upload")
+			return nil, "", 0, errs.Invalid(httpx.CodeUploadMissing, "file", "没有收到文件：表单中应有名为 file 的文件", "no file field in the upload")
 		}
 		if err != nil {
 			return nil, "", 0, httpx.UploadError(err, s.maxUpload())
@@ -79,7 +79,7 @@ func (s *Server) receiveUpload(w http.ResponseWriter, r *http.Request) (*os.File
 		if n == 0 {
 			f.Close()
 			os.Remove(f.Name())
-			return nil, "", 0, errs.Invalid("UPLOAD_EMPTY", "file", "上传的文件是空的", "the uploaded file is empty")
+			return nil, "", 0, errs.Invalid(httpx.CodeUploadEmpty, "file", "上传的文件是空的", "the uploaded file is empty")
 		}
 		return f, part.FileName(), n, nil
 	}
@@ -167,7 +167,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) error {
 			return rep, err
 		}
 	default:
-		return errs.Invalid("IMPORT_KIND_UNKNOWN", "kind", "导入类型只能是 marc（MARC 文件）、books（书目清单）或 roster（学员名单）", "the import kind must be marc, books or roster")
+		return errs.Invalid(httpx.CodeImportKindUnknown, "kind", "导入类型只能是 marc（MARC 文件）、books（书目清单）或 roster（学员名单）", "the import kind must be marc, books or roster")
 	}
 	f, name, size, err := s.receiveUpload(w, r)
 	if err != nil {
@@ -217,7 +217,7 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request) error {
 	case "roster":
 		name, write = "学员名单模板.xlsx", s.Transfer.WriteRosterTemplate
 	default:
-		return errs.NotFound("TEMPLATE_UNKNOWN", "模板只有 books（书目清单）和 roster（学员名单）两种", "templates are books and roster")
+		return errs.NotFound(httpx.CodeTemplateUnknown, "模板只有 books（书目清单）和 roster（学员名单）两种", "templates are books and roster")
 	}
 	return streamFile(w, name, xlsxType, func(out io.Writer) error { return write(r.Context(), out) })
 }
@@ -275,13 +275,13 @@ func (s *Server) marcExportOptions(q url.Values) (transfer.ExportOptions, string
 		return def
 	}
 	if o.Format, err = marc.ParseFormat(get("format", "iso2709")); err != nil || o.Format == marc.FormatJSON {
-		return o, "", errs.Invalid("MARC_FORMAT_UNKNOWN", "format", "导出格式只能是 iso2709 或 marcxml", "the format must be iso2709 or marcxml")
+		return o, "", errs.Invalid(transfer.CodeMARCFormatUnknown, "format", "导出格式只能是 iso2709 或 marcxml", "the format must be iso2709 or marcxml")
 	}
 	if o.Flavor, err = marcmap.ParseFlavor(get("flavor", "cnmarc")); err != nil {
 		return o, "", err
 	}
 	if o.Charset, err = marc.ParseCharset(get("encoding", "utf-8")); err != nil {
-		return o, "", errs.Invalid("MARC_CHARSET_UNKNOWN", "encoding", "未知的编码 "+q.Get("encoding"), "unknown encoding")
+		return o, "", errs.Invalid(transfer.CodeMARCCharsetUnknown, "encoding", "未知的编码 "+q.Get("encoding"), "unknown encoding")
 	}
 	o.CLCPrefix = q.Get("clc")
 	if o.Since, err = parseDay(q.Get("since"), "since", s.Circulation.Location()); err != nil {
@@ -341,13 +341,13 @@ func (s *Server) exportXLSX(w http.ResponseWriter, r *http.Request) error {
 		write = func(out io.Writer) error { _, err := s.Transfer.ExportReadersXLSX(ctx, out, classID); return err }
 	case "class":
 		if classID == 0 {
-			return errs.Invalid("PARAM_INVALID", "class", "请指定班次（class 参数）", "give the class id")
+			return errs.Invalid(errs.CodeParamInvalid, "class", "请指定班次（class 参数）", "give the class id")
 		}
 		name = "班次借阅.xlsx"
 		write = func(out io.Writer) error { _, err := s.Transfer.ExportClassXLSX(ctx, out, classID); return err }
 	case "ledger":
 		if from.IsZero() || to.IsZero() {
-			return errs.Invalid("PARAM_INVALID", "from", "请指定起止日期（from 和 to）", "give from and to dates")
+			return errs.Invalid(errs.CodeParamInvalid, "from", "请指定起止日期（from 和 to）", "give from and to dates")
 		}
 		name = "借阅流水" + q.Get("from") + "至" + q.Get("to") + ".xlsx"
 		write = func(out io.Writer) error {
@@ -355,7 +355,7 @@ func (s *Server) exportXLSX(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	default:
-		return errs.NotFound("EXPORT_UNKNOWN", "可导出 records、readers、class、ledger", "exports are records, readers, class and ledger")
+		return errs.NotFound(httpx.CodeExportUnknown, "可导出 records、readers、class、ledger", "exports are records, readers, class and ledger")
 	}
 	return streamFile(w, name, xlsxType, write)
 }

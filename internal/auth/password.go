@@ -60,10 +60,10 @@ func CheckPassword(encoded, pw string) bool {
 // ValidatePassword enforces the password rules for new passwords.
 func ValidatePassword(pw string) error {
 	if utf8.RuneCountInString(pw) < 8 {
-		return errs.Invalid("PASSWORD_TOO_SHORT", "password", "密码至少 8 位", "the password must be at least 8 characters")
+		return errs.Invalid(CodePasswordTooShort, "password", "密码至少 8 位", "the password must be at least 8 characters")
 	}
 	if len(pw) > 128 {
-		return errs.Invalid("PASSWORD_TOO_LONG", "password", "密码最多 128 位", "the password must be at most 128 bytes")
+		return errs.Invalid(CodePasswordTooLong, "password", "密码最多 128 位", "the password must be at most 128 bytes")
 	}
 	return nil
 }

@@ -49,7 +49,7 @@ func NewService(store Store, now func() time.Time) *Service {
 var usernamePattern = regexp.MustCompile(`^[A-Za-z0-9_.\-]{2,32}$`)
 
 func errWrongPassword() *errs.Error {
-	return errs.New(errs.KindUnauthorized, "WRONG_PASSWORD", "用户名或密码错误", "wrong user name or password")
+	return errs.New(errs.KindUnauthorized, CodeWrongPassword, "用户名或密码错误", "wrong user name or password")
 }
 
 // Session is a new login: the secret token (shown once) and who it is for.
@@ -80,7 +80,7 @@ func (s *Service) Login(ctx context.Context, name, password, clientKey string) (
 	key := strings.ToLower(name) + "|" + clientKey
 	now := s.now()
 	if s.fails.Blocked(key, now) {
-		return Session{}, errs.New(errs.KindRateLimited, "LOGIN_RATE_LIMITED", "登录失败次数过多，请 5 分钟后再试", "too many failed logins; try again in 5 minutes")
+		return Session{}, errs.New(errs.KindRateLimited, CodeLoginRateLimited, "登录失败次数过多，请 5 分钟后再试", "too many failed logins; try again in 5 minutes")
 	}
 	var sess Session
 	err := s.store.Update(ctx, func(tx Tx) error {
@@ -91,12 +91,12 @@ func (s *Service) Login(ctx context.Context, name, password, clientKey string) (
 			}
 			row.UserID = u.ID
 			sess.Actor = audit.Actor{UserID: u.ID, Name: u.Username, Role: u.Role}
-		} else if !errs.Is(err, "USER_NOT_FOUND") {
+		} else if !errs.Is(err, CodeUserNotFound) {
 			return err
 		} else {
 			r, err := tx.ReaderByCard(name)
 			if err != nil {
-				if errs.Is(err, "READER_NOT_FOUND") {
+				if errs.Is(err, readers.CodeReaderNotFound) {
 					return errWrongPassword()
 				}
 				return err
@@ -112,7 +112,7 @@ func (s *Service) Login(ctx context.Context, name, password, clientKey string) (
 		return tx.InsertSession(hashToken(sess.Token), row, now)
 	})
 	if err != nil {
-		if errs.Is(err, "WRONG_PASSWORD") {
+		if errs.Is(err, CodeWrongPassword) {
 			s.fails.Fail(key, now)
 		}
 		return Session{}, err
@@ -122,7 +122,7 @@ func (s *Service) Login(ctx context.Context, name, password, clientKey string) (
 }
 
 func errNotLoggedIn() *errs.Error {
-	return errs.New(errs.KindUnauthorized, "NOT_LOGGED_IN", "请先登录", "please log in")
+	return errs.New(errs.KindUnauthorized, CodeNotLoggedIn, "请先登录", "please log in")
 }
 
 // Authenticate returns the actor of a session token.
@@ -146,7 +146,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (audit.Actor, 
 			return err
 		}
 		if !now.Before(row.ExpiresAt) {
-			return errs.New(errs.KindUnauthorized, "SESSION_EXPIRED", "登录已过期，请重新登录", "the session has expired; log in again")
+			return errs.New(errs.KindUnauthorized, CodeSessionExpired, "登录已过期，请重新登录", "the session has expired; log in again")
 		}
 		expires = row.ExpiresAt
 		if row.UserID != 0 {
@@ -197,7 +197,7 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 	s.mu.Unlock()
 	return s.store.Update(ctx, func(tx Tx) error {
 		err := tx.DeleteSession(h)
-		if errs.Is(err, "SESSION_NOT_FOUND") {
+		if errs.Is(err, CodeSessionNotFound) {
 			return nil
 		}
 		return err
@@ -214,10 +214,10 @@ func (s *Service) forgetAll() {
 func (s *Service) CreateUser(ctx context.Context, username, displayName string, role audit.Role, password string) (User, error) {
 	username = strings.TrimSpace(username)
 	if !usernamePattern.MatchString(username) {
-		return User{}, errs.Invalid("USERNAME_MALFORMED", "username", "用户名须为 2–32 位字母、数字、点、下划线或连字符", "a user name is 2–32 letters, digits, dots, underscores or hyphens")
+		return User{}, errs.Invalid(CodeUsernameMalformed, "username", "用户名须为 2–32 位字母、数字、点、下划线或连字符", "a user name is 2–32 letters, digits, dots, underscores or hyphens")
 	}
 	if !role.Valid() || role == audit.RoleReader {
-		return User{}, errs.Invalid("ROLE_UNKNOWN", "role", "角色必须是系统管理员、馆员或值班员", "the role must be admin, librarian or duty")
+		return User{}, errs.Invalid(CodeRoleUnknown, "role", "角色必须是系统管理员、馆员或值班员", "the role must be admin, librarian or duty")
 	}
 	if err := ValidatePassword(password); err != nil {
 		return User{}, err
@@ -229,11 +229,11 @@ func (s *Service) CreateUser(ctx context.Context, username, displayName string, 
 	u := User{Username: username, DisplayName: strings.TrimSpace(displayName), Role: role, PasswordHash: hash, CreatedAt: s.now()}
 	err = s.store.Update(ctx, func(tx Tx) error {
 		if _, err := tx.ReaderByCard(username); err == nil {
-			return errs.Invalid("USERNAME_TAKEN", "username", "用户名与某读者证号相同，请换一个", "the user name equals a reader's card number")
+			return errs.Invalid(CodeUsernameTaken, "username", "用户名与某读者证号相同，请换一个", "the user name equals a reader's card number")
 		}
 		if err := tx.InsertUser(&u); err != nil {
-			if errs.Is(err, "DUPLICATE") {
-				return errs.Invalid("USERNAME_TAKEN", "username", fmt.Sprintf("用户名 %s 已存在", username), "the user name is taken")
+			if errs.Is(err, errs.CodeDuplicate) {
+				return errs.Invalid(CodeUsernameTaken, "username", fmt.Sprintf("用户名 %s 已存在", username), "the user name is taken")
 			}
 			return err
 		}
@@ -245,7 +245,7 @@ func (s *Service) CreateUser(ctx context.Context, username, displayName string, 
 // UpdateUser changes a staff account's name, role or disabled flag.
 func (s *Service) UpdateUser(ctx context.Context, username, displayName string, role audit.Role, disabled bool) (User, error) {
 	if !role.Valid() || role == audit.RoleReader {
-		return User{}, errs.Invalid("ROLE_UNKNOWN", "role", "角色必须是系统管理员、馆员或值班员", "the role must be admin, librarian or duty")
+		return User{}, errs.Invalid(CodeRoleUnknown, "role", "角色必须是系统管理员、馆员或值班员", "the role must be admin, librarian or duty")
 	}
 	var u User
 	err := s.store.Update(ctx, func(tx Tx) error {
@@ -265,7 +265,7 @@ func (s *Service) UpdateUser(ctx context.Context, username, displayName string, 
 				}
 			}
 			if admins <= 1 {
-				return errs.Conflict("LAST_ADMIN", "这是最后一个系统管理员账号，不能降级或停用", "this is the last admin account")
+				return errs.Conflict(CodeLastAdmin, "这是最后一个系统管理员账号，不能降级或停用", "this is the last admin account")
 			}
 		}
 		u.DisplayName, u.Role, u.Disabled = strings.TrimSpace(displayName), role, disabled
@@ -359,7 +359,7 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, a audit.Actor, oldPW, n
 		return err
 	}
 	if !CheckPassword(current, oldPW) {
-		return errs.Invalid("WRONG_PASSWORD", "old_password", "原密码不正确", "the current password is wrong")
+		return errs.Invalid(CodeWrongPassword, "old_password", "原密码不正确", "the current password is wrong")
 	}
 	if a.UserID != 0 {
 		return s.SetPassword(ctx, name, newPW)

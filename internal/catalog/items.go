@@ -21,14 +21,14 @@ var barcodePattern = regexp.MustCompile(`^[A-Za-z0-9\-]{1,32}$`)
 func ValidateBarcode(b string) (string, error) {
 	b = strings.TrimSpace(b)
 	if !barcodePattern.MatchString(b) {
-		return "", errs.Invalid("BARCODE_MALFORMED", "barcode", fmt.Sprintf("条码“%s”格式不正确：只能是 1–32 位字母、数字或连字符", b), "a barcode is 1–32 letters, digits or hyphens")
+		return "", errs.Invalid(CodeBarcodeMalformed, "barcode", fmt.Sprintf("条码“%s”格式不正确：只能是 1–32 位字母、数字或连字符", b), "a barcode is 1–32 letters, digits or hyphens")
 	}
 	return b, nil
 }
 
 // ErrBarcodeDuplicate is returned when a barcode is already in use.
 func errBarcodeDuplicate(b string) error {
-	return errs.Invalid("BARCODE_DUPLICATE", "barcode", fmt.Sprintf("条码 %s 已被其他复本使用", b), fmt.Sprintf("barcode %s is already in use", b))
+	return errs.Invalid(CodeBarcodeDuplicate, "barcode", fmt.Sprintf("条码 %s 已被其他复本使用", b), fmt.Sprintf("barcode %s is already in use", b))
 }
 
 // AddItems adds copies to a record: generated barcodes where none are
@@ -38,24 +38,24 @@ func (s *Service) AddItems(ctx context.Context, in NewItems) ([]Item, error) {
 		in.Count = len(in.Barcodes)
 	}
 	if in.Count < 1 || in.Count > MaxBatchItems {
-		return nil, errs.Invalid("ITEM_COUNT_INVALID", "count", fmt.Sprintf("册数须在 1 到 %d 之间", MaxBatchItems), fmt.Sprintf("count must be between 1 and %d", MaxBatchItems))
+		return nil, errs.Invalid(CodeItemCountInvalid, "count", fmt.Sprintf("册数须在 1 到 %d 之间", MaxBatchItems), fmt.Sprintf("count must be between 1 and %d", MaxBatchItems))
 	}
 	if len(in.Barcodes) > 0 && len(in.Barcodes) != in.Count {
-		return nil, errs.Invalid("BARCODE_COUNT_MISMATCH", "barcodes", "条码个数与册数不一致", "the number of barcodes does not match the count")
+		return nil, errs.Invalid(CodeBarcodeCountMismatch, "barcodes", "条码个数与册数不一致", "the number of barcodes does not match the count")
 	}
 	if in.Source == "" {
 		in.Source = SourcePurchase
 	}
 	if !in.Source.Valid() {
-		return nil, errs.Invalid("SOURCE_UNKNOWN", "source", "来源必须是馆藏调拨、集中采购、单位支持或个人捐赠之一", "unknown acquisition source")
+		return nil, errs.Invalid(CodeSourceUnknown, "source", "来源必须是馆藏调拨、集中采购、单位支持或个人捐赠之一", "unknown acquisition source")
 	}
 	if in.PriceFen < 0 {
-		return nil, errs.Invalid("PRICE_NEGATIVE", "price", "价格不能为负数", "price cannot be negative")
+		return nil, errs.Invalid(CodePriceNegative, "price", "价格不能为负数", "price cannot be negative")
 	}
 	if in.AddedDate == "" {
 		in.AddedDate = s.Today()
 	} else if _, err := time.Parse(time.DateOnly, in.AddedDate); err != nil {
-		return nil, errs.Invalid("DATE_INVALID", "added_date", "入藏日期格式应为 2024-05-01", "added date must look like 2024-05-01")
+		return nil, errs.Invalid(errs.CodeDateInvalid, "added_date", "入藏日期格式应为 2024-05-01", "added date must look like 2024-05-01")
 	}
 	seen := map[string]bool{}
 	for i, b := range in.Barcodes {
@@ -77,7 +77,7 @@ func (s *Service) AddItems(ctx context.Context, in NewItems) ([]Item, error) {
 		}
 		loc, err := tx.Location(in.LocationID)
 		if err != nil {
-			return errs.Invalid("LOCATION_UNKNOWN", "location_id", "馆藏位置不存在", "unknown location")
+			return errs.Invalid(CodeLocationUnknown, "location_id", "馆藏位置不存在", "unknown location")
 		}
 		existing, err := tx.ItemsOfRecord(r.ID)
 		if err != nil {
@@ -114,7 +114,7 @@ func (s *Service) AddItems(ctx context.Context, in NewItems) ([]Item, error) {
 				Status: StatusAvailable, Source: in.Source, Donor: strings.TrimSpace(in.Donor), PriceFen: price,
 				AddedDate: in.AddedDate, Lendable: lendable, CreatedAt: now, UpdatedAt: now}
 			if err := tx.InsertItem(&it); err != nil {
-				if errs.Is(err, "DUPLICATE") {
+				if errs.Is(err, errs.CodeDuplicate) {
 					return errBarcodeDuplicate(b)
 				}
 				return err
@@ -177,23 +177,23 @@ func (s *Service) UpdateItem(ctx context.Context, barcode string, ch ItemChange)
 		}
 		if ch.LocationID != nil {
 			if _, err := tx.Location(*ch.LocationID); err != nil {
-				return errs.Invalid("LOCATION_UNKNOWN", "location_id", "馆藏位置不存在", "unknown location")
+				return errs.Invalid(CodeLocationUnknown, "location_id", "馆藏位置不存在", "unknown location")
 			}
 			it.LocationID = *ch.LocationID
 		}
 		if ch.Status != nil && *ch.Status != it.Status {
 			st := *ch.Status
 			if !st.Valid() {
-				return errs.Invalid("STATUS_UNKNOWN", "status", "未知的复本状态", "unknown item status")
+				return errs.Invalid(CodeStatusUnknown, "status", "未知的复本状态", "unknown item status")
 			}
 			if st == StatusOnLoan || st == StatusOnHoldShelf || it.Status == StatusOnLoan || it.Status == StatusOnHoldShelf {
-				return errs.Conflict("STATUS_BY_CIRCULATION", "借出和预约保留状态只能由借还操作改变", "loan and hold-shelf statuses change only through circulation")
+				return errs.Conflict(CodeStatusByCirculation, "借出和预约保留状态只能由借还操作改变", "loan and hold-shelf statuses change only through circulation")
 			}
 			it.Status = st
 		}
 		if ch.Source != nil {
 			if !ch.Source.Valid() {
-				return errs.Invalid("SOURCE_UNKNOWN", "source", "来源必须是馆藏调拨、集中采购、单位支持或个人捐赠之一", "unknown acquisition source")
+				return errs.Invalid(CodeSourceUnknown, "source", "来源必须是馆藏调拨、集中采购、单位支持或个人捐赠之一", "unknown acquisition source")
 			}
 			it.Source = *ch.Source
 		}
@@ -202,7 +202,7 @@ func (s *Service) UpdateItem(ctx context.Context, barcode string, ch ItemChange)
 		}
 		if ch.PriceFen != nil {
 			if *ch.PriceFen < 0 {
-				return errs.Invalid("PRICE_NEGATIVE", "price", "价格不能为负数", "price cannot be negative")
+				return errs.Invalid(CodePriceNegative, "price", "价格不能为负数", "price cannot be negative")
 			}
 			it.PriceFen = *ch.PriceFen
 		}
@@ -215,7 +215,7 @@ func (s *Service) UpdateItem(ctx context.Context, barcode string, ch ItemChange)
 		if ch.CallNumber != nil {
 			cn := strings.TrimSpace(*ch.CallNumber)
 			if cn == "" {
-				return errs.Invalid("CALL_NUMBER_REQUIRED", "call_number", "索书号不能为空", "call number is required")
+				return errs.Invalid(CodeCallNumberRequired, "call_number", "索书号不能为空", "call number is required")
 			}
 			it.CallNumber, it.CallSort = cn, callno.SortKey(cn)
 		}

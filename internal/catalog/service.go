@@ -98,10 +98,10 @@ func (s *Service) ImportCLC(ctx context.Context, t *clc.Tree) error {
 func (s *Service) validateRecord(r *Record, cats []Category) error {
 	r.Title = strings.TrimSpace(r.Title)
 	if r.Title == "" {
-		return errs.Invalid("TITLE_REQUIRED", "title", "题名不能为空", "title is required")
+		return errs.Invalid(CodeTitleRequired, "title", "题名不能为空", "title is required")
 	}
 	if utf8.RuneCountInString(r.Title) > 500 {
-		return errs.Invalid("TITLE_TOO_LONG", "title", "题名过长（最多 500 字）", "title is too long (500 characters at most)")
+		return errs.Invalid(CodeTitleTooLong, "title", "题名过长（最多 500 字）", "title is too long (500 characters at most)")
 	}
 	if strings.TrimSpace(r.ISBN) != "" {
 		n, err := isbn.Normalize(r.ISBN)
@@ -121,10 +121,10 @@ func (s *Service) validateRecord(r *Record, cats []Category) error {
 		r.CLC = code
 	}
 	if r.Year != 0 && (r.Year < 1000 || r.Year > s.now().Year()+1) {
-		return errs.Invalid("YEAR_INVALID", "year", fmt.Sprintf("出版年 %d 不合理", r.Year), fmt.Sprintf("publication year %d is not plausible", r.Year))
+		return errs.Invalid(CodeYearInvalid, "year", fmt.Sprintf("出版年 %d 不合理", r.Year), fmt.Sprintf("publication year %d is not plausible", r.Year))
 	}
 	if r.PriceFen < 0 {
-		return errs.Invalid("PRICE_NEGATIVE", "price", "价格不能为负数", "price cannot be negative")
+		return errs.Invalid(CodePriceNegative, "price", "价格不能为负数", "price cannot be negative")
 	}
 	if r.Language == "" {
 		r.Language = "chi"
@@ -155,7 +155,7 @@ func (s *Service) validateRecord(r *Record, cats []Category) error {
 			found = found || c.ID == r.CategoryID
 		}
 		if !found {
-			return errs.Invalid("CATEGORY_UNKNOWN", "category_id", "所选分类不存在", "unknown category")
+			return errs.Invalid(CodeCategoryUnknown, "category_id", "所选分类不存在", "unknown category")
 		}
 	} else if r.CLC != "" {
 		r.CategoryID = CategoryFor(cats, r.CLC)
@@ -225,7 +225,7 @@ func (s *Service) DeleteRecord(ctx context.Context, id int64) error {
 			return err
 		}
 		if len(items) > 0 {
-			return errs.Conflict("RECORD_HAS_ITEMS", fmt.Sprintf("书目《%s》还有 %d 册复本，不能删除", r.Title, len(items)), "the record still has copies")
+			return errs.Conflict(CodeRecordHasItems, fmt.Sprintf("书目《%s》还有 %d 册复本，不能删除", r.Title, len(items)), "the record still has copies")
 		}
 		if err := tx.DeleteRecord(id); err != nil {
 			return err
@@ -362,7 +362,7 @@ func callNumberFor(tx Tx, r Record, existing []Item) (string, error) {
 		}
 	}
 	if r.CLC == "" {
-		return "", errs.Invalid("CLC_REQUIRED_FOR_CALL_NUMBER", "clc", "书目没有中图法分类号，无法生成索书号：请先填写分类号或手工输入索书号", "the record has no CLC class, so no call number can be generated")
+		return "", errs.Invalid(CodeCLCRequiredForCallNumber, "clc", "书目没有中图法分类号，无法生成索书号：请先填写分类号或手工输入索书号", "the record has no CLC class, so no call number can be generated")
 	}
 	seq, err := tx.NextSequence("zch:" + r.CLC)
 	if err != nil {

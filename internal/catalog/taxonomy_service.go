@@ -7,6 +7,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/readers"
 )
 
 // Categories lists the local categories in display order.
@@ -23,20 +24,20 @@ func (s *Service) Categories(ctx context.Context) ([]Category, error) {
 func (s *Service) SaveCategory(ctx context.Context, c Category) (Category, error) {
 	c.Name, c.Code = strings.TrimSpace(c.Name), strings.TrimSpace(c.Code)
 	if c.Name == "" {
-		return c, errs.Invalid("NAME_REQUIRED", "name", "分类名称不能为空", "name is required")
+		return c, errs.Invalid(errs.CodeNameRequired, "name", "分类名称不能为空", "name is required")
 	}
 	if c.Code == "" {
 		c.Code = c.Name
 	}
 	for _, p := range c.Prefixes() {
 		if _, err := s.CLC().Validate(p); err != nil {
-			return c, errs.Invalid("CLC_RANGE_INVALID", "clc_ranges", fmt.Sprintf("分类号范围中的“%s”不是有效的中图法分类号", p), fmt.Sprintf("%q in the CLC ranges is not a valid class", p))
+			return c, errs.Invalid(CodeCLCRangeInvalid, "clc_ranges", fmt.Sprintf("分类号范围中的“%s”不是有效的中图法分类号", p), fmt.Sprintf("%q in the CLC ranges is not a valid class", p))
 		}
 	}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.SaveCategory(&c); err != nil {
-			if errs.Is(err, "DUPLICATE") {
-				return errs.Invalid("CATEGORY_DUPLICATE", "name", "已有同名或同代码的分类", "a category with that name or code exists")
+			if errs.Is(err, errs.CodeDuplicate) {
+				return errs.Invalid(CodeCategoryDuplicate, "name", "已有同名或同代码的分类", "a category with that name or code exists")
 			}
 			return err
 		}
@@ -49,8 +50,8 @@ func (s *Service) SaveCategory(ctx context.Context, c Category) (Category, error
 func (s *Service) DeleteCategory(ctx context.Context, id int64) error {
 	return s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.DeleteCategory(id); err != nil {
-			if errs.Is(err, "IN_USE") {
-				return errs.Conflict("CATEGORY_IN_USE", "仍有书目属于该分类，不能删除", "records still use this category")
+			if errs.Is(err, errs.CodeInUse) {
+				return errs.Conflict(CodeCategoryInUse, "仍有书目属于该分类，不能删除", "records still use this category")
 			}
 			return err
 		}
@@ -72,15 +73,15 @@ func (s *Service) Locations(ctx context.Context) ([]Location, error) {
 func (s *Service) SaveLocation(ctx context.Context, l Location) (Location, error) {
 	l.Name, l.Code = strings.TrimSpace(l.Name), strings.TrimSpace(l.Code)
 	if l.Name == "" {
-		return l, errs.Invalid("NAME_REQUIRED", "name", "位置名称不能为空", "name is required")
+		return l, errs.Invalid(errs.CodeNameRequired, "name", "位置名称不能为空", "name is required")
 	}
 	if l.Code == "" {
 		l.Code = l.Name
 	}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.SaveLocation(&l); err != nil {
-			if errs.Is(err, "DUPLICATE") {
-				return errs.Invalid("LOCATION_DUPLICATE", "name", "已有同名或同代码的馆藏位置", "a location with that name or code exists")
+			if errs.Is(err, errs.CodeDuplicate) {
+				return errs.Invalid(CodeLocationDuplicate, "name", "已有同名或同代码的馆藏位置", "a location with that name or code exists")
 			}
 			return err
 		}
@@ -93,8 +94,8 @@ func (s *Service) SaveLocation(ctx context.Context, l Location) (Location, error
 func (s *Service) DeleteLocation(ctx context.Context, id int64) error {
 	return s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.DeleteLocation(id); err != nil {
-			if errs.Is(err, "IN_USE") {
-				return errs.Conflict("LOCATION_IN_USE", "仍有复本在该位置，不能删除", "copies still stand at this location")
+			if errs.Is(err, errs.CodeInUse) {
+				return errs.Conflict(CodeLocationInUse, "仍有复本在该位置，不能删除", "copies still stand at this location")
 			}
 			return err
 		}
@@ -130,20 +131,20 @@ func (s *Service) ReadingList(ctx context.Context, id int64) (ReadingList, []Rec
 func (s *Service) SaveReadingList(ctx context.Context, l ReadingList) (ReadingList, error) {
 	l.Name = strings.TrimSpace(l.Name)
 	if l.Name == "" {
-		return l, errs.Invalid("NAME_REQUIRED", "name", "书目单名称不能为空", "name is required")
+		return l, errs.Invalid(errs.CodeNameRequired, "name", "书目单名称不能为空", "name is required")
 	}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		for _, id := range l.RecordIDs {
 			if _, err := tx.Record(id); err != nil {
-				return errs.Invalid("RECORD_NOT_FOUND", "record_ids", fmt.Sprintf("书目 %d 不存在", id), fmt.Sprintf("record %d does not exist", id))
+				return errs.Invalid(CodeRecordNotFound, "record_ids", fmt.Sprintf("书目 %d 不存在", id), fmt.Sprintf("record %d does not exist", id))
 			}
 		}
 		if err := tx.SaveReadingList(&l); err != nil {
-			if errs.Is(err, "DUPLICATE") {
-				return errs.Invalid("READING_LIST_DUPLICATE", "name", "已有同名的必读书目", "a list with that name exists")
+			if errs.Is(err, errs.CodeDuplicate) {
+				return errs.Invalid(CodeReadingListDuplicate, "name", "已有同名的必读书目", "a list with that name exists")
 			}
-			if errs.Is(err, "IN_USE") {
-				return errs.Invalid("CLASS_NOT_FOUND", "class_ids", "指定的班次不存在", "a class does not exist")
+			if errs.Is(err, errs.CodeInUse) {
+				return errs.Invalid(readers.CodeClassNotFound, "class_ids", "指定的班次不存在", "a class does not exist")
 			}
 			return err
 		}

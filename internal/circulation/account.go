@@ -159,7 +159,7 @@ func (s *Service) MarkCleared(ctx context.Context, classID int64, card string) (
 			return err
 		}
 		if n > 0 {
-			return errs.Conflict("READER_HAS_LOANS", fmt.Sprintf("%s 还有 %d 册书未还，不能办理清还", r.Name, n), "the reader still has books out")
+			return errs.Conflict(readers.CodeReaderHasLoans, fmt.Sprintf("%s 还有 %d 册书未还，不能办理清还", r.Name, n), "the reader still has books out")
 		}
 		at := s.now()
 		if member.ClearedAt != nil {
@@ -182,7 +182,7 @@ func (s *Service) Certificate(ctx context.Context, classID int64, card string) (
 			return err
 		}
 		if m.ClearedAt == nil {
-			return errs.Conflict("NOT_CLEARED", fmt.Sprintf("%s 尚未办理结业清还", r.Name), "the reader has not been cleared")
+			return errs.Conflict(CodeNotCleared, fmt.Sprintf("%s 尚未办理结业清还", r.Name), "the reader has not been cleared")
 		}
 		cert = certificate(class, r, *m.ClearedAt)
 		return nil
@@ -214,7 +214,7 @@ func memberOf(tx Tx, classID, readerID int64) (readers.Member, error) {
 			return m, nil
 		}
 	}
-	return readers.Member{}, errs.NotFound("NOT_A_MEMBER", "该读者不是本班学员", "the reader is not a member of this class")
+	return readers.Member{}, errs.NotFound(CodeNotAMember, "该读者不是本班学员", "the reader is not a member of this class")
 }
 
 func certificate(c readers.Class, r readers.Reader, at time.Time) Certificate {
@@ -239,11 +239,11 @@ func (s *Service) SavePolicy(ctx context.Context, p Policy) (Policy, error) {
 	}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.SavePolicy(&p); err != nil {
-			if errs.Is(err, "DUPLICATE") {
-				return errs.Invalid("POLICY_DUPLICATE", "reader_type_id", "该读者类型与分类的组合已有借阅规则", "a rule for this reader type and category exists")
+			if errs.Is(err, errs.CodeDuplicate) {
+				return errs.Invalid(CodePolicyDuplicate, "reader_type_id", "该读者类型与分类的组合已有借阅规则", "a rule for this reader type and category exists")
 			}
-			if errs.Is(err, "IN_USE") {
-				return errs.Invalid("POLICY_INVALID", "reader_type_id", "读者类型或分类不存在", "unknown reader type or category")
+			if errs.Is(err, errs.CodeInUse) {
+				return errs.Invalid(CodePolicyInvalid, "reader_type_id", "读者类型或分类不存在", "unknown reader type or category")
 			}
 			return err
 		}
@@ -277,7 +277,7 @@ func (s *Service) ClosedDays(ctx context.Context) ([]ClosedDay, error) {
 func (s *Service) SaveClosedDay(ctx context.Context, d ClosedDay) error {
 	defer s.cache.invalidate()
 	if _, err := time.Parse(time.DateOnly, d.Date); err != nil {
-		return errs.Invalid("DATE_INVALID", "date", "闭馆日期格式应为 2024-05-01", "the date must look like 2024-05-01")
+		return errs.Invalid(errs.CodeDateInvalid, "date", "闭馆日期格式应为 2024-05-01", "the date must look like 2024-05-01")
 	}
 	return s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.SaveClosedDay(d); err != nil {

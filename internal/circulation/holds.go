@@ -30,7 +30,7 @@ func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (H
 		}
 		p := Resolve(policies, r.TypeID, rec.CategoryID)
 		if !p.HoldsAllowed {
-			return errs.Conflict("HOLD_NOT_ALLOWED", "该类读者不能预约此类图书", "holds are not allowed for this reader type and category")
+			return errs.Conflict(CodeHoldNotAllowed, "该类读者不能预约此类图书", "holds are not allowed for this reader type and category")
 		}
 		items, err := tx.ItemsOfRecord(rec.ID)
 		if err != nil {
@@ -47,19 +47,19 @@ func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (H
 			}
 			if it.Status == catalog.StatusOnLoan {
 				if l, err := tx.LoanOfItem(it.ID); err == nil && l.ReaderID == r.ID {
-					return errs.Conflict("HOLD_ALREADY_BORROWED", fmt.Sprintf("您已借有《%s》，无需预约", rec.Title), "you already have a copy of this title")
+					return errs.Conflict(CodeHoldAlreadyBorrowed, fmt.Sprintf("您已借有《%s》，无需预约", rec.Title), "you already have a copy of this title")
 				}
 			}
 		}
 		if lendable == 0 {
-			return errs.Conflict("HOLD_NO_COPIES", fmt.Sprintf("《%s》没有可外借的复本，不能预约", rec.Title), "the title has no lendable copies")
+			return errs.Conflict(CodeHoldNoCopies, fmt.Sprintf("《%s》没有可外借的复本，不能预约", rec.Title), "the title has no lendable copies")
 		}
 		rules, err := s.rulesOf(tx)
 		if err != nil {
 			return err
 		}
 		if onShelf > 0 && !rules.HoldOnAvailable {
-			return errs.Conflict("HOLD_ITEM_AVAILABLE", fmt.Sprintf("《%s》有 %d 册在架，可直接到书架借阅，无需预约", rec.Title, onShelf), "a copy is on the shelf: borrow it directly")
+			return errs.Conflict(CodeHoldItemAvailable, fmt.Sprintf("《%s》有 %d 册在架，可直接到书架借阅，无需预约", rec.Title, onShelf), "a copy is on the shelf: borrow it directly")
 		}
 		mine, err := tx.HoldsOfReader(r.ID)
 		if err != nil {
@@ -67,11 +67,11 @@ func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (H
 		}
 		for _, h := range mine {
 			if h.RecordID == rec.ID {
-				return errs.Conflict("HOLD_DUPLICATE", fmt.Sprintf("您已预约《%s》", rec.Title), "you already have a hold on this title")
+				return errs.Conflict(CodeHoldDuplicate, fmt.Sprintf("您已预约《%s》", rec.Title), "you already have a hold on this title")
 			}
 		}
 		if len(mine) >= p.MaxHolds {
-			return errs.Conflict("HOLD_LIMIT_REACHED", fmt.Sprintf("已预约 %d 种，达到预约上限", len(mine)), "the hold limit is reached")
+			return errs.Conflict(CodeHoldLimitReached, fmt.Sprintf("已预约 %d 种，达到预约上限", len(mine)), "the hold limit is reached")
 		}
 		h := Hold{RecordID: rec.ID, ReaderID: r.ID, PlacedAt: s.now(), Status: HoldWaiting}
 		if err := tx.InsertHold(&h); err != nil {
@@ -114,7 +114,7 @@ func (s *Service) CancelHold(ctx context.Context, holdID, onlyReader int64) erro
 			return err
 		}
 		if onlyReader != 0 && h.ReaderID != onlyReader {
-			return errs.New(errs.KindForbidden, "NOT_YOUR_HOLD", "只能取消自己的预约", "you can cancel only your own holds")
+			return errs.New(errs.KindForbidden, CodeNotYourHold, "只能取消自己的预约", "you can cancel only your own holds")
 		}
 		if err := tx.DeleteHold(h.ID); err != nil {
 			return err
@@ -211,7 +211,7 @@ func (s *Service) MarkLost(ctx context.Context, barcode string) (catalog.Item, e
 				return err
 			}
 			readerID, classID = loan.ReaderID, loan.ClassID
-		} else if !errs.Is(err, "LOAN_NOT_FOUND") {
+		} else if !errs.Is(err, CodeLoanNotFound) {
 			return err
 		}
 		if h, err := tx.HoldOfItem(it.ID); err == nil {
@@ -242,7 +242,7 @@ func (s *Service) MarkDamaged(ctx context.Context, barcode string) (catalog.Item
 			return err
 		}
 		if it.Status != catalog.StatusAvailable {
-			return errs.Conflict("ITEM_NOT_ON_SHELF", fmt.Sprintf("该册当前为“%s”，请在还书时登记损坏", it.Status.Label("zh")), "only a copy on the shelf can be sent to repair; record damage at return")
+			return errs.Conflict(CodeItemNotOnShelf, fmt.Sprintf("该册当前为“%s”，请在还书时登记损坏", it.Status.Label("zh")), "only a copy on the shelf can be sent to repair; record damage at return")
 		}
 		if err := tx.UpdateItemStatus(it.ID, catalog.StatusRepair, s.now()); err != nil {
 			return err

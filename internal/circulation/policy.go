@@ -28,15 +28,15 @@ func DefaultPolicy() Policy {
 func (p Policy) Validate() error {
 	switch {
 	case p.LoanDays < 1 || p.LoanDays > 365:
-		return errs.Invalid("POLICY_INVALID", "loan_days", "借期须在 1 到 365 天之间", "loan days must be 1–365")
+		return errs.Invalid(CodePolicyInvalid, "loan_days", "借期须在 1 到 365 天之间", "loan days must be 1–365")
 	case p.MaxLoans < 0 || p.MaxLoans > 200:
-		return errs.Invalid("POLICY_INVALID", "max_loans", "可借册数须在 0 到 200 之间", "max loans must be 0–200")
+		return errs.Invalid(CodePolicyInvalid, "max_loans", "可借册数须在 0 到 200 之间", "max loans must be 0–200")
 	case p.Renewals < 0 || p.Renewals > 20:
-		return errs.Invalid("POLICY_INVALID", "renewals", "续借次数须在 0 到 20 之间", "renewals must be 0–20")
+		return errs.Invalid(CodePolicyInvalid, "renewals", "续借次数须在 0 到 20 之间", "renewals must be 0–20")
 	case p.RenewalDays < 0 || p.RenewalDays > 365 || (p.Renewals > 0 && p.RenewalDays == 0):
-		return errs.Invalid("POLICY_INVALID", "renewal_days", "续借天数须在 1 到 365 之间", "renewal days must be 1–365")
+		return errs.Invalid(CodePolicyInvalid, "renewal_days", "续借天数须在 1 到 365 之间", "renewal days must be 1–365")
 	case p.MaxHolds < 0 || p.MaxHolds > 100:
-		return errs.Invalid("POLICY_INVALID", "max_holds", "可预约册数须在 0 到 100 之间", "max holds must be 0–100")
+		return errs.Invalid(CodePolicyInvalid, "max_holds", "可预约册数须在 0 到 100 之间", "max holds must be 0–100")
 	}
 	return nil
 }

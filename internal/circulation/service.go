@@ -84,7 +84,7 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 	err := s.store.Update(ctx, func(tx Tx) error {
 		today := s.todayStr()
 		li, itemErr := tx.LendingItem(barcode)
-		if itemErr != nil && !errs.Is(itemErr, "ITEM_NOT_FOUND") {
+		if itemErr != nil && !errs.Is(itemErr, catalog.CodeItemNotFound) {
 			return itemErr
 		}
 		// The desk scans the card first, so a bad card is reported first.
@@ -103,22 +103,22 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 		case catalog.StatusAvailable:
 		case catalog.StatusOnLoan:
 			if l, err := tx.LoanOfItem(it.ID); err == nil && l.ReaderID == r.ID {
-				return errs.Conflict("ITEM_ON_LOAN", fmt.Sprintf("该册（%s）已借给 %s，无需重复借出", barcode, r.Name), "this reader already has the item")
+				return errs.Conflict(CodeItemOnLoan, fmt.Sprintf("该册（%s）已借给 %s，无需重复借出", barcode, r.Name), "this reader already has the item")
 			}
-			return errs.Conflict("ITEM_ON_LOAN", fmt.Sprintf("该册（%s）已借出，请先办理还书", barcode), "the item is already on loan")
+			return errs.Conflict(CodeItemOnLoan, fmt.Sprintf("该册（%s）已借出，请先办理还书", barcode), "the item is already on loan")
 		case catalog.StatusOnHoldShelf:
 			h, err := tx.HoldOfItem(it.ID)
-			if err != nil && !errs.Is(err, "HOLD_NOT_FOUND") {
+			if err != nil && !errs.Is(err, CodeHoldNotFound) {
 				return err
 			}
 			if err == nil && h.ReaderID != r.ID {
-				return errs.Conflict("ITEM_ON_HOLD_FOR_OTHER", fmt.Sprintf("该册（%s）已为其他读者预约保留", barcode), "the item is held for another reader")
+				return errs.Conflict(CodeItemOnHoldForOther, fmt.Sprintf("该册（%s）已为其他读者预约保留", barcode), "the item is held for another reader")
 			}
 		default:
 			return errItemUnavailable(it)
 		}
 		if !it.Lendable {
-			return errs.Conflict("ITEM_NOT_LENDABLE", fmt.Sprintf("该册（%s）仅供室内阅览，不外借", barcode), "the item is for in-room use only")
+			return errs.Conflict(CodeItemNotLendable, fmt.Sprintf("该册（%s）仅供室内阅览，不外借", barcode), "the item is for in-room use only")
 		}
 		policies, err := s.policies(tx)
 		if err != nil {
@@ -126,7 +126,7 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 		}
 		p := Resolve(policies, r.TypeID, li.CategoryID)
 		if n := st.Loans; n >= p.MaxLoans {
-			return errs.Conflict("LOAN_LIMIT_REACHED", fmt.Sprintf("%s 已借 %d 册，达到可借上限 %d 册", r.Name, n, p.MaxLoans), fmt.Sprintf("the loan limit of %d is reached", p.MaxLoans))
+			return errs.Conflict(CodeLoanLimitReached, fmt.Sprintf("%s 已借 %d 册，达到可借上限 %d 册", r.Name, n, p.MaxLoans), fmt.Sprintf("the loan limit of %d is reached", p.MaxLoans))
 		}
 		cal, err := s.calendar(tx)
 		if err != nil {
@@ -135,8 +135,8 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 		due := cal.DueDate(s.today(), p.LoanDays, r.ExpiryDate).Format(time.DateOnly)
 		loan := Loan{ItemID: it.ID, ReaderID: r.ID, ClassID: st.ClassID, LoanedAt: s.now(), DueDate: due, StaffID: audit.ActorFrom(ctx).UserID}
 		if err := tx.InsertLoan(&loan); err != nil {
-			if errs.Is(err, "DUPLICATE") {
-				return errs.Conflict("ITEM_ON_LOAN", fmt.Sprintf("该册（%s）已借出", barcode), "the item is already on loan")
+			if errs.Is(err, errs.CodeDuplicate) {
+				return errs.Conflict(CodeItemOnLoan, fmt.Sprintf("该册（%s）已借出", barcode), "the item is already on loan")
 			}
 			return err
 		}
@@ -263,7 +263,7 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 			if err := s.event(tx, ctx, EventReturn, r.ID, loan.ClassID, it, loan.DueDate, map[string]any{"overdue_days": res.OverdueDays}); err != nil {
 				return err
 			}
-		case errs.Is(err, "LOAN_NOT_FOUND"):
+		case errs.Is(err, CodeLoanNotFound):
 			if it.Status == catalog.StatusLost {
 				res.Found = true
 				if err := s.event(tx, ctx, EventFound, 0, 0, it, "", nil); err != nil {
@@ -420,13 +420,13 @@ func (s *Service) renewTx(ctx context.Context, tx Tx, barcode string, onlyReader
 	}
 	loan, err := tx.LoanOfItem(it.ID)
 	if err != nil {
-		if errs.Is(err, "LOAN_NOT_FOUND") {
-			return LoanView{}, errs.Conflict("ITEM_NOT_ON_LOAN", fmt.Sprintf("该册（%s）未借出，无需续借", barcode), "the item is not on loan")
+		if errs.Is(err, CodeLoanNotFound) {
+			return LoanView{}, errs.Conflict(CodeItemNotOnLoan, fmt.Sprintf("该册（%s）未借出，无需续借", barcode), "the item is not on loan")
 		}
 		return LoanView{}, err
 	}
 	if onlyReader != 0 && loan.ReaderID != onlyReader {
-		return LoanView{}, errs.New(errs.KindForbidden, "NOT_YOUR_LOAN", "只能续借自己借的书", "you can renew only your own loans")
+		return LoanView{}, errs.New(errs.KindForbidden, CodeNotYourLoan, "只能续借自己借的书", "you can renew only your own loans")
 	}
 	r, err := tx.Reader(loan.ReaderID)
 	if err != nil {
@@ -445,7 +445,7 @@ func (s *Service) renewTx(ctx context.Context, tx Tx, barcode string, onlyReader
 	}
 	p := Resolve(policies, r.TypeID, rec.CategoryID)
 	if loan.Renewals >= p.Renewals {
-		return LoanView{}, errs.Conflict("RENEWAL_LIMIT_REACHED", fmt.Sprintf("《%s》已续借 %d 次，达到续借上限", rec.Title, loan.Renewals), "the renewal limit is reached")
+		return LoanView{}, errs.Conflict(CodeRenewalLimitReached, fmt.Sprintf("《%s》已续借 %d 次，达到续借上限", rec.Title, loan.Renewals), "the renewal limit is reached")
 	}
 	holds, err := tx.HoldsOfRecord(it.RecordID)
 	if err != nil {
@@ -453,7 +453,7 @@ func (s *Service) renewTx(ctx context.Context, tx Tx, barcode string, onlyReader
 	}
 	for _, h := range holds {
 		if h.Status == HoldWaiting && h.ReaderID != r.ID {
-			return LoanView{}, errs.Conflict("RENEWAL_ON_HOLD", fmt.Sprintf("《%s》已有其他读者预约，不能续借", rec.Title), "another reader has placed a hold on this title")
+			return LoanView{}, errs.Conflict(CodeRenewalOnHold, fmt.Sprintf("《%s》已有其他读者预约，不能续借", rec.Title), "another reader has placed a hold on this title")
 		}
 	}
 	cal, err := s.calendar(tx)
@@ -463,7 +463,7 @@ func (s *Service) renewTx(ctx context.Context, tx Tx, barcode string, onlyReader
 	// A renewal runs from today, never shortening the current loan.
 	due := cal.DueDate(s.today(), p.RenewalDays, r.ExpiryDate).Format(time.DateOnly)
 	if due <= loan.DueDate {
-		return LoanView{}, errs.Conflict("RENEWAL_NOT_EXTENDING", fmt.Sprintf("《%s》续借不会延长借期（读者证有效期至 %s）", rec.Title, r.ExpiryDate), "renewing would not extend the loan (card expiry)")
+		return LoanView{}, errs.Conflict(CodeRenewalNotExtending, fmt.Sprintf("《%s》续借不会延长借期（读者证有效期至 %s）", rec.Title, r.ExpiryDate), "renewing would not extend the loan (card expiry)")
 	}
 	loan.DueDate = due
 	loan.Renewals++
@@ -486,7 +486,7 @@ func (s *Service) RenewAll(ctx context.Context, card string, onlyReader int64) (
 			return err
 		}
 		if onlyReader != 0 && r.ID != onlyReader {
-			return errs.New(errs.KindForbidden, "NOT_YOUR_LOAN", "只能续借自己借的书", "you can renew only your own loans")
+			return errs.New(errs.KindForbidden, CodeNotYourLoan, "只能续借自己借的书", "you can renew only your own loans")
 		}
 		loans, err := tx.LoansOfReader(r.ID)
 		if err != nil {

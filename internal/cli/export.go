@@ -47,19 +47,19 @@ func runExportMARC(ctx context.Context, env Env, args []string) error {
 	var o transfer.ExportOptions
 	var err error
 	if o.Format, err = marc.ParseFormat(*format); err != nil {
-		return errs.Invalid("MARC_FORMAT_UNKNOWN", "format", "未知的格式 "+*format, err.Error())
+		return errs.Invalid(transfer.CodeMARCFormatUnknown, "format", "未知的格式 "+*format, err.Error())
 	}
 	if o.Flavor, err = marcmap.ParseFlavor(*flavor); err != nil {
 		return err
 	}
 	if o.Charset, err = marc.ParseCharset(*enc); err != nil {
-		return errs.Invalid("MARC_CHARSET_UNKNOWN", "encoding", "未知的编码 "+*enc, err.Error())
+		return errs.Invalid(transfer.CodeMARCCharsetUnknown, "encoding", "未知的编码 "+*enc, err.Error())
 	}
 	o.CLCPrefix = *clcPrefix
 	if *since != "" {
 		t, err := time.ParseInLocation(time.DateOnly, *since, cfg.Location())
 		if err != nil {
-			return errs.Invalid("DATE_INVALID", "since", "日期格式应为 2024-05-01", "the date must look like 2024-05-01")
+			return errs.Invalid(errs.CodeDateInvalid, "since", "日期格式应为 2024-05-01", "the date must look like 2024-05-01")
 		}
 		o.Since = t
 	}

@@ -73,11 +73,11 @@ func runImportMARC(ctx context.Context, env Env, args []string) error {
 	}
 	if *format != "" {
 		if o.Format, err = marc.ParseFormat(*format); err != nil {
-			return errs.Invalid("MARC_FORMAT_UNKNOWN", "format", "未知的格式 "+*format, err.Error())
+			return errs.Invalid(transfer.CodeMARCFormatUnknown, "format", "未知的格式 "+*format, err.Error())
 		}
 	}
 	if o.Charset, err = marc.ParseCharset(*enc); err != nil {
-		return errs.Invalid("MARC_CHARSET_UNKNOWN", "encoding", "未知的编码 "+*enc, err.Error())
+		return errs.Invalid(transfer.CodeMARCCharsetUnknown, "encoding", "未知的编码 "+*enc, err.Error())
 	}
 	in, closeIn, err := openIn(env, pos[0])
 	if err != nil {
@@ -132,7 +132,7 @@ func runImportMARC(ctx context.Context, env Env, args []string) error {
 func openRejects(path string) (transfer.RejectSink, func(), error) {
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, nil, errs.Invalid("FILE_UNWRITABLE", "rejects", "无法写入文件 "+path, "cannot create "+path).Wrap(err)
+		return nil, nil, errs.Invalid(CodeFileUnwritable, "rejects", "无法写入文件 "+path, "cannot create "+path).Wrap(err)
 	}
 	lower := strings.ToLower(path)
 	if !strings.HasSuffix(lower, ".mrc") && !strings.HasSuffix(lower, ".iso") && !strings.HasSuffix(lower, ".marc") {
@@ -141,7 +141,7 @@ func openRejects(path string) (transfer.RejectSink, func(), error) {
 	reasons, err := os.Create(path + ".txt")
 	if err != nil {
 		f.Close()
-		return nil, nil, errs.Invalid("FILE_UNWRITABLE", "rejects", "无法写入文件 "+path+".txt", "cannot create "+path+".txt").Wrap(err)
+		return nil, nil, errs.Invalid(CodeFileUnwritable, "rejects", "无法写入文件 "+path+".txt", "cannot create "+path+".txt").Wrap(err)
 	}
 	s, err := transfer.NewMARCRejects(f, reasons)
 	if err != nil {

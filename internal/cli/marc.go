@@ -8,6 +8,7 @@ import (
 
 	"shuwu/internal/errs"
 	"shuwu/internal/marc"
+	"shuwu/internal/transfer"
 )
 
 const marcUsage = `用法 / usage:
@@ -36,16 +37,16 @@ func runMARC(ctx context.Context, env Env, args []string) error {
 	}
 	var opts marc.ConvertOptions
 	if opts.From, err = marc.ParseFormat(*from); err != nil {
-		return errs.Invalid("MARC_FORMAT_UNKNOWN", "from", "未知的输入格式 "+*from, err.Error())
+		return errs.Invalid(transfer.CodeMARCFormatUnknown, "from", "未知的输入格式 "+*from, err.Error())
 	}
 	if opts.To, err = marc.ParseFormat(*to); err != nil {
-		return errs.Invalid("MARC_FORMAT_UNKNOWN", "to", "未知的输出格式 "+*to, err.Error())
+		return errs.Invalid(transfer.CodeMARCFormatUnknown, "to", "未知的输出格式 "+*to, err.Error())
 	}
 	if opts.InputCharset, err = marc.ParseCharset(*enc); err != nil {
-		return errs.Invalid("MARC_CHARSET_UNKNOWN", "encoding", "未知的编码 "+*enc, err.Error())
+		return errs.Invalid(transfer.CodeMARCCharsetUnknown, "encoding", "未知的编码 "+*enc, err.Error())
 	}
 	if opts.OutputCharset, err = marc.ParseCharset(*outEnc); err != nil {
-		return errs.Invalid("MARC_CHARSET_UNKNOWN", "out-encoding", "未知的编码 "+*outEnc, err.Error())
+		return errs.Invalid(transfer.CodeMARCCharsetUnknown, "out-encoding", "未知的编码 "+*outEnc, err.Error())
 	}
 	opts.OnRecordError = func(e *marc.RecordError) {
 		fmt.Fprintf(env.Stderr, "警告 / warning: %v\n", e)
@@ -64,7 +65,7 @@ func runMARC(ctx context.Context, env Env, args []string) error {
 		err = cerr
 	}
 	if err != nil {
-		return errs.Invalid("MARC_CONVERT_FAILED", "file", "转换失败", "conversion failed").Wrap(err)
+		return errs.Invalid(CodeMARCConvertFailed, "file", "转换失败", "conversion failed").Wrap(err)
 	}
 	fmt.Fprintf(env.Stderr, "已转换 %d 条记录，跳过 %d 条损坏记录，%d 条有无法解码的字符 / converted %d, skipped %d, damaged %d\n",
 		st.Records, st.Skipped, st.Damaged, st.Records, st.Skipped, st.Damaged)
@@ -98,7 +99,7 @@ func openIn(env Env, path string) (io.Reader, func() error, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, errs.Invalid("FILE_UNREADABLE", "file", "无法打开文件 "+path, "cannot open "+path).Wrap(err)
+		return nil, nil, errs.Invalid(transfer.CodeFileUnreadable, "file", "无法打开文件 "+path, "cannot open "+path).Wrap(err)
 	}
 	return f, f.Close, nil
 }
@@ -110,7 +111,7 @@ func createOut(env Env, path string) (io.Writer, func() error, error) {
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, nil, errs.Invalid("FILE_UNWRITABLE", "out", "无法写入文件 "+path, "cannot create "+path).Wrap(err)
+		return nil, nil, errs.Invalid(CodeFileUnwritable, "out", "无法写入文件 "+path, "cannot create "+path).Wrap(err)
 	}
 	return f, f.Close, nil
 }

@@ -10,6 +10,7 @@ import (
 	"shuwu/internal/catalog/clc"
 	"shuwu/internal/errs"
 	"shuwu/internal/store"
+	"shuwu/internal/transfer"
 )
 
 func runVersion(ctx context.Context, env Env, args []string) error {
@@ -72,7 +73,7 @@ func runCLC(ctx context.Context, env Env, args []string) error {
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
-		return errs.Invalid("FILE_UNREADABLE", "file", "无法打开文件 "+fs.Arg(0), "cannot open "+fs.Arg(0)).Wrap(err)
+		return errs.Invalid(transfer.CodeFileUnreadable, "file", "无法打开文件 "+fs.Arg(0), "cannot open "+fs.Arg(0)).Wrap(err)
 	}
 	defer f.Close()
 	tree, err := clc.ParseJSON(f)

@@ -217,7 +217,7 @@ func runExportXLSX(ctx context.Context, env Env, args []string) error {
 	case pos[0] == "class" && len(pos) == 2:
 		id, err := strconv.ParseInt(pos[1], 10, 64)
 		if err != nil {
-			return errs.Invalid("CLASS_ID_INVALID", "class", "班次编号应为数字："+pos[1], "the class id must be a number: "+pos[1])
+			return errs.Invalid(CodeClassIDInvalid, "class", "班次编号应为数字："+pos[1], "the class id must be a number: "+pos[1])
 		}
 		export = func(s *transfer.Service, w io.Writer) (transfer.SheetCounts, error) {
 			return s.ExportClassXLSX(ctx, w, id)

@@ -79,17 +79,17 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 // Validate checks the settings and resolves the time zone.
 func (c *Config) Validate() error {
 	if c.DataDir == "" {
-		return errs.Invalid("CONFIG_INVALID", "data", "数据目录不能为空（--data 或 SHUWU_DATA）", "the data directory must not be empty")
+		return errs.Invalid(CodeConfigInvalid, "data", "数据目录不能为空（--data 或 SHUWU_DATA）", "the data directory must not be empty")
 	}
 	tz, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
-		return errs.Invalid("CONFIG_INVALID", "tz", fmt.Sprintf("未知的时区 %q（例如 Asia/Shanghai）", c.TimeZone), fmt.Sprintf("unknown time zone %q", c.TimeZone)).Wrap(err)
+		return errs.Invalid(CodeConfigInvalid, "tz", fmt.Sprintf("未知的时区 %q（例如 Asia/Shanghai）", c.TimeZone), fmt.Sprintf("unknown time zone %q", c.TimeZone)).Wrap(err)
 	}
 	c.tz = tz
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
-		return errs.Invalid("CONFIG_INVALID", "log-level", fmt.Sprintf("日志级别只能是 debug、info、warn 或 error，不能是 %q", c.LogLevel), fmt.Sprintf("log level must be debug, info, warn or error, not %q", c.LogLevel))
+		return errs.Invalid(CodeConfigInvalid, "log-level", fmt.Sprintf("日志级别只能是 debug、info、warn 或 error，不能是 %q", c.LogLevel), fmt.Sprintf("log level must be debug, info, warn or error, not %q", c.LogLevel))
 	}
 	return nil
 }

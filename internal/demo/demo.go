@@ -124,7 +124,7 @@ func Load(ctx context.Context, db *store.DB, opts Options) (Summary, error) {
 		return Summary{}, err
 	}
 	if c.Records > 0 {
-		return Summary{}, errs.Conflict("DEMO_NOT_EMPTY", "数据库中已有书目，不能加载演示数据", "the database already holds records: the demo data set is loaded only into an empty one")
+		return Summary{}, errs.Conflict(CodeDemoNotEmpty, "数据库中已有书目，不能加载演示数据", "the database already holds records: the demo data set is loaded only into an empty one")
 	}
 	if err := db.SetDurable(l.ctx, false); err != nil {
 		return Summary{}, err
@@ -160,7 +160,7 @@ func newLoader(ctx context.Context, db *store.DB, opts Options) (*loader, error)
 	now = now.In(tz)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, tz)
 	if today.Format(time.DateOnly) < earliestNow.Format(time.DateOnly) {
-		return nil, errs.Invalid("DEMO_NOW_TOO_EARLY", "now", fmt.Sprintf("演示数据的截止日期不能早于 %s", earliestNow.Format(time.DateOnly)),
+		return nil, errs.Invalid(CodeDemoNowTooEarly, "now", fmt.Sprintf("演示数据的截止日期不能早于 %s", earliestNow.Format(time.DateOnly)),
 			fmt.Sprintf("the demo history needs an end date on or after %s", earliestNow.Format(time.DateOnly)))
 	}
 	scale := opts.Scale

@@ -5,6 +5,8 @@
 // internal error: logged, and shown only as "内部错误".
 package errs
 
+//go:generate go run ./codegen -root ../..
+
 import (
 	"errors"
 	"fmt"
@@ -98,9 +100,6 @@ func Conflict(code Code, zh, en string) *Error {
 func Internalf(format string, args ...any) *Error {
 	return &Error{Kind: KindInternal, Code: CodeInternal, Message: "内部错误", MessageEn: "internal error", Err: fmt.Errorf(format, args...)}
 }
-
-// CodeInternal is the code of every error that is not a domain error.
-const CodeInternal Code = "INTERNAL"
 
 // As returns the *Error in err's chain, or an internal error wrapping err.
 func As(err error) *Error {

@@ -46,9 +46,9 @@ func UploadError(err error, limit int64) error {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
 		size := Size(limit)
-		return errs.New(errs.KindTooLarge, "UPLOAD_TOO_LARGE", "上传的文件过大（最多 "+size+"）", "the upload is too large ("+size+" at most)").WithField("file")
+		return errs.New(errs.KindTooLarge, CodeUploadTooLarge, "上传的文件过大（最多 "+size+"）", "the upload is too large ("+size+" at most)").WithField("file")
 	}
-	return errs.Invalid("UPLOAD_BROKEN", "file", "文件上传不完整，请重试", "the upload was interrupted; try again").Wrap(err)
+	return errs.Invalid(CodeUploadBroken, "file", "文件上传不完整，请重试", "the upload was interrupted; try again").Wrap(err)
 }
 
 // Size writes a byte count as people read it: 512 MB, 64 KB, 100 B.

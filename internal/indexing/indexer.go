@@ -53,7 +53,7 @@ func Open(dir, synonymsFile string, cat *catalog.Service, log *slog.Logger) (*In
 	if synonymsFile != "" {
 		f, err := os.Open(synonymsFile)
 		if err != nil {
-			return nil, errs.Invalid("SYNONYMS_UNREADABLE", "synonyms", "无法读取同义词文件 "+synonymsFile, "cannot read the synonyms file "+synonymsFile).Wrap(err)
+			return nil, errs.Invalid(CodeSynonymsUnreadable, "synonyms", "无法读取同义词文件 "+synonymsFile, "cannot read the synonyms file "+synonymsFile).Wrap(err)
 		}
 		extra, err := search.ParseSynonyms(f)
 		f.Close()

@@ -90,7 +90,7 @@ func (d *decoder) finish() {
 			continue
 		}
 		if y < 1000 || y > d.opts.maxYear() {
-			d.warn(c.field, "YEAR_INVALID", c.value, fmt.Sprintf("出版年 %d 不合理", y), fmt.Sprintf("publication year %d is not plausible", y))
+			d.warn(c.field, catalog.CodeYearInvalid, c.value, fmt.Sprintf("出版年 %d 不合理", y), fmt.Sprintf("publication year %d is not plausible", y))
 			kept = append(kept, fmt.Sprintf("原始出版年（%s）：%s", c.field, c.value))
 			break
 		}

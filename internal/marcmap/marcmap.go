@@ -35,7 +35,7 @@ func ParseFlavor(s string) (Flavor, error) {
 	case "cnmarc", "unimarc":
 		return CNMARC, nil
 	}
-	return "", errs.Invalid("MARC_FLAVOR_UNKNOWN", "flavor", "MARC 格式只能是 marc21 或 cnmarc："+s, "the MARC flavor must be marc21 or cnmarc: "+s)
+	return "", errs.Invalid(CodeMARCFlavorUnknown, "flavor", "MARC 格式只能是 marc21 或 cnmarc："+s, "the MARC flavor must be marc21 or cnmarc: "+s)
 }
 
 // FlavorOf tells a CNMARC/UNIMARC record from a MARC21 one by its fields.
@@ -100,7 +100,8 @@ func (o Options) maxYear() int {
 	return o.MaxYear
 }
 
-// ErrNoTitle is the code of the one defect that rejects a whole record.
+// ErrNoTitle is the code of the one defect that rejects a whole record:
+// 记录没有题名 / the record has no title.
 const ErrNoTitle errs.Code = "MARC_TITLE_MISSING"
 
 // Decode maps a MARC record to a catalogue record and its holdings. The

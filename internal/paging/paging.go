@@ -14,7 +14,8 @@ import (
 // page size (200) the offset stays far below any integer limit.
 const MaxPage = 100_000
 
-// CodeOutOfRange is a page number or size outside what a listing serves.
+// CodeOutOfRange is a page number or size outside what a listing serves:
+// 页码超出范围 / the page is out of range.
 const CodeOutOfRange errs.Code = "PAGE_OUT_OF_RANGE"
 
 // Clamp returns n within 1..MaxPage: the page a listing shows when asked

@@ -13,21 +13,21 @@ import (
 func validateClass(c *Class) error {
 	c.Name, c.Kind = strings.TrimSpace(c.Name), strings.TrimSpace(c.Kind)
 	if c.Name == "" {
-		return errs.Invalid("NAME_REQUIRED", "name", "班次名称不能为空", "class name is required")
+		return errs.Invalid(errs.CodeNameRequired, "name", "班次名称不能为空", "class name is required")
 	}
 	if c.Kind == "" {
 		c.Kind = "主体班"
 	}
 	start, err := time.Parse(time.DateOnly, c.StartDate)
 	if err != nil {
-		return errs.Invalid("DATE_INVALID", "start_date", "开班日期格式应为 2024-05-01", "start date must look like 2024-05-01")
+		return errs.Invalid(errs.CodeDateInvalid, "start_date", "开班日期格式应为 2024-05-01", "start date must look like 2024-05-01")
 	}
 	end, err := time.Parse(time.DateOnly, c.EndDate)
 	if err != nil {
-		return errs.Invalid("DATE_INVALID", "end_date", "结业日期格式应为 2024-05-01", "end date must look like 2024-05-01")
+		return errs.Invalid(errs.CodeDateInvalid, "end_date", "结业日期格式应为 2024-05-01", "end date must look like 2024-05-01")
 	}
 	if end.Before(start) {
-		return errs.Invalid("CLASS_DATES_REVERSED", "end_date", "结业日期不能早于开班日期", "the end date is before the start date")
+		return errs.Invalid(CodeClassDatesReversed, "end_date", "结业日期不能早于开班日期", "the end date is before the start date")
 	}
 	return nil
 }
@@ -40,8 +40,8 @@ func (s *Service) CreateClass(ctx context.Context, c Class) (Class, error) {
 	err := s.store.Update(ctx, func(tx Tx) error {
 		c.CreatedAt = s.now()
 		if err := tx.InsertClass(&c); err != nil {
-			if errs.Is(err, "DUPLICATE") {
-				return errs.Invalid("CLASS_DUPLICATE", "name", "已有同名班次", "a class with that name exists")
+			if errs.Is(err, errs.CodeDuplicate) {
+				return errs.Invalid(CodeClassDuplicate, "name", "已有同名班次", "a class with that name exists")
 			}
 			return err
 		}
@@ -63,8 +63,8 @@ func (s *Service) UpdateClass(ctx context.Context, c Class) (Class, error) {
 		}
 		c.CreatedAt = old.CreatedAt
 		if err := tx.UpdateClass(&c); err != nil {
-			if errs.Is(err, "DUPLICATE") {
-				return errs.Invalid("CLASS_DUPLICATE", "name", "已有同名班次", "a class with that name exists")
+			if errs.Is(err, errs.CodeDuplicate) {
+				return errs.Invalid(CodeClassDuplicate, "name", "已有同名班次", "a class with that name exists")
 			}
 			return err
 		}
@@ -92,7 +92,7 @@ func (s *Service) DeleteClass(ctx context.Context, id int64) error {
 			return err
 		}
 		if len(members) > 0 {
-			return errs.Conflict("CLASS_HAS_MEMBERS", fmt.Sprintf("班次还有 %d 名学员，不能删除", len(members)), "the class still has members")
+			return errs.Conflict(CodeClassHasMembers, fmt.Sprintf("班次还有 %d 名学员，不能删除", len(members)), "the class still has members")
 		}
 		if err := tx.DeleteClass(id); err != nil {
 			return err

@@ -38,7 +38,7 @@ var (
 
 // ErrReaderNotFound is the error for an unknown card.
 func ErrReaderNotFound(card string) *errs.Error {
-	return errs.NotFound("READER_NOT_FOUND", fmt.Sprintf("读者证号 %s 不存在", card), fmt.Sprintf("no reader with card %s", card))
+	return errs.NotFound(CodeReaderNotFound, fmt.Sprintf("读者证号 %s 不存在", card), fmt.Sprintf("no reader with card %s", card))
 }
 
 func rulesOf(tx Tx) (settings.Rules, error) {
@@ -57,16 +57,16 @@ func (s *Service) validate(tx Tx, r *Reader) error {
 	r.Unit = strings.TrimSpace(r.Unit)
 	r.Position = strings.TrimSpace(r.Position)
 	if r.Name == "" {
-		return errs.Invalid("NAME_REQUIRED", "name", "姓名不能为空", "name is required")
+		return errs.Invalid(errs.CodeNameRequired, "name", "姓名不能为空", "name is required")
 	}
 	if utf8.RuneCountInString(r.Name) > 50 {
-		return errs.Invalid("NAME_TOO_LONG", "name", "姓名过长（最多 50 字）", "name is too long")
+		return errs.Invalid(CodeNameTooLong, "name", "姓名过长（最多 50 字）", "name is too long")
 	}
 	if r.Card != "" && !cardPattern.MatchString(r.Card) {
-		return errs.Invalid("CARD_MALFORMED", "card", "读者证号只能是 1–32 位字母、数字或连字符", "a card number is 1–32 letters, digits or hyphens")
+		return errs.Invalid(CodeCardMalformed, "card", "读者证号只能是 1–32 位字母、数字或连字符", "a card number is 1–32 letters, digits or hyphens")
 	}
 	if r.Phone != "" && !phonePattern.MatchString(r.Phone) {
-		return errs.Invalid("PHONE_MALFORMED", "phone", "手机号格式不正确", "phone number is malformed")
+		return errs.Invalid(CodePhoneMalformed, "phone", "手机号格式不正确", "phone number is malformed")
 	}
 	switch r.Gender {
 	case "", "男", "女":
@@ -75,13 +75,13 @@ func (s *Service) validate(tx Tx, r *Reader) error {
 	case "F", "f", "female":
 		r.Gender = "女"
 	default:
-		return errs.Invalid("GENDER_INVALID", "gender", "性别只能是“男”或“女”", "gender must be 男 or 女")
+		return errs.Invalid(CodeGenderInvalid, "gender", "性别只能是“男”或“女”", "gender must be 男 or 女")
 	}
 	if r.Status == "" {
 		r.Status = StatusActive
 	}
 	if !r.Status.Valid() {
-		return errs.Invalid("READER_STATUS_UNKNOWN", "status", "未知的读者证状态", "unknown card status")
+		return errs.Invalid(CodeReaderStatusUnknown, "status", "未知的读者证状态", "unknown card status")
 	}
 	types, err := tx.Types()
 	if err != nil {
@@ -99,7 +99,7 @@ func (s *Service) validate(tx Tx, r *Reader) error {
 		known = known || t.ID == r.TypeID
 	}
 	if !known {
-		return errs.Invalid("READER_TYPE_UNKNOWN", "type_id", "读者类型不存在", "unknown reader type")
+		return errs.Invalid(CodeReaderTypeUnknown, "type_id", "读者类型不存在", "unknown reader type")
 	}
 	if r.ExpiryDate == "" {
 		rules, err := rulesOf(tx)
@@ -108,7 +108,7 @@ func (s *Service) validate(tx Tx, r *Reader) error {
 		}
 		r.ExpiryDate = s.now().In(s.tz).AddDate(rules.StaffExpiryYears, 0, 0).Format(time.DateOnly)
 	} else if _, err := time.Parse(time.DateOnly, r.ExpiryDate); err != nil {
-		return errs.Invalid("DATE_INVALID", "expiry_date", "有效期格式应为 2024-05-01", "expiry date must look like 2024-05-01")
+		return errs.Invalid(errs.CodeDateInvalid, "expiry_date", "有效期格式应为 2024-05-01", "expiry date must look like 2024-05-01")
 	}
 	return nil
 }
@@ -151,8 +151,8 @@ func (s *Service) createTx(ctx context.Context, tx Tx, r *Reader) error {
 	}
 	r.CreatedAt, r.UpdatedAt = s.now(), s.now()
 	if err := tx.InsertReader(r); err != nil {
-		if errs.Is(err, "DUPLICATE") {
-			return errs.Invalid("CARD_DUPLICATE", "card", fmt.Sprintf("读者证号 %s 已被使用", r.Card), "card number already in use")
+		if errs.Is(err, errs.CodeDuplicate) {
+			return errs.Invalid(CodeCardDuplicate, "card", fmt.Sprintf("读者证号 %s 已被使用", r.Card), "card number already in use")
 		}
 		return err
 	}
@@ -174,8 +174,8 @@ func (s *Service) Update(ctx context.Context, r Reader) (Reader, error) {
 		}
 		r.PasswordHash, r.CreatedAt, r.UpdatedAt = old.PasswordHash, old.CreatedAt, s.now()
 		if err := tx.UpdateReader(&r); err != nil {
-			if errs.Is(err, "DUPLICATE") {
-				return errs.Invalid("CARD_DUPLICATE", "card", fmt.Sprintf("读者证号 %s 已被使用", r.Card), "card number already in use")
+			if errs.Is(err, errs.CodeDuplicate) {
+				return errs.Invalid(CodeCardDuplicate, "card", fmt.Sprintf("读者证号 %s 已被使用", r.Card), "card number already in use")
 			}
 			return err
 		}
@@ -194,7 +194,7 @@ func (s *Service) SetStatus(ctx context.Context, card string, st Status) (Reader
 			return err
 		}
 		if !st.Valid() {
-			return errs.Invalid("READER_STATUS_UNKNOWN", "status", "未知的读者证状态", "unknown card status")
+			return errs.Invalid(CodeReaderStatusUnknown, "status", "未知的读者证状态", "unknown card status")
 		}
 		if st == StatusCancelled {
 			n, err := tx.ActiveLoanCount(r.ID)
@@ -202,7 +202,7 @@ func (s *Service) SetStatus(ctx context.Context, card string, st Status) (Reader
 				return err
 			}
 			if n > 0 {
-				return errs.Conflict("READER_HAS_LOANS", fmt.Sprintf("%s 还有 %d 册书未还，不能注销", r.Name, n), "the reader still has books out")
+				return errs.Conflict(CodeReaderHasLoans, fmt.Sprintf("%s 还有 %d 册书未还，不能注销", r.Name, n), "the reader still has books out")
 			}
 		}
 		if st == StatusActive {
@@ -266,15 +266,15 @@ func (s *Service) Types(ctx context.Context) ([]Type, error) {
 func (s *Service) SaveType(ctx context.Context, t Type) (Type, error) {
 	t.Name, t.Code = strings.TrimSpace(t.Name), strings.TrimSpace(t.Code)
 	if t.Name == "" {
-		return t, errs.Invalid("NAME_REQUIRED", "name", "读者类型名称不能为空", "name is required")
+		return t, errs.Invalid(errs.CodeNameRequired, "name", "读者类型名称不能为空", "name is required")
 	}
 	if t.Code == "" {
 		t.Code = t.Name
 	}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.SaveType(&t); err != nil {
-			if errs.Is(err, "DUPLICATE") {
-				return errs.Invalid("READER_TYPE_DUPLICATE", "name", "已有同名或同代码的读者类型", "a reader type with that name or code exists")
+			if errs.Is(err, errs.CodeDuplicate) {
+				return errs.Invalid(CodeReaderTypeDuplicate, "name", "已有同名或同代码的读者类型", "a reader type with that name or code exists")
 			}
 			return err
 		}
@@ -287,8 +287,8 @@ func (s *Service) SaveType(ctx context.Context, t Type) (Type, error) {
 func (s *Service) DeleteType(ctx context.Context, id int64) error {
 	return s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.DeleteType(id); err != nil {
-			if errs.Is(err, "IN_USE") {
-				return errs.Conflict("READER_TYPE_IN_USE", "仍有读者属于该类型，不能删除", "readers still have this type")
+			if errs.Is(err, errs.CodeInUse) {
+				return errs.Conflict(CodeReaderTypeInUse, "仍有读者属于该类型，不能删除", "readers still have this type")
 			}
 			return err
 		}

@@ -7,7 +7,8 @@ import (
 	"shuwu/internal/errs"
 )
 
-// CodeQueryInvalid is the error code of a search query that cannot be parsed.
+// CodeQueryInvalid is the error code of a search query that cannot be
+// parsed: 检索式无法解析 / the query cannot be parsed.
 const CodeQueryInvalid errs.Code = "SEARCH_QUERY_INVALID"
 
 // scope is the part of a record a query clause is limited to.

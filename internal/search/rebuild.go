@@ -13,7 +13,8 @@ import (
 	"shuwu/internal/errs"
 )
 
-// CodeRebuildRunning is returned when Rebuild is called while one runs.
+// CodeRebuildRunning is returned when Rebuild is called while one runs:
+// 检索索引正在重建 / the search index is being rebuilt.
 const CodeRebuildRunning errs.Code = "SEARCH_REBUILD_RUNNING"
 
 // Rebuild builds a new index from every document each yields, beside the
@@ -159,5 +160,6 @@ func (ix *Index) buildAll(ctx context.Context, bi bleve.Index, each func(yield f
 	return nil
 }
 
-// CodeIndexBusy is returned by Open when another process holds the index.
+// CodeIndexBusy is returned by Open when another process holds the index:
+// 检索索引被另一个进程占用 / another process holds the search index.
 const CodeIndexBusy errs.Code = "SEARCH_INDEX_BUSY"

@@ -42,19 +42,19 @@ func Defaults() Rules {
 func (r Rules) Validate() error {
 	switch {
 	case r.CardGraceDays < 0 || r.CardGraceDays > 365:
-		return errs.Invalid("RULE_INVALID", "card_grace_days", "结业宽限天数须在 0 到 365 之间", "card grace days must be 0–365")
+		return errs.Invalid(CodeRuleInvalid, "card_grace_days", "结业宽限天数须在 0 到 365 之间", "card grace days must be 0–365")
 	case r.HoldPickupDays < 1 || r.HoldPickupDays > 60:
-		return errs.Invalid("RULE_INVALID", "hold_pickup_days", "预约取书期限须在 1 到 60 天之间", "hold pickup days must be 1–60")
+		return errs.Invalid(CodeRuleInvalid, "hold_pickup_days", "预约取书期限须在 1 到 60 天之间", "hold pickup days must be 1–60")
 	case r.SuspendDaysPerOverdueDay < 0 || r.SuspendDaysPerOverdueDay > 30:
-		return errs.Invalid("RULE_INVALID", "suspend_days_per_overdue_day", "每超期一天的停借天数须在 0 到 30 之间", "suspension days per overdue day must be 0–30")
+		return errs.Invalid(CodeRuleInvalid, "suspend_days_per_overdue_day", "每超期一天的停借天数须在 0 到 30 之间", "suspension days per overdue day must be 0–30")
 	case len(r.ClosedWeekdays) >= 7:
-		return errs.Invalid("RULE_INVALID", "closed_weekdays", "不能每天都闭馆", "the library cannot be closed every day")
+		return errs.Invalid(CodeRuleInvalid, "closed_weekdays", "不能每天都闭馆", "the library cannot be closed every day")
 	case r.StaffExpiryYears < 1 || r.StaffExpiryYears > 50:
-		return errs.Invalid("RULE_INVALID", "staff_expiry_years", "教职工证有效年数须在 1 到 50 之间", "staff card years must be 1–50")
+		return errs.Invalid(CodeRuleInvalid, "staff_expiry_years", "教职工证有效年数须在 1 到 50 之间", "staff card years must be 1–50")
 	}
 	for _, d := range r.ClosedWeekdays {
 		if d < time.Sunday || d > time.Saturday {
-			return errs.Invalid("RULE_INVALID", "closed_weekdays", fmt.Sprintf("星期值 %d 无效", d), fmt.Sprintf("weekday %d is invalid", d))
+			return errs.Invalid(CodeRuleInvalid, "closed_weekdays", fmt.Sprintf("星期值 %d 无效", d), fmt.Sprintf("weekday %d is invalid", d))
 		}
 	}
 	return nil

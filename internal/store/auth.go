@@ -9,7 +9,7 @@ import (
 )
 
 func errUserNotFound() *errs.Error {
-	return errs.NotFound("USER_NOT_FOUND", "账号不存在", "user does not exist")
+	return errs.NotFound(auth.CodeUserNotFound, "账号不存在", "user does not exist")
 }
 
 const userColumns = `id, username, display_name, role, password_hash, disabled, created_at`
@@ -71,7 +71,7 @@ func (tx *Tx) InsertSession(hash string, s auth.SessionRow, created time.Time) e
 func (tx *Tx) Session(hash string) (auth.SessionRow, error) {
 	var s auth.SessionRow
 	var exp int64
-	err := tx.queryRow(errs.NotFound("SESSION_NOT_FOUND", "请先登录", "please log in"),
+	err := tx.queryRow(errs.NotFound(auth.CodeSessionNotFound, "请先登录", "please log in"),
 		`SELECT COALESCE(user_id,0), COALESCE(reader_id,0), expires_at FROM sessions WHERE token_hash=?`, []any{hash}, &s.UserID, &s.ReaderID, &exp)
 	s.ExpiresAt = fromMillis(exp)
 	return s, err
@@ -79,7 +79,7 @@ func (tx *Tx) Session(hash string) (auth.SessionRow, error) {
 
 // DeleteSession ends one session.
 func (tx *Tx) DeleteSession(hash string) error {
-	return tx.mustAffect(errs.NotFound("SESSION_NOT_FOUND", "请先登录", "please log in"), `DELETE FROM sessions WHERE token_hash=?`, hash)
+	return tx.mustAffect(errs.NotFound(auth.CodeSessionNotFound, "请先登录", "please log in"), `DELETE FROM sessions WHERE token_hash=?`, hash)
 }
 
 // DeleteSessionsOf ends every session of a user or a reader.

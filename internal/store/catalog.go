@@ -16,11 +16,11 @@ const recordColumns = `id, title, other_title, parallel_title, responsibility, p
 	price_fen, isbn, series, language, summary, subjects, clc, COALESCE(category_id, 0), notes, created_at, updated_at`
 
 func errRecordNotFound(id int64) *errs.Error {
-	return errs.NotFound("RECORD_NOT_FOUND", fmt.Sprintf("书目 %d 不存在", id), fmt.Sprintf("record %d does not exist", id))
+	return errs.NotFound(catalog.CodeRecordNotFound, fmt.Sprintf("书目 %d 不存在", id), fmt.Sprintf("record %d does not exist", id))
 }
 
 func errItemNotFound(barcode string) *errs.Error {
-	return errs.NotFound("ITEM_NOT_FOUND", fmt.Sprintf("条码 %s 的图书不存在", barcode), fmt.Sprintf("no item with barcode %s", barcode))
+	return errs.NotFound(catalog.CodeItemNotFound, fmt.Sprintf("条码 %s 的图书不存在", barcode), fmt.Sprintf("no item with barcode %s", barcode))
 }
 
 // subjects are stored joined by a separator that never occurs in them.
@@ -246,7 +246,7 @@ func (tx *Tx) UpdateItem(it *catalog.Item) error {
 func (tx *Tx) Item(id int64) (catalog.Item, error) {
 	var it catalog.Item
 	var created, updated int64
-	err := tx.queryRow(errs.NotFound("ITEM_NOT_FOUND", "图书不存在", "item does not exist"), `SELECT `+itemColumns+` FROM items WHERE id=?`, []any{id},
+	err := tx.queryRow(errs.NotFound(catalog.CodeItemNotFound, "图书不存在", "item does not exist"), `SELECT `+itemColumns+` FROM items WHERE id=?`, []any{id},
 		&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor,
 		&it.PriceFen, &it.AddedDate, &it.Lendable, &it.Notes, &created, &updated)
 	it.CreatedAt, it.UpdatedAt = fromMillis(created), fromMillis(updated)
@@ -345,13 +345,13 @@ func (tx *Tx) SaveCategory(c *catalog.Category) error {
 		c.ID = id
 		return err
 	}
-	return tx.mustAffect(errs.NotFound("CATEGORY_NOT_FOUND", "分类不存在", "category does not exist"),
+	return tx.mustAffect(errs.NotFound(CodeCategoryNotFound, "分类不存在", "category does not exist"),
 		`UPDATE categories SET code=?, name=?, name_en=?, clc_ranges=?, sort=? WHERE id=?`, c.Code, c.Name, c.NameEn, c.CLCRanges, c.Sort, c.ID)
 }
 
 // DeleteCategory removes a category.
 func (tx *Tx) DeleteCategory(id int64) error {
-	return tx.mustAffect(errs.NotFound("CATEGORY_NOT_FOUND", "分类不存在", "category does not exist"), `DELETE FROM categories WHERE id=?`, id)
+	return tx.mustAffect(errs.NotFound(CodeCategoryNotFound, "分类不存在", "category does not exist"), `DELETE FROM categories WHERE id=?`, id)
 }
 
 // Locations lists locations in display order.
@@ -366,7 +366,7 @@ func (tx *Tx) Locations() ([]catalog.Location, error) {
 // Location returns one location.
 func (tx *Tx) Location(id int64) (catalog.Location, error) {
 	var l catalog.Location
-	err := tx.queryRow(errs.NotFound("LOCATION_NOT_FOUND", "馆藏位置不存在", "location does not exist"),
+	err := tx.queryRow(errs.NotFound(CodeLocationNotFound, "馆藏位置不存在", "location does not exist"),
 		`SELECT id, code, name, name_en, lendable, sort FROM locations WHERE id=?`, []any{id}, &l.ID, &l.Code, &l.Name, &l.NameEn, &l.Lendable, &l.Sort)
 	return l, err
 }
@@ -378,13 +378,13 @@ func (tx *Tx) SaveLocation(l *catalog.Location) error {
 		l.ID = id
 		return err
 	}
-	return tx.mustAffect(errs.NotFound("LOCATION_NOT_FOUND", "馆藏位置不存在", "location does not exist"),
+	return tx.mustAffect(errs.NotFound(CodeLocationNotFound, "馆藏位置不存在", "location does not exist"),
 		`UPDATE locations SET code=?, name=?, name_en=?, lendable=?, sort=? WHERE id=?`, l.Code, l.Name, l.NameEn, l.Lendable, l.Sort, l.ID)
 }
 
 // DeleteLocation removes a location.
 func (tx *Tx) DeleteLocation(id int64) error {
-	return tx.mustAffect(errs.NotFound("LOCATION_NOT_FOUND", "馆藏位置不存在", "location does not exist"), `DELETE FROM locations WHERE id=?`, id)
+	return tx.mustAffect(errs.NotFound(CodeLocationNotFound, "馆藏位置不存在", "location does not exist"), `DELETE FROM locations WHERE id=?`, id)
 }
 
 // ReadingLists lists every required-reading list with its members.
@@ -408,7 +408,7 @@ func (tx *Tx) ReadingLists() ([]catalog.ReadingList, error) {
 // ReadingList returns one list with its records and classes.
 func (tx *Tx) ReadingList(id int64) (catalog.ReadingList, error) {
 	var l catalog.ReadingList
-	err := tx.queryRow(errs.NotFound("READING_LIST_NOT_FOUND", "必读书目不存在", "reading list does not exist"),
+	err := tx.queryRow(errs.NotFound(CodeReadingListNotFound, "必读书目不存在", "reading list does not exist"),
 		`SELECT id, name, description FROM reading_lists WHERE id=?`, []any{id}, &l.ID, &l.Name, &l.Description)
 	if err != nil {
 		return l, err
@@ -436,7 +436,7 @@ func (tx *Tx) SaveReadingList(l *catalog.ReadingList) error {
 			return err
 		}
 		l.ID = id
-	} else if err := tx.mustAffect(errs.NotFound("READING_LIST_NOT_FOUND", "必读书目不存在", "reading list does not exist"),
+	} else if err := tx.mustAffect(errs.NotFound(CodeReadingListNotFound, "必读书目不存在", "reading list does not exist"),
 		`UPDATE reading_lists SET name=?, description=? WHERE id=?`, l.Name, l.Description, l.ID); err != nil {
 		return err
 	}
@@ -461,7 +461,7 @@ func (tx *Tx) SaveReadingList(l *catalog.ReadingList) error {
 
 // DeleteReadingList removes a list.
 func (tx *Tx) DeleteReadingList(id int64) error {
-	return tx.mustAffect(errs.NotFound("READING_LIST_NOT_FOUND", "必读书目不存在", "reading list does not exist"), `DELETE FROM reading_lists WHERE id=?`, id)
+	return tx.mustAffect(errs.NotFound(CodeReadingListNotFound, "必读书目不存在", "reading list does not exist"), `DELETE FROM reading_lists WHERE id=?`, id)
 }
 
 // ReadingListsOfRecord returns the lists a record is on.

@@ -13,11 +13,11 @@ import (
 )
 
 func errLoanNotFound() *errs.Error {
-	return errs.NotFound("LOAN_NOT_FOUND", "该册未借出", "the item is not on loan")
+	return errs.NotFound(circulation.CodeLoanNotFound, "该册未借出", "the item is not on loan")
 }
 
 func errHoldNotFound() *errs.Error {
-	return errs.NotFound("HOLD_NOT_FOUND", "预约不存在", "hold does not exist")
+	return errs.NotFound(circulation.CodeHoldNotFound, "预约不存在", "hold does not exist")
 }
 
 // InsertLoan stores a new loan; the item's UNIQUE constraint refuses a
@@ -216,13 +216,13 @@ func (tx *Tx) SavePolicy(p *circulation.Policy) error {
 		p.ID = id
 		return err
 	}
-	return tx.mustAffect(errs.NotFound("POLICY_NOT_FOUND", "借阅规则不存在", "policy does not exist"),
+	return tx.mustAffect(errs.NotFound(CodePolicyNotFound, "借阅规则不存在", "policy does not exist"),
 		`UPDATE policies SET reader_type_id=?, category_id=?, loan_days=?, max_loans=?, renewals=?, renewal_days=?, holds_allowed=?, max_holds=? WHERE id=?`, append(args, p.ID)...)
 }
 
 // DeletePolicy removes a policy cell.
 func (tx *Tx) DeletePolicy(id int64) error {
-	return tx.mustAffect(errs.NotFound("POLICY_NOT_FOUND", "借阅规则不存在", "policy does not exist"), `DELETE FROM policies WHERE id=?`, id)
+	return tx.mustAffect(errs.NotFound(CodePolicyNotFound, "借阅规则不存在", "policy does not exist"), `DELETE FROM policies WHERE id=?`, id)
 }
 
 // ClosedDays lists closed dates on or after from.
@@ -242,7 +242,7 @@ func (tx *Tx) SaveClosedDay(d circulation.ClosedDay) error {
 
 // DeleteClosedDay removes a closed date.
 func (tx *Tx) DeleteClosedDay(date string) error {
-	return tx.mustAffect(errs.NotFound("CLOSED_DAY_NOT_FOUND", "该日期不是闭馆日", "the date is not a closed day"), `DELETE FROM closed_days WHERE date=?`, date)
+	return tx.mustAffect(errs.NotFound(CodeClosedDayNotFound, "该日期不是闭馆日", "the date is not a closed day"), `DELETE FROM closed_days WHERE date=?`, date)
 }
 
 // AppendEvent adds a line to the ledger.
@@ -327,9 +327,9 @@ func (tx *Tx) RecordBrief(id int64) (catalog.Record, error) {
 // today, else the one that ended last; 0 when the reader is in none.
 func (tx *Tx) CurrentClassOf(readerID int64, today string) (int64, error) {
 	var id int64
-	err := tx.queryRow(errs.NotFound("CLASS_NOT_FOUND", "", ""), `SELECT c.id FROM classes c JOIN class_members m ON m.class_id = c.id
+	err := tx.queryRow(errs.NotFound(readers.CodeClassNotFound, "", ""), `SELECT c.id FROM classes c JOIN class_members m ON m.class_id = c.id
 		WHERE m.reader_id = ? ORDER BY (c.start_date <= ? AND ? <= c.end_date) DESC, c.end_date DESC LIMIT 1`, []any{readerID, today, today}, &id)
-	if errs.Is(err, "CLASS_NOT_FOUND") {
+	if errs.Is(err, readers.CodeClassNotFound) {
 		return 0, nil
 	}
 	return id, err

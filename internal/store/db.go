@@ -280,7 +280,7 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 		return err
 	})
 	if err != nil {
-		return errs.Invalid("BACKUP_FAILED", "file", "备份失败："+path+"（文件已存在或目录不可写？）", "backup failed: "+path).Wrap(err)
+		return errs.Invalid(CodeBackupFailed, "file", "备份失败："+path+"（文件已存在或目录不可写？）", "backup failed: "+path).Wrap(err)
 	}
 	return nil
 }

@@ -115,8 +115,8 @@ func TestDuplicateKeyBecomesAConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := db.Update(ctx, insert)
-	if !errs.Is(err, CodeDuplicate) || errs.As(err).Kind != errs.KindConflict {
-		t.Fatalf("second insert = %v; want %s", err, CodeDuplicate)
+	if !errs.Is(err, errs.CodeDuplicate) || errs.As(err).Kind != errs.KindConflict {
+		t.Fatalf("second insert = %v; want %s", err, errs.CodeDuplicate)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		t.Fatal("unexpected")

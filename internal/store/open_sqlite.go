@@ -105,20 +105,10 @@ func mapErr(err error) error {
 	if se, ok := err.(*sqlite.Error); ok {
 		switch se.Code() {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-			return &errs.Error{Kind: errs.KindConflict, Code: CodeDuplicate, Message: "记录重复", MessageEn: "duplicate value", Err: err}
+			return &errs.Error{Kind: errs.KindConflict, Code: errs.CodeDuplicate, Message: "记录重复", MessageEn: "duplicate value", Err: err}
 		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
-			return &errs.Error{Kind: errs.KindConflict, Code: CodeInUse, Message: "数据仍被引用，不能删除或修改", MessageEn: "the row is still referenced", Err: err}
+			return &errs.Error{Kind: errs.KindConflict, Code: errs.CodeInUse, Message: "数据仍被引用，不能删除或修改", MessageEn: "the row is still referenced", Err: err}
 		}
 	}
 	return errs.Internalf("store: %w", err)
 }
-
-// Codes the store produces on its own; callers usually translate them into
-// more precise domain codes (BARCODE_DUPLICATE) where they know the column.
-const (
-	CodeDuplicate errs.Code = "DUPLICATE"
-	CodeInUse     errs.Code = "IN_USE"
-	// CodeStorageFailed: the disk refused a write; nothing more is written
-	// until the server is restarted.
-	CodeStorageFailed errs.Code = "STORAGE_FAILED"
-)

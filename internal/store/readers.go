@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 )
@@ -44,14 +45,14 @@ func (tx *Tx) InsertReader(r *readers.Reader) error {
 
 // UpdateReader saves a reader.
 func (tx *Tx) UpdateReader(r *readers.Reader) error {
-	return tx.mustAffect(errs.NotFound("READER_NOT_FOUND", "读者不存在", "reader does not exist"),
+	return tx.mustAffect(errs.NotFound(readers.CodeReaderNotFound, "读者不存在", "reader does not exist"),
 		`UPDATE readers SET card=?, name=?, gender=?, unit=?, position=?, phone=?, type_id=?, status=?, expiry_date=?, suspended_until=?, notes=?, password_hash=?, updated_at=? WHERE id=?`,
 		r.Card, r.Name, r.Gender, r.Unit, r.Position, r.Phone, r.TypeID, r.Status, r.ExpiryDate, r.SuspendedUntil, r.Notes, r.PasswordHash, nowMillis(r.UpdatedAt), r.ID)
 }
 
 // Reader returns a reader by id.
 func (tx *Tx) Reader(id int64) (readers.Reader, error) {
-	return tx.oneReader(errs.NotFound("READER_NOT_FOUND", fmt.Sprintf("读者 %d 不存在", id), "reader does not exist"), "id=?", id)
+	return tx.oneReader(errs.NotFound(readers.CodeReaderNotFound, fmt.Sprintf("读者 %d 不存在", id), "reader does not exist"), "id=?", id)
 }
 
 // ReaderByCard returns a reader by card number.
@@ -115,13 +116,13 @@ func (tx *Tx) SaveType(t *readers.Type) error {
 		t.ID = id
 		return err
 	}
-	return tx.mustAffect(errs.NotFound("READER_TYPE_NOT_FOUND", "读者类型不存在", "reader type does not exist"),
+	return tx.mustAffect(errs.NotFound(CodeReaderTypeNotFound, "读者类型不存在", "reader type does not exist"),
 		`UPDATE reader_types SET code=?, name=?, name_en=?, sort=? WHERE id=?`, t.Code, t.Name, t.NameEn, t.Sort, t.ID)
 }
 
 // DeleteType removes a reader type.
 func (tx *Tx) DeleteType(id int64) error {
-	return tx.mustAffect(errs.NotFound("READER_TYPE_NOT_FOUND", "读者类型不存在", "reader type does not exist"), `DELETE FROM reader_types WHERE id=?`, id)
+	return tx.mustAffect(errs.NotFound(CodeReaderTypeNotFound, "读者类型不存在", "reader type does not exist"), `DELETE FROM reader_types WHERE id=?`, id)
 }
 
 const classColumns = `c.id, c.name, c.kind, c.start_date, c.end_date, c.head_teacher, c.notes, c.created_at, (SELECT COUNT(*) FROM class_members m WHERE m.class_id = c.id)`
@@ -135,7 +136,7 @@ func scanClass(sc interface{ Scan(...any) error }) (readers.Class, error) {
 }
 
 func errClassNotFound() *errs.Error {
-	return errs.NotFound("CLASS_NOT_FOUND", "班次不存在", "class does not exist")
+	return errs.NotFound(readers.CodeClassNotFound, "班次不存在", "class does not exist")
 }
 
 // InsertClass stores a class.
@@ -189,7 +190,7 @@ func (tx *Tx) AddMember(classID, readerID int64, at time.Time) error {
 
 // RemoveMember takes a reader out of a class.
 func (tx *Tx) RemoveMember(classID, readerID int64) error {
-	return tx.mustAffect(errs.NotFound("NOT_A_MEMBER", "该读者不是本班学员", "the reader is not a member of this class"),
+	return tx.mustAffect(errs.NotFound(circulation.CodeNotAMember, "该读者不是本班学员", "the reader is not a member of this class"),
 		`DELETE FROM class_members WHERE class_id=? AND reader_id=?`, classID, readerID)
 }
 
@@ -230,15 +231,15 @@ func (tx *Tx) SetCleared(classID, readerID int64, at *time.Time) error {
 	if at != nil {
 		v = nowMillis(*at)
 	}
-	return tx.mustAffect(errs.NotFound("NOT_A_MEMBER", "该读者不是本班学员", "the reader is not a member of this class"),
+	return tx.mustAffect(errs.NotFound(circulation.CodeNotAMember, "该读者不是本班学员", "the reader is not a member of this class"),
 		`UPDATE class_members SET cleared_at=? WHERE class_id=? AND reader_id=?`, v, classID, readerID)
 }
 
 // Setting returns a setting's value, "" when unset.
 func (tx *Tx) Setting(key string) (string, error) {
 	var v string
-	err := tx.queryRow(errs.NotFound("SETTING_NOT_FOUND", "", ""), `SELECT value FROM settings WHERE key=?`, []any{key}, &v)
-	if errs.Is(err, "SETTING_NOT_FOUND") {
+	err := tx.queryRow(errs.NotFound(CodeSettingNotFound, "", ""), `SELECT value FROM settings WHERE key=?`, []any{key}, &v)
+	if errs.Is(err, CodeSettingNotFound) {
 		return "", nil
 	}
 	return v, err

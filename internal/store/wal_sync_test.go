@@ -54,12 +54,12 @@ func TestAFailedSyncStopsWrites(t *testing.T) {
 	}
 	db.syncer.f.Close() // the next fsync fails as a broken disk's would
 	err := db.Update(ctx, insertSetting("during"))
-	if !errs.Is(err, CodeStorageFailed) {
-		t.Fatalf("write during the failure = %v, want %s", err, CodeStorageFailed)
+	if !errs.Is(err, errs.CodeStorageFailed) {
+		t.Fatalf("write during the failure = %v, want %s", err, errs.CodeStorageFailed)
 	}
 	err = db.Update(ctx, insertSetting("after"))
-	if !errs.Is(err, CodeStorageFailed) || !strings.Contains(errs.As(err).Message, "磁盘") {
-		t.Fatalf("write after the failure = %v, want %s naming the disk", err, CodeStorageFailed)
+	if !errs.Is(err, errs.CodeStorageFailed) || !strings.Contains(errs.As(err).Message, "磁盘") {
+		t.Fatalf("write after the failure = %v, want %s naming the disk", err, errs.CodeStorageFailed)
 	}
 	var n int
 	if err := db.read.QueryRow(`SELECT COUNT(*) FROM settings WHERE key = 'after'`).Scan(&n); err != nil || n != 0 {

@@ -50,12 +50,12 @@ func ParseMatch(mode, on string) (MatchMode, OnMatch, error) {
 	switch m {
 	case MatchISBNTitle, MatchControlNumber, MatchNone:
 	default:
-		return "", "", errs.Invalid("MATCH_MODE_UNKNOWN", "match", "匹配方式只能是 isbn-title、control-number 或 none", "match must be isbn-title, control-number or none")
+		return "", "", errs.Invalid(CodeMatchModeUnknown, "match", "匹配方式只能是 isbn-title、control-number 或 none", "match must be isbn-title, control-number or none")
 	}
 	switch o {
 	case OnMatchSkip, OnMatchOverlay, OnMatchNew, OnMatchAddCopies:
 	default:
-		return "", "", errs.Invalid("ON_MATCH_UNKNOWN", "on-match", "重复记录处理只能是 skip、overlay、new 或 add-copies", "on-match must be skip, overlay, new or add-copies")
+		return "", "", errs.Invalid(CodeOnMatchUnknown, "on-match", "重复记录处理只能是 skip、overlay、new 或 add-copies", "on-match must be skip, overlay, new or add-copies")
 	}
 	return m, o, nil
 }
@@ -118,7 +118,7 @@ type batchOptions struct {
 }
 
 // errBatchAborted ends an atomic batch's transaction with a rollback.
-var errBatchAborted = errs.Conflict("IMPORT_ABORTED", "有行未通过，全部未导入", "a row failed, so nothing was imported")
+var errBatchAborted = errs.Conflict(CodeImportAborted, "有行未通过，全部未导入", "a row failed, so nothing was imported")
 
 // writeBatch stores entries in one transaction, each in its own
 // savepoint: an entry that fails is rolled back alone and marked
@@ -337,13 +337,13 @@ func (s *Service) addCopies(tx Tx, e *entry, r catalog.Record, existing []catalo
 				cn = recordCN
 			}
 			if cn == "" && e.items == 0 {
-				e.warnings = append(e.warnings, Problem{Record: e.pos, Title: r.Title, Column: "clc", Code: "CALL_NUMBER_MISSING",
+				e.warnings = append(e.warnings, Problem{Record: e.pos, Title: r.Title, Column: "clc", Code: CodeCallNumberMissing,
 					Message: "没有分类号，复本未生成索书号，请补充", MessageEn: "no clc class, so the copies have no call number yet"})
 			}
 			loc, ok := locs.find(h.Location)
 			if !ok && !warnedLoc {
 				warnedLoc = true
-				e.warnings = append(e.warnings, Problem{Record: e.pos, Title: r.Title, Column: "location", Code: "LOCATION_UNKNOWN",
+				e.warnings = append(e.warnings, Problem{Record: e.pos, Title: r.Title, Column: "location", Code: catalog.CodeLocationUnknown,
 					Message: fmt.Sprintf("馆藏位置“%s”不存在，已放入“%s”", h.Location, loc.Name), MessageEn: fmt.Sprintf("unknown location %q; copies put in %q", h.Location, loc.Name)})
 			}
 			price := h.PriceFen
@@ -386,7 +386,7 @@ func (s *Service) barcodeFor(tx Tx, e *entry, want string, notes *string) (strin
 			if !dup {
 				return b, nil
 			}
-			err = errs.Invalid("BARCODE_DUPLICATE", "barcode", fmt.Sprintf("条码 %s 已被其他复本使用，已改发新条码", b), fmt.Sprintf("barcode %s is already in use; a new one was issued", b))
+			err = errs.Invalid(catalog.CodeBarcodeDuplicate, "barcode", fmt.Sprintf("条码 %s 已被其他复本使用，已改发新条码", b), fmt.Sprintf("barcode %s is already in use; a new one was issued", b))
 		}
 		p := problemOf(err)
 		p.Record, p.Title = e.pos, e.record.Title

@@ -119,7 +119,7 @@ func (s *Service) bookResults(rep *SheetReport, t *table, entries []*entry) {
 func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, []Problem) {
 	get := func(h string) string { return row.at(t.col(h)) }
 	var problems []Problem
-	fail := func(col, code, zh, en string) {
+	fail := func(col string, code errs.Code, zh, en string) {
 		problems = append(problems, Problem{Row: row.num, Column: col, Code: code, Message: zh, MessageEn: en})
 	}
 	failErr := func(col string, err error) {
@@ -129,7 +129,7 @@ func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, [
 	}
 	r := catalog.Record{Title: get("题名"), Publisher: get("出版社"), Language: "chi"}
 	if r.Title == "" {
-		fail("题名", "TITLE_REQUIRED", "题名不能为空", "title is required")
+		fail("题名", catalog.CodeTitleRequired, "题名不能为空", "title is required")
 	}
 	if a := get("作者"); a != "" {
 		r.Responsibility, r.Authors = a, splitAuthors(a)
@@ -137,7 +137,7 @@ func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, [
 	if y := cleanNumber(get("出版年")); y != "" {
 		year, ok := parseYear(y)
 		if !ok || year < 1000 || year > s.now().Year()+1 {
-			fail("出版年", "YEAR_INVALID", fmt.Sprintf("出版年“%s”不对：应为四位年份，如 2022", y), fmt.Sprintf("publication year %q must be a four-digit year such as 2022", y))
+			fail("出版年", catalog.CodeYearInvalid, fmt.Sprintf("出版年“%s”不对：应为四位年份，如 2022", y), fmt.Sprintf("publication year %q must be a four-digit year such as 2022", y))
 		}
 		r.Year = year
 	}
@@ -179,7 +179,7 @@ func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, [
 	if v := cleanNumber(get("册数")); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > maxCopiesPerRow {
-			fail("册数", "COPIES_INVALID", fmt.Sprintf("册数“%s”应为 1 到 %d 的整数", v, maxCopiesPerRow), fmt.Sprintf("copies %q must be a whole number from 1 to %d", v, maxCopiesPerRow))
+			fail("册数", CodeCopiesInvalid, fmt.Sprintf("册数“%s”应为 1 到 %d 的整数", v, maxCopiesPerRow), fmt.Sprintf("copies %q must be a whole number from 1 to %d", v, maxCopiesPerRow))
 		}
 		copies = n
 	}
@@ -187,7 +187,7 @@ func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, [
 	if v := get("来源"); v != "" {
 		src, ok := ParseSource(v)
 		if !ok {
-			fail("来源", "SOURCE_UNKNOWN", fmt.Sprintf("来源“%s”无法识别：应为 馆藏调拨、集中采购、单位支持 或 个人捐赠", v),
+			fail("来源", catalog.CodeSourceUnknown, fmt.Sprintf("来源“%s”无法识别：应为 馆藏调拨、集中采购、单位支持 或 个人捐赠", v),
 				fmt.Sprintf("unknown source %q: use transfer, purchase, institution or donation", v))
 		}
 		e.source = src
@@ -198,7 +198,7 @@ func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, [
 	if v := get("馆藏位置"); v != "" {
 		l, ok := locs.find(v)
 		if !ok {
-			fail("馆藏位置", "LOCATION_UNKNOWN", fmt.Sprintf("馆藏位置“%s”不存在：应为 %s 之一", v, strings.Join(locs.names(), "、")),
+			fail("馆藏位置", catalog.CodeLocationUnknown, fmt.Sprintf("馆藏位置“%s”不存在：应为 %s 之一", v, strings.Join(locs.names(), "、")),
 				fmt.Sprintf("unknown location %q", v))
 		}
 		loc = l

@@ -126,7 +126,7 @@ func (j *Jobs) pruneLocked() {
 }
 
 func errJobNotFound(id string) *errs.Error {
-	return errs.NotFound("JOB_NOT_FOUND", fmt.Sprintf("导入任务 %s 不存在（可能已被清理）", id), "no such import job")
+	return errs.NotFound(CodeJobNotFound, fmt.Sprintf("导入任务 %s 不存在（可能已被清理）", id), "no such import job")
 }
 
 // Get returns a copy of a job as it stands now.

@@ -44,14 +44,14 @@ func (s *Service) ExportMARC(ctx context.Context, out io.Writer, o ExportOptions
 		}
 		iw, err := marc.NewWriter(out, marc.WriterOptions{Charset: cs})
 		if err != nil {
-			return 0, errs.Invalid("MARC_CHARSET_UNSUPPORTED", "encoding", "导出只支持 UTF-8 或 GBK 编码", "export writes utf-8 or gbk only").Wrap(err)
+			return 0, errs.Invalid(CodeMARCCharsetUnsupported, "encoding", "导出只支持 UTF-8 或 GBK 编码", "export writes utf-8 or gbk only").Wrap(err)
 		}
 		w, finish = iw, iw.Flush
 	case marc.FormatMARCXML:
 		xw := marc.NewXMLWriter(out)
 		w, finish = xw, xw.Close
 	default:
-		return 0, errs.Invalid("MARC_FORMAT_UNSUPPORTED", "format", "导出格式只能是 iso2709 或 marcxml", "export format must be iso2709 or marcxml")
+		return 0, errs.Invalid(CodeMARCFormatUnsupported, "format", "导出格式只能是 iso2709 或 marcxml", "export format must be iso2709 or marcxml")
 	}
 	opts := marcmap.Options{CLC: s.catalog.CLC(), MaxYear: s.now().Year() + 1}
 	n := 0

@@ -150,13 +150,13 @@ func (m *marcSource) next() (decoded, error) {
 	var re *marc.RecordError
 	switch {
 	case errors.As(err, &re) && rec == nil:
-		d.reject = &Problem{Record: m.pos, Code: "MARC_RECORD_BROKEN",
+		d.reject = &Problem{Record: m.pos, Code: CodeMARCRecordBroken,
 			Message: "记录结构损坏，无法读取：" + string(re.Reason), MessageEn: re.Error()}
 		return d, nil
 	case errors.As(err, &re):
 		// Readable, with some bytes replaced: keep it and say so.
 	case err != nil:
-		return d, errs.Invalid("MARC_FILE_BROKEN", "file", "MARC 文件无法继续读取（第 "+strconv.Itoa(m.pos)+" 条记录处）", "the MARC file cannot be read past record "+strconv.Itoa(m.pos)).Wrap(err)
+		return d, errs.Invalid(CodeMARCFileBroken, "file", "MARC 文件无法继续读取（第 "+strconv.Itoa(m.pos)+" 条记录处）", "the MARC file cannot be read past record "+strconv.Itoa(m.pos)).Wrap(err)
 	}
 	res, derr := marcmap.Decode(rec, m.opts)
 	if derr != nil {
@@ -178,11 +178,11 @@ func (m *marcSource) next() (decoded, error) {
 	e := &entry{pos: m.pos, record: res.Record, holdings: res.Holdings,
 		original: &Original{Flavor: string(res.Flavor), ControlNumber: res.ControlNumber, Data: bytes.Clone(m.raw.Bytes())}}
 	if re != nil {
-		e.warnings = append(e.warnings, Problem{Record: m.pos, Title: res.Record.Title, Code: "MARC_BAD_ENCODING",
+		e.warnings = append(e.warnings, Problem{Record: m.pos, Title: res.Record.Title, Code: CodeMARCBadEncoding,
 			Message: "部分字符无法解码，已替换为 �", MessageEn: "some text could not be decoded and was replaced by U+FFFD"})
 	}
 	for _, w := range res.Warnings {
-		e.warnings = append(e.warnings, Problem{Record: m.pos, Title: res.Record.Title, Column: w.Field, Code: string(w.Code), Message: w.Message, MessageEn: w.MessageEn})
+		e.warnings = append(e.warnings, Problem{Record: m.pos, Title: res.Record.Title, Column: w.Field, Code: w.Code, Message: w.Message, MessageEn: w.MessageEn})
 	}
 	d.entry = e
 	return d, nil
@@ -273,7 +273,7 @@ func (rep *Report) count(e *entry, rec *marc.Record, sink RejectSink) error {
 	for _, w := range e.warnings {
 		// An unknown location is said once per import, not once per
 		// record: vendor files repeat the same shelf code throughout.
-		if w.Code == "LOCATION_UNKNOWN" {
+		if w.Code == catalog.CodeLocationUnknown {
 			if rep.seen[w.Message] {
 				continue
 			}

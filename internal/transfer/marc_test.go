@@ -6,14 +6,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"shuwu/internal/transfer"
 	"slices"
 	"strings"
 	"testing"
 
 	"shuwu/internal/catalog"
+	"shuwu/internal/errs"
 	"shuwu/internal/marc"
 	"shuwu/internal/marcmap"
+	"shuwu/internal/transfer"
 )
 
 func readAll(tb testing.TB, data []byte) []*marc.Record {
@@ -193,7 +194,7 @@ func TestImportRejectsABrokenRecordAndKeepsTheRest(t *testing.T) {
 	if rep.Added != 11 || rep.Rejected != 2 {
 		t.Fatalf("report %+v, want 11 added and 2 rejected", rep)
 	}
-	if rep.Rejections[0].Record != 11 || rep.Rejections[0].Code != string(marcmap.ErrNoTitle) {
+	if rep.Rejections[0].Record != 11 || rep.Rejections[0].Code != marcmap.ErrNoTitle {
 		t.Errorf("first rejection %+v, want record 11 without title", rep.Rejections[0])
 	}
 	if rep.Rejections[1].Record != 12 || rep.Rejections[1].Code != "MARC_RECORD_BROKEN" {
@@ -205,7 +206,7 @@ func TestImportRejectsABrokenRecordAndKeepsTheRest(t *testing.T) {
 	if !strings.Contains(reasons.String(), "第 11 条记录") {
 		t.Errorf("reasons:\n%s", reasons.String())
 	}
-	var codes []string
+	var codes []errs.Code
 	for _, w := range rep.Warnings {
 		codes = append(codes, w.Code)
 	}

@@ -23,7 +23,7 @@ func ParseMARCOptions(v url.Values) (MARCOptions, error) {
 		enc = "auto"
 	}
 	if o.Charset, err = marc.ParseCharset(enc); err != nil {
-		return o, errs.Invalid("MARC_CHARSET_UNKNOWN", "encoding", "未知的编码 "+enc, "unknown encoding "+enc)
+		return o, errs.Invalid(CodeMARCCharsetUnknown, "encoding", "未知的编码 "+enc, "unknown encoding "+enc)
 	}
 	if o.LocationID, err = ParseLocationID(v.Get("location_id")); err != nil {
 		return o, err
@@ -40,7 +40,7 @@ func ParseLocationID(s string) (int64, error) {
 	}
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id < 0 {
-		return 0, errs.Invalid("PARAM_INVALID", "location_id", "馆藏位置“"+s+"”无效，请从列表中选择", "location "+s+" is not valid; choose one from the list")
+		return 0, errs.Invalid(errs.CodeParamInvalid, "location_id", "馆藏位置“"+s+"”无效，请从列表中选择", "location "+s+" is not valid; choose one from the list")
 	}
 	return id, nil
 }

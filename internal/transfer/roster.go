@@ -81,7 +81,7 @@ func (s *Service) traineeTypeID(ctx context.Context) (int64, error) {
 			return t.ID, nil
 		}
 	}
-	return 0, errs.Invalid("READER_TYPE_UNKNOWN", "type", "没有“学员”读者类型", "there is no trainee reader type")
+	return 0, errs.Invalid(readers.CodeReaderTypeUnknown, "type", "没有“学员”读者类型", "there is no trainee reader type")
 }
 
 // rosterClasses finds the class of each row, opening new ones when the
@@ -103,12 +103,12 @@ func (s *Service) newRosterClasses(ctx context.Context, t *table, o RosterOption
 		return rc, nil
 	}
 	if t.col("班次") < 0 {
-		return nil, errs.Invalid("ROSTER_NO_CLASS", "班次", "表中没有“班次”列：请加上班次列，或用 --class 指定班次", "the sheet has no 班次 column: add one or give --class")
+		return nil, errs.Invalid(CodeRosterNoClass, "班次", "表中没有“班次”列：请加上班次列，或用 --class 指定班次", "the sheet has no 班次 column: add one or give --class")
 	}
 	if o.CreateClass {
 		for _, d := range []struct{ v, name string }{{o.Start, "--start"}, {o.End, "--end"}} {
 			if _, err := time.Parse(time.DateOnly, d.v); err != nil {
-				return nil, errs.Invalid("DATE_INVALID", d.name, "新建班次需要开班和结业日期："+d.name+" 应写成 2024-05-01", d.name+" must be a date such as 2024-05-01 to create classes")
+				return nil, errs.Invalid(errs.CodeDateInvalid, d.name, "新建班次需要开班和结业日期："+d.name+" 应写成 2024-05-01", d.name+" must be a date such as 2024-05-01 to create classes")
 			}
 		}
 	}
@@ -128,13 +128,13 @@ func (s *Service) rosterClass(ctx context.Context, rc *rosterClasses, name strin
 		return *rc.fixed, nil, nil
 	}
 	if name == "" {
-		return readers.Class{}, &Problem{Column: "班次", Code: "CLASS_REQUIRED", Message: "班次不能为空", MessageEn: "class is required"}, nil
+		return readers.Class{}, &Problem{Column: "班次", Code: CodeClassRequired, Message: "班次不能为空", MessageEn: "class is required"}, nil
 	}
 	if c, ok := rc.byName[name]; ok {
 		return c, nil, nil
 	}
 	if !rc.o.CreateClass {
-		return readers.Class{}, &Problem{Column: "班次", Code: "CLASS_UNKNOWN",
+		return readers.Class{}, &Problem{Column: "班次", Code: CodeClassUnknown,
 			Message:   fmt.Sprintf("班次“%s”不存在：请先建立班次，或加 --create-class --start 日期 --end 日期", name),
 			MessageEn: fmt.Sprintf("no class named %q: create it first or pass --create-class --start --end", name)}, nil
 	}
@@ -162,12 +162,12 @@ func (s *Service) rosterRow(ctx context.Context, t *table, row tableRow, rc *ros
 		res.Problems = append(res.Problems, asColumn(p))
 	}
 	if in.Name == "" {
-		fail(Problem{Column: "姓名", Code: "NAME_REQUIRED", Message: "姓名不能为空", MessageEn: "name is required"})
+		fail(Problem{Column: "姓名", Code: errs.CodeNameRequired, Message: "姓名不能为空", MessageEn: "name is required"})
 	}
 	if g := get("性别"); g != "" {
 		var ok bool
 		if in.Gender, ok = parseGender(g); !ok {
-			fail(Problem{Column: "性别", Code: "GENDER_INVALID", Message: fmt.Sprintf("性别“%s”应为“男”或“女”", g), MessageEn: "gender must be 男 or 女"})
+			fail(Problem{Column: "性别", Code: readers.CodeGenderInvalid, Message: fmt.Sprintf("性别“%s”应为“男”或“女”", g), MessageEn: "gender must be 男 or 女"})
 		}
 	}
 	var warnings []Problem
@@ -176,7 +176,7 @@ func (s *Service) rosterRow(ctx context.Context, t *table, row tableRow, rc *ros
 		if in.Phone, ok = NormalizePhone(p); !ok {
 			// The phone is optional: the person still gets a card, and
 			// the number as written waits in the notes for a correction.
-			warnings = append(warnings, asColumn(Problem{Row: row.num, Column: "手机号", Code: "PHONE_MALFORMED",
+			warnings = append(warnings, asColumn(Problem{Row: row.num, Column: "手机号", Code: readers.CodePhoneMalformed,
 				Message:   fmt.Sprintf("手机号“%s”不对（应为 11 位手机号或带区号的固定电话），未登记手机号，原值已记入备注", p),
 				MessageEn: fmt.Sprintf("phone %q is not an 11-digit mobile number or a landline with area code; it was not registered and is kept in the notes", p)}))
 			in.Notes = "名单中的手机号：" + p

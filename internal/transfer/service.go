@@ -36,13 +36,13 @@ func New(store Store, cat *catalog.Service, rd *readers.Service, circ *circulati
 // Problem is one thing wrong with one input unit: a MARC record, or a row
 // and column of a spreadsheet.
 type Problem struct {
-	Record    int    `json:"record,omitempty"` // 1-based record number in a MARC file
-	Row       int    `json:"row,omitempty"`    // 1-based spreadsheet row, header included
-	Column    string `json:"column,omitempty"` // spreadsheet column header or MARC field ("010$a")
-	Title     string `json:"title,omitempty"`
-	Code      string `json:"code"`
-	Message   string `json:"message"`
-	MessageEn string `json:"message_en"`
+	Record    int       `json:"record,omitempty"` // 1-based record number in a MARC file
+	Row       int       `json:"row,omitempty"`    // 1-based spreadsheet row, header included
+	Column    string    `json:"column,omitempty"` // spreadsheet column header or MARC field ("010$a")
+	Title     string    `json:"title,omitempty"`
+	Code      errs.Code `json:"code"`
+	Message   string    `json:"message"`
+	MessageEn string    `json:"message_en"`
 }
 
 // String is the problem as one line of a report.
@@ -69,7 +69,7 @@ func problemOf(err error) Problem {
 	if e.Kind == errs.KindInternal && e.Err != nil {
 		en += ": " + e.Err.Error()
 	}
-	return Problem{Code: string(e.Code), Message: msg, MessageEn: en, Column: e.Field}
+	return Problem{Code: e.Code, Message: msg, MessageEn: en, Column: e.Field}
 }
 
 func (s *Service) today() string { return s.now().In(s.tz).Format(time.DateOnly) }
@@ -82,13 +82,13 @@ type locationIndex struct {
 
 func newLocationIndex(list []catalog.Location, defID int64) (locationIndex, error) {
 	if len(list) == 0 {
-		return locationIndex{}, errs.Invalid("LOCATION_NONE", "location", "还没有馆藏位置，请先建立馆藏位置", "there are no locations yet")
+		return locationIndex{}, errs.Invalid(CodeLocationNone, "location", "还没有馆藏位置，请先建立馆藏位置", "there are no locations yet")
 	}
 	ix := locationIndex{list: list, def: list[0]}
 	if defID != 0 {
 		l, ok := ix.byID(defID)
 		if !ok {
-			return ix, errs.Invalid("LOCATION_UNKNOWN", "location", fmt.Sprintf("馆藏位置 %d 不存在", defID), fmt.Sprintf("location %d does not exist", defID))
+			return ix, errs.Invalid(catalog.CodeLocationUnknown, "location", fmt.Sprintf("馆藏位置 %d 不存在", defID), fmt.Sprintf("location %d does not exist", defID))
 		}
 		ix.def = l
 	}

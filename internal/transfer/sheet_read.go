@@ -43,7 +43,7 @@ func ParseColumnMap(s string) (map[string]string, error) {
 		from, to, ok := strings.Cut(pair, "=")
 		from, to = normalizeHeader(from), normalizeHeader(to)
 		if !ok || from == "" || to == "" {
-			return nil, errs.Invalid("COLUMN_MAP_MALFORMED", "map", fmt.Sprintf("列名对应“%s”应写成 原列名=标准列名，如 书名=题名", pair),
+			return nil, errs.Invalid(CodeColumnMapMalformed, "map", fmt.Sprintf("列名对应“%s”应写成 原列名=标准列名，如 书名=题名", pair),
 				fmt.Sprintf("column mapping %q must look like 书名=题名", pair))
 		}
 		out[from] = to
@@ -93,7 +93,7 @@ const maxHeaderScan = 10
 func readTable(in io.Reader, o SheetOptions, key string) (*table, error) {
 	data, err := io.ReadAll(in)
 	if err != nil {
-		return nil, errs.Invalid("FILE_UNREADABLE", "file", "无法读取文件", "cannot read the file").Wrap(err)
+		return nil, errs.Invalid(CodeFileUnreadable, "file", "无法读取文件", "cannot read the file").Wrap(err)
 	}
 	var rows [][]string
 	if isXLSX(data, o.Name) {
@@ -119,7 +119,7 @@ func readTable(in io.Reader, o SheetOptions, key string) (*table, error) {
 		}
 	}
 	if t.headerRow == 0 {
-		return nil, errs.Invalid("SHEET_NO_HEADER", key, fmt.Sprintf("前 %d 行中没有找到“%s”列：请检查表头，或用 --map 指定列名对应", maxHeaderScan, key),
+		return nil, errs.Invalid(CodeSheetNoHeader, key, fmt.Sprintf("前 %d 行中没有找到“%s”列：请检查表头，或用 --map 指定列名对应", maxHeaderScan, key),
 			fmt.Sprintf("no %q column in the first %d rows: check the headers or map them with --map", key, maxHeaderScan))
 	}
 	for i := t.headerRow; i < len(rows); i++ {
@@ -191,7 +191,7 @@ func isXLSX(data []byte, name string) bool {
 func xlsxRows(data []byte, sheet string) ([][]string, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, errs.Invalid("XLSX_UNREADABLE", "file", "无法打开 Excel 文件：请确认是 .xlsx 格式（旧的 .xls 请先另存为 .xlsx 或 CSV）",
+		return nil, errs.Invalid(CodeXLSXUnreadable, "file", "无法打开 Excel 文件：请确认是 .xlsx 格式（旧的 .xls 请先另存为 .xlsx 或 CSV）",
 			"cannot open the excel file: it must be .xlsx (save old .xls files as .xlsx or csv)").Wrap(err)
 	}
 	defer f.Close()
@@ -200,12 +200,12 @@ func xlsxRows(data []byte, sheet string) ([][]string, error) {
 		sheet = list[0]
 	}
 	if indexOf(list, sheet) < 0 {
-		return nil, errs.Invalid("SHEET_NOT_FOUND", "sheet", fmt.Sprintf("工作表“%s”不存在（有：%s）", sheet, strings.Join(list, "、")),
+		return nil, errs.Invalid(CodeSheetNotFound, "sheet", fmt.Sprintf("工作表“%s”不存在（有：%s）", sheet, strings.Join(list, "、")),
 			fmt.Sprintf("no sheet %q (there are: %s)", sheet, strings.Join(list, ", ")))
 	}
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, errs.Invalid("XLSX_UNREADABLE", "file", "无法读取工作表“"+sheet+"”", "cannot read sheet "+sheet).Wrap(err)
+		return nil, errs.Invalid(CodeXLSXUnreadable, "file", "无法读取工作表“"+sheet+"”", "cannot read sheet "+sheet).Wrap(err)
 	}
 	return rows, nil
 }
@@ -225,7 +225,7 @@ func csvRows(data []byte) ([][]string, error) {
 	cr.LazyQuotes = true
 	rows, err := cr.ReadAll()
 	if err != nil {
-		return nil, errs.Invalid("CSV_UNREADABLE", "file", "CSV 文件格式错误："+err.Error(), "malformed csv: "+err.Error())
+		return nil, errs.Invalid(CodeCSVUnreadable, "file", "CSV 文件格式错误："+err.Error(), "malformed csv: "+err.Error())
 	}
 	return rows, nil
 }

@@ -43,14 +43,14 @@ const ledgerPage = 2000
 func (s *Service) ExportLedgerXLSX(ctx context.Context, out io.Writer, o LedgerSheetOptions) (SheetCounts, error) {
 	from, err := time.ParseInLocation(time.DateOnly, o.From, s.tz)
 	if err != nil {
-		return nil, errs.Invalid("DATE_INVALID", "from", "起始日期应写成 2024-05-01", "--from must be a date such as 2024-05-01")
+		return nil, errs.Invalid(errs.CodeDateInvalid, "from", "起始日期应写成 2024-05-01", "--from must be a date such as 2024-05-01")
 	}
 	to, err := time.ParseInLocation(time.DateOnly, o.To, s.tz)
 	if err != nil {
-		return nil, errs.Invalid("DATE_INVALID", "to", "截止日期应写成 2024-05-31", "--to must be a date such as 2024-05-31")
+		return nil, errs.Invalid(errs.CodeDateInvalid, "to", "截止日期应写成 2024-05-31", "--to must be a date such as 2024-05-31")
 	}
 	if to.Before(from) {
-		return nil, errs.Invalid("DATE_RANGE_REVERSED", "to", "截止日期不能早于起始日期", "--to is before --from")
+		return nil, errs.Invalid(CodeDateRangeReversed, "to", "截止日期不能早于起始日期", "--to is before --from")
 	}
 	wb, err := newWorkbook()
 	if err != nil {

@@ -18,7 +18,7 @@ func (s *Server) updateClass(w http.ResponseWriter, r *http.Request, v *view) er
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	v.Form = r.PostForm
 	c := parseClass(r.PostForm)
@@ -41,7 +41,7 @@ func (s *Server) addMembers(w http.ResponseWriter, r *http.Request, v *view) err
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	ctx := r.Context()
 	pasted, err := s.d.Readers.ResolvePasted(ctx, r.PostForm.Get("members"))

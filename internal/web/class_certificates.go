@@ -39,7 +39,7 @@ func (s *Server) certificates(w http.ResponseWriter, r *http.Request, v *view) e
 			certs = append(certs, c)
 		}
 		if len(certs) == 0 {
-			return errs.Conflict("NOT_CLEARED", "本班还没有学员办理结业清还", "no member of this class has been cleared")
+			return errs.Conflict(circulation.CodeNotCleared, "本班还没有学员办理结业清还", "no member of this class has been cleared")
 		}
 	}
 	v.Title, v.Nav, v.Data = v.T("cert.title"), "classes", certs

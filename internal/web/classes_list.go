@@ -60,7 +60,7 @@ func (s *Server) renderClasses(w http.ResponseWriter, r *http.Request, v *view, 
 // createClass opens a class.
 func (s *Server) createClass(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	v.Form = r.PostForm
 	c, err := s.d.Readers.CreateClass(r.Context(), parseClass(r.PostForm))

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
@@ -121,7 +122,7 @@ func errorLine(v *view, err error) deskLine {
 // an item barcode lends the copy; in return mode a barcode returns it.
 func (s *Server) deskScan(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	ctx := r.Context()
 	d := &deskData{Mode: deskMode(r.PostForm.Get("mode")), Card: strings.TrimSpace(r.PostForm.Get("card"))}
@@ -140,7 +141,7 @@ func (s *Server) deskScan(w http.ResponseWriter, r *http.Request, v *view) error
 		case err == nil:
 			line = deskLine{Kind: "ok", Barcode: res.Loan.Barcode, What: v.T("desk.lent", res.Loan.Title, res.Loan.Barcode),
 				Next: v.T("desk.due", formatDate(v.Lang, res.Loan.DueDate, s.d.TZ))}
-		case errs.Is(err, "ITEM_NOT_FOUND"):
+		case errs.Is(err, catalog.CodeItemNotFound):
 			// Not a copy: maybe the next reader's card.
 			if _, rerr := s.d.Readers.ByCard(ctx, code); rerr == nil {
 				line = s.selectReader(ctx, v, d, code)
@@ -237,7 +238,7 @@ func maskPhone(p string) string {
 // deskRenew renews one loan.
 func (s *Server) deskRenew(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	d := &deskData{Mode: deskMode(r.PostForm.Get("mode")), Card: strings.TrimSpace(r.PostForm.Get("card"))}
 	lv, err := s.d.Circulation.Renew(r.Context(), r.PostForm.Get("barcode"), 0)
@@ -259,7 +260,7 @@ func (s *Server) deskRenew(w http.ResponseWriter, r *http.Request, v *view) erro
 // deskRenewAll renews every loan of the reader being served.
 func (s *Server) deskRenewAll(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	d := &deskData{Mode: deskMode(r.PostForm.Get("mode")), Card: strings.TrimSpace(r.PostForm.Get("card"))}
 	if d.Card == "" {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/transfer"
 )
 
@@ -57,7 +58,7 @@ func (s *Server) exportXLSX(w http.ResponseWriter, r *http.Request, v *view) err
 		name = v.T("export.ledger_file", o.From, o.To)
 		write = func(out io.Writer) error { _, err := s.d.Transfer.ExportLedgerXLSX(ctx, out, o); return err }
 	default:
-		return errs.NotFound("EXPORT_UNKNOWN", "可导出馆藏书目、读者、班次借阅和借阅流水", "the exports are records, readers, class loans and the ledger")
+		return errs.NotFound(httpx.CodeExportUnknown, "可导出馆藏书目、读者、班次借阅和借阅流水", "the exports are records, readers, class loans and the ledger")
 	}
 	if len(v.Errors) > 0 {
 		return s.renderExport(w, r, v, http.StatusUnprocessableEntity)

@@ -67,7 +67,7 @@ func (s *Server) route(roles []audit.Role, h handlerFunc) http.Handler {
 				return
 			}
 			if !allows(roles, v.Actor.Role) {
-				s.fail(w, r, v, errs.New(errs.KindForbidden, "FORBIDDEN", "", ""))
+				s.fail(w, r, v, errs.New(errs.KindForbidden, httpx.CodeForbidden, "", ""))
 				return
 			}
 		}

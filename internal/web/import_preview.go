@@ -25,7 +25,7 @@ func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) er
 	form, up, err := readUpload(w, r, s.maxUpload())
 	v.Form = form
 	if err == nil && up == nil {
-		err = errs.Invalid("UPLOAD_MISSING", "file", "请选择要上传的文件", "choose a file to upload")
+		err = errs.Invalid(httpx.CodeUploadMissing, "file", "请选择要上传的文件", "choose a file to upload")
 	}
 	var o transfer.MARCOptions
 	if err == nil {
@@ -36,7 +36,7 @@ func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) er
 		recs, err = s.d.Transfer.PreviewMARC(r.Context(), up.File, o, previewSize)
 	}
 	if err == nil && len(recs) == 0 {
-		err = errs.Invalid("MARC_EMPTY", "file", "文件中没有读到 MARC 记录", "no MARC records were found in the file")
+		err = errs.Invalid(CodeMARCEmpty, "file", "文件中没有读到 MARC 记录", "no MARC records were found in the file")
 	}
 	if err != nil {
 		up.discard()

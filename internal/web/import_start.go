@@ -22,7 +22,7 @@ type importRun = func(ctx context.Context, in io.Reader, progress func(done, tot
 func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) error {
 	kind := r.PathValue("kind")
 	if kind != "marc" && kind != "books" && kind != "roster" {
-		return errs.NotFound("IMPORT_KIND_UNKNOWN", "导入类型只能是 MARC 文件、书目清单或学员名单", "imports are MARC files, book lists and rosters")
+		return errs.NotFound(httpx.CodeImportKindUnknown, "导入类型只能是 MARC 文件、书目清单或学员名单", "imports are MARC files, book lists and rosters")
 	}
 	form, up, err := readUpload(w, r, s.maxUpload())
 	v.Form = form
@@ -30,7 +30,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 		up, err = s.uploads.take(form.Get("token"))
 	}
 	if err == nil && up == nil {
-		err = errs.Invalid("UPLOAD_MISSING", "file", "请选择要上传的文件", "choose a file to upload")
+		err = errs.Invalid(httpx.CodeUploadMissing, "file", "请选择要上传的文件", "choose a file to upload")
 	}
 	var run importRun
 	if err == nil {
@@ -73,7 +73,7 @@ func (s *Server) importRunner(kind string, form url.Values, fileName string) (im
 	var classID int64
 	if c := form.Get("class_id"); c != "" {
 		if classID, err = strconv.ParseInt(c, 10, 64); err != nil || classID < 0 {
-			return nil, errs.Invalid("PARAM_INVALID", "class_id", "请选择班次", "choose a class")
+			return nil, errs.Invalid(errs.CodeParamInvalid, "class_id", "请选择班次", "choose a class")
 		}
 	}
 	locID, err := transfer.ParseLocationID(form.Get("location_id"))

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 )
 
 // importTemplate downloads the Excel template of a book list or roster.
@@ -16,5 +17,5 @@ func (s *Server) importTemplate(w http.ResponseWriter, r *http.Request, v *view)
 	case "roster":
 		return download(w, v.T("import.roster_template_file"), xlsxType, func(out io.Writer) error { return s.d.Transfer.WriteRosterTemplate(ctx, out) })
 	}
-	return errs.NotFound("TEMPLATE_UNKNOWN", "模板只有书目清单和学员名单两种", "the templates are the book list and the roster")
+	return errs.NotFound(httpx.CodeTemplateUnknown, "模板只有书目清单和学员名单两种", "the templates are the book list and the roster")
 }

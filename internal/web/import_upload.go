@@ -44,7 +44,7 @@ func readUpload(w http.ResponseWriter, r *http.Request, limit int64) (url.Values
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return form, nil, errs.Invalid("UPLOAD_MISSING", "file", "请选择要上传的文件", "choose a file to upload")
+		return form, nil, errs.Invalid(httpx.CodeUploadMissing, "file", "请选择要上传的文件", "choose a file to upload")
 	}
 	var up *upload
 	for {
@@ -82,7 +82,7 @@ func readUpload(w http.ResponseWriter, r *http.Request, limit int64) (url.Values
 		}
 		if u.Size == 0 {
 			u.discard()
-			return form, nil, errs.Invalid("UPLOAD_EMPTY", "file", "上传的文件是空的", "the uploaded file is empty")
+			return form, nil, errs.Invalid(httpx.CodeUploadEmpty, "file", "上传的文件是空的", "the uploaded file is empty")
 		}
 		up = u
 	}
@@ -152,7 +152,7 @@ func (p *pendingUploads) take(token string) (*upload, error) {
 	f, ok := p.files[token]
 	delete(p.files, token)
 	p.mu.Unlock()
-	gone := errs.Invalid("UPLOAD_EXPIRED", "file", "预览的文件已过期，请重新上传", "the previewed file has expired; upload it again")
+	gone := errs.Invalid(CodeUploadExpired, "file", "预览的文件已过期，请重新上传", "the previewed file has expired; upload it again")
 	if !ok {
 		return nil, gone
 	}

@@ -17,7 +17,7 @@ func (s *Server) addItems(w http.ResponseWriter, r *http.Request, v *view) error
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	f := r.PostForm
 	v.Form = f

@@ -24,7 +24,7 @@ func (s *Server) showLogin(w http.ResponseWriter, r *http.Request, v *view) erro
 // submitLogin checks the credentials and sets the session cookie.
 func (s *Server) submitLogin(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	v.Title = v.T("login.title")
 	v.Form = r.PostForm

@@ -5,13 +5,14 @@ import (
 	"strconv"
 	"strings"
 
+	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
 )
 
 // myRenew renews one of the reader's own loans.
 func (s *Server) myRenew(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	lv, err := s.d.Circulation.Renew(r.Context(), r.PostForm.Get("barcode"), v.Actor.ReaderID)
 	if err != nil {
@@ -48,11 +49,11 @@ func (s *Server) myRenewAll(w http.ResponseWriter, r *http.Request, v *view) err
 // myPlaceHold puts the reader in the queue for a record.
 func (s *Server) myPlaceHold(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	id, err := strconv.ParseInt(r.PostForm.Get("record_id"), 10, 64)
 	if err != nil {
-		return errs.NotFound("RECORD_NOT_FOUND", "书目不存在", "no such record")
+		return errs.NotFound(catalog.CodeRecordNotFound, "书目不存在", "no such record")
 	}
 	rd, err := s.me(r.Context(), v)
 	if err != nil {

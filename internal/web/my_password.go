@@ -21,7 +21,7 @@ func (s *Server) showMyPassword(w http.ResponseWriter, r *http.Request, v *view)
 // session of the account ends with it, so the person logs in again.
 func (s *Server) changeMyPassword(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	v.Title, v.Nav = v.T("password.title"), "my"
 	f := r.PostForm

@@ -11,7 +11,7 @@ import (
 // setReaderStatus blocks or unblocks a card: 挂失, 暂停, 正常, 注销.
 func (s *Server) setReaderStatus(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	card := r.PathValue("card")
 	rd, err := s.d.Readers.SetStatus(r.Context(), card, readers.Status(r.PostForm.Get("status")))
@@ -24,7 +24,7 @@ func (s *Server) setReaderStatus(w http.ResponseWriter, r *http.Request, v *view
 // resetReaderPassword sets a reader's portal password.
 func (s *Server) resetReaderPassword(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	card := r.PathValue("card")
 	if err := s.d.Auth.SetReaderPassword(r.Context(), card, r.PostForm.Get("password")); err != nil {

@@ -52,7 +52,7 @@ func (s *Server) newReader(w http.ResponseWriter, r *http.Request, v *view) erro
 // typed.
 func (s *Server) createReader(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	v.Form = r.PostForm
 	rd, err := s.d.Readers.Create(r.Context(), parseReader(r.PostForm))
@@ -95,7 +95,7 @@ func (s *Server) updateReader(w http.ResponseWriter, r *http.Request, v *view) e
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	v.Form = r.PostForm
 	rd := parseReader(r.PostForm)

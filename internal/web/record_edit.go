@@ -34,7 +34,7 @@ func (s *Server) updateRecord(w http.ResponseWriter, r *http.Request, v *view) e
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	v.Form = r.PostForm
 	rec := parseRecord(v, r.PostForm)

@@ -22,7 +22,7 @@ func (s *Server) newRecord(w http.ResponseWriter, r *http.Request, v *view) erro
 // editor again with the field at fault marked.
 func (s *Server) createRecord(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	v.Form = r.PostForm
 	rec := parseRecord(v, r.PostForm)

@@ -29,7 +29,7 @@ type copyRow struct {
 func pathID(r *http.Request, name string) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id < 1 {
-		return 0, errs.NotFound("PAGE_NOT_FOUND", "页面不存在", "page not found")
+		return 0, errs.NotFound(CodePageNotFound, "页面不存在", "page not found")
 	}
 	return id, nil
 }

@@ -91,6 +91,6 @@ func (s *Server) Register(mux *http.ServeMux) {
 
 	// Anything else is a page that does not exist.
 	mux.Handle("/", s.route(public, func(w http.ResponseWriter, r *http.Request, v *view) error {
-		return errs.NotFound("PAGE_NOT_FOUND", "页面不存在", "page not found")
+		return errs.NotFound(CodePageNotFound, "页面不存在", "page not found")
 	}))
 }

@@ -77,7 +77,7 @@ func formInt(f url.Values, name string) (int, bool) {
 // saveRules stores the library-wide rules.
 func (s *Server) saveRules(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	f := r.PostForm
 	var rules settings.Rules
@@ -107,7 +107,7 @@ func (s *Server) saveRules(w http.ResponseWriter, r *http.Request, v *view) erro
 // savePolicy creates or replaces one cell of the policy matrix.
 func (s *Server) savePolicy(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	f := r.PostForm
 	p := circulation.Policy{HoldsAllowed: f.Get("holds_allowed") == "on"}
@@ -146,7 +146,7 @@ func (s *Server) deletePolicy(w http.ResponseWriter, r *http.Request, v *view) e
 // addClosedDay closes the library on a date.
 func (s *Server) addClosedDay(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	d := circulation.ClosedDay{Date: strings.TrimSpace(r.PostForm.Get("date")), Reason: strings.TrimSpace(r.PostForm.Get("reason"))}
 	if err := s.d.Circulation.SaveClosedDay(r.Context(), d); err != nil {

@@ -58,7 +58,7 @@ func taxonomyKind(r *http.Request) (string, error) {
 	case "locations", "categories", "reader-types":
 		return k, nil
 	}
-	return "", errs.NotFound("PAGE_NOT_FOUND", "页面不存在", "page not found")
+	return "", errs.NotFound(CodePageNotFound, "页面不存在", "page not found")
 }
 
 // showTaxonomy lists a taxonomy with a form per entry and one for a new one.
@@ -88,7 +88,7 @@ func (s *Server) saveTaxonomy(w http.ResponseWriter, r *http.Request, v *view) e
 		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	f := r.PostForm
 	id, _ := strconv.ParseInt(f.Get("id"), 10, 64)

@@ -54,7 +54,7 @@ func (s *Server) usersFailed(w http.ResponseWriter, r *http.Request, v *view, er
 // createUser adds a staff account.
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	f := r.PostForm
 	u, err := s.d.Auth.CreateUser(r.Context(), f.Get("username"), f.Get("display_name"), audit.Role(f.Get("role")), f.Get("password"))
@@ -68,7 +68,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request, v *view) err
 // its password when one is typed.
 func (s *Server) updateUser(w http.ResponseWriter, r *http.Request, v *view) error {
 	if err := r.ParseForm(); err != nil {
-		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
+		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	f := r.PostForm
 	name := r.PathValue("name")

@@ -10,7 +10,7 @@ import (
 )
 
 // CodeTableMalformed is returned by ParseJSON for a file that is not a class
-// table.
+// table: 分类表文件格式不正确 / the file is not a CLC class table.
 const CodeTableMalformed errs.Code = "CLC_TABLE_MALFORMED"
 
 // builder assembles a Tree one class at a time, parents before children.

@@ -9,8 +9,10 @@ import (
 
 // The error codes Validate returns, always for the field "clc".
 const (
+	// 中图法分类号格式不正确 / the CLC class number is malformed
 	CodeMalformed errs.Code = "CLC_MALFORMED"
-	CodeUnknown   errs.Code = "CLC_UNKNOWN"
+	// 中图法中没有这个类目 / the CLC has no such class
+	CodeUnknown errs.Code = "CLC_UNKNOWN"
 )
 
 const field = "clc"

@@ -16,7 +16,9 @@ import (
 
 // The error codes Normalize returns, always for the field "isbn".
 const (
-	CodeChecksum  errs.Code = "ISBN_CHECKSUM"
+	// ISBN 校验位错误 / the ISBN's check digit is wrong
+	CodeChecksum errs.Code = "ISBN_CHECKSUM"
+	// ISBN 格式不正确（应为 10 位或 13 位） / an ISBN has 10 or 13 digits
 	CodeMalformed errs.Code = "ISBN_MALFORMED"
 )
 

@@ -12,8 +12,10 @@ import (
 
 // The error codes of this package, always for the field "price".
 const (
+	// 价格格式不正确 / the price is malformed
 	CodeMalformed errs.Code = "PRICE_MALFORMED"
-	CodeRequired  errs.Code = "PRICE_REQUIRED"
+	// 价格不能为空 / a price is required
+	CodeRequired errs.Code = "PRICE_REQUIRED"
 )
 
 const field = "price"

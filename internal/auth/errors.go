@@ -1,0 +1,31 @@
+package auth
+
+import "shuwu/internal/errs"
+
+// Error codes. Their values are part of the API: never change one.
+const (
+	// 这是最后一个系统管理员账号，不能降级或停用 / this is the last admin account
+	CodeLastAdmin errs.Code = "LAST_ADMIN"
+	// 登录失败次数过多，请 5 分钟后再试 / too many failed logins; try again in 5 minutes
+	CodeLoginRateLimited errs.Code = "LOGIN_RATE_LIMITED"
+	// 请先登录 / please log in
+	CodeNotLoggedIn errs.Code = "NOT_LOGGED_IN"
+	// 密码最多 128 位 / the password must be at most 128 bytes
+	CodePasswordTooLong errs.Code = "PASSWORD_TOO_LONG"
+	// 密码至少 8 位 / the password must be at least 8 characters
+	CodePasswordTooShort errs.Code = "PASSWORD_TOO_SHORT"
+	// 角色必须是系统管理员、馆员或值班员 / the role must be admin, librarian or duty
+	CodeRoleUnknown errs.Code = "ROLE_UNKNOWN"
+	// 登录已过期，请重新登录 / the session has expired; log in again
+	CodeSessionExpired errs.Code = "SESSION_EXPIRED"
+	// 请先登录 / please log in
+	CodeSessionNotFound errs.Code = "SESSION_NOT_FOUND"
+	// 账号不存在 / user does not exist
+	CodeUserNotFound errs.Code = "USER_NOT_FOUND"
+	// 用户名须为 2–32 位字母、数字、点、下划线或连字符 / a user name is 2–32 letters, digits, dots, underscores or hyphens
+	CodeUsernameMalformed errs.Code = "USERNAME_MALFORMED"
+	// 用户名与某读者证号相同，请换一个 / the user name equals a reader's card number
+	CodeUsernameTaken errs.Code = "USERNAME_TAKEN"
+	// 用户名或密码错误 / wrong user name or password
+	CodeWrongPassword errs.Code = "WRONG_PASSWORD"
+)

@@ -1,0 +1,24 @@
+package httpx
+
+import "shuwu/internal/errs"
+
+// The codes both surfaces answer with. Their values are part of the API:
+// never change one.
+const (
+	// 没有这种导出（可导出 records、readers、class、ledger） / no such export (records, readers, class, ledger)
+	CodeExportUnknown errs.Code = "EXPORT_UNKNOWN"
+	// 权限不足：角色不允许此操作 / forbidden: the role does not allow this
+	CodeForbidden errs.Code = "FORBIDDEN"
+	// 导入类型只能是 marc（MARC 文件）、books（书目清单）或 roster（学员名单） / the import kind must be marc, books or roster
+	CodeImportKindUnknown errs.Code = "IMPORT_KIND_UNKNOWN"
+	// 没有这种模板（只有 books 书目清单和 roster 学员名单） / no such template (books, roster)
+	CodeTemplateUnknown errs.Code = "TEMPLATE_UNKNOWN"
+	// 文件上传不完整，请重试 / the upload was interrupted; try again
+	CodeUploadBroken errs.Code = "UPLOAD_BROKEN"
+	// 上传的文件是空的 / the uploaded file is empty
+	CodeUploadEmpty errs.Code = "UPLOAD_EMPTY"
+	// 没有收到上传的文件 / no file was uploaded
+	CodeUploadMissing errs.Code = "UPLOAD_MISSING"
+	// 上传的文件过大（最多 …） / the upload is too large (… at most)
+	CodeUploadTooLarge errs.Code = "UPLOAD_TOO_LARGE"
+)

@@ -1,0 +1,23 @@
+package store
+
+import "shuwu/internal/errs"
+
+// Error codes. Their values are part of the API: never change one.
+const (
+	// 备份失败：…（文件已存在或目录不可写？） / backup failed: …
+	CodeBackupFailed errs.Code = "BACKUP_FAILED"
+	// 分类不存在 / category does not exist
+	CodeCategoryNotFound errs.Code = "CATEGORY_NOT_FOUND"
+	// 该日期不是闭馆日 / the date is not a closed day
+	CodeClosedDayNotFound errs.Code = "CLOSED_DAY_NOT_FOUND"
+	// 馆藏位置不存在 / location does not exist
+	CodeLocationNotFound errs.Code = "LOCATION_NOT_FOUND"
+	// 借阅规则不存在 / policy does not exist
+	CodePolicyNotFound errs.Code = "POLICY_NOT_FOUND"
+	// 读者类型不存在 / reader type does not exist
+	CodeReaderTypeNotFound errs.Code = "READER_TYPE_NOT_FOUND"
+	// 必读书目不存在 / reading list does not exist
+	CodeReadingListNotFound errs.Code = "READING_LIST_NOT_FOUND"
+	// 设置项不存在 / setting does not exist
+	CodeSettingNotFound errs.Code = "SETTING_NOT_FOUND"
+)

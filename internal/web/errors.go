@@ -1,0 +1,15 @@
+package web
+
+import "shuwu/internal/errs"
+
+// Error codes. Their values are part of the API: never change one.
+const (
+	// 表单格式不正确 / malformed form
+	CodeFormMalformed errs.Code = "FORM_MALFORMED"
+	// 文件中没有读到 MARC 记录 / no MARC records were found in the file
+	CodeMARCEmpty errs.Code = "MARC_EMPTY"
+	// 页面不存在 / page not found
+	CodePageNotFound errs.Code = "PAGE_NOT_FOUND"
+	// 预览的文件已过期，请重新上传 / the previewed file has expired; upload it again
+	CodeUploadExpired errs.Code = "UPLOAD_EXPIRED"
+)
