@@ -433,12 +433,9 @@ func (s *Search) Close() error {
 // order, facets in a fixed order with Chinese labels.
 type webSearch struct{ s *Search }
 
-// facetOrder and facetLabels fix how facets appear on the search page.
-var (
-	facetOrder  = []string{search.FacetCategory, search.FacetCLC, search.FacetAvailable, search.FacetLocation, search.FacetYear, search.FacetLanguage}
-	facetLabels = map[string]string{search.FacetCategory: "分类", search.FacetCLC: "中图法大类", search.FacetAvailable: "在架情况",
-		search.FacetLocation: "馆藏位置", search.FacetYear: "出版年", search.FacetLanguage: "语种"}
-)
+// facetOrder fixes the order of facets on the search page; their headings
+// and labels are the page's (its message catalogues).
+var facetOrder = []string{search.FacetCategory, search.FacetCLC, search.FacetAvailable, search.FacetLocation, search.FacetYear, search.FacetLanguage}
 
 func (w webSearch) Search(ctx context.Context, q web.SearchQuery) (web.SearchResult, error) {
 	w.s.catchUp()
@@ -455,7 +452,7 @@ func (w webSearch) Search(ctx context.Context, q web.SearchQuery) (web.SearchRes
 		if len(vals) == 0 {
 			continue
 		}
-		f := web.Facet{Name: name, Label: facetLabels[name]}
+		f := web.Facet{Name: name}
 		for _, v := range vals {
 			f.Values = append(f.Values, web.FacetValue{Value: v.Value, Label: v.Label, Count: v.Count})
 		}
