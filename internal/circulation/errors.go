@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"shuwu/internal/catalog"
+	"shuwu/internal/datefmt"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 )
@@ -27,10 +28,10 @@ func checkCard(r readers.Reader, today string) error {
 		return errs.Conflict("CARD_CANCELLED", fmt.Sprintf("读者证 %s 已注销", r.Card), "the card is cancelled")
 	}
 	if r.ExpiryDate != "" && r.ExpiryDate < today {
-		return errs.Conflict("CARD_EXPIRED", fmt.Sprintf("读者证 %s 已于 %s 过期", r.Card, r.ExpiryDate), fmt.Sprintf("the card expired on %s", r.ExpiryDate))
+		return errs.Conflict("CARD_EXPIRED", fmt.Sprintf("读者证 %s 已于 %s 过期", r.Card, datefmt.ChineseDay(r.ExpiryDate)), fmt.Sprintf("the card expired on %s", datefmt.EnglishDay(r.ExpiryDate)))
 	}
 	if r.SuspendedUntil != "" && r.SuspendedUntil >= today {
-		return errs.Conflict("CARD_SUSPENDED", fmt.Sprintf("读者 %s 因超期还书停借至 %s", r.Name, r.SuspendedUntil), fmt.Sprintf("borrowing is suspended until %s for late returns", r.SuspendedUntil))
+		return errs.Conflict("CARD_SUSPENDED", fmt.Sprintf("读者 %s 因超期还书停借至 %s", r.Name, datefmt.ChineseDay(r.SuspendedUntil)), fmt.Sprintf("borrowing is suspended until %s for late returns", datefmt.EnglishDay(r.SuspendedUntil)))
 	}
 	return nil
 }
