@@ -19,6 +19,8 @@ type loginSlip struct {
 	// CanLogin is false when the reader has no password of their own and
 	// the rule gives them no initial one (no phone number, or rule none).
 	CanLogin bool
+	// First is true while the reader is on the initial password.
+	First bool
 }
 
 // loginSlipsPage is a sheet of login slips with where to log in.
@@ -61,7 +63,7 @@ func (s *Server) readerLoginSlip(w http.ResponseWriter, r *http.Request, v *view
 	if err != nil {
 		return err
 	}
-	sl := loginSlip{Reader: rd}
+	sl := loginSlip{Reader: rd, First: rd.PasswordHash == ""}
 	sl.How, sl.CanLogin = loginHow(v, rules.InitialRule(), rd)
 	v.Title, v.Nav, v.Data = v.T("slip.login.title"), "readers", loginSlipsPage{Slips: []loginSlip{sl}, URL: s.portalURL(r), Back: "/readers/" + rd.Card}
 	s.render(w, r, http.StatusOK, "login_slips", v)
@@ -85,7 +87,7 @@ func (s *Server) classLoginSlips(w http.ResponseWriter, r *http.Request, v *view
 	}
 	d := loginSlipsPage{URL: s.portalURL(r), Back: fmt.Sprintf("/classes/%d", id)}
 	for _, row := range cl.Rows {
-		sl := loginSlip{Reader: row.Reader, Class: cl.Class.Name}
+		sl := loginSlip{Reader: row.Reader, Class: cl.Class.Name, First: row.Reader.PasswordHash == ""}
 		sl.How, sl.CanLogin = loginHow(v, rules.InitialRule(), row.Reader)
 		d.Slips = append(d.Slips, sl)
 	}
