@@ -340,11 +340,17 @@ func (s *Service) SaveRules(ctx context.Context, r settings.Rules) error {
 	})
 }
 
-// Events lists the ledger, newest first.
+// MaxEvents is the most ledger lines one call returns; page on with
+// EventFilter.BeforeID.
+const MaxEvents = 1000
+
+// Events lists the ledger, newest first: f.Limit lines (100 when unset),
+// at most MaxEvents.
 func (s *Service) Events(ctx context.Context, f EventFilter) ([]Event, error) {
-	if f.Limit < 1 || f.Limit > 1000 {
+	if f.Limit < 1 {
 		f.Limit = 100
 	}
+	f.Limit = min(f.Limit, MaxEvents)
 	var out []Event
 	err := s.store.View(ctx, func(tx Tx) (err error) {
 		out, err = tx.Events(f)
