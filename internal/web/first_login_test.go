@@ -40,7 +40,11 @@ func TestTraineesLogInWithTheInitialPassword(t *testing.T) {
 			t.Errorf("%s before setting a password: %d to %q", p, a.status, a.header.Get("Location"))
 		}
 	}
-	b.get("/my/password").want(t, http.StatusOK, "首次登录：请设置您自己的密码", "初始密码")
+	first := b.get("/my/password")
+	first.want(t, http.StatusOK, "首次登录：请设置您自己的密码", "初始密码")
+	if strings.Contains(first.body, `href="/opac/lists"`) {
+		t.Error("the first-password page offers the portal's menu, whose links all lead back to it")
+	}
 	b.post("/my/password", url.Values{"old_password": {"345678"}, "new_password": {"qian-2026-pw"}, "confirm": {"qian-2026-pw"}}).want(t, http.StatusSeeOther)
 	b.post("/login", url.Values{"username": {tr.Card}, "password": {"qian-2026-pw"}}).want(t, http.StatusSeeOther)
 	b.get("/my").want(t, http.StatusOK, "钱学员，您好")
