@@ -51,9 +51,11 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if limit < 1 || limit > 1000 {
+	// At most 1000 a page (a bigger limit gets 1000); page on with before.
+	if limit < 1 {
 		limit = 100
 	}
+	limit = min(limit, 1000)
 	before, err := intParam(q.Get("before"), "before", 0)
 	if err != nil {
 		return err

@@ -115,6 +115,11 @@ func (s *Server) wrap(rt Route) http.Handler {
 				}
 			} else {
 				ctx = audit.WithActor(ctx, a)
+				if a.MustChangePassword && roles != nil && !passwordChangeRoutes[rt.Path] {
+					writeError(w, r, s.Log, errs.New(errs.KindForbidden, CodePasswordChangeRequired,
+						"请先修改初始密码（POST /api/v1/me/password），再使用其他功能", "set your own password first (POST /api/v1/me/password)"))
+					return
+				}
 				if roles != nil && !roles.allows(a.Role) {
 					writeError(w, r, s.Log, errs.New(errs.KindForbidden, httpx.CodeForbidden, "权限不足：此操作需要"+roles.labels()+"角色", "forbidden: this needs one of the roles "+string(joinRoles(roles))))
 					return
@@ -126,6 +131,14 @@ func (s *Server) wrap(rt Route) http.Handler {
 		}
 	})
 }
+
+// CodePasswordChangeRequired refuses a reader still on the initial
+// password anything but setting their own:
+// 请先修改初始密码 / set your own password first.
+const CodePasswordChangeRequired errs.Code = "PASSWORD_CHANGE_REQUIRED"
+
+// passwordChangeRoutes are what a reader on the initial password may call.
+var passwordChangeRoutes = map[string]bool{"/api/v1/me/password": true, "/api/v1/auth/logout": true, "/api/v1/me": true}
 
 // CodeCrossOrigin refuses a write a browser sent from another site:
 // 拒绝来自其他网站的写请求 / a write sent from another site.

@@ -37,12 +37,9 @@ func (a apiSearch) Search(ctx context.Context, q api.SearchQuery) (api.SearchRes
 // rank order, facets in a fixed order with Chinese labels.
 type webSearch struct{ ix *indexing.Indexer }
 
-// facetOrder and facetLabels fix how facets appear on the search page.
-var (
-	facetOrder  = []string{search.FacetCategory, search.FacetCLC, search.FacetAvailable, search.FacetLocation, search.FacetYear, search.FacetLanguage}
-	facetLabels = map[string]string{search.FacetCategory: "分类", search.FacetCLC: "中图法大类", search.FacetAvailable: "在架情况",
-		search.FacetLocation: "馆藏位置", search.FacetYear: "出版年", search.FacetLanguage: "语种"}
-)
+// facetOrder fixes the order of facets on the search page; their headings
+// and labels are the page's (its message catalogues).
+var facetOrder = []string{search.FacetCategory, search.FacetCLC, search.FacetAvailable, search.FacetLocation, search.FacetYear, search.FacetLanguage}
 
 func (w webSearch) Search(ctx context.Context, q web.SearchQuery) (web.SearchResult, error) {
 	res, err := w.ix.Search(ctx, search.Request{Query: q.Text, Page: q.Page, Size: q.Size, Filters: q.Filters, Facets: true})
@@ -58,7 +55,7 @@ func (w webSearch) Search(ctx context.Context, q web.SearchQuery) (web.SearchRes
 		if len(vals) == 0 {
 			continue
 		}
-		f := web.Facet{Name: name, Label: facetLabels[name]}
+		f := web.Facet{Name: name}
 		for _, v := range vals {
 			f.Values = append(f.Values, web.FacetValue{Value: v.Value, Label: v.Label, Count: v.Count})
 		}

@@ -49,6 +49,10 @@ type Actor struct {
 	ReaderID int64 // set when a reader acts for themselves
 	Name     string
 	Role     Role
+	// MustChangePassword is set for a reader still on the initial
+	// password: the pages and the API let them do nothing but set their
+	// own.
+	MustChangePassword bool
 }
 
 // IsStaff reports whether the actor is a staff account.

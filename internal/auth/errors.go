@@ -28,4 +28,6 @@ const (
 	CodeUsernameTaken errs.Code = "USERNAME_TAKEN"
 	// 用户名或密码错误 / wrong user name or password
 	CodeWrongPassword errs.Code = "WRONG_PASSWORD"
+	// 新密码不能与初始密码相同 / the new password must differ from the initial one
+	CodePasswordUnchanged errs.Code = "PASSWORD_UNCHANGED"
 )

@@ -101,11 +101,23 @@ func (s *Service) Login(ctx context.Context, name, password, clientKey string) (
 				}
 				return err
 			}
-			if r.PasswordHash == "" || r.Status == readers.StatusCancelled || !CheckPassword(r.PasswordHash, password) {
+			if r.Status == readers.StatusCancelled {
+				return errWrongPassword()
+			}
+			first := r.PasswordHash == ""
+			if first {
+				rule, err := initialRule(tx)
+				if err != nil {
+					return err
+				}
+				if !matchesInitial(rule, r, password) {
+					return errWrongPassword()
+				}
+			} else if !CheckPassword(r.PasswordHash, password) {
 				return errWrongPassword()
 			}
 			row.ReaderID = r.ID
-			sess.Actor = audit.Actor{ReaderID: r.ID, Name: r.Name, Role: audit.RoleReader}
+			sess.Actor = audit.Actor{ReaderID: r.ID, Name: r.Name, Role: audit.RoleReader, MustChangePassword: first}
 		}
 		sess.Token = newToken()
 		sess.ExpiresAt = row.ExpiresAt
@@ -164,7 +176,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (audit.Actor, 
 		if err != nil {
 			return err
 		}
-		a = audit.Actor{ReaderID: r.ID, Name: r.Name, Role: audit.RoleReader}
+		a = audit.Actor{ReaderID: r.ID, Name: r.Name, Role: audit.RoleReader, MustChangePassword: r.PasswordHash == ""}
 		return nil
 	})
 	if err != nil {
@@ -344,21 +356,38 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, a audit.Actor, oldPW, n
 	if err := ValidatePassword(newPW); err != nil {
 		return err
 	}
-	var current, name string
+	var name string
+	var oldOK bool
 	err := s.store.View(ctx, func(tx Tx) error {
 		if a.UserID != 0 {
 			u, err := tx.User(a.UserID)
-			current, name = u.PasswordHash, u.Username
+			name, oldOK = u.Username, err == nil && CheckPassword(u.PasswordHash, oldPW)
 			return err
 		}
 		r, err := tx.Reader(a.ReaderID)
-		current, name = r.PasswordHash, r.Card
-		return err
+		if err != nil {
+			return err
+		}
+		name = r.Card
+		if r.PasswordHash != "" {
+			oldOK = CheckPassword(r.PasswordHash, oldPW)
+			return nil
+		}
+		// A reader on the initial password proves it once more.
+		rule, err := initialRule(tx)
+		if err != nil {
+			return err
+		}
+		oldOK = matchesInitial(rule, r, oldPW)
+		if oldOK && oldPW == newPW {
+			return errs.Invalid(CodePasswordUnchanged, "new_password", "新密码不能与初始密码相同", "the new password must differ from the initial one")
+		}
+		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if !CheckPassword(current, oldPW) {
+	if !oldOK {
 		return errs.Invalid(CodeWrongPassword, "old_password", "原密码不正确", "the current password is wrong")
 	}
 	if a.UserID != 0 {

@@ -50,5 +50,9 @@ type Tx interface {
 	DeleteSessionsOf(userID, readerID int64) error
 	DeleteExpiredSessions(now time.Time) error
 
+	// Setting returns a stored setting ("" when unset): the rules hold
+	// the initial-password rule.
+	Setting(key string) (string, error)
+
 	Audit(e audit.Entry) error
 }

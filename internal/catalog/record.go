@@ -43,6 +43,16 @@ type Record struct {
 	UpdatedAt      time.Time `json:"updated_at"`
 }
 
+// DisplayTitle is the title as hold slips, loan lists and messages show
+// it: the title proper and the other title information (题名：其他题名信息),
+// so that two parts or editions of one title are told apart.
+func (r Record) DisplayTitle() string {
+	if r.OtherTitle != "" {
+		return r.Title + "：" + r.OtherTitle
+	}
+	return r.Title
+}
+
 // AuthorLine joins the authors the way a catalogue card shows them:
 // "马克思, 恩格斯著".
 func (r Record) AuthorLine() string {

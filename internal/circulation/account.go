@@ -21,6 +21,8 @@ type Account struct {
 	Overdue int             `json:"overdue"`
 	// Blocks says why the reader may not borrow now; empty when they may.
 	Blocks []string `json:"blocks"`
+	// Renewable is true when at least one loan can be renewed today.
+	Renewable bool `json:"renewable"`
 }
 
 // Account returns a reader's loans, holds and blocks, by card.
@@ -50,9 +52,22 @@ func (s *Service) fillAccount(tx Tx, r readers.Reader, a *Account) error {
 		return err
 	}
 	for i := range a.Loans {
-		if d := daysBetween(a.Loans[i].DueDate, today); d > 0 {
-			a.Loans[i].OverdueDays = d
+		l := &a.Loans[i]
+		if d := daysBetween(l.DueDate, today); d > 0 {
+			l.OverdueDays = d
 			a.Overdue++
+		}
+		rec, err := tx.RecordBrief(l.RecordID)
+		if err != nil {
+			return err
+		}
+		switch _, err := s.renewal(tx, l.Loan, r, rec); {
+		case err == nil:
+			l.CanRenew = true
+		case errs.As(err).Kind == errs.KindInternal:
+			return err
+		default:
+			l.NoRenew, l.NoRenewEn = errs.As(err).Message, errs.As(err).MessageEn
 		}
 	}
 	if err := checkCard(r, today); err != nil {
@@ -63,6 +78,9 @@ func (s *Service) fillAccount(tx Tx, r readers.Reader, a *Account) error {
 	}
 	if a.Loans == nil {
 		a.Loans = []LoanView{}
+	}
+	for _, l := range a.Loans {
+		a.Renewable = a.Renewable || l.CanRenew
 	}
 	if a.Holds == nil {
 		a.Holds = []HoldView{}
@@ -322,11 +340,17 @@ func (s *Service) SaveRules(ctx context.Context, r settings.Rules) error {
 	})
 }
 
-// Events lists the ledger, newest first.
+// MaxEvents is the most ledger lines one call returns; page on with
+// EventFilter.BeforeID.
+const MaxEvents = 1000
+
+// Events lists the ledger, newest first: f.Limit lines (100 when unset),
+// at most MaxEvents.
 func (s *Service) Events(ctx context.Context, f EventFilter) ([]Event, error) {
-	if f.Limit < 1 || f.Limit > 1000 {
+	if f.Limit < 1 {
 		f.Limit = 100
 	}
+	f.Limit = min(f.Limit, MaxEvents)
 	var out []Event
 	err := s.store.View(ctx, func(tx Tx) (err error) {
 		out, err = tx.Events(f)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"shuwu/internal/catalog"
+	"shuwu/internal/datefmt"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 )
@@ -27,10 +28,10 @@ func checkCard(r readers.Reader, today string) error {
 		return errs.Conflict(CodeCardCancelled, fmt.Sprintf("读者证 %s 已注销", r.Card), "the card is cancelled")
 	}
 	if r.ExpiryDate != "" && r.ExpiryDate < today {
-		return errs.Conflict(CodeCardExpired, fmt.Sprintf("读者证 %s 已于 %s 过期", r.Card, r.ExpiryDate), fmt.Sprintf("the card expired on %s", r.ExpiryDate))
+		return errs.Conflict(CodeCardExpired, fmt.Sprintf("读者证 %s 已于 %s 过期", r.Card, datefmt.ChineseDay(r.ExpiryDate)), fmt.Sprintf("the card expired on %s", datefmt.EnglishDay(r.ExpiryDate)))
 	}
 	if r.SuspendedUntil != "" && r.SuspendedUntil >= today {
-		return errs.Conflict(CodeCardSuspended, fmt.Sprintf("读者 %s 因超期还书停借至 %s", r.Name, r.SuspendedUntil), fmt.Sprintf("borrowing is suspended until %s for late returns", r.SuspendedUntil))
+		return errs.Conflict(CodeCardSuspended, fmt.Sprintf("读者 %s 因超期还书停借至 %s", r.Name, datefmt.ChineseDay(r.SuspendedUntil)), fmt.Sprintf("borrowing is suspended until %s for late returns", datefmt.EnglishDay(r.SuspendedUntil)))
 	}
 	return nil
 }
@@ -97,4 +98,6 @@ const (
 	CodeRenewalNotExtending errs.Code = "RENEWAL_NOT_EXTENDING"
 	// 《…》已有其他读者预约，不能续借 / another reader has placed a hold on this title
 	CodeRenewalOnHold errs.Code = "RENEWAL_ON_HOLD"
+	// 《…》暂不能续借：续借期不会晚于现在的应还日期 / not renewable yet: the renewal would not move the due date
+	CodeRenewalTooEarly errs.Code = "RENEWAL_TOO_EARLY"
 )

@@ -7,6 +7,7 @@ import (
 
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
+	"shuwu/internal/readers"
 )
 
 // PlaceHold queues a reader for the next copy of a record.
@@ -17,61 +18,9 @@ func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (H
 		if err != nil {
 			return err
 		}
-		if err := checkCard(r, s.todayStr()); err != nil {
-			return err
-		}
-		rec, err := tx.Record(recordID)
+		rec, err := s.holdCheck(tx, r, recordID)
 		if err != nil {
 			return err
-		}
-		policies, err := s.policies(tx)
-		if err != nil {
-			return err
-		}
-		p := Resolve(policies, r.TypeID, rec.CategoryID)
-		if !p.HoldsAllowed {
-			return errs.Conflict(CodeHoldNotAllowed, "该类读者不能预约此类图书", "holds are not allowed for this reader type and category")
-		}
-		items, err := tx.ItemsOfRecord(rec.ID)
-		if err != nil {
-			return err
-		}
-		lendable, onShelf := 0, 0
-		for _, it := range items {
-			if !it.Lendable || it.Status == catalog.StatusLost || it.Status == catalog.StatusWithdrawn {
-				continue
-			}
-			lendable++
-			if it.Status == catalog.StatusAvailable {
-				onShelf++
-			}
-			if it.Status == catalog.StatusOnLoan {
-				if l, err := tx.LoanOfItem(it.ID); err == nil && l.ReaderID == r.ID {
-					return errs.Conflict(CodeHoldAlreadyBorrowed, fmt.Sprintf("您已借有《%s》，无需预约", rec.Title), "you already have a copy of this title")
-				}
-			}
-		}
-		if lendable == 0 {
-			return errs.Conflict(CodeHoldNoCopies, fmt.Sprintf("《%s》没有可外借的复本，不能预约", rec.Title), "the title has no lendable copies")
-		}
-		rules, err := s.rulesOf(tx)
-		if err != nil {
-			return err
-		}
-		if onShelf > 0 && !rules.HoldOnAvailable {
-			return errs.Conflict(CodeHoldItemAvailable, fmt.Sprintf("《%s》有 %d 册在架，可直接到书架借阅，无需预约", rec.Title, onShelf), "a copy is on the shelf: borrow it directly")
-		}
-		mine, err := tx.HoldsOfReader(r.ID)
-		if err != nil {
-			return err
-		}
-		for _, h := range mine {
-			if h.RecordID == rec.ID {
-				return errs.Conflict(CodeHoldDuplicate, fmt.Sprintf("您已预约《%s》", rec.Title), "you already have a hold on this title")
-			}
-		}
-		if len(mine) >= p.MaxHolds {
-			return errs.Conflict(CodeHoldLimitReached, fmt.Sprintf("已预约 %d 种，达到预约上限", len(mine)), "the hold limit is reached")
 		}
 		h := Hold{RecordID: rec.ID, ReaderID: r.ID, PlacedAt: s.now(), Status: HoldWaiting}
 		if err := tx.InsertHold(&h); err != nil {
@@ -84,19 +33,21 @@ func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (H
 		if err != nil {
 			return err
 		}
-		out = HoldView{Hold: h, Title: rec.Title, ReaderCard: r.Card, ReaderName: r.Name, Position: len(queue)}
+		out = HoldView{Hold: h, Title: rec.DisplayTitle(), ReaderCard: r.Card, ReaderName: r.Name, Position: len(queue)}
 		// With holds allowed on shelved copies, one may be trapped at once.
-		if onShelf > 0 {
-			for _, it := range items {
-				if it.Status == catalog.StatusAvailable && it.Lendable {
-					if _, err := s.trap(ctx, tx, it); err != nil {
-						return err
-					}
-					if h2, err := tx.Hold(h.ID); err == nil {
-						out.Hold = h2
-					}
-					break
+		items, err := tx.ItemsOfRecord(rec.ID)
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			if it.Status == catalog.StatusAvailable && it.Lendable {
+				if _, err := s.trap(ctx, tx, it); err != nil {
+					return err
 				}
+				if h2, err := tx.Hold(h.ID); err == nil {
+					out.Hold = h2
+				}
+				break
 			}
 		}
 		return nil
@@ -254,4 +205,79 @@ func (s *Service) MarkDamaged(ctx context.Context, barcode string) (catalog.Item
 		s.changed(ctx, it.RecordID)
 	}
 	return it, err
+}
+
+// CanHold reports whether the reader with card may place a hold on the
+// record now: nil, or the refusal PlaceHold would give. It changes
+// nothing, so the pages offer 预约 only where it would succeed.
+func (s *Service) CanHold(ctx context.Context, card string, recordID int64) error {
+	return s.store.View(ctx, func(tx Tx) error {
+		r, err := tx.ReaderByCard(strings.TrimSpace(card))
+		if err != nil {
+			return err
+		}
+		_, err = s.holdCheck(tx, r, recordID)
+		return err
+	})
+}
+
+// holdCheck applies every rule of placing a hold and returns the record.
+func (s *Service) holdCheck(tx Tx, r readers.Reader, recordID int64) (catalog.Record, error) {
+	if err := checkCard(r, s.todayStr()); err != nil {
+		return catalog.Record{}, err
+	}
+	rec, err := tx.Record(recordID)
+	if err != nil {
+		return catalog.Record{}, err
+	}
+	policies, err := s.policies(tx)
+	if err != nil {
+		return catalog.Record{}, err
+	}
+	p := Resolve(policies, r.TypeID, rec.CategoryID)
+	if !p.HoldsAllowed {
+		return catalog.Record{}, errs.Conflict(CodeHoldNotAllowed, "该类读者不能预约此类图书", "holds are not allowed for this reader type and category")
+	}
+	items, err := tx.ItemsOfRecord(rec.ID)
+	if err != nil {
+		return catalog.Record{}, err
+	}
+	lendable, onShelf := 0, 0
+	for _, it := range items {
+		if !it.Lendable || it.Status == catalog.StatusLost || it.Status == catalog.StatusWithdrawn {
+			continue
+		}
+		lendable++
+		if it.Status == catalog.StatusAvailable {
+			onShelf++
+		}
+		if it.Status == catalog.StatusOnLoan {
+			if l, err := tx.LoanOfItem(it.ID); err == nil && l.ReaderID == r.ID {
+				return catalog.Record{}, errs.Conflict(CodeHoldAlreadyBorrowed, fmt.Sprintf("您已借有《%s》，无需预约", rec.DisplayTitle()), "you already have a copy of this title")
+			}
+		}
+	}
+	if lendable == 0 {
+		return catalog.Record{}, errs.Conflict(CodeHoldNoCopies, fmt.Sprintf("《%s》没有可外借的复本，不能预约", rec.DisplayTitle()), "the title has no lendable copies")
+	}
+	rules, err := s.rulesOf(tx)
+	if err != nil {
+		return catalog.Record{}, err
+	}
+	if onShelf > 0 && !rules.HoldOnAvailable {
+		return catalog.Record{}, errs.Conflict(CodeHoldItemAvailable, fmt.Sprintf("《%s》有 %d 册在架，可直接到书架借阅，无需预约", rec.DisplayTitle(), onShelf), "a copy is on the shelf: borrow it directly")
+	}
+	mine, err := tx.HoldsOfReader(r.ID)
+	if err != nil {
+		return catalog.Record{}, err
+	}
+	for _, h := range mine {
+		if h.RecordID == rec.ID {
+			return catalog.Record{}, errs.Conflict(CodeHoldDuplicate, fmt.Sprintf("您已预约《%s》", rec.DisplayTitle()), "you already have a hold on this title")
+		}
+	}
+	if len(mine) >= p.MaxHolds {
+		return catalog.Record{}, errs.Conflict(CodeHoldLimitReached, fmt.Sprintf("已预约 %d 种，达到预约上限", len(mine)), "the hold limit is reached")
+	}
+	return rec, nil
 }

@@ -398,6 +398,7 @@ type RenewResult struct {
 	DueDate string   `json:"due_date,omitempty"`
 	Loan    LoanView `json:"loan"`
 	Error   string   `json:"error,omitempty"`
+	ErrorEn string   `json:"error_en,omitempty"`
 	Code    string   `json:"code,omitempty"`
 }
 
@@ -432,38 +433,13 @@ func (s *Service) renewTx(ctx context.Context, tx Tx, barcode string, onlyReader
 	if err != nil {
 		return LoanView{}, err
 	}
-	if err := checkCard(r, s.todayStr()); err != nil {
-		return LoanView{}, err
-	}
 	rec, err := tx.RecordBrief(it.RecordID)
 	if err != nil {
 		return LoanView{}, err
 	}
-	policies, err := s.policies(tx)
+	due, err := s.renewal(tx, loan, r, rec)
 	if err != nil {
 		return LoanView{}, err
-	}
-	p := Resolve(policies, r.TypeID, rec.CategoryID)
-	if loan.Renewals >= p.Renewals {
-		return LoanView{}, errs.Conflict(CodeRenewalLimitReached, fmt.Sprintf("《%s》已续借 %d 次，达到续借上限", rec.Title, loan.Renewals), "the renewal limit is reached")
-	}
-	holds, err := tx.HoldsOfRecord(it.RecordID)
-	if err != nil {
-		return LoanView{}, err
-	}
-	for _, h := range holds {
-		if h.Status == HoldWaiting && h.ReaderID != r.ID {
-			return LoanView{}, errs.Conflict(CodeRenewalOnHold, fmt.Sprintf("《%s》已有其他读者预约，不能续借", rec.Title), "another reader has placed a hold on this title")
-		}
-	}
-	cal, err := s.calendar(tx)
-	if err != nil {
-		return LoanView{}, err
-	}
-	// A renewal runs from today, never shortening the current loan.
-	due := cal.DueDate(s.today(), p.RenewalDays, r.ExpiryDate).Format(time.DateOnly)
-	if due <= loan.DueDate {
-		return LoanView{}, errs.Conflict(CodeRenewalNotExtending, fmt.Sprintf("《%s》续借不会延长借期（读者证有效期至 %s）", rec.Title, r.ExpiryDate), "renewing would not extend the loan (card expiry)")
 	}
 	loan.DueDate = due
 	loan.Renewals++
@@ -501,7 +477,7 @@ func (s *Service) RenewAll(ctx context.Context, card string, onlyReader int64) (
 				if e.Kind == errs.KindInternal {
 					return err
 				}
-				res.Error, res.Code, res.Loan = e.Message, string(e.Code), l
+				res.Error, res.ErrorEn, res.Code, res.Loan = e.Message, e.MessageEn, string(e.Code), l
 			} else {
 				res.DueDate, res.Loan = lv.DueDate, lv
 			}

@@ -64,7 +64,8 @@ type Tx interface {
 	UpdateItemStatus(itemID int64, st catalog.ItemStatus, at time.Time) error
 	Record(id int64) (catalog.Record, error)
 	// RecordBrief returns only a record's id, title and category: what
-	// lending needs, without the authors.
+	// lending needs, without the authors. Its Title is the display title
+	// (catalog.Record.DisplayTitle), as messages show it.
 	RecordBrief(id int64) (catalog.Record, error)
 	ItemsOfRecord(recordID int64) ([]catalog.Item, error)
 	// RecordsByIDs and ItemsOfRecords name the books of a reader's

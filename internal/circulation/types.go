@@ -31,6 +31,12 @@ type LoanView struct {
 	ReaderCard  string `json:"reader_card"`
 	ReaderName  string `json:"reader_name"`
 	OverdueDays int    `json:"overdue_days"`
+	// CanRenew says whether renewing today would succeed; when not,
+	// NoRenew and NoRenewEn say why (filled by Account, for the pages to
+	// offer 续借 only where it works).
+	CanRenew  bool   `json:"can_renew"`
+	NoRenew   string `json:"no_renew,omitempty"`
+	NoRenewEn string `json:"no_renew_en,omitempty"`
 }
 
 // HoldStatus is where a hold stands.

@@ -30,12 +30,36 @@ type Rules struct {
 	ClosedWeekdays []time.Weekday `json:"closed_weekdays"`
 	// StaffExpiryYears is how long a staff or visitor card is issued for.
 	StaffExpiryYears int `json:"staff_expiry_years"`
+	// InitialPassword is what a reader who has never set a password types
+	// at the first login, with the card number as user name: one of the
+	// Initial* rules. Readers from a roster import or the registration
+	// form have none of their own, and must set one at that first login.
+	InitialPassword string `json:"initial_password"`
+}
+
+// Initial-password rules.
+const (
+	InitialPhone6 = "phone6" // the last six digits of the reader's phone number
+	InitialCard   = "card"   // the card number itself
+	InitialNone   = "none"   // none: staff set each reader's password
+)
+
+// InitialPasswordRules are the rules a librarian chooses from, in order.
+var InitialPasswordRules = []string{InitialPhone6, InitialCard, InitialNone}
+
+// InitialRule is the initial-password rule in force; rules stored before
+// there was one use the default.
+func (r Rules) InitialRule() string {
+	if r.InitialPassword == "" {
+		return InitialPhone6
+	}
+	return r.InitialPassword
 }
 
 // Defaults are the rules of a new library: open Monday to Friday, a week's
 // grace after class end, a week to pick up a hold, no fines or suspension.
 func Defaults() Rules {
-	return Rules{CardGraceDays: 7, HoldPickupDays: 7, ClosedWeekdays: []time.Weekday{time.Saturday, time.Sunday}, StaffExpiryYears: 3}
+	return Rules{CardGraceDays: 7, HoldPickupDays: 7, ClosedWeekdays: []time.Weekday{time.Saturday, time.Sunday}, StaffExpiryYears: 3, InitialPassword: InitialPhone6}
 }
 
 // Validate checks the rules a person typed.
@@ -51,6 +75,8 @@ func (r Rules) Validate() error {
 		return errs.Invalid(CodeRuleInvalid, "closed_weekdays", "不能每天都闭馆", "the library cannot be closed every day")
 	case r.StaffExpiryYears < 1 || r.StaffExpiryYears > 50:
 		return errs.Invalid(CodeRuleInvalid, "staff_expiry_years", "教职工证有效年数须在 1 到 50 之间", "staff card years must be 1–50")
+	case r.InitialPassword != "" && r.InitialPassword != InitialPhone6 && r.InitialPassword != InitialCard && r.InitialPassword != InitialNone:
+		return errs.Invalid(CodeRuleInvalid, "initial_password", "初始密码规则应为 phone6（手机号后 6 位）、card（读者证号）或 none（不设）", "the initial-password rule must be phone6, card or none")
 	}
 	for _, d := range r.ClosedWeekdays {
 		if d < time.Sunday || d > time.Saturday {

@@ -50,8 +50,8 @@ func (tx *Tx) LoanOfItem(itemID int64) (circulation.Loan, error) {
 	return l, err
 }
 
-const loanViewQuery = `SELECT l.id, l.item_id, l.reader_id, COALESCE(l.class_id,0), l.loaned_at, l.due_date, l.renewals, COALESCE(l.staff_id,0),
-	i.barcode, i.record_id, r.title, i.call_number, rd.card, rd.name
+var loanViewQuery = `SELECT l.id, l.item_id, l.reader_id, COALESCE(l.class_id,0), l.loaned_at, l.due_date, l.renewals, COALESCE(l.staff_id,0),
+	i.barcode, i.record_id, ` + displayTitle("r") + `, i.call_number, rd.card, rd.name
 	FROM loans l JOIN items i ON i.id = l.item_id JOIN records r ON r.id = i.record_id JOIN readers rd ON rd.id = l.reader_id`
 
 func scanLoanView(rows *sql.Rows) (circulation.LoanView, error) {
@@ -181,7 +181,7 @@ func (tx *Tx) TrappedHolds() ([]circulation.HoldView, error) {
 
 func (tx *Tx) holdViews(where string, args ...any) ([]circulation.HoldView, error) {
 	rows, err := tx.query(`SELECT h.id, h.record_id, h.reader_id, h.placed_at, h.status, COALESCE(h.item_id,0), h.trapped_at, h.pickup_deadline,
-		r.title, COALESCE(i.barcode,''), rd.card, rd.name,
+		`+displayTitle("r")+`, COALESCE(i.barcode,''), rd.card, rd.name,
 		(SELECT COUNT(*) FROM holds q WHERE q.record_id = h.record_id AND (q.placed_at < h.placed_at OR (q.placed_at = h.placed_at AND q.id <= h.id)))
 		FROM holds h JOIN records r ON r.id = h.record_id JOIN readers rd ON rd.id = h.reader_id LEFT JOIN items i ON i.id = h.item_id
 		WHERE `+where, args...)
@@ -319,7 +319,7 @@ func (tx *Tx) AuditLog(entity string, limit int, beforeID int64) ([]audit.Entry,
 // RecordBrief returns a record's id, title and category only.
 func (tx *Tx) RecordBrief(id int64) (catalog.Record, error) {
 	var r catalog.Record
-	err := tx.queryRow(errRecordNotFound(id), `SELECT id, title, COALESCE(category_id, 0) FROM records WHERE id=?`, []any{id}, &r.ID, &r.Title, &r.CategoryID)
+	err := tx.queryRow(errRecordNotFound(id), `SELECT r.id, `+displayTitle("r")+`, COALESCE(r.category_id, 0) FROM records r WHERE r.id=?`, []any{id}, &r.ID, &r.Title, &r.CategoryID)
 	return r, err
 }
 
@@ -363,7 +363,7 @@ func (tx *Tx) LendingItem(barcode string) (circulation.LendingItem, error) {
 	var created, updated int64
 	it := &li.Item
 	cols := strings.ReplaceAll(itemColumns, ", ", ", i.")
-	err := tx.queryRow(errItemNotFound(barcode), `SELECT i.`+cols+`, rec.title, COALESCE(rec.category_id, 0),
+	err := tx.queryRow(errItemNotFound(barcode), `SELECT i.`+cols+`, `+displayTitle("rec")+`, COALESCE(rec.category_id, 0),
 		(SELECT COUNT(*) FROM holds h WHERE h.record_id = i.record_id AND h.status = 'waiting'),
 		(SELECT COUNT(*) FROM items o WHERE o.record_id = i.record_id AND o.status = 'available')
 		FROM items i JOIN records rec ON rec.id = i.record_id WHERE i.barcode = ?`, []any{barcode},

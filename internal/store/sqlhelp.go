@@ -39,3 +39,10 @@ func (tx *Tx) mustAffect(notFound *errs.Error, query string, args ...any) error 
 	}
 	return nil
 }
+
+// displayTitle is the SQL of a record's title as slips, loan lists and
+// messages show it: 题名：其他题名信息, as catalog.Record.DisplayTitle
+// writes it. alias names the records table in the query.
+func displayTitle(alias string) string {
+	return alias + ".title || CASE WHEN " + alias + ".other_title <> '' THEN '：' || " + alias + ".other_title ELSE '' END"
+}

@@ -290,9 +290,11 @@ func (s *Server) deskRenewAll(w http.ResponseWriter, r *http.Request, v *view) e
 }
 
 // renewReason says in the page's language why a loan was not renewed.
-// RenewResult carries only the Chinese text, so English uses the code.
 func renewReason(v *view, x circulation.RenewResult) string {
 	if v.Lang == langEN {
+		if x.ErrorEn != "" {
+			return x.ErrorEn
+		}
 		return v.T("renew.code." + x.Code)
 	}
 	return x.Error

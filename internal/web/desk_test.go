@@ -31,8 +31,8 @@ func TestDeskLendsReturnsAndRenews(t *testing.T) {
 	}
 
 	b.post("/desk/scan", url.Values{"mode": {"lend"}, "card": {card}, "code": {"NOPE-1"}}).want(t, http.StatusOK, `class="line error"`, "不存在")
-	// Renewing on the day of the loan would not extend it: the desk says so in red.
-	b.post("/desk/renew", url.Values{"card": {card}, "barcode": {code}}).want(t, http.StatusOK, `class="line error"`, "续借不会延长借期")
+	// Renewing on the day of the loan would not extend it: the desk says why in red.
+	b.post("/desk/renew", url.Values{"card": {card}, "barcode": {code}}).want(t, http.StatusOK, `class="line error"`, "暂不能续借", "起可以续借")
 	b.post("/desk/renew-all", url.Values{"card": {card}}).want(t, http.StatusOK, "中国共产党简史")
 	b.post("/desk/scan", url.Values{"mode": {"return"}, "code": {code}}).want(t, http.StatusOK, "已归还", "请上架")
 }

@@ -71,6 +71,11 @@ func (s *Server) route(roles []audit.Role, h handlerFunc) http.Handler {
 				return
 			}
 		}
+		if v.Actor.MustChangePassword && !passwordChangePaths[r.URL.Path] {
+			// A reader on the initial password sets their own first.
+			http.Redirect(w, r, "/my/password", http.StatusSeeOther)
+			return
+		}
 		if c, err := r.Cookie(flashCookie); err == nil {
 			if msg, err := url.QueryUnescape(c.Value); err == nil {
 				v.Flash = msg
@@ -83,6 +88,10 @@ func (s *Server) route(roles []audit.Role, h handlerFunc) http.Handler {
 		}
 	})
 }
+
+// passwordChangePaths are the pages a reader still on the initial
+// password may open: the form to set their own, and logging out.
+var passwordChangePaths = map[string]bool{"/my/password": true, "/logout": true}
 
 func allows(roles []audit.Role, r audit.Role) bool {
 	for _, x := range roles {

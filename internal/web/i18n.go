@@ -69,6 +69,12 @@ func (c *catalogues) T(lang, key string, args ...any) string {
 	return m
 }
 
+// has reports whether lang's catalogue has key.
+func (c *catalogues) has(lang, key string) bool {
+	_, ok := c.msgs[lang][key]
+	return ok
+}
+
 // langOf picks the language: the cookie, else Accept-Language, else Chinese.
 func langOf(r *http.Request) string {
 	if c, err := r.Cookie(langCookie); err == nil {

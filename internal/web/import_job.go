@@ -17,6 +17,8 @@ type jobView struct {
 	// Rows are a sheet import's stored rows with their call numbers,
 	// barcodes or cards.
 	Rows []transfer.RowResult
+	// LoginHelp tells, after a roster import, how the trainees log in.
+	LoginHelp string
 }
 
 // jobCount is one figure of a report: the message key and the number.
@@ -89,7 +91,15 @@ func (s *Server) showImportJob(w http.ResponseWriter, r *http.Request, v *view) 
 	if err != nil {
 		return err
 	}
-	v.Title, v.Nav, v.Data = v.T("import.job_title"), "import", newJobView(v.Lang, j)
+	jv := newJobView(v.Lang, j)
+	if j.Kind == "roster" && j.State == transfer.JobDone {
+		rules, err := s.d.Circulation.Rules(r.Context())
+		if err != nil {
+			return err
+		}
+		jv.LoginHelp = v.T("login.first." + rules.InitialRule())
+	}
+	v.Title, v.Nav, v.Data = v.T("import.job_title"), "import", jv
 	if isHTMX(r) {
 		s.renderPart(w, r, http.StatusOK, "import_job", "jobstatus", v)
 		return nil

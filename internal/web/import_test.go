@@ -159,6 +159,8 @@ func TestRosterImportPutsReadersInTheChosenClass(t *testing.T) {
 	classID := strconv.FormatInt(e.f.Class.ID, 10)
 	_, job := finishedJob(t, lib, lib.upload("/import/roster", map[string]string{"kind": "roster", "class_id": classID}, "名单.csv", []byte(csv)))
 	job.want(t, http.StatusOK, "导入报告", "王五", e.f.Class.Name)
+	// The report says how the new trainees log in.
+	job.want(t, http.StatusOK, `id="login-help"`, "初始密码为登记的手机号后 6 位")
 	lib.get("/classes/"+classID).want(t, http.StatusOK, "王五")
 }
 

@@ -17,7 +17,21 @@ func (s *Server) showLogin(w http.ResponseWriter, r *http.Request, v *view) erro
 	}
 	v.Title = v.T("login.title")
 	v.Form.Set("next", safeNext(r.URL.Query().Get("next")))
+	if err := s.loginHelp(r, v); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, "login", v)
+	return nil
+}
+
+// loginHelp tells readers how their first login works under the
+// library's initial-password rule.
+func (s *Server) loginHelp(r *http.Request, v *view) error {
+	rules, err := s.d.Circulation.Rules(r.Context())
+	if err != nil {
+		return err
+	}
+	v.Data = v.T("login.first." + rules.InitialRule())
 	return nil
 }
 
@@ -31,6 +45,9 @@ func (s *Server) submitLogin(w http.ResponseWriter, r *http.Request, v *view) er
 	name := strings.TrimSpace(r.PostForm.Get("username"))
 	if name == "" {
 		v.Errors["username"] = v.T("login.name_required")
+		if err := s.loginHelp(r, v); err != nil {
+			return err
+		}
 		s.render(w, r, http.StatusUnprocessableEntity, "login", v)
 		return nil
 	}
@@ -41,6 +58,9 @@ func (s *Server) submitLogin(w http.ResponseWriter, r *http.Request, v *view) er
 			return err
 		}
 		v.Errors[""] = e.Localized(short(v.Lang))
+		if err := s.loginHelp(r, v); err != nil {
+			return err
+		}
 		status := http.StatusUnprocessableEntity
 		if e.Kind == errs.KindRateLimited {
 			status = http.StatusTooManyRequests
@@ -52,6 +72,9 @@ func (s *Server) submitLogin(w http.ResponseWriter, r *http.Request, v *view) er
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure(r)})
 	v.Actor, v.LoggedIn = sess.Actor, true
 	to := safeNext(r.PostForm.Get("next"))
+	if sess.Actor.MustChangePassword {
+		to = "/my/password"
+	}
 	if to == "" {
 		to = s.landing(v)
 	}

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"shuwu/internal/catalog"
+	"shuwu/internal/errs"
 )
 
 // opacRecord is a record's public page.
@@ -11,9 +13,11 @@ type opacRecord struct {
 	*recordPage
 	Available int
 	Lists     []catalog.ReadingList
-	// CanHold is true for a logged-in reader; the domain decides whether
-	// the hold is allowed when they ask.
+	// CanHold is true when the logged-in reader may place a hold now;
+	// NoHold says why not (the domain's refusal), so 预约 is offered only
+	// where it would succeed.
 	CanHold bool
+	NoHold  string
 }
 
 // showOPACRecord shows a record with availability, location and call
@@ -27,7 +31,12 @@ func (s *Server) showOPACRecord(w http.ResponseWriter, r *http.Request, v *view)
 	if err != nil {
 		return err
 	}
-	d := opacRecord{recordPage: p, CanHold: v.Reader()}
+	d := opacRecord{recordPage: p}
+	if v.Reader() {
+		if d.CanHold, d.NoHold, err = s.holdOffer(r.Context(), v, id); err != nil {
+			return err
+		}
+	}
 	for _, c := range p.Copies {
 		if c.Status == catalog.StatusAvailable {
 			d.Available++
@@ -53,4 +62,21 @@ func (s *Server) showOPACRecord(w http.ResponseWriter, r *http.Request, v *view)
 	v.Title, v.Nav, v.Data = p.Title, "opac", d
 	s.render(w, r, http.StatusOK, "opac_record", v)
 	return nil
+}
+
+// holdOffer asks the domain whether the logged-in reader may place a hold
+// on record id now, and if not, why, in the page's language.
+func (s *Server) holdOffer(ctx context.Context, v *view, id int64) (bool, string, error) {
+	rd, err := s.d.Readers.ByID(ctx, v.Actor.ReaderID)
+	if err != nil {
+		return false, "", err
+	}
+	switch err := s.d.Circulation.CanHold(ctx, rd.Card, id); {
+	case err == nil:
+		return true, "", nil
+	case errs.As(err).Kind == errs.KindInternal:
+		return false, "", err
+	default:
+		return false, errs.As(err).Localized(short(v.Lang)), nil
+	}
 }

@@ -53,6 +53,9 @@ func (s *Server) searchOPAC(w http.ResponseWriter, r *http.Request, v *view) err
 			return err
 		}
 		ids, total, reachable, d.Facets, d.DidYouMean, d.Rebuilding = res.RecordIDs, res.Total, res.Reachable, res.Facets, res.DidYouMean, res.Rebuilding
+		if err := s.localizeFacets(ctx, v, d.Facets); err != nil {
+			return err
+		}
 	default:
 		cat, _ := strconv.ParseInt(q.Get("category"), 10, 64)
 		recs, n, err := s.d.Catalog.Records(ctx, catalog.RecordFilter{Query: d.Query, CategoryID: cat, Page: catalog.Page{Number: page, Size: opacPageSize}})

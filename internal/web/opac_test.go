@@ -66,8 +66,8 @@ func TestReaderPortal(t *testing.T) {
 	b.get("/my").want(t, http.StatusOK, "张三，您好", "在借图书（1 册）", "习近平谈治国理政", "党的二十大读物", "已借阅 1 / 2 种")
 	b.get("/my/history").want(t, http.StatusOK, "借出", "习近平谈治国理政")
 
-	// The loan is new, so renewing it would not extend it: refused with the reason.
-	b.post("/my/renew", url.Values{"barcode": {e.f.Barcodes[0][0]}}).want(t, http.StatusConflict, "续借不会延长借期")
+	// The loan is new, so renewing it would not extend it: refused with the true reason.
+	b.post("/my/renew", url.Values{"barcode": {e.f.Barcodes[0][0]}}).want(t, http.StatusConflict, "暂不能续借", "自今日起")
 	// Someone else's loan is not the reader's to renew.
 	b.post("/my/renew", url.Values{"barcode": {e.f.Barcodes[3][0]}}).want(t, http.StatusForbidden, "只能续借自己借的书")
 

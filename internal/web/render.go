@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"shuwu/internal/catalog/isbn"
+	"shuwu/internal/datefmt"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 )
@@ -143,57 +144,23 @@ func (s *Server) internal(w http.ResponseWriter, r *http.Request, lang string, e
 		template.HTMLEscapeString(title), template.HTMLEscapeString(title), template.HTMLEscapeString(s.cat.T(lang, "nav.home")))
 }
 
-// formatDate shows a date the way people write it: 2022年8月15日, or
-// 15 Aug 2022 in English. v is a YYYY-MM-DD string or a time.
+// formatDate writes a day for people in lang (datefmt: 2026年12月30日).
 func formatDate(lang string, v any, tz *time.Location) string {
-	var t time.Time
-	switch x := v.(type) {
-	case string:
-		if x == "" {
-			return ""
-		}
-		p, err := time.Parse(time.DateOnly, x)
-		if err != nil {
-			return x
-		}
-		t = p
-	case time.Time:
-		if x.IsZero() {
-			return ""
-		}
-		t = x.In(tz)
-	case *time.Time:
-		if x == nil {
-			return ""
-		}
-		t = x.In(tz)
-	default:
-		return fmt.Sprint(v)
-	}
-	if lang == langEN {
-		return t.Format("2 Jan 2006")
-	}
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+	return datefmt.Day(short(lang), v, tz)
 }
 
-// formatDateTime adds the time of day in the library's time zone.
+// formatDateTime writes a moment with its time of day in lang.
 func formatDateTime(lang string, v any, tz *time.Location) string {
-	var t time.Time
 	switch x := v.(type) {
 	case time.Time:
-		t = x
+		return datefmt.DayTime(short(lang), x, tz)
 	case *time.Time:
 		if x == nil {
 			return ""
 		}
-		t = *x
-	default:
-		return fmt.Sprint(v)
+		return datefmt.DayTime(short(lang), *x, tz)
 	}
-	if t.IsZero() {
-		return ""
-	}
-	return formatDate(lang, t, tz) + " " + t.In(tz).Format("15:04")
+	return fmt.Sprint(v)
 }
 
 // formatPrice shows fen as yuan: ¥45.00.

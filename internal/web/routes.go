@@ -38,6 +38,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /readers/{card}/edit", s.route(staff, s.updateReader))
 	mux.Handle("POST /readers/{card}/status", s.route(staff, s.setReaderStatus))
 	mux.Handle("POST /readers/{card}/password", s.route(staff, s.resetReaderPassword))
+	mux.Handle("POST /readers/{card}/password/initial", s.route(staff, s.resetReaderToInitial))
+	mux.Handle("GET /readers/{card}/login-slip", s.route(staff, s.readerLoginSlip))
 
 	mux.Handle("GET /classes", s.route(staff, s.listClasses))
 	mux.Handle("POST /classes", s.route(staff, s.createClass))
@@ -47,6 +49,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /classes/{id}/members/{card}/remove", s.route(staff, s.removeMember))
 	mux.Handle("POST /classes/{id}/clear/{card}", s.route(staff, s.markCleared))
 	mux.Handle("GET /classes/{id}/certificates", s.route(staff, s.certificates))
+	mux.Handle("GET /classes/{id}/login-slips", s.route(staff, s.classLoginSlips))
+	mux.Handle("POST /classes/{id}/reset-passwords", s.route(staff, s.resetClassPasswords))
 
 	mux.Handle("GET /settings", s.route(librarian, s.showSettings))
 	mux.Handle("POST /settings/rules", s.route(librarian, s.saveRules))

@@ -76,16 +76,17 @@ type SearchResult struct {
 }
 
 // Facet is one facet of a search result.
+// Its heading comes from the message catalogues (facet.NAME), so the
+// English page is English.
 type Facet struct {
 	Name   string // the filter key, e.g. "category"
-	Label  string // Chinese label
 	Values []FacetValue
 }
 
 // FacetValue is one value of a facet with its hit count.
 type FacetValue struct {
 	Value string
-	Label string
+	Label string // the engine's Chinese label; the page shows it localised
 	Count int
 }
 

@@ -24,6 +24,8 @@ type settingsPage struct {
 	Types      []readers.Type
 	Categories []catalog.Category
 	ClosedDays []circulation.ClosedDay
+	// InitialRules are the initial-password rules to choose from.
+	InitialRules []string
 }
 
 // showSettings is the settings home.
@@ -33,7 +35,7 @@ func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, v *view) e
 
 func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, v *view, status int) error {
 	ctx := r.Context()
-	d := settingsPage{Closed: map[time.Weekday]bool{}, Weekdays: []time.Weekday{1, 2, 3, 4, 5, 6, 0}}
+	d := settingsPage{Closed: map[time.Weekday]bool{}, Weekdays: []time.Weekday{1, 2, 3, 4, 5, 6, 0}, InitialRules: settings.InitialPasswordRules}
 	var err error
 	if d.Rules, err = s.d.Circulation.Rules(ctx); err != nil {
 		return err
@@ -93,6 +95,7 @@ func (s *Server) saveRules(w http.ResponseWriter, r *http.Request, v *view) erro
 		return s.renderSettings(w, r, v, http.StatusUnprocessableEntity)
 	}
 	rules.HoldOnAvailable = f.Get("hold_on_available") == "on"
+	rules.InitialPassword = f.Get("initial_password")
 	for _, d := range f["closed_weekdays"] {
 		if n, err := strconv.Atoi(d); err == nil {
 			rules.ClosedWeekdays = append(rules.ClosedWeekdays, time.Weekday(n))
