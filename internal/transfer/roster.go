@@ -40,7 +40,17 @@ type RosterOptions struct {
 func (s *Service) ImportRoster(ctx context.Context, in io.Reader, o RosterOptions) (SheetReport, error) {
 	start := s.now()
 	rep := SheetReport{Kind: "roster"}
-	t, err := readTable(in, o.SheetOptions, "姓名")
+	src, done, err := rewindable(in)
+	if err != nil {
+		return rep, err
+	}
+	defer done()
+	// The first pass only counts, so a sheet beyond the limits is refused
+	// before anyone is enrolled, and progress has its total.
+	t, err := eachRow(ctx, src, o.SheetOptions, "姓名", func(*table, tableRow) error {
+		rep.Read++
+		return nil
+	})
 	if err != nil {
 		return rep, err
 	}
@@ -52,23 +62,22 @@ func (s *Service) ImportRoster(ctx context.Context, in io.Reader, o RosterOption
 	if err != nil {
 		return rep, err
 	}
-	rep.Read = len(t.rows)
-	for i, row := range t.rows {
-		if err := ctx.Err(); err != nil {
-			return rep, err
-		}
+	// Each row is its own short transactions through the readers service:
+	// the desk never waits behind a roster.
+	_, err = eachRow(ctx, src, o.SheetOptions, "姓名", func(t *table, row tableRow) error {
 		res, err := s.rosterRow(ctx, t, row, rc, traineeType)
 		if err != nil {
-			return rep, err
+			return err
 		}
 		rep.Rows = append(rep.Rows, res)
-		if o.Progress != nil && (i%100 == 99 || i == len(t.rows)-1) {
-			o.Progress(i+1, len(t.rows))
+		if n := len(rep.Rows); o.Progress != nil && (n%100 == 0 || n == rep.Read) {
+			o.Progress(n, rep.Read)
 		}
-	}
+		return nil
+	})
 	rep.tally()
 	rep.Elapsed = s.now().Sub(start)
-	return rep, nil
+	return rep, err
 }
 
 func (s *Service) traineeTypeID(ctx context.Context) (int64, error) {

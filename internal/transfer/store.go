@@ -42,6 +42,16 @@ type Tx interface {
 	// RecordIDsByTitle lists the records with exactly this title.
 	RecordIDsByTitle(title string) ([]int64, error)
 
+	// FirstCopyCallNumber returns the call number of a record's first
+	// copy; found is false when it has none.
+	FirstCopyCallNumber(recordID int64) (callNumber string, found bool, err error)
+	// DeleteImportedCopies takes back copies an import added, but not
+	// those lent, held or in the ledger meanwhile; it returns those kept.
+	DeleteImportedCopies(itemIDs []int64) (kept []int64, err error)
+	// DeleteRecordsWithoutCopies deletes those of the records that have
+	// no copies left; it returns how many it deleted.
+	DeleteRecordsWithoutCopies(recordIDs []int64) (int, error)
+
 	// Savepoint, RollbackTo and Release bracket one record of a batch.
 	Savepoint(name string) error
 	RollbackTo(name string) error
