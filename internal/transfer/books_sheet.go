@@ -60,6 +60,10 @@ func (s *Service) ImportBooks(ctx context.Context, in io.Reader, o BookSheetOpti
 		return rep, err
 	}
 	defer done()
+	hash, err := s.checkNotImported(ctx, "books", src, o.Again)
+	if err != nil {
+		return rep, err
+	}
 	locs, err := s.locations(ctx, o.LocationID)
 	if err != nil {
 		return rep, err
@@ -127,6 +131,9 @@ func (s *Service) ImportBooks(ctx context.Context, in io.Reader, o BookSheetOpti
 		err = s.abortBooks(ctx, &rep, checked, undo, err)
 	}
 	rep.tally()
+	if rerr := s.rememberImport(ctx, "books", hash, o.Name, rep); err == nil {
+		err = rerr
+	}
 	rep.Elapsed = s.now().Sub(start)
 	return rep, err
 }

@@ -31,6 +31,10 @@ type SheetOptions struct {
 	Sheet string
 	// Map renames headers before they are matched: {"书名": "题名"}.
 	Map map[string]string
+	// Again imports a file whose content was imported before; without it
+	// such a file is refused (FILE_ALREADY_IMPORTED), so that uploading
+	// it twice does not add its copies or trainees twice.
+	Again bool
 }
 
 // ParseColumnMap reads a --map value such as "书名=题名,著者=作者" (full-width

@@ -52,6 +52,12 @@ type Tx interface {
 	// no copies left; it returns how many it deleted.
 	DeleteRecordsWithoutCopies(recordIDs []int64) (int, error)
 
+	// ImportedFile finds the latest import of a file of this kind
+	// (books, roster) by the SHA-256 of its content.
+	ImportedFile(kind, hash string) (ImportedFile, bool, error)
+	// SaveImportedFile remembers an import of a file.
+	SaveImportedFile(f ImportedFile) error
+
 	// Savepoint, RollbackTo and Release bracket one record of a batch.
 	Savepoint(name string) error
 	RollbackTo(name string) error
@@ -80,6 +86,17 @@ type Original struct {
 	ControlNumber string
 	Data          []byte
 	ImportedAt    time.Time
+}
+
+// ImportedFile is a book list or roster imported before, known by the
+// SHA-256 of its content whatever it was called.
+type ImportedFile struct {
+	Kind       string    `json:"kind"`
+	Hash       string    `json:"hash"`
+	File       string    `json:"file"`
+	ImportedAt time.Time `json:"imported_at"`
+	Rows       int       `json:"rows"`   // rows read
+	Stored     int       `json:"stored"` // rows stored
 }
 
 // LedgerFilter selects ledger rows.
