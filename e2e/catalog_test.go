@@ -5,7 +5,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"shuwu/internal/web/webtest"
+	"shuwu/internal/testkit/webtest"
 )
 
 // TestLibrarianCreatesRecord: an ISBN with a wrong check digit is refused

@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"shuwu/internal/app"
-	"shuwu/internal/web/webtest"
+	"shuwu/internal/testkit/webtest"
 )
 
 // chromiumPath is where Debian's chromium package puts the browser.

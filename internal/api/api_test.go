@@ -24,10 +24,15 @@ type server struct {
 	url string
 }
 
-func startServer(t *testing.T) *server {
+// startServer serves a fresh app; tweak, when given, changes its
+// configuration first.
+func startServer(t *testing.T, tweak ...func(*config.Config)) *server {
 	t.Helper()
 	cfg := config.Defaults()
 	cfg.DataDir, cfg.Addr = t.TempDir(), "127.0.0.1:0"
+	for _, f := range tweak {
+		f(&cfg)
+	}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}

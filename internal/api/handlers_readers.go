@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"shuwu/internal/audit"
-	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 )
@@ -16,13 +15,6 @@ type statusRequest struct {
 
 type membersRequest struct {
 	Cards []string `json:"cards"`
-}
-
-// historyLine is one past loan event of a reader, with the title.
-type historyLine struct {
-	circulation.Event
-	Title   string `json:"title"`
-	Barcode string `json:"barcode"`
 }
 
 // selfOrStaff allows staff, and a reader acting on their own card.
@@ -122,44 +114,8 @@ func (s *Server) readerHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	evs, err := s.Circulation.Events(r.Context(), circulation.EventFilter{ReaderID: rd.ID, Kinds: []circulation.EventKind{circulation.EventLoan, circulation.EventReturn, circulation.EventRenew, circulation.EventLost}, Limit: int(limit), BeforeID: before})
-	if err != nil {
-		return err
-	}
-	lines, err := s.describeEvents(r, evs)
+	lines, err := s.Circulation.History(r.Context(), rd.ID, int(limit), before)
 	return reply(w, lines, err)
-}
-
-// describeEvents adds titles and barcodes to ledger lines.
-func (s *Server) describeEvents(r *http.Request, evs []circulation.Event) ([]historyLine, error) {
-	ids := []int64{}
-	for _, e := range evs {
-		if e.RecordID != 0 {
-			ids = append(ids, e.RecordID)
-		}
-	}
-	recs, err := s.Catalog.RecordsByIDs(r.Context(), ids)
-	if err != nil {
-		return nil, err
-	}
-	items, err := s.Catalog.ItemsOfRecords(r.Context(), ids)
-	if err != nil {
-		return nil, err
-	}
-	titles, barcodes := map[int64]string{}, map[int64]string{}
-	for _, rec := range recs {
-		titles[rec.ID] = rec.Title
-	}
-	for _, its := range items {
-		for _, it := range its {
-			barcodes[it.ID] = it.Barcode
-		}
-	}
-	out := make([]historyLine, 0, len(evs))
-	for _, e := range evs {
-		out = append(out, historyLine{Event: e, Title: titles[e.RecordID], Barcode: barcodes[e.ItemID]})
-	}
-	return out, nil
 }
 
 func (s *Server) listReaderTypes(w http.ResponseWriter, r *http.Request) error {

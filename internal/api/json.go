@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/paging"
 )
 
@@ -52,27 +53,6 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v)
 }
 
-// StatusOf maps an error kind to its HTTP status.
-func StatusOf(k errs.Kind) int {
-	switch k {
-	case errs.KindInvalid:
-		return http.StatusUnprocessableEntity
-	case errs.KindNotFound:
-		return http.StatusNotFound
-	case errs.KindConflict:
-		return http.StatusConflict
-	case errs.KindUnauthorized:
-		return http.StatusUnauthorized
-	case errs.KindForbidden:
-		return http.StatusForbidden
-	case errs.KindTooLarge:
-		return http.StatusRequestEntityTooLarge
-	case errs.KindRateLimited:
-		return http.StatusTooManyRequests
-	}
-	return http.StatusInternalServerError
-}
-
 type errorBody struct {
 	Error errorDetail `json:"error"`
 }
@@ -97,7 +77,7 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	if lang(r) == "en" {
 		msg = e.MessageEn
 	}
-	writeJSON(w, StatusOf(e.Kind), errorBody{Error: errorDetail{Code: string(e.Code), Message: msg, MessageEn: e.MessageEn, Field: e.Field, RequestID: rid}})
+	writeJSON(w, httpx.StatusOf(e.Kind), errorBody{Error: errorDetail{Code: string(e.Code), Message: msg, MessageEn: e.MessageEn, Field: e.Field, RequestID: rid}})
 }
 
 // lang picks the answer language: ?lang=en, else Accept-Language.

@@ -11,6 +11,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 )
 
 type ridKey struct{}
@@ -48,10 +49,6 @@ func Recover(log *slog.Logger, next http.Handler) http.Handler {
 	})
 }
 
-// SessionCookie is the name of the web session cookie; the API accepts it
-// as well as a bearer token, so the pages' scripts can call the API.
-const SessionCookie = "shuwu_session"
-
 // bearerOf returns the request's bearer token, "" when it has none.
 func bearerOf(r *http.Request) string {
 	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
@@ -70,7 +67,7 @@ func tokenOf(r *http.Request) string {
 	if tok := bearerOf(r); tok != "" {
 		return tok
 	}
-	if c, err := r.Cookie(SessionCookie); err == nil {
+	if c, err := r.Cookie(httpx.SessionCookie); err == nil {
 		return c.Value
 	}
 	return ""

@@ -57,7 +57,7 @@ func (s *Server) table() []Route {
 		{U, "/api/v1/readers/{card}", staff, "修改读者 / update a reader", readers.Reader{}, readers.Reader{}, nil, s.updateReader},
 		{P, "/api/v1/readers/{card}/status", staff, "挂失、暂停、恢复或注销 / block or unblock a card", statusRequest{}, readers.Reader{}, nil, s.setReaderStatus},
 		{P, "/api/v1/readers/{card}/password", staff, "重置读者密码 / reset a reader's password", passwordRequest{}, nil, nil, s.setReaderPassword},
-		{G, "/api/v1/readers/{card}/history", anyone, "借阅历史 / loan history", nil, []historyLine{}, []Param{{"limit", "条数 / how many", "integer"}, {"before", "此 id 之前 / before this id", "integer"}}, s.readerHistory},
+		{G, "/api/v1/readers/{card}/history", anyone, "借阅历史 / loan history", nil, []circulation.HistoryLine{}, []Param{{"limit", "条数 / how many", "integer"}, {"before", "此 id 之前 / before this id", "integer"}}, s.readerHistory},
 		{G, "/api/v1/reader-types", staff, "读者类型 / reader types", nil, []readers.Type{}, nil, s.listReaderTypes},
 		{P, "/api/v1/reader-types", librarian, "新建读者类型 / create a reader type", readers.Type{}, readers.Type{}, nil, s.saveReaderType},
 		{U, "/api/v1/reader-types/{id}", librarian, "修改读者类型 / update a reader type", readers.Type{}, readers.Type{}, nil, s.saveReaderType},

@@ -34,6 +34,8 @@ type Deps struct {
 	Jobs     *transfer.Jobs
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
+	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
+	MaxUpload int64
 }
 
 // Server holds the API's handlers.

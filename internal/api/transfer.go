@@ -12,13 +12,11 @@ import (
 	"time"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/marc"
-	"shuwu/internal/marc/bib"
+	"shuwu/internal/marcmap"
 	"shuwu/internal/transfer"
 )
-
-// MaxUpload bounds an uploaded import file.
-const MaxUpload = 512 << 20
 
 // transferRoutes are the import and export endpoints; they exist only when
 // the transfer service is wired.
@@ -48,8 +46,8 @@ func (s *Server) transferRoutes() []Route {
 
 // receiveUpload spools the multipart "file" field to a temporary file, so
 // a large MARC file never sits in memory.
-func receiveUpload(w http.ResponseWriter, r *http.Request) (*os.File, string, int64, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, MaxUpload)
+func (s *Server) receiveUpload(w http.ResponseWriter, r *http.Request) (*os.File, string, int64, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, s.maxUpload())
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, "", 0, errs.Invalid("UPLOAD_MISSING", "file", "请以 multipart/form-data 上传文件", "upload the file as multipart/form-data")
@@ -60,7 +58,7 @@ func receiveUpload(w http.ResponseWriter, r *http.Request) (*os.File, string, in
 			return nil, "", 0, errs.Invalid("UPLOAD_MISSING", "file", "没有收到文件：表单中应有名为 file 的文件", "no file field in the upload")
 		}
 		if err != nil {
-			return nil, "", 0, uploadErr(err)
+			return nil, "", 0, httpx.UploadError(err, s.maxUpload())
 		}
 		if part.FormName() != "file" {
 			continue
@@ -76,7 +74,7 @@ func receiveUpload(w http.ResponseWriter, r *http.Request) (*os.File, string, in
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
-			return nil, "", 0, uploadErr(err)
+			return nil, "", 0, httpx.UploadError(err, s.maxUpload())
 		}
 		if n == 0 {
 			f.Close()
@@ -87,42 +85,16 @@ func receiveUpload(w http.ResponseWriter, r *http.Request) (*os.File, string, in
 	}
 }
 
-func uploadErr(err error) error {
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		return errs.New(errs.KindTooLarge, "UPLOAD_TOO_LARGE", "上传的文件过大（最多 512 MB）", "the upload is too large (512 MB at most)")
+// maxUpload is the upload limit: httpx.MaxUpload unless Deps says less.
+func (s *Server) maxUpload() int64 {
+	if s.MaxUpload > 0 {
+		return s.MaxUpload
 	}
-	return errs.Invalid("UPLOAD_BROKEN", "file", "文件上传不完整，请重试", "the upload was interrupted; try again").Wrap(err)
-}
-
-func marcOptions(q url.Values) (transfer.MARCOptions, error) {
-	var o transfer.MARCOptions
-	var err error
-	match, on := q.Get("match"), q.Get("on_match")
-	if match == "" {
-		match = "isbn-title"
-	}
-	if on == "" {
-		on = "skip"
-	}
-	if o.Match, o.OnMatch, err = transfer.ParseMatch(match, on); err != nil {
-		return o, err
-	}
-	enc := q.Get("encoding")
-	if enc == "" {
-		enc = "auto"
-	}
-	if o.Charset, err = marc.ParseCharset(enc); err != nil {
-		return o, errs.Invalid("MARC_CHARSET_UNKNOWN", "encoding", "未知的编码 "+enc, "unknown encoding "+enc)
-	}
-	if o.LocationID, err = intParam(q.Get("location_id"), "location_id", 0); err != nil {
-		return o, err
-	}
-	return o, nil
+	return httpx.MaxUpload
 }
 
 func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request) error {
-	o, err := marcOptions(r.URL.Query())
+	o, err := transfer.ParseMARCOptions(r.URL.Query())
 	if err != nil {
 		return err
 	}
@@ -130,7 +102,7 @@ func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, _, _, err := receiveUpload(w, r)
+	f, _, _, err := s.receiveUpload(w, r)
 	if err != nil {
 		return err
 	}
@@ -150,7 +122,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) error {
 	var fileName string // known once the upload is read; tells .xlsx from .csv
 	switch kind {
 	case "marc":
-		o, err := marcOptions(q)
+		o, err := transfer.ParseMARCOptions(q)
 		if err != nil {
 			return err
 		}
@@ -175,7 +147,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		locID, err := intParam(q.Get("location_id"), "location_id", 0)
+		locID, err := transfer.ParseLocationID(q.Get("location_id"))
 		if err != nil {
 			return err
 		}
@@ -197,7 +169,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return errs.Invalid("IMPORT_KIND_UNKNOWN", "kind", "导入类型只能是 marc（MARC 文件）、books（书目清单）或 roster（学员名单）", "the import kind must be marc, books or roster")
 	}
-	f, name, size, err := receiveUpload(w, r)
+	f, name, size, err := s.receiveUpload(w, r)
 	if err != nil {
 		return err
 	}
@@ -305,7 +277,7 @@ func (s *Server) marcExportOptions(q url.Values) (transfer.ExportOptions, string
 	if o.Format, err = marc.ParseFormat(get("format", "iso2709")); err != nil || o.Format == marc.FormatJSON {
 		return o, "", errs.Invalid("MARC_FORMAT_UNKNOWN", "format", "导出格式只能是 iso2709 或 marcxml", "the format must be iso2709 or marcxml")
 	}
-	if o.Flavor, err = bib.ParseFlavor(get("flavor", "cnmarc")); err != nil {
+	if o.Flavor, err = marcmap.ParseFlavor(get("flavor", "cnmarc")); err != nil {
 		return o, "", err
 	}
 	if o.Charset, err = marc.ParseCharset(get("encoding", "utf-8")); err != nil {

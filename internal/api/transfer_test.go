@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"shuwu/internal/config"
 	"shuwu/internal/marc"
 )
 
@@ -115,4 +116,13 @@ func TestTemplatesAndExportsDownload(t *testing.T) {
 		t.Fatalf("exported record = %+v, %v; want 200$a 乡土中国", r, err)
 	}
 	s.expectError("GET", "/api/v1/exports/xlsx/ledger", lib, nil, 422, "PARAM_INVALID")
+}
+
+func TestAnUploadOverTheLimitIs413(t *testing.T) {
+	s := startServer(t, func(c *config.Config) { c.MaxUpload = 4 << 10 })
+	lib := s.login("librarian", "password-123")
+	code, raw := s.upload("/api/v1/imports/books", lib, "书目.csv", bytes.Repeat([]byte("题名\n书\n"), 2000))
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(string(raw), `"UPLOAD_TOO_LARGE"`) || !strings.Contains(string(raw), "最多 4 KB") {
+		t.Fatalf("too large: %d %s", code, raw)
+	}
 }

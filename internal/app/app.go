@@ -1,6 +1,7 @@
 // Package app is the composition root: it opens the store, builds the
 // domain services on it, and mounts the JSON API and the web pages on one
-// HTTP server. Only app (and cli, which drives it) knows every package.
+// HTTP server, and translates the search use case (indexing) for both.
+// Only app (and cli, which drives it) knows every package.
 package app
 
 import (
@@ -18,6 +19,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/config"
+	"shuwu/internal/indexing"
 	"shuwu/internal/readers"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
@@ -34,7 +36,7 @@ type App struct {
 	Circulation *circulation.Service
 	Auth        *auth.Service
 	API         *api.Server
-	Search      *Search
+	Search      *indexing.Indexer
 	Transfer    *transfer.Service
 	Jobs        *transfer.Jobs
 	Web         *web.Server
@@ -89,12 +91,12 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	// have changed; a tool without the index queues them for the server.
 	shelfChanged := a.Catalog.Changed
 	if withSearch {
-		if a.Search, err = openSearch(cfg.IndexDir(), cfg.Synonyms, a.Catalog, log); err != nil {
+		if a.Search, err = indexing.Open(cfg.IndexDir(), cfg.Synonyms, a.Catalog, log); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("open search index: %w", err)
 		}
-		extra, pages = []api.Route{api.SearchRoute(a.Search)}, webSearch{a.Search}
-		shelfChanged = a.Search.shelfChanged
+		extra, pages = []api.Route{api.SearchRoute(apiSearch{a.Search})}, webSearch{a.Search}
+		shelfChanged = a.Search.ShelfChanged
 	} else {
 		a.Catalog.OnChange(func(ctx context.Context, ids []int64) {
 			if err := db.QueueSearch(context.WithoutCancel(ctx), ids); err != nil {
@@ -114,13 +116,13 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		AuditLog: db.AuditLog,
 		Transfer: a.Transfer,
 		Jobs:     a.Jobs,
-		Extra:    extra,
+		Extra:    extra, MaxUpload: cfg.MaxUpload,
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs,
+		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
 	})
 	if err != nil {
 		db.Close()
@@ -231,7 +233,7 @@ func (a *App) drainSearchQueue(ctx context.Context) {
 			if len(ids) == 0 {
 				break
 			}
-			a.Search.enqueue(ctx, ids)
+			a.Search.Enqueue(ctx, ids)
 		}
 	}
 }

@@ -6,13 +6,13 @@ import (
 	"path/filepath"
 	"testing"
 
-	"shuwu/internal/api"
 	"shuwu/internal/app"
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/config"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
+	"shuwu/internal/search"
 )
 
 func TestASynonymsFileExtendsSearch(t *testing.T) {
@@ -32,7 +32,7 @@ func TestASynonymsFileExtendsSearch(t *testing.T) {
 	if _, err := a.Catalog.CreateRecord(ctx, catalog.Record{Title: "青年干部培训班学习读本", CLC: "D26"}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := a.Search.Search(ctx, api.SearchQuery{Text: "青干班", Page: 1, Size: 10})
+	res, err := a.Search.Search(ctx, search.Request{Query: "青干班", Page: 1, Size: 10})
 	if err != nil || res.Total != 1 {
 		t.Fatalf("search 青干班 = %+v, %v; want the record found through the configured synonym", res, err)
 	}
@@ -75,7 +75,7 @@ func TestAvailabilityFacetFollowsLending(t *testing.T) {
 		t.Fatal(err)
 	}
 	onShelf := func() int {
-		res, err := a.Search.Search(ctx, api.SearchQuery{Text: "红星照耀中国", Page: 1, Size: 10, Filters: map[string][]string{"available": {"true"}}})
+		res, err := a.Search.Search(ctx, search.Request{Query: "红星照耀中国", Page: 1, Size: 10, Filters: map[string][]string{"available": {"true"}}})
 		if err != nil {
 			t.Fatal(err)
 		}

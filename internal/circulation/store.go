@@ -67,6 +67,10 @@ type Tx interface {
 	// lending needs, without the authors.
 	RecordBrief(id int64) (catalog.Record, error)
 	ItemsOfRecord(recordID int64) ([]catalog.Item, error)
+	// RecordsByIDs and ItemsOfRecords name the books of a reader's
+	// history in two queries.
+	RecordsByIDs(ids []int64) ([]catalog.Record, error)
+	ItemsOfRecords(recordIDs []int64) (map[int64][]catalog.Item, error)
 
 	InsertLoan(l *Loan) error
 	DeleteLoan(id int64) error

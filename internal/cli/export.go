@@ -8,7 +8,7 @@ import (
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
 	"shuwu/internal/marc"
-	"shuwu/internal/marc/bib"
+	"shuwu/internal/marcmap"
 	"shuwu/internal/transfer"
 )
 
@@ -49,7 +49,7 @@ func runExportMARC(ctx context.Context, env Env, args []string) error {
 	if o.Format, err = marc.ParseFormat(*format); err != nil {
 		return errs.Invalid("MARC_FORMAT_UNKNOWN", "format", "未知的格式 "+*format, err.Error())
 	}
-	if o.Flavor, err = bib.ParseFlavor(*flavor); err != nil {
+	if o.Flavor, err = marcmap.ParseFlavor(*flavor); err != nil {
 		return err
 	}
 	if o.Charset, err = marc.ParseCharset(*enc); err != nil {

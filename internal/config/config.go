@@ -26,6 +26,9 @@ type Config struct {
 	// Synonyms is a file of extra search synonym groups, one per line
 	// (党建 = 党的建设); they add to the built-in Party abbreviations.
 	Synonyms string
+	// MaxUpload bounds an import upload in bytes; 0 is httpx.MaxUpload
+	// (512 MB). No flag sets it: tests lower it to try the limit.
+	MaxUpload int64
 
 	tz *time.Location
 }

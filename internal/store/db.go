@@ -1,7 +1,7 @@
 // Package store is the SQL adapter: it implements the store interfaces that
 // the domain packages declare. It owns connections, transactions and
-// migrations. SQLite is the default engine; engine differences stay in
-// open_sqlite.go and dialect.go.
+// migrations. SQLite is the engine so far; what is particular to it (the
+// connection settings, the group-commit writer) stays in open_sqlite.go.
 package store
 
 import (

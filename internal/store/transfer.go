@@ -6,23 +6,23 @@ import (
 	"time"
 
 	"shuwu/internal/readers"
-	"shuwu/internal/transfer"
+	"shuwu/internal/transfer/transferstore"
 )
 
 // Transfer returns the bulk import and export store.
-func (db *DB) Transfer() transfer.Store { return transferStore{db} }
+func (db *DB) Transfer() transferstore.Store { return transferStore{db} }
 
 type transferStore struct{ db *DB }
 
-func (s transferStore) Update(ctx context.Context, fn func(transfer.Tx) error) error {
+func (s transferStore) Update(ctx context.Context, fn func(transferstore.Tx) error) error {
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
-func (s transferStore) View(ctx context.Context, fn func(transfer.Tx) error) error {
+func (s transferStore) View(ctx context.Context, fn func(transferstore.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }
 
 // SaveOriginal stores or replaces a record's original MARC.
-func (tx *Tx) SaveOriginal(o transfer.Original) error {
+func (tx *Tx) SaveOriginal(o transferstore.Original) error {
 	_, err := tx.exec(`INSERT INTO marc_originals (record_id, flavor, control_number, data, imported_at) VALUES (?,?,?,?,?)
 		ON CONFLICT(record_id) DO UPDATE SET flavor=excluded.flavor, control_number=excluded.control_number, data=excluded.data, imported_at=excluded.imported_at`,
 		o.RecordID, o.Flavor, o.ControlNumber, o.Data, nowMillis(o.ImportedAt))
@@ -30,13 +30,13 @@ func (tx *Tx) SaveOriginal(o transfer.Original) error {
 }
 
 // OriginalsOf returns the originals of the given records.
-func (tx *Tx) OriginalsOf(ids []int64) (map[int64]transfer.Original, error) {
-	out := map[int64]transfer.Original{}
+func (tx *Tx) OriginalsOf(ids []int64) (map[int64]transferstore.Original, error) {
+	out := map[int64]transferstore.Original{}
 	if len(ids) == 0 {
 		return out, nil
 	}
 	rows, err := tx.q.QueryContext(tx.ctx, `SELECT record_id, flavor, control_number, data, imported_at FROM marc_originals WHERE record_id IN (`+bindMarks(len(ids))+`)`, int64Args(ids)...)
-	list, err := collect(rows, mapErr(err), func(r *sql.Rows) (o transfer.Original, err error) {
+	list, err := collect(rows, mapErr(err), func(r *sql.Rows) (o transferstore.Original, err error) {
 		var at int64
 		err = r.Scan(&o.RecordID, &o.Flavor, &o.ControlNumber, &o.Data, &at)
 		o.ImportedAt = fromMillis(at)
@@ -103,7 +103,7 @@ func (tx *Tx) ReadersByNameUnit(name, unit string) ([]readers.Reader, error) {
 }
 
 // Ledger lists events with reader, copy and staff names, oldest first.
-func (tx *Tx) Ledger(f transfer.LedgerFilter) ([]transfer.LedgerRow, error) {
+func (tx *Tx) Ledger(f transferstore.LedgerFilter) ([]transferstore.LedgerRow, error) {
 	where, args := "e.id > ?", []any{f.AfterID}
 	if !f.From.IsZero() {
 		where, args = where+" AND e.at >= ?", append(args, nowMillis(f.From))
@@ -126,7 +126,7 @@ func (tx *Tx) Ledger(f transfer.LedgerFilter) ([]transfer.LedgerRow, error) {
 		LEFT JOIN records rec ON rec.id = COALESCE(e.record_id, i.record_id)
 		LEFT JOIN users u ON u.id = e.staff_id
 		WHERE `+where+` ORDER BY e.id LIMIT ?`, append(args, f.Limit)...)
-	return collect(rows, mapErr(err), func(r *sql.Rows) (l transfer.LedgerRow, err error) {
+	return collect(rows, mapErr(err), func(r *sql.Rows) (l transferstore.LedgerRow, err error) {
 		var at int64
 		err = r.Scan(&l.ID, &l.Kind, &at, &l.DueDate, &l.ReaderCard, &l.ReaderName, &l.ClassName, &l.Barcode, &l.CallNumber, &l.Title, &l.Staff)
 		l.At = time.UnixMilli(at).UTC()

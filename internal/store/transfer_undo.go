@@ -3,7 +3,7 @@ package store
 import (
 	"database/sql"
 
-	"shuwu/internal/transfer"
+	"shuwu/internal/transfer/transferstore"
 )
 
 // FirstCopyCallNumber returns the call number of a record's first copy.
@@ -85,22 +85,22 @@ func idChunks(ids []int64, n int) [][]int64 {
 }
 
 // ImportedFile returns the latest import of a file with this content.
-func (tx *Tx) ImportedFile(kind, hash string) (transfer.ImportedFile, bool, error) {
+func (tx *Tx) ImportedFile(kind, hash string) (transferstore.ImportedFile, bool, error) {
 	rows, err := tx.query(`SELECT kind, hash, file, imported_at, rows, stored FROM import_files WHERE kind=? AND hash=?`, kind, hash)
-	list, err := collect(rows, err, func(r *sql.Rows) (f transfer.ImportedFile, err error) {
+	list, err := collect(rows, err, func(r *sql.Rows) (f transferstore.ImportedFile, err error) {
 		var at int64
 		err = r.Scan(&f.Kind, &f.Hash, &f.File, &at, &f.Rows, &f.Stored)
 		f.ImportedAt = fromMillis(at)
 		return f, err
 	})
 	if err != nil || len(list) == 0 {
-		return transfer.ImportedFile{}, false, err
+		return transferstore.ImportedFile{}, false, err
 	}
 	return list[0], true, nil
 }
 
 // SaveImportedFile remembers an import of a file, replacing an earlier one.
-func (tx *Tx) SaveImportedFile(f transfer.ImportedFile) error {
+func (tx *Tx) SaveImportedFile(f transferstore.ImportedFile) error {
 	_, err := tx.exec(`INSERT INTO import_files (kind, hash, file, imported_at, rows, stored) VALUES (?,?,?,?,?,?)
 		ON CONFLICT(kind, hash) DO UPDATE SET file=excluded.file, imported_at=excluded.imported_at, rows=excluded.rows, stored=excluded.stored`,
 		f.Kind, f.Hash, f.File, nowMillis(f.ImportedAt), f.Rows, f.Stored)

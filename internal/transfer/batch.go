@@ -11,7 +11,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/catalog/callno"
 	"shuwu/internal/errs"
-	"shuwu/internal/marc/bib"
+	"shuwu/internal/marcmap"
 )
 
 // MatchMode says how an incoming record is matched with the catalogue.
@@ -79,7 +79,7 @@ const (
 type entry struct {
 	pos      int // record number or spreadsheet row
 	record   catalog.Record
-	holdings []bib.Holding
+	holdings []marcmap.Holding
 	original *Original // nil for spreadsheet rows
 	source   catalog.Source
 	donor    string
@@ -345,7 +345,7 @@ type copiesOnFile struct {
 	barcodes   map[string]bool
 }
 
-func (s *Service) copiesOnFile(tx Tx, recordID int64, holdings []bib.Holding) (copiesOnFile, error) {
+func (s *Service) copiesOnFile(tx Tx, recordID int64, holdings []marcmap.Holding) (copiesOnFile, error) {
 	var c copiesOnFile
 	var err error
 	if c.callNumber, c.any, err = tx.FirstCopyCallNumber(recordID); err != nil {

@@ -13,7 +13,7 @@ import (
 	"shuwu/internal/catalog/isbn"
 	"shuwu/internal/catalog/price"
 	"shuwu/internal/errs"
-	"shuwu/internal/marc/bib"
+	"shuwu/internal/marcmap"
 )
 
 // BookColumns are the headers of a book list, in template order.
@@ -278,7 +278,7 @@ func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, [
 		}
 		loc = l
 	}
-	e.holdings = []bib.Holding{{Location: loc.Name, PriceFen: r.PriceFen, Copies: copies}}
+	e.holdings = []marcmap.Holding{{Location: loc.Name, PriceFen: r.PriceFen, Copies: copies}}
 	return e, problems
 }
 

@@ -10,14 +10,14 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
 	"shuwu/internal/marc"
-	"shuwu/internal/marc/bib"
+	"shuwu/internal/marcmap"
 )
 
 // ExportOptions select what a MARC export writes and how.
 type ExportOptions struct {
-	Format  marc.Format  // iso2709 (default) or marcxml
-	Flavor  bib.Flavor   // cnmarc (default) or marc21
-	Charset marc.Charset // ISO 2709 only: utf-8 (default) or gbk
+	Format  marc.Format    // iso2709 (default) or marcxml
+	Flavor  marcmap.Flavor // cnmarc (default) or marc21
+	Charset marc.Charset   // ISO 2709 only: utf-8 (default) or gbk
 
 	CLCPrefix string    // only records whose class starts with it
 	Since     time.Time // only records changed at or after it
@@ -32,7 +32,7 @@ type marcWriter interface {
 // as holdings fields, and returns how many it wrote.
 func (s *Service) ExportMARC(ctx context.Context, out io.Writer, o ExportOptions) (int, error) {
 	if o.Flavor == "" {
-		o.Flavor = bib.CNMARC
+		o.Flavor = marcmap.CNMARC
 	}
 	var w marcWriter
 	var finish func() error
@@ -53,7 +53,7 @@ func (s *Service) ExportMARC(ctx context.Context, out io.Writer, o ExportOptions
 	default:
 		return 0, errs.Invalid("MARC_FORMAT_UNSUPPORTED", "format", "导出格式只能是 iso2709 或 marcxml", "export format must be iso2709 or marcxml")
 	}
-	opts := bib.Options{CLC: s.catalog.CLC(), MaxYear: s.now().Year() + 1}
+	opts := marcmap.Options{CLC: s.catalog.CLC(), MaxYear: s.now().Year() + 1}
 	n := 0
 	err := s.eachRecord(ctx, func(r catalog.Record, items []catalog.Item, orig *Original, locs locationIndex) error {
 		if o.CLCPrefix != "" && !strings.HasPrefix(r.CLC, strings.ToUpper(o.CLCPrefix)) {
@@ -62,9 +62,9 @@ func (s *Service) ExportMARC(ctx context.Context, out io.Writer, o ExportOptions
 		if !o.Since.IsZero() && r.UpdatedAt.Before(o.Since) {
 			return nil
 		}
-		in := bib.Export{Record: r}
+		in := marcmap.Export{Record: r}
 		for _, it := range items {
-			in.Items = append(in.Items, bib.Holding{Barcode: it.Barcode, CallNumber: it.CallNumber, Location: locs.name(it.LocationID), PriceFen: it.PriceFen, Copies: 1})
+			in.Items = append(in.Items, marcmap.Holding{Barcode: it.Barcode, CallNumber: it.CallNumber, Location: locs.name(it.LocationID), PriceFen: it.PriceFen, Copies: 1})
 		}
 		if orig != nil {
 			m, err := marc.NewReader(bytes.NewReader(orig.Data), marc.ReaderOptions{Charset: marc.CharsetUTF8}).Read()
@@ -72,7 +72,7 @@ func (s *Service) ExportMARC(ctx context.Context, out io.Writer, o ExportOptions
 				in.Original = m
 			}
 		}
-		if err := w.Write(bib.Encode(in, o.Flavor, opts)); err != nil {
+		if err := w.Write(marcmap.Encode(in, o.Flavor, opts)); err != nil {
 			return err
 		}
 		n++

@@ -12,7 +12,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
 	"shuwu/internal/marc"
-	"shuwu/internal/marc/bib"
+	"shuwu/internal/marcmap"
 )
 
 // DefaultBatchSize is how many records one import transaction holds.
@@ -121,7 +121,7 @@ type decoded struct {
 type marcSource struct {
 	rd   recordReader
 	cr   *countingReader
-	opts bib.Options
+	opts marcmap.Options
 	pos  int
 	raw  bytes.Buffer
 	w    *marc.Writer
@@ -129,7 +129,7 @@ type marcSource struct {
 
 func (s *Service) newMARCSource(in io.Reader, o MARCOptions) (*marcSource, error) {
 	rd, cr := openMARC(in, o.Format, o.Charset)
-	src := &marcSource{rd: rd, cr: cr, opts: bib.Options{CLC: s.catalog.CLC(), MaxYear: s.now().Year() + 1}}
+	src := &marcSource{rd: rd, cr: cr, opts: marcmap.Options{CLC: s.catalog.CLC(), MaxYear: s.now().Year() + 1}}
 	w, err := marc.NewWriter(&src.raw, marc.WriterOptions{Charset: marc.CharsetUTF8})
 	if err != nil {
 		return nil, err
@@ -158,7 +158,7 @@ func (m *marcSource) next() (decoded, error) {
 	case err != nil:
 		return d, errs.Invalid("MARC_FILE_BROKEN", "file", "MARC 文件无法继续读取（第 "+strconv.Itoa(m.pos)+" 条记录处）", "the MARC file cannot be read past record "+strconv.Itoa(m.pos)).Wrap(err)
 	}
-	res, derr := bib.Decode(rec, m.opts)
+	res, derr := marcmap.Decode(rec, m.opts)
 	if derr != nil {
 		p := problemOf(derr)
 		p.Record = m.pos

@@ -13,7 +13,7 @@ import (
 
 	"shuwu/internal/catalog"
 	"shuwu/internal/marc"
-	"shuwu/internal/marc/bib"
+	"shuwu/internal/marcmap"
 )
 
 func readAll(tb testing.TB, data []byte) []*marc.Record {
@@ -82,7 +82,7 @@ func TestImportDp2ThenExportCNMARCKeepsEveryOriginalField(t *testing.T) {
 	}
 
 	var out bytes.Buffer
-	n, err := s.ExportMARC(k.Ctx, &out, transfer.ExportOptions{Flavor: bib.CNMARC})
+	n, err := s.ExportMARC(k.Ctx, &out, transfer.ExportOptions{Flavor: marcmap.CNMARC})
 	if err != nil || n != 10 {
 		t.Fatalf("export wrote %d records: %v", n, err)
 	}
@@ -193,7 +193,7 @@ func TestImportRejectsABrokenRecordAndKeepsTheRest(t *testing.T) {
 	if rep.Added != 11 || rep.Rejected != 2 {
 		t.Fatalf("report %+v, want 11 added and 2 rejected", rep)
 	}
-	if rep.Rejections[0].Record != 11 || rep.Rejections[0].Code != string(bib.ErrNoTitle) {
+	if rep.Rejections[0].Record != 11 || rep.Rejections[0].Code != string(marcmap.ErrNoTitle) {
 		t.Errorf("first rejection %+v, want record 11 without title", rep.Rejections[0])
 	}
 	if rep.Rejections[1].Record != 12 || rep.Rejections[1].Code != "MARC_RECORD_BROKEN" {
@@ -239,7 +239,7 @@ func TestImportMARCXMLAndMARC21ExportRoundTrip(t *testing.T) {
 		t.Fatalf("import: %+v %v", rep, err)
 	}
 	var out bytes.Buffer
-	if _, err := s.ExportMARC(k.Ctx, &out, transfer.ExportOptions{Flavor: bib.MARC21, Format: marc.FormatMARCXML}); err != nil {
+	if _, err := s.ExportMARC(k.Ctx, &out, transfer.ExportOptions{Flavor: marcmap.MARC21, Format: marc.FormatMARCXML}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := marc.NewXMLReader(&out).Read()

@@ -6,16 +6,16 @@ import (
 	"io"
 
 	"shuwu/internal/catalog"
-	"shuwu/internal/marc/bib"
+	"shuwu/internal/marcmap"
 )
 
 // PreviewRecord is one incoming record as the import would store it.
 type PreviewRecord struct {
-	Record   int            `json:"record"` // 1-based position in the file
-	Data     catalog.Record `json:"data"`
-	Holdings []bib.Holding  `json:"holdings"`
-	Warnings []Problem      `json:"warnings"`
-	Reject   *Problem       `json:"reject,omitempty"`
+	Record   int               `json:"record"` // 1-based position in the file
+	Data     catalog.Record    `json:"data"`
+	Holdings []marcmap.Holding `json:"holdings"`
+	Warnings []Problem         `json:"warnings"`
+	Reject   *Problem          `json:"reject,omitempty"`
 	// Action is what the import would do: added, overlaid, skipped or
 	// rejected; MatchID the record it matches.
 	Action  Outcome `json:"action"`

@@ -11,14 +11,14 @@ import (
 	"testing"
 	"time"
 
-	"shuwu/internal/api"
 	"shuwu/internal/app"
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/demo"
+	"shuwu/internal/httpx"
 	"shuwu/internal/readers"
+	"shuwu/internal/testkit/webtest"
 	"shuwu/internal/web"
-	"shuwu/internal/web/webtest"
 )
 
 // benchSite is the demo data set (the article's library: 50,000+ volumes,
@@ -109,7 +109,7 @@ func demoSite(b *testing.B) *benchSite {
 			benchErr = err
 			return
 		}
-		s.cookie = &http.Cookie{Name: api.SessionCookie, Value: sess.Token}
+		s.cookie = &http.Cookie{Name: httpx.SessionCookie, Value: sess.Token}
 		bench = s
 	})
 	if benchErr != nil {

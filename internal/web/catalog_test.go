@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"shuwu/internal/web/webtest"
+	"shuwu/internal/testkit/webtest"
 )
 
 func TestCatalogPages(t *testing.T) {

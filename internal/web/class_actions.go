@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"shuwu/internal/errs"
-	"shuwu/internal/readers"
 )
 
 func classURL(id int64) string { return "/classes/" + strconv.FormatInt(id, 10) }
@@ -45,45 +44,16 @@ func (s *Server) addMembers(w http.ResponseWriter, r *http.Request, v *view) err
 		return errs.Invalid("FORM_MALFORMED", "", "表单格式不正确", "malformed form")
 	}
 	ctx := r.Context()
-	entries := strings.FieldsFunc(r.PostForm.Get("members"), func(c rune) bool {
-		return c == '\n' || c == '\r' || c == ',' || c == '，' || c == '、' || c == ';' || c == '；' || c == '\t'
-	})
-	var cards, unknown, ambiguous []string
-	for _, e := range entries {
-		e = strings.TrimSpace(e)
-		if e == "" {
-			continue
-		}
-		if rd, err := s.d.Readers.ByCard(ctx, e); err == nil {
-			cards = append(cards, rd.Card)
-			continue
-		} else if errs.As(err).Kind == errs.KindInternal {
-			return err
-		}
-		list, _, err := s.d.Readers.List(ctx, readers.Filter{Query: e, Size: 50})
-		if err != nil {
-			return err
-		}
-		var same []readers.Reader
-		for _, rd := range list {
-			if rd.Name == e {
-				same = append(same, rd)
-			}
-		}
-		switch len(same) {
-		case 0:
-			unknown = append(unknown, e)
-		case 1:
-			cards = append(cards, same[0].Card)
-		default:
-			ambiguous = append(ambiguous, e)
-		}
+	pasted, err := s.d.Readers.ResolvePasted(ctx, r.PostForm.Get("members"))
+	if err != nil {
+		return err
 	}
-	if len(cards) == 0 && len(unknown) == 0 && len(ambiguous) == 0 {
+	if pasted.Empty() {
 		v.Form = r.PostForm
 		v.Errors["members"] = v.T("class.members_empty")
 		return s.renderClass(w, r, v, http.StatusUnprocessableEntity)
 	}
+	cards, unknown, ambiguous := pasted.Cards, pasted.Unknown, pasted.Ambiguous
 	added, already := 0, 0
 	if len(cards) > 0 {
 		res, err := s.d.Readers.AddMembers(ctx, id, cards)

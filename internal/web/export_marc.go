@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"shuwu/internal/marc"
-	"shuwu/internal/marc/bib"
+	"shuwu/internal/marcmap"
 	"shuwu/internal/transfer"
 )
 
@@ -21,7 +21,7 @@ func (s *Server) exportMARC(w http.ResponseWriter, r *http.Request, v *view) err
 	if o.Format, err = marc.ParseFormat(orDefault(q.Get("format"), "iso2709")); err != nil || o.Format == marc.FormatJSON {
 		v.Errors["marc.format"] = v.T("export.bad_format")
 	}
-	if o.Flavor, err = bib.ParseFlavor(orDefault(q.Get("flavor"), "cnmarc")); err != nil {
+	if o.Flavor, err = marcmap.ParseFlavor(orDefault(q.Get("flavor"), "cnmarc")); err != nil {
 		v.Errors["marc.flavor"] = v.T("export.bad_flavor")
 	}
 	if o.Charset, err = marc.ParseCharset(orDefault(q.Get("encoding"), "utf-8")); err != nil {

@@ -5,9 +5,9 @@ import (
 	"net/url"
 	"strings"
 
-	"shuwu/internal/api"
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 )
 
 // handlerFunc is a page handler. It gets the request's view, already
@@ -48,7 +48,7 @@ func (s *Server) route(roles []audit.Role, h handlerFunc) http.Handler {
 			}
 		}
 		ctx := r.Context()
-		if c, err := r.Cookie(api.SessionCookie); err == nil && c.Value != "" {
+		if c, err := r.Cookie(httpx.SessionCookie); err == nil && c.Value != "" {
 			a, err := s.d.Auth.Authenticate(ctx, c.Value)
 			switch {
 			case err == nil:
@@ -58,7 +58,7 @@ func (s *Server) route(roles []audit.Role, h handlerFunc) http.Handler {
 				s.internal(w, r, lang, err)
 				return
 			default:
-				s.clearCookie(w, r, api.SessionCookie)
+				s.clearCookie(w, r, httpx.SessionCookie)
 			}
 		}
 		if roles != nil {
@@ -130,26 +130,19 @@ func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, flash stri
 // wrong with the fitting status, or 内部错误 for anything unexpected.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, v *view, err error) {
 	e := errs.As(err)
-	status := http.StatusInternalServerError
+	status := httpx.StatusOf(e.Kind)
 	switch e.Kind {
 	case errs.KindNotFound:
-		status = http.StatusNotFound
 		v.Title = v.T("error.notfound")
 	case errs.KindForbidden:
-		status = http.StatusForbidden
 		v.Title = v.T("error.forbidden")
 	case errs.KindUnauthorized:
 		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
-	case errs.KindInvalid, errs.KindTooLarge:
-		status = http.StatusUnprocessableEntity
+	case errs.KindInvalid, errs.KindTooLarge, errs.KindRateLimited:
 		v.Title = v.T("error.invalid")
 	case errs.KindConflict:
-		status = http.StatusConflict
 		v.Title = v.T("error.conflict")
-	case errs.KindRateLimited:
-		status = http.StatusTooManyRequests
-		v.Title = v.T("error.invalid")
 	default:
 		s.internal(w, r, v.Lang, err)
 		return

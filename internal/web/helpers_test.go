@@ -10,7 +10,8 @@ import (
 	"testing"
 
 	"shuwu/internal/app"
-	"shuwu/internal/web/webtest"
+	"shuwu/internal/config"
+	"shuwu/internal/testkit/webtest"
 )
 
 // env is a running app with the fixture library.
@@ -20,9 +21,10 @@ type env struct {
 	f   webtest.Fixture
 }
 
-func newEnv(t *testing.T) *env {
+// newEnv starts the app; tweak, when given, changes its configuration.
+func newEnv(t *testing.T, tweak ...func(*config.Config)) *env {
 	t.Helper()
-	a := webtest.Open(t)
+	a := webtest.Open(t, tweak...)
 	f := webtest.Seed(t, a)
 	return &env{a: a, srv: webtest.Server(t, a), f: f}
 }

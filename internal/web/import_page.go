@@ -3,18 +3,20 @@ package web
 import (
 	"net/http"
 
+	"shuwu/internal/catalog"
 	"shuwu/internal/readers"
 	"shuwu/internal/transfer"
 )
 
 // importData is the import page: the three upload forms, the classes a
-// roster can go to, a MARC preview when one was asked for, and the
-// latest jobs.
+// roster can go to, the locations new copies can go to, a MARC preview
+// when one was asked for, and the latest jobs.
 type importData struct {
 	Matches   []string
 	OnMatches []string
 	Encodings []string
 	Classes   []readers.Class
+	Locations []catalog.Location
 	Preview   *marcPreview
 	Jobs      []transfer.Job
 }
@@ -38,9 +40,13 @@ func (s *Server) renderImport(w http.ResponseWriter, r *http.Request, v *view, s
 	if err != nil {
 		return err
 	}
+	locs, err := s.d.Catalog.Locations(r.Context())
+	if err != nil {
+		return err
+	}
 	v.Title, v.Nav = v.T("import.title"), "import"
 	v.Data = importData{Matches: importMatches, OnMatches: importOnMatches, Encodings: importEncodings,
-		Classes: classes, Preview: p, Jobs: s.d.Jobs.List()}
+		Classes: classes, Locations: locs, Preview: p, Jobs: s.d.Jobs.List()}
 	s.render(w, r, status, "import", v)
 	return nil
 }
@@ -51,7 +57,7 @@ func importError(v *view, kind string, err error) bool {
 	tmp := map[string]string{}
 	errors := v.Errors
 	v.Errors = tmp
-	ok := v.fieldError(err, "file", "match", "on_match", "encoding", "map", "class_id")
+	ok := v.fieldError(err, "file", "match", "on_match", "encoding", "location_id", "map", "class_id")
 	v.Errors = errors
 	for f, msg := range tmp {
 		if f == "" {

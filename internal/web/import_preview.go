@@ -2,10 +2,9 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 
 	"shuwu/internal/errs"
-	"shuwu/internal/marc"
+	"shuwu/internal/httpx"
 	"shuwu/internal/transfer"
 )
 
@@ -20,34 +19,17 @@ type marcPreview struct {
 	Records []transfer.PreviewRecord
 }
 
-// marcImportOptions reads the MARC form's choices.
-func marcImportOptions(f url.Values) (transfer.MARCOptions, error) {
-	var o transfer.MARCOptions
-	var err error
-	if o.Match, o.OnMatch, err = transfer.ParseMatch(f.Get("match"), f.Get("on_match")); err != nil {
-		return o, err
-	}
-	enc := f.Get("encoding")
-	if enc == "" {
-		enc = "auto"
-	}
-	if o.Charset, err = marc.ParseCharset(enc); err != nil {
-		return o, errs.Invalid("MARC_CHARSET_UNKNOWN", "encoding", "未知的编码 "+enc, "unknown encoding "+enc)
-	}
-	return o, nil
-}
-
 // previewMARC reads the first records of an uploaded MARC file, stores
 // nothing, and keeps the file for the confirmation that follows.
 func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) error {
-	form, up, err := readUpload(w, r)
+	form, up, err := readUpload(w, r, s.maxUpload())
 	v.Form = form
 	if err == nil && up == nil {
 		err = errs.Invalid("UPLOAD_MISSING", "file", "请选择要上传的文件", "choose a file to upload")
 	}
 	var o transfer.MARCOptions
 	if err == nil {
-		o, err = marcImportOptions(form)
+		o, err = transfer.ParseMARCOptions(form)
 	}
 	var recs []transfer.PreviewRecord
 	if err == nil {
@@ -61,7 +43,7 @@ func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) er
 		if !importError(v, "marc", err) {
 			return err
 		}
-		return s.renderImport(w, r, v, http.StatusUnprocessableEntity, nil)
+		return s.renderImport(w, r, v, httpx.StatusOf(errs.As(err).Kind), nil)
 	}
 	p := &marcPreview{File: up.Name, Records: recs}
 	p.Token = s.uploads.keep(up)

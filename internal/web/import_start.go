@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 	"shuwu/internal/transfer"
 )
 
@@ -23,7 +24,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 	if kind != "marc" && kind != "books" && kind != "roster" {
 		return errs.NotFound("IMPORT_KIND_UNKNOWN", "导入类型只能是 MARC 文件、书目清单或学员名单", "imports are MARC files, book lists and rosters")
 	}
-	form, up, err := readUpload(w, r)
+	form, up, err := readUpload(w, r, s.maxUpload())
 	v.Form = form
 	if err == nil && up == nil && kind == "marc" && form.Get("token") != "" {
 		up, err = s.uploads.take(form.Get("token"))
@@ -40,7 +41,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 		if !importError(v, kind, err) {
 			return err
 		}
-		return s.renderImport(w, r, v, http.StatusUnprocessableEntity, nil)
+		return s.renderImport(w, r, v, httpx.StatusOf(errs.As(err).Kind), nil)
 	}
 	job := s.d.Jobs.Start(r.Context(), kind, up.Name, up.File, up.Size, run)
 	return s.redirect(w, r, "/import/jobs/"+job.ID, v.T("import.started", up.Name))
@@ -49,7 +50,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 // importRunner checks the form's options and returns the job's work.
 func (s *Server) importRunner(kind string, form url.Values, fileName string) (importRun, error) {
 	if kind == "marc" {
-		o, err := marcImportOptions(form)
+		o, err := transfer.ParseMARCOptions(form)
 		if err != nil {
 			return nil, err
 		}
@@ -75,6 +76,10 @@ func (s *Server) importRunner(kind string, form url.Values, fileName string) (im
 			return nil, errs.Invalid("PARAM_INVALID", "class_id", "请选择班次", "choose a class")
 		}
 	}
+	locID, err := transfer.ParseLocationID(form.Get("location_id"))
+	if err != nil {
+		return nil, err
+	}
 	all := form.Get("all_or_nothing") != ""
 	return func(ctx context.Context, in io.Reader, progress func(done, total int64), rejects io.Writer) (any, error) {
 		sheet := transfer.SheetOptions{Name: fileName, Map: colMap}
@@ -82,7 +87,7 @@ func (s *Server) importRunner(kind string, form url.Values, fileName string) (im
 		var rep transfer.SheetReport
 		var err error
 		if kind == "books" {
-			rep, err = s.d.Transfer.ImportBooks(ctx, in, transfer.BookSheetOptions{SheetOptions: sheet, AllOrNothing: all, Progress: rows})
+			rep, err = s.d.Transfer.ImportBooks(ctx, in, transfer.BookSheetOptions{SheetOptions: sheet, AllOrNothing: all, LocationID: locID, Progress: rows})
 		} else {
 			rep, err = s.d.Transfer.ImportRoster(ctx, in, transfer.RosterOptions{SheetOptions: sheet, ClassID: classID, Progress: rows})
 		}

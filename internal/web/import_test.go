@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"shuwu/internal/catalog"
+	"shuwu/internal/config"
 	"shuwu/internal/marc"
 )
 
@@ -158,4 +160,75 @@ func TestRosterImportPutsReadersInTheChosenClass(t *testing.T) {
 	_, job := finishedJob(t, lib, lib.upload("/import/roster", map[string]string{"kind": "roster", "class_id": classID}, "名单.csv", []byte(csv)))
 	job.want(t, http.StatusOK, "导入报告", "王五", e.f.Class.Name)
 	lib.get("/classes/"+classID).want(t, http.StatusOK, "王五")
+}
+
+// The pages answer an upload over the limit as the API does: 413, with
+// the limit named on the form.
+func TestAnUploadOverTheLimitIs413OnThePageToo(t *testing.T) {
+	e := newEnv(t, func(c *config.Config) { c.MaxUpload = 4 << 10 })
+	lib := e.as(t, "librarian")
+	big := bytes.Repeat([]byte("题名\n书\n"), 2000)
+	lib.upload("/import/books", map[string]string{"kind": "books"}, "a.csv", big).want(t, http.StatusRequestEntityTooLarge,
+		"上传的文件过大（最多 4 KB）", `id="books-file" name="file" accept=".xlsx,.csv" aria-invalid="true"`)
+	lib.upload("/import/marc/preview", map[string]string{"match": "isbn-title"}, "a.mrc", big).want(t, http.StatusRequestEntityTooLarge, "上传的文件过大（最多 4 KB）")
+}
+
+// copiesAt counts the copies standing at a location.
+func copiesAt(t *testing.T, e *env, locationID int64) int {
+	t.Helper()
+	n := 0
+	err := e.a.Catalog.EachRecord(t.Context(), func(d catalog.RecordDetail) error {
+		for _, it := range d.Items {
+			if it.LocationID == locationID {
+				n++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// holdingsXML is a MARCXML file of one record whose two copies name no
+// location.
+const holdingsXML = `<?xml version="1.0" encoding="UTF-8"?>
+<collection xmlns="http://www.loc.gov/MARC21/slim"><record><leader>00000nam a2200000 a 4500</leader>
+<datafield tag="245" ind1="0" ind2="0"><subfield code="a">特藏测试读本</subfield></datafield>
+<datafield tag="852" ind1="4" ind2=" "><subfield code="h">D26</subfield><subfield code="p">T9000001</subfield></datafield>
+<datafield tag="852" ind1="4" ind2=" "><subfield code="h">D26</subfield><subfield code="p">T9000002</subfield></datafield>
+</record></collection>`
+
+// The import page lets the librarian choose where new copies go, for a
+// MARC file (through the preview) and for a book list, as the API does.
+func TestImportsPutCopiesAtTheChosenLocation(t *testing.T) {
+	e := newEnv(t)
+	locs, err := e.a.Catalog.Locations(t.Context())
+	if err != nil || len(locs) < 2 {
+		t.Fatalf("locations = %v, %v; the fixture should have several", locs, err)
+	}
+	chosen := locs[len(locs)-1] // not the default, which is the first
+	id := strconv.FormatInt(chosen.ID, 10)
+	lib := e.as(t, "librarian")
+	lib.get("/import").want(t, http.StatusOK, `id="marc-location" name="location_id"`, `id="books-location" name="location_id"`,
+		`<option value="`+strconv.FormatInt(locs[0].ID, 10)+`" selected>`, `<option value="`+id+`" >`+chosen.Name+`</option>`)
+
+	csv := "题名,作者,出版社,出版年,分类号,册数\n新时代党的建设,本书编写组,人民出版社,2023,D26,2\n"
+	before := copiesAt(t, e, chosen.ID)
+	finishedJob(t, lib, lib.upload("/import/books", map[string]string{"kind": "books", "location_id": id}, "书目.csv", []byte(csv)))
+	if n := copiesAt(t, e, chosen.ID); n != before+2 {
+		t.Fatalf("copies at %s after the book list = %d, want %d", chosen.Name, n, before+2)
+	}
+
+	res := lib.upload("/import/marc/preview", map[string]string{"location_id": id}, "特藏.xml", []byte(holdingsXML))
+	res.want(t, http.StatusOK, "特藏测试读本", `<input type="hidden" name="location_id" value="`+id+`">`)
+	token := regexp.MustCompile(`name="token" value="([0-9a-f]+)"`).FindStringSubmatch(res.body)[1]
+	finishedJob(t, lib, lib.upload("/import/marc", map[string]string{"token": token, "location_id": id}, "", nil))
+	if n := copiesAt(t, e, chosen.ID); n != before+4 {
+		t.Fatalf("copies at %s after the MARC file = %d, want %d", chosen.Name, n, before+4)
+	}
+
+	lib.upload("/import/books", map[string]string{"kind": "books", "location_id": "书库"}, "书目.csv", []byte(csv)).
+		want(t, http.StatusUnprocessableEntity, "馆藏位置“书库”无效")
 }

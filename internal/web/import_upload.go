@@ -11,8 +11,8 @@ import (
 	"sync"
 	"time"
 
-	"shuwu/internal/api"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 )
 
 // maxFormValue bounds one ordinary field of an upload form; only the file
@@ -39,9 +39,9 @@ func (u *upload) discard() {
 // field, when there is one with content, into a temporary file. A form
 // without a file returns a nil upload and no error, so the caller can
 // fall back on a previewed file.
-func readUpload(w http.ResponseWriter, r *http.Request) (url.Values, *upload, error) {
+func readUpload(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, *upload, error) {
 	form := url.Values{}
-	r.Body = http.MaxBytesReader(w, r.Body, api.MaxUpload)
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return form, nil, errs.Invalid("UPLOAD_MISSING", "file", "请选择要上传的文件", "choose a file to upload")
@@ -54,13 +54,13 @@ func readUpload(w http.ResponseWriter, r *http.Request) (url.Values, *upload, er
 		}
 		if err != nil {
 			up.discard()
-			return form, nil, uploadError(err)
+			return form, nil, httpx.UploadError(err, limit)
 		}
 		if part.FormName() != "file" {
 			b, err := io.ReadAll(io.LimitReader(part, maxFormValue))
 			if err != nil {
 				up.discard()
-				return form, nil, uploadError(err)
+				return form, nil, httpx.UploadError(err, limit)
 			}
 			form.Add(part.FormName(), string(b))
 			continue
@@ -78,7 +78,7 @@ func readUpload(w http.ResponseWriter, r *http.Request) (url.Values, *upload, er
 		}
 		if err != nil {
 			u.discard()
-			return form, nil, uploadError(err)
+			return form, nil, httpx.UploadError(err, limit)
 		}
 		if u.Size == 0 {
 			u.discard()
@@ -88,12 +88,12 @@ func readUpload(w http.ResponseWriter, r *http.Request) (url.Values, *upload, er
 	}
 }
 
-func uploadError(err error) error {
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		return errs.Invalid("UPLOAD_TOO_LARGE", "file", "上传的文件过大（最多 512 MB）", "the upload is too large (512 MB at most)")
+// maxUpload is the upload limit: httpx.MaxUpload unless Deps says less.
+func (s *Server) maxUpload() int64 {
+	if s.d.MaxUpload > 0 {
+		return s.d.MaxUpload
 	}
-	return errs.Invalid("UPLOAD_BROKEN", "file", "文件上传不完整，请重试", "the upload was interrupted; try again").Wrap(err)
+	return httpx.MaxUpload
 }
 
 // pendingUploads keeps a previewed MARC file, under a random token, until

@@ -5,8 +5,8 @@ import (
 	"net/http"
 	"strings"
 
-	"shuwu/internal/api"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 )
 
 // showLogin is the login form for staff (user name) and readers (card).
@@ -48,7 +48,7 @@ func (s *Server) submitLogin(w http.ResponseWriter, r *http.Request, v *view) er
 		s.render(w, r, status, "login", v)
 		return nil
 	}
-	http.SetCookie(w, &http.Cookie{Name: api.SessionCookie, Value: sess.Token, Path: "/", Expires: sess.ExpiresAt,
+	http.SetCookie(w, &http.Cookie{Name: httpx.SessionCookie, Value: sess.Token, Path: "/", Expires: sess.ExpiresAt,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure(r)})
 	v.Actor, v.LoggedIn = sess.Actor, true
 	to := safeNext(r.PostForm.Get("next"))
@@ -66,7 +66,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, v *view) error {
 			return err
 		}
 	}
-	s.clearCookie(w, r, api.SessionCookie)
+	s.clearCookie(w, r, httpx.SessionCookie)
 	http.Redirect(w, r, "/opac", http.StatusSeeOther)
 	return nil
 }

@@ -3,8 +3,8 @@ package web
 import (
 	"net/http"
 
-	"shuwu/internal/api"
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 )
 
 // showMyPassword is the change-password form, for readers and staff.
@@ -31,7 +31,7 @@ func (s *Server) changeMyPassword(w http.ResponseWriter, r *http.Request, v *vie
 	default:
 		err := s.d.Auth.ChangeOwnPassword(r.Context(), v.Actor, f.Get("old_password"), f.Get("new_password"))
 		if err == nil {
-			s.clearCookie(w, r, api.SessionCookie)
+			s.clearCookie(w, r, httpx.SessionCookie)
 			return s.redirect(w, r, "/login", v.T("password.changed"))
 		}
 		e := errs.As(err)

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"shuwu/internal/api"
 	"shuwu/internal/audit"
+	"shuwu/internal/httpx"
+	"shuwu/internal/testkit/webtest"
 	"shuwu/internal/web"
-	"shuwu/internal/web/webtest"
 )
 
 func TestStaffHome(t *testing.T) {
@@ -38,7 +38,7 @@ func TestLoginPage(t *testing.T) {
 		t.Fatalf("login: %d %q", res.status, res.header.Get("Location"))
 	}
 	c := res.header.Get("Set-Cookie")
-	for _, want := range []string{api.SessionCookie + "=", "HttpOnly", "SameSite=Lax", "Path=/"} {
+	for _, want := range []string{httpx.SessionCookie + "=", "HttpOnly", "SameSite=Lax", "Path=/"} {
 		if !strings.Contains(c, want) {
 			t.Errorf("session cookie %q lacks %s", c, want)
 		}

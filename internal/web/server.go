@@ -44,6 +44,8 @@ type Deps struct {
 	// nil those pages are left out.
 	Transfer *transfer.Service
 	Jobs     *transfer.Jobs
+	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
+	MaxUpload int64
 }
 
 // Searcher is what a search engine offers the catalogue pages.

@@ -72,7 +72,7 @@ func (v *view) HTMLLang() string { return v.Lang }
 // mistake the form can show; anything else the caller must return.
 func (v *view) fieldError(err error, known ...string) bool {
 	e := errs.As(err)
-	if e.Kind != errs.KindInvalid && e.Kind != errs.KindConflict && e.Kind != errs.KindNotFound {
+	if e.Kind != errs.KindInvalid && e.Kind != errs.KindConflict && e.Kind != errs.KindNotFound && e.Kind != errs.KindTooLarge {
 		return false
 	}
 	field := ""

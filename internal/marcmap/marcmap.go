@@ -1,4 +1,4 @@
-// Package bib maps MARC records to shuwu's catalogue and back: MARC21 and
+// Package marcmap maps MARC records to shuwu's catalogue and back: MARC21 and
 // CNMARC/UNIMARC, both ways. Decoding is lenient (a record with a title is
 // kept, and values shuwu cannot accept become notes and warnings); encoding
 // starts from the record's original MARC when there is one and rewrites only
@@ -6,7 +6,7 @@
 // unchanged record gives back every field it came with.
 //
 // The functions here are pure: no I/O, no store, no clock.
-package bib
+package marcmap
 
 import (
 	"strings"

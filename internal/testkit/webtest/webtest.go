@@ -29,16 +29,17 @@ type Fixture struct {
 
 // Open starts an app on a temporary data directory; it is shut down when
 // the test ends.
-func Open(tb testing.TB) *app.App {
+// tweak, when given, changes the configuration before the app opens.
+func Open(tb testing.TB, tweak ...func(*config.Config)) *app.App {
 	tb.Helper()
-	a := OpenDir(tb, tb.TempDir())
+	a := OpenDir(tb, tb.TempDir(), tweak...)
 	tb.Cleanup(func() { _ = a.Close() })
 	return a
 }
 
 // OpenDir opens an app on dir, or on a new temporary directory when dir
 // is "". The caller closes it; benchmarks share one across runs.
-func OpenDir(tb testing.TB, dir string) *app.App {
+func OpenDir(tb testing.TB, dir string, tweak ...func(*config.Config)) *app.App {
 	tb.Helper()
 	if dir == "" {
 		d, err := os.MkdirTemp("", "shuwu-web-")
@@ -50,6 +51,9 @@ func OpenDir(tb testing.TB, dir string) *app.App {
 	cfg := config.Defaults()
 	cfg.DataDir = dir
 	cfg.Addr = "127.0.0.1:0"
+	for _, f := range tweak {
+		f(&cfg)
+	}
 	if err := cfg.Validate(); err != nil {
 		tb.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package bib
+package marcmap
 
 import (
 	"fmt"
