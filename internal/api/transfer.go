@@ -3,12 +3,10 @@ package api
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
-	"strconv"
 	"time"
 
 	"shuwu/internal/errs"
@@ -29,10 +27,15 @@ func (s *Server) transferRoutes() []Route {
 	return []Route{
 		{P, "/api/v1/imports/marc/preview", librarian, "预览 MARC 文件的前几条记录（不入库）/ preview a MARC file, storing nothing", nil, []transfer.PreviewRecord{},
 			append(upload, Param{"encoding", "auto | utf-8 | gbk | marc-8", "string"}, Param{"n", "条数 / how many", "integer"}), s.previewMARC},
+		{P, "/api/v1/imports/books/preview", librarian, "预览书目清单：每行将新增、加复本、提示或拒绝（不入库；同一文件导入过则注明）/ preview a book list, storing nothing", nil, transfer.SheetPreview{},
+			append(upload, Param{"map", "表头映射 书名=题名 / header map", "string"}, Param{"location_id", "馆藏位置 id / default location", "integer"}), s.previewSheet("books")},
+		{P, "/api/v1/imports/roster/preview", librarian, "预览学员名单：每行将新增、更新或拒绝（不入库）/ preview a roster, storing nothing", nil, transfer.SheetPreview{},
+			append(upload, Param{"map", "表头映射 / header map", "string"}, Param{"class_id", "班次 id", "integer"}), s.previewSheet("roster")},
 		{P, "/api/v1/imports/{kind}", librarian, "上传并在后台导入（marc | books | roster）/ upload and import in the background", nil, transfer.Job{},
 			append(upload, Param{"match", "isbn-title | control-number | none", "string"}, Param{"on_match", "skip | overlay | new | add-copies", "string"},
 				Param{"encoding", "auto | utf-8 | gbk | marc-8", "string"}, Param{"map", "表头映射 书名=题名 / header map", "string"},
-				Param{"class_id", "班次 id（名单）/ class for a roster", "integer"}, Param{"all_or_nothing", "true: 有错行则全部不导入", "boolean"}), s.startImport},
+				Param{"class_id", "班次 id（名单）/ class for a roster", "integer"}, Param{"all_or_nothing", "true: 有错行则全部不导入", "boolean"},
+				Param{"again", "true: 同一文件导入过也再导入（否则 409 FILE_ALREADY_IMPORTED）/ import a file imported before", "boolean"}), s.startImport},
 		{G, "/api/v1/imports", librarian, "导入任务列表 / import jobs", nil, []transfer.Job{}, nil, s.listImports},
 		{G, "/api/v1/imports/{id}", librarian, "导入任务进度与报告 / an import job's progress and report", nil, transfer.Job{}, nil, s.getImport},
 		{G, "/api/v1/imports/{id}/rejects", librarian, "未导入记录的原因（文本）/ why inputs were rejected, as text", nil, nil, nil, s.importRejects},
@@ -115,11 +118,30 @@ func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request) error {
 	return reply(w, recs, err)
 }
 
+// previewSheet answers what importing a book list or roster would do.
+func (s *Server) previewSheet(kind string) func(w http.ResponseWriter, r *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		imp, err := transfer.ParseSheetImport(kind, r.URL.Query())
+		if err != nil {
+			return err
+		}
+		f, name, _, err := s.receiveUpload(w, r)
+		if err != nil {
+			return err
+		}
+		defer os.Remove(f.Name())
+		defer f.Close()
+		p, err := s.Transfer.PreviewSheet(r.Context(), imp, name, f)
+		return reply(w, p, err)
+	}
+}
+
 func (s *Server) startImport(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	kind := r.PathValue("kind")
 	var run func(ctx context.Context, in io.Reader, progress func(done, total int64), rejects io.Writer) (any, error)
 	var fileName string // known once the upload is read; tells .xlsx from .csv
+	var sheet *transfer.SheetImport
 	switch kind {
 	case "marc":
 		o, err := transfer.ParseMARCOptions(q)
@@ -138,42 +160,30 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request) error {
 			return s.Transfer.ImportMARC(ctx, in, o)
 		}
 	case "books", "roster":
-		colMap, err := transfer.ParseColumnMap(q.Get("map"))
+		imp, err := transfer.ParseSheetImport(kind, q)
 		if err != nil {
 			return err
 		}
-		all, _ := strconv.ParseBool(q.Get("all_or_nothing"))
-		classID, err := intParam(q.Get("class_id"), "class_id", 0)
-		if err != nil {
-			return err
-		}
-		locID, err := transfer.ParseLocationID(q.Get("location_id"))
-		if err != nil {
-			return err
-		}
+		sheet = &imp
 		run = func(ctx context.Context, in io.Reader, progress func(done, total int64), rejects io.Writer) (any, error) {
-			sheet := transfer.SheetOptions{Name: fileName, Map: colMap, Sheet: q.Get("sheet")}
-			rows := func(done, total int) { progress(int64(done), int64(total)) }
-			var rep transfer.SheetReport
-			var err error
-			if kind == "books" {
-				rep, err = s.Transfer.ImportBooks(ctx, in, transfer.BookSheetOptions{SheetOptions: sheet, AllOrNothing: all, LocationID: locID, Progress: rows})
-			} else {
-				rep, err = s.Transfer.ImportRoster(ctx, in, transfer.RosterOptions{SheetOptions: sheet, ClassID: classID, Progress: rows})
-			}
-			for _, p := range rep.Problems() {
-				fmt.Fprintln(rejects, p.String())
-			}
-			return rep, err
+			return s.Transfer.RunSheet(ctx, imp, fileName, in, progress, rejects)
 		}
 	default:
-		return errs.Invalid(httpx.CodeImportKindUnknown, "kind", "导入类型只能是 marc（MARC 文件）、books（书目清单）或 roster（学员名单）", "the import kind must be marc, books or roster")
+		return errs.Invalid(transfer.CodeImportKindUnknown, "kind", "导入类型只能是 marc（MARC 文件）、books（书目清单）或 roster（学员名单）", "the import kind must be marc, books or roster")
 	}
 	f, name, size, err := s.receiveUpload(w, r)
 	if err != nil {
 		return err
 	}
 	fileName = name
+	if sheet != nil {
+		// A file imported before is refused now, not in the job.
+		if err := s.Transfer.CheckFile(r.Context(), *sheet, f); err != nil {
+			f.Close()
+			os.Remove(f.Name())
+			return err
+		}
+	}
 	job := s.Jobs.Start(r.Context(), kind, name, f, size, run)
 	got, err := s.Jobs.Get(job.ID)
 	if err != nil {

@@ -106,7 +106,10 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	}
 	a.Circulation = circulation.NewService(db.Circulation(), tz, nil, shelfChanged)
 	a.Transfer = transfer.New(db.Transfer(), a.Catalog, a.Readers, a.Circulation, tz, nil)
-	a.Jobs = transfer.NewJobs()
+	if a.Jobs, err = transfer.NewJobs(cfg.ImportsDir()); err != nil {
+		db.Close()
+		return nil, err
+	}
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },

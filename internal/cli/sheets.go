@@ -22,11 +22,11 @@ import (
 // and export xlsx. import.go and export.go dispatch to them.
 
 const importBooksUsage = `  shuwu import books [--map "书名=题名,著者=作者"] [--sheet NAME] [--all-or-nothing]
-                     [--location ID] [--report FILE(.xlsx|.txt)] [--json] FILE(.xlsx|.csv)
+                     [--location ID] [--again] [--report FILE(.xlsx|.txt)] [--json] FILE(.xlsx|.csv)
   shuwu import books --template FILE.xlsx`
 
 const importRosterUsage = `  shuwu import roster [--class ID | --create-class --start YYYY-MM-DD --end YYYY-MM-DD]
-                      [--map "电话=手机号"] [--sheet NAME] [--report FILE] [--json] FILE(.xlsx|.csv)
+                      [--map "电话=手机号"] [--sheet NAME] [--again] [--report FILE] [--json] FILE(.xlsx|.csv)
   shuwu import roster --template FILE.xlsx`
 
 const exportXLSXUsage = `  shuwu export xlsx records [--clc D26] --out FILE.xlsx
@@ -37,7 +37,7 @@ const exportXLSXUsage = `  shuwu export xlsx records [--clc D26] --out FILE.xlsx
 // sheetFlags are the flags book and roster imports share.
 type sheetFlags struct {
 	mapping, sheet, report, template *string
-	asJSON                           *bool
+	asJSON, again                    *bool
 }
 
 func addSheetFlags(fs interface {
@@ -50,12 +50,13 @@ func addSheetFlags(fs interface {
 		report:   fs.String("report", "", "write the row-by-row report here: .xlsx, else text"),
 		template: fs.String("template", "", "write an empty template with example row to this .xlsx and stop"),
 		asJSON:   fs.Bool("json", false, "print the report as JSON"),
+		again:    fs.Bool("again", false, "import a file whose content was imported before (it adds its rows again)"),
 	}
 }
 
 func (f sheetFlags) options(name string) (transfer.SheetOptions, error) {
 	m, err := transfer.ParseColumnMap(*f.mapping)
-	return transfer.SheetOptions{Name: name, Sheet: *f.sheet, Map: m}, err
+	return transfer.SheetOptions{Name: name, Sheet: *f.sheet, Map: m, Again: *f.again}, err
 }
 
 func runImportBooks(ctx context.Context, env Env, args []string) error {

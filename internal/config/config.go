@@ -108,6 +108,9 @@ func (c *Config) DBPath() string { return filepath.Join(c.DataDir, "shuwu.db") }
 // IndexDir is the search index directory.
 func (c *Config) IndexDir() string { return filepath.Join(c.DataDir, "index") }
 
+// ImportsDir holds the import jobs: their state, reports and rejections.
+func (c *Config) ImportsDir() string { return filepath.Join(c.DataDir, "imports") }
+
 // String prints the configuration; it holds no secrets today, and any
 // added later must be masked here.
 func (c Config) String() string {

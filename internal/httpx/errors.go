@@ -9,8 +9,6 @@ const (
 	CodeExportUnknown errs.Code = "EXPORT_UNKNOWN"
 	// 权限不足：角色不允许此操作 / forbidden: the role does not allow this
 	CodeForbidden errs.Code = "FORBIDDEN"
-	// 导入类型只能是 marc（MARC 文件）、books（书目清单）或 roster（学员名单） / the import kind must be marc, books or roster
-	CodeImportKindUnknown errs.Code = "IMPORT_KIND_UNKNOWN"
 	// 没有这种模板（只有 books 书目清单和 roster 学员名单） / no such template (books, roster)
 	CodeTemplateUnknown errs.Code = "TEMPLATE_UNKNOWN"
 	// 文件上传不完整，请重试 / the upload was interrupted; try again

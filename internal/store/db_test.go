@@ -47,9 +47,15 @@ func TestMigrationsAreRecordedOnce(t *testing.T) {
 		t.Fatalf("reopening a migrated database: %v", err)
 	}
 	defer db2.Close()
+	// Numbers are handed out ahead of the work, so the files may have
+	// gaps while some are still to land: count files, not the highest.
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var n int
-	if err := db2.write.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n != SchemaVersion() {
-		t.Fatalf("%d migrations recorded (%v), want %d", n, err, SchemaVersion())
+	if err := db2.write.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n != len(ms) {
+		t.Fatalf("%d migrations recorded (%v), want %d", n, err, len(ms))
 	}
 }
 

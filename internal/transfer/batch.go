@@ -92,6 +92,7 @@ type entry struct {
 	rejected   *Problem
 	callNumber string   // of the copies added
 	barcodes   []string // of the copies added
+	itemIDs    []int64  // of the copies added
 }
 
 // place sets where a problem is: a record number for MARC, a row for a
@@ -112,19 +113,44 @@ type batchOptions struct {
 	source     catalog.Source
 	what       string // for the audit log: "MARC", "书目清单"
 	rows       bool   // entries are spreadsheet rows, not MARC records
-	// atomic rolls the whole batch back when any entry fails: the
-	// entries that had been stored are marked Held.
+	// atomic stops at the first entry that fails: the transaction in
+	// flight is rolled back, its entries marked Held, and writeBatch
+	// reports errBatchAborted so the caller can take back what earlier
+	// transactions stored.
 	atomic bool
 }
 
 // errBatchAborted ends an atomic batch's transaction with a rollback.
 var errBatchAborted = errs.Conflict(CodeImportAborted, "有行未通过，全部未导入", "a row failed, so nothing was imported")
 
-// writeBatch stores entries in one transaction, each in its own
-// savepoint: an entry that fails is rolled back alone and marked
-// rejected. It tells the catalogue's listeners once, after commit.
+// writeBudget is how long one import transaction may hold the database's
+// single writer. The desk's checkouts queue behind it, so an import
+// commits whenever it has written for this long, whatever the batch size.
+const writeBudget = 50 * time.Millisecond
+
+// writeBatch stores entries in as many transactions as writeBudget
+// allows, each entry in its own savepoint: an entry that fails is rolled
+// back alone and marked rejected. It tells the catalogue's listeners after
+// each commit. With o.atomic it stops at the first failure and returns
+// errBatchAborted, having committed the transactions before it.
 func (s *Service) writeBatch(ctx context.Context, entries []*entry, o batchOptions) error {
+	for from := 0; from < len(entries); {
+		n, err := s.writeSome(ctx, entries[from:], o)
+		from += n
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeSome stores entries from the first on in one transaction until
+// writeBudget is spent, and returns how many it took (at least one).
+func (s *Service) writeSome(ctx context.Context, entries []*entry, o batchOptions) (int, error) {
+	var taken int
 	err := s.store.Update(ctx, func(tx Tx) error {
+		start := time.Now()
+		taken = 0
 		cats, err := tx.Categories()
 		if err != nil {
 			return err
@@ -139,6 +165,10 @@ func (s *Service) writeBatch(ctx context.Context, entries []*entry, o batchOptio
 		}
 		added, overlaid := 0, 0
 		for _, e := range entries {
+			if taken > 0 && time.Since(start) >= writeBudget {
+				break
+			}
+			taken++
 			if e.rejected != nil {
 				continue
 			}
@@ -152,7 +182,8 @@ func (s *Service) writeBatch(ctx context.Context, entries []*entry, o batchOptio
 				p := problemOf(err)
 				e.place(&p, o.rows)
 				p.Title = e.record.Title
-				e.outcome, e.rejected, e.id, e.items, e.barcodes, e.callNumber = Rejected, &p, 0, 0, nil, ""
+				e.outcome, e.rejected = Rejected, &p
+				e.forget()
 			}
 			if err := tx.Release("rec"); err != nil {
 				return err
@@ -174,24 +205,30 @@ func (s *Service) writeBatch(ctx context.Context, entries []*entry, o batchOptio
 		return tx.Audit(audit.New(ctx, time.Now(), "import", "record", "", fmt.Sprintf("批量导入%s：新增 %d 条、覆盖或加复本 %d 条书目", o.what, added, overlaid)))
 	})
 	if errors.Is(err, errBatchAborted) {
-		for _, e := range entries {
+		for _, e := range entries[:taken] {
 			if e.outcome != Rejected {
-				e.outcome, e.id, e.items, e.barcodes, e.callNumber = Held, 0, 0, nil, ""
+				e.outcome = Held
+				e.forget()
 			}
 		}
-		return nil
+		return taken, err
 	}
 	if err != nil {
-		return err
+		return taken, err
 	}
 	var ids []int64
-	for _, e := range entries {
+	for _, e := range entries[:taken] {
 		if e.outcome == Added || e.outcome == Overlaid || e.outcome == Matched {
 			ids = append(ids, e.id)
 		}
 	}
 	s.catalog.Changed(ctx, ids...)
-	return nil
+	return taken, nil
+}
+
+// forget clears what storing an entry had set, after a rollback.
+func (e *entry) forget() {
+	e.id, e.items, e.itemIDs, e.barcodes, e.callNumber = 0, 0, nil, nil, ""
 }
 
 // storeEntry matches, inserts or overlays one record and adds its copies.
@@ -204,16 +241,13 @@ func (s *Service) storeEntry(tx Tx, e *entry, cats []catalog.Category, locs loca
 	if err != nil {
 		return err
 	}
-	var existing []catalog.Item
+	var existing copiesOnFile
 	switch {
 	case matchID != 0 && o.onMatch == OnMatchSkip:
 		e.outcome, e.id = Skipped, matchID
 		return nil
 	case matchID != 0 && o.onMatch == OnMatchAddCopies:
 		if r, err = tx.Record(matchID); err != nil {
-			return err
-		}
-		if existing, err = tx.ItemsOfRecord(r.ID); err != nil {
 			return err
 		}
 		e.outcome = Matched
@@ -226,9 +260,6 @@ func (s *Service) storeEntry(tx Tx, e *entry, cats []catalog.Category, locs loca
 		if err := tx.UpdateRecord(&r); err != nil {
 			return err
 		}
-		if existing, err = tx.ItemsOfRecord(r.ID); err != nil {
-			return err
-		}
 		e.outcome = Overlaid
 	default:
 		if err := tx.InsertRecord(&r); err != nil {
@@ -237,6 +268,14 @@ func (s *Service) storeEntry(tx Tx, e *entry, cats []catalog.Category, locs loca
 		e.outcome = Added
 	}
 	e.id = r.ID
+	if e.outcome != Added {
+		// Only the first copy's call number and the holdings' own
+		// barcodes are asked about: loading every copy of the record
+		// made a list repeating one title quadratic.
+		if existing, err = s.copiesOnFile(tx, r.ID, e.holdings); err != nil {
+			return err
+		}
+	}
 	if e.original != nil {
 		orig := *e.original
 		orig.RecordID, orig.ImportedAt = r.ID, now
@@ -297,15 +336,45 @@ func titleKey(s string) string {
 // addCopies stores the copies an entry's holdings describe. On overlay,
 // copies whose barcodes the record has already are left alone, and
 // holdings without barcodes add nothing when the record has copies.
-func (s *Service) addCopies(tx Tx, e *entry, r catalog.Record, existing []catalog.Item, locs locationIndex, o batchOptions) error {
-	has := map[string]bool{}
-	recordCN := ""
-	for _, it := range existing {
-		has[it.Barcode] = true
-		if recordCN == "" {
-			recordCN = it.CallNumber
+// copiesOnFile is what adding copies needs to know of a record's copies:
+// whether it has any, the first one's call number, and which of the
+// incoming barcodes it holds already.
+type copiesOnFile struct {
+	any        bool
+	callNumber string
+	barcodes   map[string]bool
+}
+
+func (s *Service) copiesOnFile(tx Tx, recordID int64, holdings []marcmap.Holding) (copiesOnFile, error) {
+	var c copiesOnFile
+	var err error
+	if c.callNumber, c.any, err = tx.FirstCopyCallNumber(recordID); err != nil {
+		return c, err
+	}
+	for _, h := range holdings {
+		if h.Barcode == "" {
+			continue
+		}
+		it, err := tx.ItemByBarcode(h.Barcode)
+		if err != nil && errs.As(err).Kind == errs.KindNotFound {
+			continue
+		}
+		if err != nil {
+			return c, err
+		}
+		if it.RecordID == recordID {
+			if c.barcodes == nil {
+				c.barcodes = map[string]bool{}
+			}
+			c.barcodes[h.Barcode] = true
 		}
 	}
+	return c, nil
+}
+
+func (s *Service) addCopies(tx Tx, e *entry, r catalog.Record, existing copiesOnFile, locs locationIndex, o batchOptions) error {
+	has := existing.barcodes
+	recordCN := existing.callNumber
 	for _, h := range e.holdings {
 		if recordCN == "" && h.CallNumber != "" {
 			recordCN = h.CallNumber
@@ -313,7 +382,7 @@ func (s *Service) addCopies(tx Tx, e *entry, r catalog.Record, existing []catalo
 	}
 	warnedLoc := false
 	for _, h := range e.holdings {
-		if h.Barcode == "" && len(existing) > 0 && o.onMatch == OnMatchOverlay {
+		if h.Barcode == "" && existing.any && o.onMatch == OnMatchOverlay {
 			continue
 		}
 		if h.Barcode != "" && has[h.Barcode] {
@@ -365,6 +434,7 @@ func (s *Service) addCopies(tx Tx, e *entry, r catalog.Record, existing []catalo
 				return err
 			}
 			e.items++
+			e.itemIDs = append(e.itemIDs, it.ID)
 			e.barcodes = append(e.barcodes, b)
 			e.callNumber = cn
 		}

@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -34,85 +35,159 @@ type BookSheetOptions struct {
 // print a thousand barcode labels.
 const maxCopiesPerRow = 500
 
+// rowChunk is how many good rows an import reads before it stores them:
+// an import holds one chunk in memory, never the whole sheet.
+const rowChunk = 500
+
 // ImportBooks reads a book list (.xlsx or CSV) and stores each good row:
 // a new record, or more copies of the record with the same ISBN and
 // title, with 册数 copies carrying generated barcodes and 种次号 call
 // numbers. A row with any error stores nothing and is reported with every
 // problem it has, by row and column.
+//
+// The sheet is read twice, a row at a time. The first pass checks every
+// row and stores nothing, so a sheet beyond the limits (MaxSheetRows…)
+// and an all-or-nothing list with a bad row change nothing. The second
+// stores the rows in transactions of at most writeBudget each, so the
+// desk's checkouts never wait long behind an import; an all-or-nothing
+// list whose row fails while it is stored takes back what the
+// transactions before it stored.
 func (s *Service) ImportBooks(ctx context.Context, in io.Reader, o BookSheetOptions) (SheetReport, error) {
 	start := s.now()
 	rep := SheetReport{Kind: "books"}
-	t, err := readTable(in, o.SheetOptions, "题名")
+	src, done, err := rewindable(in)
 	if err != nil {
 		return rep, err
 	}
-	var locs locationIndex
-	err = s.store.View(ctx, func(tx Tx) error {
-		list, err := tx.Locations()
-		if err != nil {
-			return err
+	defer done()
+	hash, err := s.checkNotImported(ctx, "books", src, o.Again)
+	if err != nil {
+		return rep, err
+	}
+	locs, err := s.locations(ctx, o.LocationID)
+	if err != nil {
+		return rep, err
+	}
+	var checked []RowResult
+	bad := 0
+	_, err = eachRow(ctx, src, o.SheetOptions, "题名", func(t *table, row tableRow) error {
+		rep.Read++
+		e, problems := s.bookRow(t, row, locs)
+		if len(problems) > 0 {
+			bad++
 		}
-		locs, err = newLocationIndex(list, o.LocationID)
-		return err
+		if o.AllOrNothing {
+			res := RowResult{Row: row.num, Title: e.record.Title, Outcome: Held, Problems: problems}
+			if len(problems) > 0 {
+				res.Outcome = Rejected
+			}
+			checked = append(checked, res)
+		}
+		return nil
 	})
 	if err != nil {
 		return rep, err
 	}
-	rep.Read = len(t.rows)
-	entries := make([]*entry, 0, len(t.rows))
-	rep.Rows = make([]RowResult, len(t.rows))
-	bad := false
-	for i, row := range t.rows {
-		e, problems := s.bookRow(t, row, locs)
-		rep.Rows[i] = RowResult{Row: row.num, Title: e.record.Title, Outcome: Rejected, Problems: problems}
-		if len(problems) > 0 {
-			bad = true
-			continue
-		}
-		entries = append(entries, e)
+	if o.AllOrNothing && bad > 0 {
+		rep.Rows = checked
+		rep.tally()
+		rep.Elapsed = s.now().Sub(start)
+		return rep, nil
 	}
+
 	bo := batchOptions{match: MatchISBNTitle, onMatch: OnMatchAddCopies, locationID: locs.def.ID, what: "书目清单", rows: true, atomic: o.AllOrNothing}
-	switch {
-	case o.AllOrNothing && bad:
-		for _, e := range entries {
-			e.outcome = Held
+	rep.Rows = make([]RowResult, 0, min(rep.Read, rowChunk))
+	var pending []*entry
+	var slots []int
+	var undo importUndo
+	flush := func() error {
+		err := s.writeBatch(ctx, pending, bo)
+		for i, e := range pending {
+			s.bookResult(&rep.Rows[slots[i]], e)
+			undo.add(e)
 		}
-	case o.AllOrNothing:
-		// One transaction for the whole sheet, so a row failing while it
-		// is stored takes the others back with it.
-		err = s.writeBatch(ctx, entries, bo)
-	default:
-		for from := 0; from < len(entries) && err == nil; from += DefaultBatchSize {
-			batch := entries[from:min(from+DefaultBatchSize, len(entries))]
-			err = s.writeBatch(ctx, batch, bo)
-			if o.Progress != nil {
-				o.Progress(from+len(batch), len(entries))
-			}
+		pending, slots = pending[:0], slots[:0]
+		if o.Progress != nil {
+			o.Progress(len(rep.Rows), rep.Read)
 		}
+		return err
 	}
-	s.bookResults(&rep, t, entries)
+	_, err = eachRow(ctx, src, o.SheetOptions, "题名", func(t *table, row tableRow) error {
+		e, problems := s.bookRow(t, row, locs)
+		rep.Rows = append(rep.Rows, RowResult{Row: row.num, Title: e.record.Title, Outcome: Rejected, Problems: problems})
+		if len(problems) > 0 {
+			return nil
+		}
+		pending, slots = append(pending, e), append(slots, len(rep.Rows)-1)
+		if len(pending) >= rowChunk {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil && len(pending) > 0 {
+		err = flush()
+	}
+	if o.AllOrNothing && err != nil {
+		err = s.abortBooks(ctx, &rep, checked, undo, err)
+	}
 	rep.tally()
+	if rerr := s.rememberImport(ctx, "books", hash, o.Name, rep); err == nil {
+		err = rerr
+	}
 	rep.Elapsed = s.now().Sub(start)
 	return rep, err
 }
 
-// bookResults copies the stored entries' outcomes into the report rows.
-func (s *Service) bookResults(rep *SheetReport, t *table, entries []*entry) {
-	byRow := map[int]int{}
+// abortBooks takes back an all-or-nothing list that failed while it was
+// stored (a row the store refused, or an error that stopped the import):
+// every row is reported held but the one that failed, and the error is
+// kept unless a row's refusal was the reason.
+func (s *Service) abortBooks(ctx context.Context, rep *SheetReport, checked []RowResult, undo importUndo, cause error) error {
+	failed := map[int]RowResult{}
+	for _, r := range rep.Rows {
+		if r.Outcome == Rejected {
+			failed[r.Row] = r
+		}
+	}
+	rep.Rows = checked
 	for i, r := range rep.Rows {
-		byRow[r.Row] = i
-	}
-	for _, e := range entries {
-		r := &rep.Rows[byRow[e.pos]]
-		r.Outcome, r.RecordID, r.Items, r.CallNumber, r.Barcodes = e.outcome, e.id, e.items, e.callNumber, e.barcodes
-		if e.rejected != nil {
-			r.Problems = append(r.Problems, asColumn(*e.rejected))
-		}
-		for _, w := range e.warnings {
-			e.place(&w, true)
-			r.Warnings = append(r.Warnings, asColumn(w))
+		if f, ok := failed[r.Row]; ok {
+			rep.Rows[i] = f
 		}
 	}
+	if err := s.takeBack(ctx, undo, "书目清单"); err != nil {
+		return err
+	}
+	if errors.Is(cause, errBatchAborted) {
+		return nil
+	}
+	return cause
+}
+
+// bookResult copies a stored entry's outcome into its report row.
+func (s *Service) bookResult(r *RowResult, e *entry) {
+	r.Outcome, r.RecordID, r.Items, r.CallNumber, r.Barcodes = e.outcome, e.id, e.items, e.callNumber, e.barcodes
+	if e.rejected != nil {
+		r.Problems = append(r.Problems, asColumn(*e.rejected))
+	}
+	for _, w := range e.warnings {
+		e.place(&w, true)
+		r.Warnings = append(r.Warnings, asColumn(w))
+	}
+}
+
+// locations finds where copies go: the locations, with def the default.
+func (s *Service) locations(ctx context.Context, def int64) (locationIndex, error) {
+	var locs locationIndex
+	err := s.store.View(ctx, func(tx Tx) error {
+		list, err := tx.Locations()
+		if err != nil {
+			return err
+		}
+		locs, err = newLocationIndex(list, def)
+		return err
+	})
+	return locs, err
 }
 
 // bookRow reads one row into an entry and lists everything wrong with it.

@@ -2,6 +2,7 @@ package transfer_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"shuwu/internal/catalog"
+	"shuwu/internal/errs"
 	"shuwu/internal/transfer"
 )
 
@@ -284,5 +286,36 @@ func TestImportBooksKeepsAnUnknownClassWithAWarning(t *testing.T) {
 	rec, err := k.Catalog.Record(k.Ctx, row.RecordID)
 	if err != nil || !strings.Contains(rec.Notes, "A99") {
 		t.Errorf("record should keep the class as written in its notes: %+v (%v)", rec, err)
+	}
+}
+
+// A sheet beyond the limits is refused with a clear error naming the
+// limit, before anything is stored.
+func TestImportBooksRefusesASheetBeyondItsLimits(t *testing.T) {
+	var many strings.Builder
+	many.WriteString("题名\n")
+	for i := range transfer.MaxSheetRows + 1 {
+		fmt.Fprintf(&many, "书%d\n", i)
+	}
+	wide := "题名" + strings.Repeat(",x", transfer.MaxSheetColumns) + "\n书,1\n"
+	long := "题名\n" + strings.Repeat("长", transfer.MaxCellRunes+1) + "\n"
+	cases := []struct {
+		name, data, code, says string
+	}{
+		{"too many rows", many.String(), "SHEET_TOO_MANY_ROWS", "200000 行"},
+		{"too many columns", wide, "SHEET_TOO_MANY_COLUMNS", "超过上限 64 列"},
+		{"a cell too long", long, "SHEET_CELL_TOO_LONG", "第 2 行 A 列"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, k := newService(t)
+			_, err := s.ImportBooks(k.Ctx, strings.NewReader(c.data), transfer.BookSheetOptions{SheetOptions: transfer.SheetOptions{Name: "list.csv"}})
+			if e := errs.As(err); e == nil || string(e.Code) != c.code || !strings.Contains(e.Message, c.says) {
+				t.Fatalf("want %s saying %q, got %v", c.code, c.says, err)
+			}
+			if n, err := k.DB.Counts(k.Ctx, "2024-09-02"); err != nil || n.Records != 0 {
+				t.Errorf("a refused sheet stored %d records (%v)", n.Records, err)
+			}
+		})
 	}
 }

@@ -52,4 +52,16 @@ const (
 	CodeSheetNotFound errs.Code = "SHEET_NOT_FOUND"
 	// 无法打开 Excel 文件：请确认是 .xlsx 格式（旧的 .xls 请先另存为 .xlsx 或 CSV） / cannot open the excel file: it must be .xlsx (save old .xls files as .xlsx or csv)
 	CodeXLSXUnreadable errs.Code = "XLSX_UNREADABLE"
+	// 未知的导入种类 / unknown import kind
+	CodeImportKindUnknown errs.Code = "IMPORT_KIND_UNKNOWN"
+	// 第 … 行有 … 列，超过上限：请只保留需要导入的列 / a row has more columns than allowed
+	CodeSheetTooManyColumns errs.Code = "SHEET_TOO_MANY_COLUMNS"
+	// 第 … 行 … 列的内容过长，无法导入 / a cell holds more characters than allowed
+	CodeSheetCellTooLong errs.Code = "SHEET_CELL_TOO_LONG"
+	// 表中数据行数超过上限：请分成几个文件分别导入 / the sheet has more data rows than allowed
+	CodeSheetTooManyRows errs.Code = "SHEET_TOO_MANY_ROWS"
+	// 这个文件已经导入过 / this file was already imported
+	CodeFileAlreadyImported errs.Code = "FILE_ALREADY_IMPORTED"
+	// 批量导入未能完全撤销 / the import could not be taken back completely
+	CodeImportUndoIncomplete errs.Code = "IMPORT_UNDO_INCOMPLETE"
 )

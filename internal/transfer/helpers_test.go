@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"shuwu/internal/readers"
 	"shuwu/internal/testkit"
 	"shuwu/internal/testkit/shared"
 	"shuwu/internal/transfer"
@@ -25,3 +26,5 @@ func newService(tb testing.TB) (*transfer.Service, *testkit.Kit) {
 	k := testkit.New(tb)
 	return transfer.New(k.DB.Transfer(), k.Catalog, k.Readers, k.Circulation, testkit.Shanghai, k.Clock.Now), k
 }
+
+func readersFilter() readers.Filter { return readers.Filter{} }

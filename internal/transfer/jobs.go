@@ -1,12 +1,18 @@
 package transfer
 
 import (
+	"bufio"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -38,27 +44,98 @@ type Job struct {
 	// Done and Total measure progress: bytes for MARC, rows for sheets.
 	Done  int64 `json:"done"`
 	Total int64 `json:"total"`
-	// Report is a Report (MARC) or SheetReport, set when done.
+	// Report is a Report (MARC) or SheetReport, set when done. A job
+	// list leaves it out: reports live on disk and are read one at a time.
 	Report any `json:"report,omitempty"`
 	// Error says why a failed job failed.
 	Error     string `json:"error,omitempty"`
 	ErrorCode string `json:"error_code,omitempty"`
-
-	rejects strings.Builder // the reasons, one line per rejected input
 }
 
-// Jobs runs imports in the background and remembers the latest ones.
+// Jobs runs imports in the background and keeps the latest ones in a
+// directory of the data directory: each job's state, report and rejection
+// reasons are files there, so they survive a restart and take no memory
+// once the job is done.
 type Jobs struct {
+	dir  string
 	mu   sync.Mutex
-	jobs map[string]*Job
+	jobs map[string]*Job // without their reports
 	wg   sync.WaitGroup
 }
 
 // keepJobs bounds how many finished jobs are remembered.
 const keepJobs = 50
 
-// NewJobs makes an empty job list.
-func NewJobs() *Jobs { return &Jobs{jobs: map[string]*Job{}} }
+// jobID is what a job's id looks like; anything else names no job file.
+var jobID = regexp.MustCompile(`^[0-9a-f]{16}$`)
+
+// NewJobs opens the job directory dir, making it when missing, and reads
+// the jobs it holds. A job that was running when the server stopped is
+// marked failed: its import was cut off.
+func NewJobs(dir string) (*Jobs, error) {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("import jobs directory: %w", err)
+	}
+	j := &Jobs{dir: dir, jobs: map[string]*Job{}}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("import jobs directory: %w", err)
+	}
+	for _, e := range entries {
+		id, ok := strings.CutSuffix(e.Name(), ".job.json")
+		if !ok || !jobID.MatchString(id) {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		var job Job
+		if err != nil || json.Unmarshal(b, &job) != nil || job.ID != id {
+			continue // a half-written file of a crash: the job is lost, not the server
+		}
+		if job.State == JobRunning {
+			job.State, job.Finished = JobFailed, time.Now()
+			job.Error, job.ErrorCode = "服务在导入进行中停止，导入未完成：已入库的部分保留，请查看馆藏后重新导入其余部分", "IMPORT_INTERRUPTED"
+			if err := j.saveMeta(&job); err != nil {
+				return nil, err
+			}
+		}
+		j.jobs[id] = &job
+	}
+	j.mu.Lock()
+	j.pruneLocked()
+	j.mu.Unlock()
+	return j, nil
+}
+
+func (j *Jobs) path(id, ext string) string { return filepath.Join(j.dir, id+ext) }
+
+// writeFile replaces a file whole: a crash leaves the old one or the new.
+func writeFile(path string, write func(w io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+func (j *Jobs) saveMeta(job *Job) error {
+	c := *job
+	c.Report = nil
+	return writeFile(j.path(job.ID, ".job.json"), func(w io.Writer) error { return json.NewEncoder(w).Encode(c) })
+}
 
 // Start runs fn in the background on the uploaded file f (which the job
 // deletes when done) and returns the job at once. fn reports progress with
@@ -70,6 +147,7 @@ func (j *Jobs) Start(ctx context.Context, kind, name string, f *os.File, size in
 	j.mu.Lock()
 	j.jobs[job.ID] = job
 	j.pruneLocked()
+	saveErr := j.saveMeta(job)
 	j.mu.Unlock()
 	// The import outlives the request that started it, but keeps its actor.
 	ctx = context.WithoutCancel(ctx)
@@ -83,30 +161,48 @@ func (j *Jobs) Start(ctx context.Context, kind, name string, f *os.File, size in
 			job.Done, job.Total = done, total
 			j.mu.Unlock()
 		}
-		rep, err := fn(ctx, f, progress, lockedWriter{j, &job.rejects})
+		rep, err := j.run(ctx, job, f, saveErr, progress, fn)
+		if rep != nil {
+			// Written outside the lock: a large report must not stall
+			// the job list.
+			werr := writeFile(j.path(job.ID, ".report.json"), func(w io.Writer) error { return json.NewEncoder(w).Encode(rep) })
+			if err == nil && werr != nil {
+				err = errs.Internalf("save import report: %w", werr)
+			}
+		}
 		j.mu.Lock()
 		defer j.mu.Unlock()
-		job.Finished, job.Report = time.Now(), rep
+		job.Finished = time.Now()
 		if err != nil {
 			e := errs.As(err)
 			job.State, job.Error, job.ErrorCode = JobFailed, e.Message, string(e.Code)
-			return
+		} else {
+			job.State, job.Done = JobDone, job.Total
 		}
-		job.State, job.Done = JobDone, job.Total
+		_ = j.saveMeta(job)
 	}()
-	return job
+	c := *job
+	return &c
 }
 
-// lockedWriter appends to a job's rejection text under the jobs lock.
-type lockedWriter struct {
-	j *Jobs
-	b *strings.Builder
-}
-
-func (w lockedWriter) Write(p []byte) (int, error) {
-	w.j.mu.Lock()
-	defer w.j.mu.Unlock()
-	return w.b.Write(p)
+// run runs one job's import with its rejection file open. A failed
+// import's partial report is still saved by the caller: it says what was
+// stored before the failure.
+func (j *Jobs) run(ctx context.Context, job *Job, f *os.File, saveErr error, progress func(done, total int64), fn func(ctx context.Context, in io.Reader, progress func(done, total int64), rejects io.Writer) (any, error)) (any, error) {
+	if saveErr != nil {
+		return nil, errs.Internalf("save import job: %w", saveErr)
+	}
+	rf, err := os.Create(j.path(job.ID, ".rejects.txt"))
+	if err != nil {
+		return nil, errs.Internalf("open import rejects: %w", err)
+	}
+	bw := bufio.NewWriter(rf)
+	rep, err := fn(ctx, f, progress, bw)
+	if ferr := bw.Flush(); err == nil && ferr != nil {
+		err = errs.Internalf("write import rejects: %w", ferr)
+	}
+	rf.Close()
+	return rep, err
 }
 
 func (j *Jobs) pruneLocked() {
@@ -120,8 +216,11 @@ func (j *Jobs) pruneLocked() {
 		}
 	}
 	sort.Slice(done, func(a, b int) bool { return done[a].Started.Before(done[b].Started) })
-	for _, job := range done[:max(0, len(j.jobs)-keepJobs)] {
+	for _, job := range done[:min(len(done), max(0, len(j.jobs)-keepJobs))] {
 		delete(j.jobs, job.ID)
+		for _, ext := range []string{".job.json", ".report.json", ".rejects.txt"} {
+			os.Remove(j.path(job.ID, ext))
+		}
 	}
 }
 
@@ -129,38 +228,78 @@ func errJobNotFound(id string) *errs.Error {
 	return errs.NotFound(CodeJobNotFound, fmt.Sprintf("导入任务 %s 不存在（可能已被清理）", id), "no such import job")
 }
 
-// Get returns a copy of a job as it stands now.
+// Get returns a job as it stands now, with its report once it has one.
 func (j *Jobs) Get(id string) (Job, error) {
 	j.mu.Lock()
-	defer j.mu.Unlock()
 	job, ok := j.jobs[id]
+	var c Job
+	if ok {
+		c = *job
+	}
+	j.mu.Unlock()
 	if !ok {
 		return Job{}, errJobNotFound(id)
 	}
-	c := *job
-	c.rejects = strings.Builder{}
-	return c, nil
+	if c.State == JobRunning {
+		return c, nil
+	}
+	rep, err := j.report(c)
+	c.Report = rep
+	return c, err
+}
+
+// report reads a finished job's report from its file: a Report for MARC,
+// a SheetReport for the others; nil when the job ended without one.
+func (j *Jobs) report(job Job) (any, error) {
+	f, err := os.Open(j.path(job.ID, ".report.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, errs.Internalf("read import report: %w", err)
+	}
+	defer f.Close()
+	dec := json.NewDecoder(bufio.NewReaderSize(f, 64<<10))
+	if job.Kind == "marc" {
+		var rep Report
+		if err := dec.Decode(&rep); err != nil {
+			return nil, errs.Internalf("read import report: %w", err)
+		}
+		return rep, nil
+	}
+	var rep SheetReport
+	if err := dec.Decode(&rep); err != nil {
+		return nil, errs.Internalf("read import report: %w", err)
+	}
+	return rep, nil
 }
 
 // Rejects returns the rejection reasons of a job, one per line.
 func (j *Jobs) Rejects(id string) (string, error) {
 	j.mu.Lock()
-	defer j.mu.Unlock()
-	job, ok := j.jobs[id]
+	_, ok := j.jobs[id]
+	j.mu.Unlock()
 	if !ok {
 		return "", errJobNotFound(id)
 	}
-	return job.rejects.String(), nil
+	b, err := os.ReadFile(j.path(id, ".rejects.txt"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", errs.Internalf("read import rejects: %w", err)
+	}
+	return string(b), nil
 }
 
-// List returns the jobs, newest first.
+// List returns the jobs, newest first, without their reports.
 func (j *Jobs) List() []Job {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	out := make([]Job, 0, len(j.jobs))
 	for _, job := range j.jobs {
 		c := *job
-		c.rejects = strings.Builder{}
+		c.Report = nil
 		out = append(out, c)
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Started.After(out[b].Started) })

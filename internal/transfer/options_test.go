@@ -33,3 +33,33 @@ func TestMARCOptionsReadTheSameFromTheAPIAndThePage(t *testing.T) {
 		}
 	}
 }
+
+func TestSheetOptionsReadTheSameFromTheAPIAndThePage(t *testing.T) {
+	// The page's checkbox sends "1", the API true.
+	for _, yes := range []string{"1", "true", "on"} {
+		o, err := transfer.ParseBookSheetOptions(url.Values{"map": {"书名=题名"}, "all_or_nothing": {yes}, "location_id": {"3"}, "again": {yes}, "sheet": {"新书"}})
+		if err != nil || !o.AllOrNothing || !o.Again || o.LocationID != 3 || o.Sheet != "新书" || o.Map["书名"] != "题名" {
+			t.Errorf("book options with %q = %+v, %v", yes, o, err)
+		}
+	}
+	r, err := transfer.ParseRosterOptions(url.Values{"class_id": {"12"}, "map": {"名字=姓名"}})
+	if err != nil || r.ClassID != 12 || r.Map["名字"] != "姓名" || r.Again {
+		t.Fatalf("roster options = %+v, %v", r, err)
+	}
+	for _, bad := range []struct {
+		values      url.Values
+		code, field string
+	}{
+		{url.Values{"class_id": {"科干班"}}, "PARAM_INVALID", "class_id"},
+		{url.Values{"map": {"书名"}}, "COLUMN_MAP_MALFORMED", "map"},
+		{url.Values{"again": {"也许"}}, "PARAM_INVALID", "again"},
+	} {
+		_, err := transfer.ParseRosterOptions(bad.values)
+		if e := errs.As(err); err == nil || string(e.Code) != bad.code || e.Field != bad.field || e.Message == "" {
+			t.Errorf("%v: error %v, want %s on %s", bad.values, err, bad.code, bad.field)
+		}
+	}
+	if _, err := transfer.ParseBookSheetOptions(url.Values{"all_or_nothing": {"也许"}}); errs.As(err) == nil || errs.As(err).Field != "all_or_nothing" {
+		t.Errorf("a malformed all_or_nothing: %v", err)
+	}
+}

@@ -10,4 +10,5 @@ type (
 	Original     = transferstore.Original
 	LedgerFilter = transferstore.LedgerFilter
 	LedgerRow    = transferstore.LedgerRow
+	ImportedFile = transferstore.ImportedFile
 )

@@ -40,7 +40,21 @@ type RosterOptions struct {
 func (s *Service) ImportRoster(ctx context.Context, in io.Reader, o RosterOptions) (SheetReport, error) {
 	start := s.now()
 	rep := SheetReport{Kind: "roster"}
-	t, err := readTable(in, o.SheetOptions, "姓名")
+	src, done, err := rewindable(in)
+	if err != nil {
+		return rep, err
+	}
+	defer done()
+	hash, err := s.checkNotImported(ctx, "roster", src, o.Again)
+	if err != nil {
+		return rep, err
+	}
+	// The first pass only counts, so a sheet beyond the limits is refused
+	// before anyone is enrolled, and progress has its total.
+	t, err := eachRow(ctx, src, o.SheetOptions, "姓名", func(*table, tableRow) error {
+		rep.Read++
+		return nil
+	})
 	if err != nil {
 		return rep, err
 	}
@@ -52,23 +66,25 @@ func (s *Service) ImportRoster(ctx context.Context, in io.Reader, o RosterOption
 	if err != nil {
 		return rep, err
 	}
-	rep.Read = len(t.rows)
-	for i, row := range t.rows {
-		if err := ctx.Err(); err != nil {
-			return rep, err
-		}
+	// Each row is its own short transactions through the readers service:
+	// the desk never waits behind a roster.
+	_, err = eachRow(ctx, src, o.SheetOptions, "姓名", func(t *table, row tableRow) error {
 		res, err := s.rosterRow(ctx, t, row, rc, traineeType)
 		if err != nil {
-			return rep, err
+			return err
 		}
 		rep.Rows = append(rep.Rows, res)
-		if o.Progress != nil && (i%100 == 99 || i == len(t.rows)-1) {
-			o.Progress(i+1, len(t.rows))
+		if n := len(rep.Rows); o.Progress != nil && (n%100 == 0 || n == rep.Read) {
+			o.Progress(n, rep.Read)
 		}
-	}
+		return nil
+	})
 	rep.tally()
+	if rerr := s.rememberImport(ctx, "roster", hash, o.Name, rep); err == nil {
+		err = rerr
+	}
 	rep.Elapsed = s.now().Sub(start)
-	return rep, nil
+	return rep, err
 }
 
 func (s *Service) traineeTypeID(ctx context.Context) (int64, error) {
@@ -151,15 +167,15 @@ func (s *Service) rosterClass(ctx context.Context, rc *rosterClasses, name strin
 	return c, nil, nil
 }
 
-// rosterRow validates one row and stores it. The error is for failures
-// that stop the import; a row's own problems are in the result.
-func (s *Service) rosterRow(ctx context.Context, t *table, row tableRow, rc *rosterClasses, traineeType int64) (RowResult, error) {
+// rosterReader reads one row into a reader and lists what is wrong with
+// it (problems: the row is rejected) or worth a look (warnings).
+func rosterReader(t *table, row tableRow, traineeType int64) (readers.Reader, []Problem, []Problem) {
 	get := func(h string) string { return row.at(t.col(h)) }
 	in := readers.Reader{Name: get("姓名"), Unit: get("单位"), Position: get("职务"), TypeID: traineeType}
-	res := RowResult{Row: row.num, Name: in.Name, Outcome: Rejected}
+	var problems, warnings []Problem
 	fail := func(p Problem) {
 		p.Row = row.num
-		res.Problems = append(res.Problems, asColumn(p))
+		problems = append(problems, asColumn(p))
 	}
 	if in.Name == "" {
 		fail(Problem{Column: "姓名", Code: errs.CodeNameRequired, Message: "姓名不能为空", MessageEn: "name is required"})
@@ -170,7 +186,6 @@ func (s *Service) rosterRow(ctx context.Context, t *table, row tableRow, rc *ros
 			fail(Problem{Column: "性别", Code: readers.CodeGenderInvalid, Message: fmt.Sprintf("性别“%s”应为“男”或“女”", g), MessageEn: "gender must be 男 or 女"})
 		}
 	}
-	var warnings []Problem
 	if p := cleanNumber(get("手机号")); p != "" {
 		var ok bool
 		if in.Phone, ok = NormalizePhone(p); !ok {
@@ -181,6 +196,19 @@ func (s *Service) rosterRow(ctx context.Context, t *table, row tableRow, rc *ros
 				MessageEn: fmt.Sprintf("phone %q is not an 11-digit mobile number or a landline with area code; it was not registered and is kept in the notes", p)}))
 			in.Notes = "名单中的手机号：" + p
 		}
+	}
+	return in, problems, warnings
+}
+
+// rosterRow validates one row and stores it. The error is for failures
+// that stop the import; a row's own problems are in the result.
+func (s *Service) rosterRow(ctx context.Context, t *table, row tableRow, rc *rosterClasses, traineeType int64) (RowResult, error) {
+	get := func(h string) string { return row.at(t.col(h)) }
+	in, problems, warnings := rosterReader(t, row, traineeType)
+	res := RowResult{Row: row.num, Name: in.Name, Outcome: Rejected, Problems: problems}
+	fail := func(p Problem) {
+		p.Row = row.num
+		res.Problems = append(res.Problems, asColumn(p))
 	}
 	if len(res.Problems) > 0 {
 		return res, nil

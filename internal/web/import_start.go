@@ -2,12 +2,10 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
-	"strconv"
 
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
@@ -22,7 +20,7 @@ type importRun = func(ctx context.Context, in io.Reader, progress func(done, tot
 func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) error {
 	kind := r.PathValue("kind")
 	if kind != "marc" && kind != "books" && kind != "roster" {
-		return errs.NotFound(httpx.CodeImportKindUnknown, "导入类型只能是 MARC 文件、书目清单或学员名单", "imports are MARC files, book lists and rosters")
+		return errs.NotFound(transfer.CodeImportKindUnknown, "导入类型只能是 MARC 文件、书目清单或学员名单", "imports are MARC files, book lists and rosters")
 	}
 	form, up, err := readUpload(w, r, s.maxUpload())
 	v.Form = form
@@ -35,6 +33,14 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 	var run importRun
 	if err == nil {
 		run, err = s.importRunner(kind, form, up.Name)
+	}
+	if err == nil && kind != "marc" {
+		// The same file uploaded again is refused unless 仍要再次导入 is
+		// ticked: it would add its copies or trainees a second time.
+		var imp transfer.SheetImport
+		if imp, err = transfer.ParseSheetImport(kind, form); err == nil {
+			err = s.d.Transfer.CheckFile(r.Context(), imp, up.File)
+		}
 	}
 	if err != nil {
 		up.discard()
@@ -66,34 +72,11 @@ func (s *Server) importRunner(kind string, form url.Values, fileName string) (im
 			return s.d.Transfer.ImportMARC(ctx, in, o)
 		}, nil
 	}
-	colMap, err := transfer.ParseColumnMap(form.Get("map"))
+	imp, err := transfer.ParseSheetImport(kind, form)
 	if err != nil {
 		return nil, err
 	}
-	var classID int64
-	if c := form.Get("class_id"); c != "" {
-		if classID, err = strconv.ParseInt(c, 10, 64); err != nil || classID < 0 {
-			return nil, errs.Invalid(errs.CodeParamInvalid, "class_id", "请选择班次", "choose a class")
-		}
-	}
-	locID, err := transfer.ParseLocationID(form.Get("location_id"))
-	if err != nil {
-		return nil, err
-	}
-	all := form.Get("all_or_nothing") != ""
 	return func(ctx context.Context, in io.Reader, progress func(done, total int64), rejects io.Writer) (any, error) {
-		sheet := transfer.SheetOptions{Name: fileName, Map: colMap}
-		rows := func(done, total int) { progress(int64(done), int64(total)) }
-		var rep transfer.SheetReport
-		var err error
-		if kind == "books" {
-			rep, err = s.d.Transfer.ImportBooks(ctx, in, transfer.BookSheetOptions{SheetOptions: sheet, AllOrNothing: all, LocationID: locID, Progress: rows})
-		} else {
-			rep, err = s.d.Transfer.ImportRoster(ctx, in, transfer.RosterOptions{SheetOptions: sheet, ClassID: classID, Progress: rows})
-		}
-		for _, p := range rep.Problems() {
-			fmt.Fprintln(rejects, p.String())
-		}
-		return rep, err
+		return s.d.Transfer.RunSheet(ctx, imp, fileName, in, progress, rejects)
 	}, nil
 }

@@ -234,3 +234,15 @@ func TestImportsPutCopiesAtTheChosenLocation(t *testing.T) {
 	lib.upload("/import/books", map[string]string{"kind": "books", "location_id": "书库"}, "书目.csv", []byte(csv)).
 		want(t, http.StatusUnprocessableEntity, "馆藏位置“书库”无效")
 }
+
+// The same book list uploaded twice is refused on the page, naming the
+// earlier import, until 仍要再次导入 is ticked.
+func TestUploadingTheSameBookListAgainWarnsBeforeAddingCopies(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	csv := []byte("题名,出版社,分类号,册数\n新时代党的建设,人民出版社,D26,2\n")
+	finishedJob(t, lib, lib.upload("/import/books", map[string]string{"kind": "books"}, "书目.csv", csv))
+	lib.upload("/import/books", map[string]string{"kind": "books"}, "书目（二）.csv", csv).want(t, http.StatusConflict,
+		"这个文件已于", "书目.csv", "再加一遍复本", `id="books-again"`)
+	finishedJob(t, lib, lib.upload("/import/books", map[string]string{"kind": "books", "again": "1"}, "书目（二）.csv", csv))
+}

@@ -38,6 +38,22 @@ type Tx interface {
 	// RecordIDsByTitle lists the records with exactly this title.
 	RecordIDsByTitle(title string) ([]int64, error)
 
+	// FirstCopyCallNumber returns the call number of a record's first
+	// copy; found is false when it has none.
+	FirstCopyCallNumber(recordID int64) (callNumber string, found bool, err error)
+	// DeleteImportedCopies takes back copies an import added, but not
+	// those lent, held or in the ledger meanwhile; it returns those kept.
+	DeleteImportedCopies(itemIDs []int64) (kept []int64, err error)
+	// DeleteRecordsWithoutCopies deletes those of the records that have
+	// no copies left; it returns how many it deleted.
+	DeleteRecordsWithoutCopies(recordIDs []int64) (int, error)
+
+	// ImportedFile finds the latest import of a file of this kind
+	// (books, roster) by the SHA-256 of its content.
+	ImportedFile(kind, hash string) (ImportedFile, bool, error)
+	// SaveImportedFile remembers an import of a file.
+	SaveImportedFile(f ImportedFile) error
+
 	// Savepoint, RollbackTo and Release bracket one record of a batch.
 	Savepoint(name string) error
 	RollbackTo(name string) error
@@ -66,6 +82,17 @@ type Original struct {
 	ControlNumber string
 	Data          []byte
 	ImportedAt    time.Time
+}
+
+// ImportedFile is a book list or roster imported before, known by the
+// SHA-256 of its content whatever it was called.
+type ImportedFile struct {
+	Kind       string    `json:"kind"`
+	Hash       string    `json:"hash"`
+	File       string    `json:"file"`
+	ImportedAt time.Time `json:"imported_at"`
+	Rows       int       `json:"rows"`   // rows read
+	Stored     int       `json:"stored"` // rows stored
 }
 
 // LedgerFilter selects ledger rows.
