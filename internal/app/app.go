@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -18,7 +19,9 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/config"
+	"shuwu/internal/protocol/sip2"
 	"shuwu/internal/readers"
+	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
 	"shuwu/internal/web"
@@ -38,6 +41,9 @@ type App struct {
 	Transfer    *transfer.Service
 	Jobs        *transfer.Jobs
 	Web         *web.Server
+	SelfCheck   *selfcheck.Service
+	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
+	SIP *sip2.Server
 
 	server *http.Server
 	ln     net.Listener
@@ -105,6 +111,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Circulation = circulation.NewService(db.Circulation(), tz, nil, shelfChanged)
 	a.Transfer = transfer.New(db.Transfer(), a.Catalog, a.Readers, a.Circulation, tz, nil)
 	a.Jobs = transfer.NewJobs()
+	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
@@ -118,6 +125,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs,
+		SelfCheck: a.SelfCheck, SIPAddr: cfg.SIPAddr,
 	})
 	if err != nil {
 		db.Close()
@@ -150,7 +158,39 @@ func (a *App) Listen() error {
 		return fmt.Errorf("listen on %s: %w", a.Config.Addr, err)
 	}
 	a.ln = ln
+	if a.Config.SIPAddr != "" {
+		if err := a.listenSIP(); err != nil {
+			ln.Close()
+			a.ln = nil
+			return err
+		}
+	}
 	return nil
+}
+
+// listenSIP binds the SIP2 listener for self-service machines.
+func (a *App) listenSIP() error {
+	d := sip2.Deps{Terminals: a.SelfCheck, Circulation: a.Circulation, Readers: a.Readers, Catalog: a.Catalog, Auth: a.Auth, Log: a.Log, TZ: a.Config.Location()}
+	if a.Config.SIPTLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(a.Config.SIPTLSCert, a.Config.SIPTLSKey)
+		if err != nil {
+			return fmt.Errorf("load SIP2 TLS certificate: %w", err)
+		}
+		d.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	a.SIP = sip2.New(d)
+	if _, err := a.SIP.Listen(a.Config.SIPAddr); err != nil {
+		return fmt.Errorf("listen for SIP2 on %s: %w", a.Config.SIPAddr, err)
+	}
+	return nil
+}
+
+// SIPAddr is the SIP2 listener's address, "" when it is off.
+func (a *App) SIPAddr() string {
+	if a.SIP == nil {
+		return ""
+	}
+	return a.SIP.Addr()
 }
 
 // URL is the base URL of the listener.
@@ -175,6 +215,15 @@ func (a *App) Serve() error {
 	go a.sweep(bgCtx)
 	go a.drainSearchQueue(bgCtx)
 	a.server = &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	if a.SIP != nil {
+		a.bg.Add(1)
+		go func() {
+			defer a.bg.Done()
+			if err := a.SIP.Serve(); err != nil {
+				a.Log.Error("sip2: listener stopped", "err", err)
+			}
+		}()
+	}
 	err := a.server.Serve(a.ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -240,6 +289,9 @@ func (a *App) Shutdown(ctx context.Context) error {
 		err = a.server.Shutdown(ctx)
 	} else if a.ln != nil {
 		err = a.ln.Close()
+	}
+	if a.SIP != nil {
+		err = errors.Join(err, a.SIP.Shutdown(ctx))
 	}
 	if a.stopBg != nil {
 		a.stopBg()

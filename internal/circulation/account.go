@@ -21,6 +21,10 @@ type Account struct {
 	Overdue int             `json:"overdue"`
 	// Blocks says why the reader may not borrow now; empty when they may.
 	Blocks []string `json:"blocks"`
+	// CardProblem is the code of what is wrong with the card itself
+	// (CARD_LOST, CARD_EXPIRED, …); empty when the card is good. Overdue
+	// books block lending without making the card bad.
+	CardProblem errs.Code `json:"card_problem,omitempty"`
 }
 
 // Account returns a reader's loans, holds and blocks, by card.
@@ -56,7 +60,9 @@ func (s *Service) fillAccount(tx Tx, r readers.Reader, a *Account) error {
 		}
 	}
 	if err := checkCard(r, today); err != nil {
-		a.Blocks = append(a.Blocks, errs.As(err).Message)
+		e := errs.As(err)
+		a.Blocks = append(a.Blocks, e.Message)
+		a.CardProblem = e.Code
 	}
 	if a.Overdue > 0 {
 		a.Blocks = append(a.Blocks, fmt.Sprintf("有 %d 册图书超期未还", a.Overdue))

@@ -18,6 +18,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/readers"
+	"shuwu/internal/selfcheck"
 	"shuwu/internal/transfer"
 )
 
@@ -44,6 +45,11 @@ type Deps struct {
 	// nil those pages are left out.
 	Transfer *transfer.Service
 	Jobs     *transfer.Jobs
+	// SelfCheck serves the self-service machines page; nil leaves it out.
+	SelfCheck *selfcheck.Service
+	// SIPAddr is where the SIP2 listener runs, "" when it is off; the
+	// machines page tells the librarian.
+	SIPAddr string
 }
 
 // Searcher is what a search engine offers the catalogue pages.
