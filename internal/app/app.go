@@ -125,7 +125,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs,
-		SelfCheck: a.SelfCheck, SIPAddr: cfg.SIPAddr,
+		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr,
 	})
 	if err != nil {
 		db.Close()

@@ -47,9 +47,9 @@ type Deps struct {
 	Jobs     *transfer.Jobs
 	// SelfCheck serves the self-service machines page; nil leaves it out.
 	SelfCheck *selfcheck.Service
-	// SIPAddr is where the SIP2 listener runs, "" when it is off; the
-	// machines page tells the librarian.
-	SIPAddr string
+	// SIPAddr tells where the SIP2 listener runs, "" when it is off; the
+	// machines page tells the librarian. May be nil.
+	SIPAddr func() string
 }
 
 // Searcher is what a search engine offers the catalogue pages.

@@ -1,8 +1,17 @@
 package sip2_test
 
 import (
+	"bufio"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"io"
+	"math/big"
+	"net"
 	"log/slog"
 	"strings"
 	"testing"
@@ -572,4 +581,52 @@ func TestCardNumberAndPINTravelInGBKFields(t *testing.T) {
 	if got := c.do("23019" + stamp() + "AOSHUWU|AA" + r.Card + "|AD密码：书屋2024|"); got.get("CQ") != "Y" {
 		t.Fatalf("GBK PIN: %q, want CQY", got.raw)
 	}
+}
+
+func TestOverTLS(t *testing.T) {
+	k := testkit.New(t)
+	sc := selfcheck.NewService(k.DB.SelfCheck(), k.Clock.Now)
+	if _, err := sc.AddTerminal(k.Ctx, selfcheck.NewTerminal{Name: "kiosk1", Password: terminalPW, Institution: "SHUWU"}); err != nil {
+		t.Fatal(err)
+	}
+	cert := selfSigned(t)
+	srv := sip2.New(sip2.Deps{Terminals: sc, Circulation: k.Circulation, Readers: k.Readers, Catalog: k.Catalog, Auth: k.Auth,
+		TZ: testkit.Shanghai, Now: k.Clock.Now, TLS: &tls.Config{Certificates: []tls.Certificate{cert}}})
+	addr, err := srv.Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	defer srv.Shutdown(context.Background())
+	conn, err := tls.Dial("tcp", addr.String(), &tls.Config{InsecureSkipVerify: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &client{t: t, conn: conn, r: bufio.NewReader(conn)}
+	defer conn.Close()
+	if r := c.do("9300CNkiosk1|CO" + terminalPW + "|"); r.fixed["ok"] != "1" {
+		t.Fatalf("login over TLS: %q", r.raw)
+	}
+	// Plain TCP to the TLS port gets no SIP2 answer.
+	plain := dial(t, addr.String())
+	plain.sendRaw([]byte("9300CNkiosk1|CO" + terminalPW + "|\r"))
+	plain.conn.SetReadDeadline(time.Now().Add(3 * time.Second))
+	if b, err := plain.r.ReadBytes('\r'); err == nil && strings.HasPrefix(string(b), "94") {
+		t.Fatalf("plain TCP on the TLS port answered %q", b)
+	}
+}
+
+func selfSigned(t *testing.T) tls.Certificate {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "127.0.0.1"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
 }
