@@ -19,6 +19,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/config"
+	"shuwu/internal/protocol/oai"
 	"shuwu/internal/protocol/sip2"
 	"shuwu/internal/readers"
 	"shuwu/internal/selfcheck"
@@ -144,6 +145,8 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	a.API.Register(mux)
 	a.Web.Register(mux)
+	// OAI-PMH: public catalogue data for union catalogues, no login.
+	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log}))
 	var h http.Handler = mux
 	h = api.Recover(a.Log, h)
 	h = api.WithRequestID(h)
