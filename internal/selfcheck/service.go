@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -17,6 +18,39 @@ import (
 type Service struct {
 	store Store
 	now   func() time.Time
+
+	// fails counts recent wrong logins per terminal name, so a password
+	// cannot be guessed at network speed.
+	mu    sync.Mutex
+	fails map[string][]time.Time
+}
+
+// Login attempts allowed per terminal name in loginWindow.
+const (
+	loginAttempts = 5
+	loginWindow   = 5 * time.Minute
+)
+
+func (s *Service) blocked(name string, now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	recent := s.fails[name][:0]
+	for _, t := range s.fails[name] {
+		if now.Sub(t) < loginWindow {
+			recent = append(recent, t)
+		}
+	}
+	s.fails[name] = recent
+	return len(recent) >= loginAttempts
+}
+
+func (s *Service) failed(name string, now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.fails) > 1000 {
+		s.fails = map[string][]time.Time{} // bound memory against name spraying
+	}
+	s.fails[name] = append(s.fails[name], now)
 }
 
 // NewService builds the service; now may be nil.
@@ -24,7 +58,7 @@ func NewService(store Store, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: store, now: now}
+	return &Service{store: store, now: now, fails: map[string][]time.Time{}}
 }
 
 // A terminal's name and institution travel inside SIP2 fields, so they may
@@ -185,6 +219,10 @@ func (s *Service) Terminals(ctx context.Context) ([]Terminal, error) {
 
 // Login checks a machine's name and password (SIP2 93) and notes the time.
 func (s *Service) Login(ctx context.Context, name, password string) (Terminal, error) {
+	name = strings.TrimSpace(name)
+	if s.blocked(name, s.now()) {
+		return Terminal{}, errs.New(errs.KindRateLimited, "TERMINAL_LOGIN_RATE_LIMITED", "自助机登录失败次数过多，请 5 分钟后再试", "too many failed terminal logins; try again in 5 minutes")
+	}
 	var t Terminal
 	err := s.store.View(ctx, func(tx Tx) error {
 		var err error
@@ -192,12 +230,14 @@ func (s *Service) Login(ctx context.Context, name, password string) (Terminal, e
 		return err
 	})
 	if errs.Is(err, "TERMINAL_NOT_FOUND") {
+		s.failed(name, s.now())
 		return Terminal{}, ErrTerminalLogin()
 	}
 	if err != nil {
 		return Terminal{}, err
 	}
 	if t.Disabled || !auth.CheckPassword(t.PasswordHash, password) {
+		s.failed(name, s.now())
 		return Terminal{}, ErrTerminalLogin()
 	}
 	now := s.now()

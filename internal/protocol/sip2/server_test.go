@@ -630,3 +630,20 @@ func selfSigned(t *testing.T) tls.Certificate {
 	}
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
 }
+
+func TestGuessingATerminalPasswordIsSlowedDown(t *testing.T) {
+	e := newEnv(t)
+	c := dial(t, e.addr)
+	for i := 0; i < 5; i++ {
+		if r := c.do("9300CNkiosk1|COguess" + itoa(i) + "|"); r.fixed["ok"] != "0" {
+			t.Fatalf("wrong password %d: %q", i, r.raw)
+		}
+	}
+	if r := c.do("9300CNkiosk1|CO" + terminalPW + "|"); r.fixed["ok"] != "0" {
+		t.Fatalf("after five wrong passwords the right one got in at once: %q", r.raw)
+	}
+	e.k.Clock.Set(e.k.Clock.Now().Add(6 * time.Minute))
+	if r := c.do("9300CNkiosk1|CO" + terminalPW + "|"); r.fixed["ok"] != "1" {
+		t.Fatalf("after the wait: %q, want 941", r.raw)
+	}
+}
