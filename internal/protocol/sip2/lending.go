@@ -38,13 +38,17 @@ func (s *session) checkout(ctx context.Context, m Message) Message {
 		return resp("12", "0", "N", "N", "N", s.stamp()).add("AO", s.inst()).add("AA", card).add("AB", barcode).
 			add("AJ", title).add("AH", "").add("AF", s.screen(err)).done()
 	}
-	r, err := s.reader(ctx, m)
-	if err != nil {
-		return fail(err, "")
+	// The checkout itself reports an unknown card; the reader is looked up
+	// first only when a PIN is to be checked.
+	if s.pinToCheck(m) {
+		if _, err := s.reader(ctx, m); err != nil {
+			return fail(err, "")
+		}
 	}
 	res, err := s.srv.d.Circulation.Checkout(ctx, card, barcode)
 	if errs.Is(err, "ITEM_ON_LOAN") && m.FixedAt(0, 1) == "Y" {
-		if info, ierr := s.srv.d.Circulation.ItemInfo(ctx, barcode); ierr == nil && info.Loan != nil && info.Loan.ReaderID == r.ID {
+		r, rerr := s.srv.d.Readers.ByCard(ctx, strings.TrimSpace(card))
+		if info, ierr := s.srv.d.Circulation.ItemInfo(ctx, barcode); rerr == nil && ierr == nil && info.Loan != nil && info.Loan.ReaderID == r.ID {
 			lv, rerr := s.srv.d.Circulation.Renew(ctx, barcode, r.ID)
 			if rerr != nil {
 				return fail(rerr, info.Title)

@@ -176,6 +176,18 @@ func yn(b bool) string {
 	return "N"
 }
 
+// pinToCheck reports whether the message carries a PIN not yet verified
+// on this connection.
+func (s *session) pinToCheck(m Message) bool {
+	pin, ok := m.Lookup("AD")
+	if !ok || pin == "" {
+		return false
+	}
+	card := strings.TrimSpace(m.Get("AA"))
+	d, ok := s.pins[card]
+	return !ok || d != sha256.Sum256([]byte(card+"\x00"+pin))
+}
+
 // checkPIN checks the reader's password when the machine sent one (AD).
 // sent is false when it did not; then nothing is checked.
 func (s *session) checkPIN(ctx context.Context, m Message) (sent bool, err error) {
