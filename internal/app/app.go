@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -20,7 +21,10 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/config"
 	"shuwu/internal/indexing"
+	"shuwu/internal/protocol/oai"
+	"shuwu/internal/protocol/sip2"
 	"shuwu/internal/readers"
+	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
 	"shuwu/internal/web"
@@ -40,6 +44,9 @@ type App struct {
 	Transfer    *transfer.Service
 	Jobs        *transfer.Jobs
 	Web         *web.Server
+	SelfCheck   *selfcheck.Service
+	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
+	SIP *sip2.Server
 
 	server *http.Server
 	ln     net.Listener
@@ -110,6 +117,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		db.Close()
 		return nil, err
 	}
+	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
@@ -123,6 +131,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
+		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr,
 	})
 	if err != nil {
 		db.Close()
@@ -141,6 +150,8 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	a.API.Register(mux)
 	a.Web.Register(mux)
+	// OAI-PMH: public catalogue data for union catalogues, no login.
+	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log}))
 	var h http.Handler = mux
 	h = api.Recover(a.Log, h)
 	h = api.WithRequestID(h)
@@ -155,7 +166,39 @@ func (a *App) Listen() error {
 		return fmt.Errorf("listen on %s: %w", a.Config.Addr, err)
 	}
 	a.ln = ln
+	if a.Config.SIPAddr != "" {
+		if err := a.listenSIP(); err != nil {
+			ln.Close()
+			a.ln = nil
+			return err
+		}
+	}
 	return nil
+}
+
+// listenSIP binds the SIP2 listener for self-service machines.
+func (a *App) listenSIP() error {
+	d := sip2.Deps{Terminals: a.SelfCheck, Circulation: a.Circulation, Readers: a.Readers, Catalog: a.Catalog, Auth: a.Auth, Log: a.Log, TZ: a.Config.Location()}
+	if a.Config.SIPTLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(a.Config.SIPTLSCert, a.Config.SIPTLSKey)
+		if err != nil {
+			return fmt.Errorf("load SIP2 TLS certificate: %w", err)
+		}
+		d.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	a.SIP = sip2.New(d)
+	if _, err := a.SIP.Listen(a.Config.SIPAddr); err != nil {
+		return fmt.Errorf("listen for SIP2 on %s: %w", a.Config.SIPAddr, err)
+	}
+	return nil
+}
+
+// SIPAddr is the SIP2 listener's address, "" when it is off.
+func (a *App) SIPAddr() string {
+	if a.SIP == nil {
+		return ""
+	}
+	return a.SIP.Addr()
 }
 
 // URL is the base URL of the listener.
@@ -180,6 +223,15 @@ func (a *App) Serve() error {
 	go a.sweep(bgCtx)
 	go a.drainSearchQueue(bgCtx)
 	a.server = &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	if a.SIP != nil {
+		a.bg.Add(1)
+		go func() {
+			defer a.bg.Done()
+			if err := a.SIP.Serve(); err != nil {
+				a.Log.Error("sip2: listener stopped", "err", err)
+			}
+		}()
+	}
 	err := a.server.Serve(a.ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -245,6 +297,9 @@ func (a *App) Shutdown(ctx context.Context) error {
 		err = a.server.Shutdown(ctx)
 	} else if a.ln != nil {
 		err = a.ln.Close()
+	}
+	if a.SIP != nil {
+		err = errors.Join(err, a.SIP.Shutdown(ctx))
 	}
 	if a.stopBg != nil {
 		a.stopBg()

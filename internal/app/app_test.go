@@ -2,8 +2,12 @@ package app_test
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"shuwu/internal/app"
@@ -128,5 +132,29 @@ func TestAvailabilityFacetFollowsLending(t *testing.T) {
 	}
 	if n := onShelf(); n != 0 {
 		t.Fatalf("on-shelf hits after a restart with every copy out = %d, want 0", n)
+	}
+}
+
+func TestOAIAnswersWithoutLogin(t *testing.T) {
+	cfg := config.Defaults()
+	cfg.DataDir = t.TempDir()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	a, err := app.Open(context.Background(), cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	srv := httptest.NewServer(a.Handler())
+	defer srv.Close()
+	res, err := http.Get(srv.URL + "/oai?verb=Identify")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "<baseURL>"+srv.URL+"/oai</baseURL>") {
+		t.Fatalf("GET /oai = %d %s", res.StatusCode, body)
 	}
 }

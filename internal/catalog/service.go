@@ -227,6 +227,9 @@ func (s *Service) DeleteRecord(ctx context.Context, id int64) error {
 		if len(items) > 0 {
 			return errs.Conflict(CodeRecordHasItems, fmt.Sprintf("书目《%s》还有 %d 册复本，不能删除", r.Title, len(items)), "the record still has copies")
 		}
+		if err := tx.BuryRecord(id, s.now()); err != nil {
+			return err
+		}
 		if err := tx.DeleteRecord(id); err != nil {
 			return err
 		}

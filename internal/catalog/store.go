@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"time"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog/clc"
@@ -21,6 +22,12 @@ type Tx interface {
 	InsertRecord(r *Record) error
 	UpdateRecord(r *Record) error
 	DeleteRecord(id int64) error
+	// BuryRecord keeps a tombstone of a record about to be deleted.
+	BuryRecord(id int64, at time.Time) error
+	Tombstone(id int64) (Tombstone, error)
+	Harvest(f HarvestFilter) ([]HarvestEntry, error)
+	HarvestCount(f HarvestFilter) (int, error)
+	EarliestDatestamp() (time.Time, error)
 	Record(id int64) (Record, error)
 	RecordsByIDs(ids []int64) ([]Record, error)
 	Records(f RecordFilter) ([]Record, int, error)

@@ -23,6 +23,10 @@ type Account struct {
 	Blocks []string `json:"blocks"`
 	// Renewable is true when at least one loan can be renewed today.
 	Renewable bool `json:"renewable"`
+	// CardProblem is the code of what is wrong with the card itself
+	// (CARD_LOST, CARD_EXPIRED, …); empty when the card is good. Overdue
+	// books block lending without making the card bad.
+	CardProblem errs.Code `json:"card_problem,omitempty"`
 }
 
 // Account returns a reader's loans, holds and blocks, by card.
@@ -71,7 +75,9 @@ func (s *Service) fillAccount(tx Tx, r readers.Reader, a *Account) error {
 		}
 	}
 	if err := checkCard(r, today); err != nil {
-		a.Blocks = append(a.Blocks, errs.As(err).Message)
+		e := errs.As(err)
+		a.Blocks = append(a.Blocks, e.Message)
+		a.CardProblem = e.Code
 	}
 	if a.Overdue > 0 {
 		a.Blocks = append(a.Blocks, fmt.Sprintf("有 %d 册图书超期未还", a.Overdue))

@@ -44,6 +44,7 @@ func commands() map[string]command {
 		"version": {"显示版本 / print the version", runVersion},
 		"import":  {"导入 MARC 书目、Excel/CSV 书目清单和学员名单（marc|books|roster FILE）/ import MARC, book lists, rosters", runImport},
 		"export":  {"导出 MARC 书目或 Excel 表（marc | xlsx records|readers|class|ledger）/ export MARC or Excel", runExport},
+		"sip":     {"管理自助借还机的 SIP2 账号（terminal add|passwd|list|remove）/ self-service terminals", runSIP},
 		"marc":    {"转换 MARC 文件格式与编码（convert IN OUT）/ convert MARC files", runMARC},
 	}
 }

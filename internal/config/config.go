@@ -29,6 +29,11 @@ type Config struct {
 	// MaxUpload bounds an import upload in bytes; 0 is httpx.MaxUpload
 	// (512 MB). No flag sets it: tests lower it to try the limit.
 	MaxUpload int64
+	// SIPAddr is the SIP2 listener for self-service machines; empty (the
+	// default) leaves it off.
+	SIPAddr string
+	// SIPTLSCert and SIPTLSKey, when both set, serve SIP2 over TLS.
+	SIPTLSCert, SIPTLSKey string
 
 	tz *time.Location
 }
@@ -58,6 +63,15 @@ func (c *Config) FromEnv(getenv func(string) string) {
 	if v := getenv("SHUWU_SYNONYMS"); v != "" {
 		c.Synonyms = v
 	}
+	if v := getenv("SHUWU_SIP_ADDR"); v != "" {
+		c.SIPAddr = v
+	}
+	if v := getenv("SHUWU_SIP_TLS_CERT"); v != "" {
+		c.SIPTLSCert = v
+	}
+	if v := getenv("SHUWU_SIP_TLS_KEY"); v != "" {
+		c.SIPTLSKey = v
+	}
 }
 
 // Flags registers the data-dir and time-zone flags on fs, with c's current
@@ -74,6 +88,9 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "load the demo data set into an empty data directory")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark cookies Secure, for TLS (env SHUWU_SECURE_COOKIES)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env SHUWU_LOG_LEVEL)")
+	fs.StringVar(&c.SIPAddr, "sip-addr", c.SIPAddr, "SIP2 listen address for self-service machines, e.g. 127.0.0.1:6001; off when empty (env SHUWU_SIP_ADDR)")
+	fs.StringVar(&c.SIPTLSCert, "sip-tls-cert", c.SIPTLSCert, "TLS certificate file for SIP2 (env SHUWU_SIP_TLS_CERT)")
+	fs.StringVar(&c.SIPTLSKey, "sip-tls-key", c.SIPTLSKey, "TLS key file for SIP2 (env SHUWU_SIP_TLS_KEY)")
 }
 
 // Validate checks the settings and resolves the time zone.
@@ -90,6 +107,12 @@ func (c *Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		return errs.Invalid(CodeConfigInvalid, "log-level", fmt.Sprintf("日志级别只能是 debug、info、warn 或 error，不能是 %q", c.LogLevel), fmt.Sprintf("log level must be debug, info, warn or error, not %q", c.LogLevel))
+	}
+	if (c.SIPTLSCert == "") != (c.SIPTLSKey == "") {
+		return errs.Invalid(CodeConfigInvalid, "sip-tls-cert", "SIP2 的 TLS 证书和私钥须同时设置（--sip-tls-cert 与 --sip-tls-key）", "set both --sip-tls-cert and --sip-tls-key, or neither")
+	}
+	if c.SIPTLSCert != "" && c.SIPAddr == "" {
+		return errs.Invalid(CodeConfigInvalid, "sip-addr", "设置了 SIP2 的 TLS 证书，但没有设置监听地址（--sip-addr）", "a SIP2 TLS certificate is set without --sip-addr")
 	}
 	return nil
 }
@@ -114,7 +137,7 @@ func (c *Config) ImportsDir() string { return filepath.Join(c.DataDir, "imports"
 // String prints the configuration; it holds no secrets today, and any
 // added later must be masked here.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s data=%s tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q", c.Addr, c.DataDir, c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms)
+	return fmt.Sprintf("addr=%s data=%s tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q sip_addr=%q sip_tls=%v", c.Addr, c.DataDir, c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms, c.SIPAddr, c.SIPTLSCert != "")
 }
 
 // Load builds a Config from defaults and the environment.

@@ -7,6 +7,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/readers"
+	"shuwu/internal/selfcheck"
 )
 
 // Each domain declares its own Tx interface; *Tx implements all of them.
@@ -57,5 +58,17 @@ func (s authStore) Update(ctx context.Context, fn func(auth.Tx) error) error {
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s authStore) View(ctx context.Context, fn func(auth.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// SelfCheck returns the self-service machines' store.
+func (db *DB) SelfCheck() selfcheck.Store { return selfCheckStore{db} }
+
+type selfCheckStore struct{ db *DB }
+
+func (s selfCheckStore) Update(ctx context.Context, fn func(selfcheck.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s selfCheckStore) View(ctx context.Context, fn func(selfcheck.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }

@@ -59,6 +59,24 @@ func TestMigrationsAreRecordedOnce(t *testing.T) {
 	}
 }
 
+// TestAMigrationThatLandsLateIsApplied: a database at 0009 that lacks 0003
+// (a migration from a branch merged later) gets it on the next open.
+func TestAMigrationThatLandsLateIsApplied(t *testing.T) {
+	db, path := openTemp(t)
+	if _, err := db.write.Exec(`DROP TABLE search_queue; DELETE FROM schema_migrations WHERE version=3`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db2, err := OpenSQLite(context.Background(), path, nil)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer db2.Close()
+	if _, err := db2.write.Exec(`SELECT COUNT(*) FROM search_queue`); err != nil {
+		t.Fatalf("the missing migration was not applied: %v", err)
+	}
+}
+
 // TestGroupCommitIsolatesFailures sends many transactions at once so they
 // share commits; the failing and panicking ones must leave nothing behind
 // and the others must all be stored.

@@ -51,15 +51,17 @@ func SchemaVersion() int {
 	return ms[len(ms)-1].version
 }
 
-// migrate applies every migration newer than the database's version, each
-// in its own transaction, and refuses a database from a newer shuwu.
+// migrate applies every migration the database has not recorded, each in
+// its own transaction, and refuses a database from a newer shuwu. It goes
+// by the recorded set, not the highest number, because migrations made on
+// parallel branches land out of order (0009 before 0005).
 func migrate(ctx context.Context, db *sql.DB) error {
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
-	var current int
-	if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+	applied, current, err := appliedMigrations(ctx, db)
+	if err != nil {
+		return err
 	}
 	ms, err := loadMigrations()
 	if err != nil {
@@ -69,7 +71,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("database schema version %d is newer than this shuwu (%d): upgrade shuwu", current, latest)
 	}
 	for _, m := range ms {
-		if m.version <= current {
+		if applied[m.version] {
 			continue
 		}
 		tx, err := db.BeginTx(ctx, nil)
@@ -89,4 +91,23 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		}
 	}
 	return nil
+}
+
+// appliedMigrations returns the recorded versions and the highest one.
+func appliedMigrations(ctx context.Context, db *sql.DB) (map[int]bool, int, error) {
+	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read schema version: %w", err)
+	}
+	defer rows.Close()
+	applied, current := map[int]bool{}, 0
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, 0, fmt.Errorf("read schema version: %w", err)
+		}
+		applied[v] = true
+		current = max(current, v)
+	}
+	return applied, current, rows.Err()
 }

@@ -28,6 +28,14 @@ func (s *Server) showOPACRecord(w http.ResponseWriter, r *http.Request, v *view)
 		return err
 	}
 	p, err := s.recordPage(r.Context(), v, id, v.Staff())
+	if errs.Is(err, catalog.CodeRecordNotFound) {
+		// A record that was deleted is "no longer held", not "never existed".
+		if t, terr := s.d.Catalog.Tombstone(r.Context(), id); terr == nil {
+			v.Title, v.Data = v.T("opac.gone"), v.T("opac.gone_detail", t.Title, formatDate(v.Lang, t.DeletedAt, s.d.TZ))
+			s.render(w, r, http.StatusGone, "error", v)
+			return nil
+		}
+	}
 	if err != nil {
 		return err
 	}

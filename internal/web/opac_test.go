@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -121,4 +122,19 @@ func TestCrossOriginPostIsRefused(t *testing.T) {
 	}
 	b.post("/desk/scan", url.Values{"mode": {"lend"}, "card": {e.f.Readers[0].Card}, "code": {e.f.Barcodes[0][0]}},
 		"Sec-Fetch-Site", "same-origin").want(t, http.StatusOK, "已借出")
+}
+
+func TestOPACSaysADeletedRecordIsNoLongerHeld(t *testing.T) {
+	e := newEnv(t)
+	ctx := audit.WithActor(context.Background(), audit.System)
+	rec, err := e.a.Catalog.CreateRecord(ctx, catalog.Record{Title: "旧版学习资料汇编", CLC: "D26"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.a.Catalog.DeleteRecord(ctx, rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	anon := e.browser(t)
+	anon.get(fmt.Sprintf("/opac/records/%d", rec.ID)).want(t, http.StatusGone, "本馆已不再收藏", "《旧版学习资料汇编》已于")
+	anon.get("/opac/records/424242").want(t, http.StatusNotFound, "未找到")
 }

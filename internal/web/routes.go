@@ -61,6 +61,12 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /settings/users", s.route(adminOnly, s.showUsers))
 	mux.Handle("POST /settings/users", s.route(adminOnly, s.createUser))
 	mux.Handle("POST /settings/users/{name}", s.route(adminOnly, s.updateUser))
+	if s.d.SelfCheck != nil {
+		mux.Handle("GET /settings/terminals", s.route(librarian, s.showTerminals))
+		mux.Handle("POST /settings/terminals", s.route(librarian, s.createTerminal))
+		mux.Handle("POST /settings/terminals/{name}", s.route(librarian, s.updateTerminal))
+		mux.Handle("POST /settings/terminals/{name}/delete", s.route(librarian, s.deleteTerminal))
+	}
 	mux.Handle("GET /settings/{kind}", s.route(librarian, s.showTaxonomy))
 	mux.Handle("POST /settings/{kind}", s.route(librarian, s.saveTaxonomy))
 	mux.Handle("POST /settings/{kind}/{id}/delete", s.route(librarian, s.deleteTaxonomy))

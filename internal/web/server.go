@@ -18,6 +18,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/readers"
+	"shuwu/internal/selfcheck"
 	"shuwu/internal/transfer"
 )
 
@@ -46,6 +47,11 @@ type Deps struct {
 	Jobs     *transfer.Jobs
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// SelfCheck serves the self-service machines page; nil leaves it out.
+	SelfCheck *selfcheck.Service
+	// SIPAddr tells where the SIP2 listener runs, "" when it is off; the
+	// machines page tells the librarian. May be nil.
+	SIPAddr func() string
 }
 
 // Searcher is what a search engine offers the catalogue pages.

@@ -77,3 +77,39 @@ func TestStaffAccounts(t *testing.T) {
 	b.post("/login", url.Values{"username": {"duty3"}, "password": {"long-enough-1"}}).want(t, http.StatusSeeOther)
 	b.get("/settings").want(t, http.StatusOK)
 }
+
+func TestSelfServiceTerminalsPage(t *testing.T) {
+	e := newEnv(t)
+	duty, lib := e.as(t, "duty1"), e.as(t, "librarian")
+	duty.get("/settings/terminals").want(t, http.StatusForbidden)
+	lib.get("/settings/terminals").want(t, http.StatusOK, "自助借还机", "还没有自助借还机账号", "SIP2 服务未开启", "--sip-addr")
+
+	lib.post("/settings/terminals", url.Values{"name": {"自助机"}, "password": {"Kiosk-pass-1"}, "institution": {"SHUWU"}}).
+		want(t, http.StatusUnprocessableEntity, "自助机账号须为 2 到 32 个字母")
+	lib.post("/settings/terminals", url.Values{"name": {"kiosk1"}, "password": {"short"}, "institution": {"SHUWU"}}).
+		want(t, http.StatusUnprocessableEntity, "密码至少 8 位", `value="kiosk1"`)
+	lib.post("/settings/terminals", url.Values{"name": {"kiosk1"}, "password": {"Kiosk-pass-1"}, "institution": {"A|B"}}).
+		want(t, http.StatusUnprocessableEntity, "不能含“|”")
+	lib.post("/settings/terminals", url.Values{"name": {"kiosk1"}, "password": {"Kiosk-pass-1"}, "institution": {"SHUWU"}, "encoding": {"big5"}}).
+		want(t, http.StatusUnprocessableEntity, "字符集只能是 utf-8 或 gbk")
+	lib.get("/settings/terminals").want(t, http.StatusOK, "还没有自助借还机账号")
+
+	if res := lib.post("/settings/terminals", url.Values{"name": {"kiosk1"}, "password": {"Kiosk-pass-1"}, "institution": {"SHUWU"}, "location": {"hall"}, "encoding": {"gbk"}}); res.status != http.StatusSeeOther {
+		t.Fatalf("add terminal: %d %s", res.status, clip(res.body))
+	}
+	lib.get("/settings/terminals").want(t, http.StatusOK, "已添加自助借还机 kiosk1", `value="SHUWU"`, `value="gbk" selected`, "从未登录")
+	lib.post("/settings/terminals", url.Values{"name": {"kiosk1"}, "password": {"Kiosk-pass-1"}, "institution": {"SHUWU"}}).
+		want(t, http.StatusUnprocessableEntity, "自助机账号 kiosk1 已存在")
+
+	if res := lib.post("/settings/terminals/kiosk1", url.Values{"institution": {"SHUWU2"}, "encoding": {"utf-8"}, "disabled": {"on"}}); res.status != http.StatusSeeOther {
+		t.Fatalf("update terminal: %d %s", res.status, clip(res.body))
+	}
+	lib.get("/settings/terminals").want(t, http.StatusOK, "已保存自助借还机 kiosk1", `value="SHUWU2"`, "停用")
+	lib.post("/settings/terminals/kiosk1", url.Values{"institution": {""}, "encoding": {"utf-8"}}).want(t, http.StatusUnprocessableEntity, "机构代码（SIP2 AO）不能为空")
+	lib.get("/audit?entity=sip_terminal").want(t, http.StatusOK, "新增自助机 kiosk1", "修改自助机 kiosk1")
+	if res := lib.post("/settings/terminals/kiosk1/delete", nil); res.status != http.StatusSeeOther {
+		t.Fatalf("delete terminal: %d", res.status)
+	}
+	lib.get("/settings/terminals").want(t, http.StatusOK, "已删除自助借还机 kiosk1", "还没有自助借还机账号")
+	lib.post("/settings/terminals/nobody/delete", nil).want(t, http.StatusUnprocessableEntity, "自助机账号 nobody 不存在")
+}

@@ -85,6 +85,9 @@ func (v *view) fieldError(err error, known ...string) bool {
 	return true
 }
 
+// HasTerminals reports whether the self-service machines page exists.
+func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
+
 // HasAudit reports whether the audit log page exists.
 func (v *view) HasAudit() bool { return v.s.d.AuditLog != nil }
 
