@@ -20,6 +20,6 @@ const (
 	CodeReadingListNotFound errs.Code = "READING_LIST_NOT_FOUND"
 	// 设置项不存在 / setting does not exist
 	CodeSettingNotFound errs.Code = "SETTING_NOT_FOUND"
-	// NO_PROPERTIES / no properties
+	// 没有记录图书属性 / no stored item properties
 	CodeNoProperties errs.Code = "NO_PROPERTIES"
 )
