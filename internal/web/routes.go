@@ -21,6 +21,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /desk/renew", s.route(staff, s.deskRenew))
 	mux.Handle("POST /desk/renew-all", s.route(staff, s.deskRenewAll))
 
+	mux.Handle("GET /overdue", s.route(staff, s.listOverdue))
+	mux.Handle("GET /overdue/slips", s.route(staff, s.overdueSlips))
+
 	mux.Handle("GET /catalog", s.route(staff, s.listRecords))
 	mux.Handle("GET /catalog/new", s.route(librarian, s.newRecord))
 	mux.Handle("POST /catalog/new", s.route(librarian, s.createRecord))
@@ -49,6 +52,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /classes/{id}/certificates", s.route(staff, s.certificates))
 
 	mux.Handle("GET /settings", s.route(librarian, s.showSettings))
+	mux.Handle("POST /settings/library", s.route(librarian, s.saveLibrary))
 	mux.Handle("POST /settings/rules", s.route(librarian, s.saveRules))
 	mux.Handle("POST /settings/policies", s.route(librarian, s.savePolicy))
 	mux.Handle("POST /settings/policies/{id}/delete", s.route(librarian, s.deletePolicy))
@@ -68,6 +72,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /import/jobs/{id}", s.route(librarian, s.showImportJob))
 		mux.Handle("GET /import/jobs/{id}/rejects", s.route(librarian, s.importRejects))
 		mux.Handle("GET /export", s.route(librarian, s.showExport))
+		mux.Handle("GET /overdue/export", s.route(staff, s.exportOverdue))
 		mux.Handle("GET /export/marc", s.route(librarian, s.exportMARC))
 		mux.Handle("GET /export/xlsx/{what}", s.route(librarian, s.exportXLSX))
 	}
