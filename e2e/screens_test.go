@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -50,3 +51,5 @@ func keep(t *testing.T, ctx context.Context, name string) {
 		t.Logf("write screenshot: %v", err)
 	}
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

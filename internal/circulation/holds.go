@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
 )
@@ -181,6 +182,10 @@ func (s *Service) InRoomUse(ctx context.Context, barcode, card string) error {
 		if err != nil {
 			return err
 		}
+		switch it.Status {
+		case catalog.StatusOnLoan, catalog.StatusLost, catalog.StatusWithdrawn:
+			return errs.Conflict(CodeItemNotInRoom, fmt.Sprintf("该册当前为“%s”，不能登记阅览", it.Status.Label("zh")), fmt.Sprintf("the copy is %s: it cannot be read in the room", it.Status.Label("en")))
+		}
 		var readerID, classID int64
 		if card = strings.TrimSpace(card); card != "" {
 			r, err := tx.ReaderByCard(card)
@@ -196,11 +201,15 @@ func (s *Service) InRoomUse(ctx context.Context, barcode, card string) error {
 	})
 }
 
-// MarkLost records a copy as lost. A loan on it ends, charged to the
-// reader in the ledger.
-func (s *Service) MarkLost(ctx context.Context, barcode string) (catalog.Item, error) {
+// MarkLost records a copy as lost, with an optional reason for the audit
+// log. A loan on it ends, charged to the reader in the ledger.
+func (s *Service) MarkLost(ctx context.Context, barcode, reason string) (catalog.Item, error) {
 	var it catalog.Item
-	err := s.store.Update(ctx, func(tx Tx) error {
+	reason, err := statusReason(reason, false)
+	if err != nil {
+		return it, err
+	}
+	err = s.store.Update(ctx, func(tx Tx) error {
 		var err error
 		if it, err = tx.ItemByBarcode(strings.TrimSpace(barcode)); err != nil {
 			return err
@@ -224,7 +233,16 @@ func (s *Service) MarkLost(ctx context.Context, barcode string) (catalog.Item, e
 			return err
 		}
 		it.Status = catalog.StatusLost
-		return s.event(tx, ctx, EventLost, readerID, classID, it, "", map[string]any{"price_fen": it.PriceFen})
+		if err := s.event(tx, ctx, EventLost, readerID, classID, it, "", map[string]any{"price_fen": it.PriceFen}); err != nil {
+			return err
+		}
+		summary := "登记遗失" + itemSummary(tx, it)
+		if readerID != 0 {
+			if r, err := tx.Reader(readerID); err == nil {
+				summary += "，原借阅读者 " + r.Name + " " + r.Card
+			}
+		}
+		return tx.Audit(audit.New(ctx, s.now(), "lost", "item", it.Barcode, withReason(summary, reason)))
 	})
 	if err == nil {
 		s.changed(ctx, it.RecordID)
@@ -232,11 +250,16 @@ func (s *Service) MarkLost(ctx context.Context, barcode string) (catalog.Item, e
 	return it, err
 }
 
-// MarkDamaged sends a copy on the shelf to repair. A copy on loan is sent
-// to repair when it comes back (Checkin with damaged).
-func (s *Service) MarkDamaged(ctx context.Context, barcode string) (catalog.Item, error) {
+// MarkDamaged sends a copy on the shelf to repair (损坏送修), with an
+// optional reason. A copy on loan is sent to repair when it comes back
+// (Checkin with damaged).
+func (s *Service) MarkDamaged(ctx context.Context, barcode, reason string) (catalog.Item, error) {
 	var it catalog.Item
-	err := s.store.Update(ctx, func(tx Tx) error {
+	reason, err := statusReason(reason, false)
+	if err != nil {
+		return it, err
+	}
+	err = s.store.Update(ctx, func(tx Tx) error {
 		var err error
 		if it, err = tx.ItemByBarcode(strings.TrimSpace(barcode)); err != nil {
 			return err
@@ -248,7 +271,10 @@ func (s *Service) MarkDamaged(ctx context.Context, barcode string) (catalog.Item
 			return err
 		}
 		it.Status = catalog.StatusRepair
-		return s.event(tx, ctx, EventDamaged, 0, 0, it, "", nil)
+		if err := s.event(tx, ctx, EventDamaged, 0, 0, it, "", nil); err != nil {
+			return err
+		}
+		return tx.Audit(audit.New(ctx, s.now(), "damaged", "item", it.Barcode, withReason("登记损坏送修"+itemSummary(tx, it), reason)))
 	})
 	if err == nil {
 		s.changed(ctx, it.RecordID)

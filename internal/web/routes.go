@@ -32,6 +32,10 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /catalog/records/{id}/edit", s.route(librarian, s.editRecord))
 	mux.Handle("POST /catalog/records/{id}/edit", s.route(librarian, s.updateRecord))
 	mux.Handle("POST /catalog/records/{id}/items", s.route(librarian, s.addItems))
+	mux.Handle("GET /catalog/items/{barcode}", s.route(staff, s.showItem))
+	mux.Handle("POST /catalog/items/{barcode}/edit", s.route(librarian, s.updateItem))
+	mux.Handle("POST /catalog/items/{barcode}/status", s.route(staff, s.setItemStatus))
+	mux.Handle("POST /catalog/items/{barcode}/inroom", s.route(staff, s.recordInRoomUse))
 
 	mux.Handle("GET /readers", s.route(staff, s.listReaders))
 	mux.Handle("GET /readers/new", s.route(staff, s.newReader))
