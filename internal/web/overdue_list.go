@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"shuwu/internal/circulation"
+	"shuwu/internal/paging"
 	"shuwu/internal/readers"
 )
 
@@ -46,8 +47,8 @@ func overdueFilter(q url.Values) (circulation.OverdueFilter, string) {
 func (s *Server) listOverdue(w http.ResponseWriter, r *http.Request, v *view) error {
 	q := r.URL.Query()
 	f, keep := overdueFilter(q)
-	page := boundedPage(q)
-	f.Offset, f.Limit = (page-1)*staffPageSize, staffPageSize
+	page := pageParam(q)
+	f.Offset, f.Limit = paging.Offset(page, staffPageSize), staffPageSize
 	ctx := r.Context()
 	loans, total, err := s.d.Circulation.OverdueList(ctx, f)
 	if err != nil {
@@ -61,16 +62,4 @@ func (s *Server) listOverdue(w http.ResponseWriter, r *http.Request, v *view) er
 	v.Title, v.Nav, v.Data = v.T("overdue.title"), "home", d
 	s.render(w, r, http.StatusOK, "overdue", v)
 	return nil
-}
-
-// maxListPage bounds a staff listing's page number, so a huge number is
-// page 10000 (empty) rather than an overflowing offset.
-const maxListPage = 10000
-
-// boundedPage is pageParam capped at maxListPage.
-func boundedPage(q url.Values) int {
-	if p := pageParam(q); p < maxListPage {
-		return p
-	}
-	return maxListPage
 }
