@@ -3,6 +3,7 @@ package circulation
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"shuwu/internal/audit"
@@ -108,6 +109,21 @@ func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (H
 // CancelHold withdraws a hold. onlyReader, when not 0, allows only that
 // reader's own holds. A copy waiting for the hold goes to the next reader.
 func (s *Service) CancelHold(ctx context.Context, holdID, onlyReader int64) error {
+	return s.cancelHold(ctx, holdID, onlyReader, "")
+}
+
+// CancelHoldByStaff withdraws a reader's hold for them, e.g. when they
+// say they no longer want it or their class has ended. The reason is
+// required; it goes to the ledger and the audit log.
+func (s *Service) CancelHoldByStaff(ctx context.Context, holdID int64, reason string) error {
+	reason, err := statusReason(reason, true)
+	if err != nil {
+		return err
+	}
+	return s.cancelHold(ctx, holdID, 0, reason)
+}
+
+func (s *Service) cancelHold(ctx context.Context, holdID, onlyReader int64, reason string) error {
 	var recordID int64
 	err := s.store.Update(ctx, func(tx Tx) error {
 		h, err := tx.Hold(holdID)
@@ -121,8 +137,26 @@ func (s *Service) CancelHold(ctx context.Context, holdID, onlyReader int64) erro
 			return err
 		}
 		recordID = h.RecordID
-		if err := s.event(tx, ctx, EventHoldCancel, h.ReaderID, 0, catalog.Item{ID: h.ItemID, RecordID: h.RecordID}, "", map[string]any{"hold_id": h.ID}); err != nil {
+		detail := map[string]any{"hold_id": h.ID}
+		if reason != "" {
+			detail["reason"] = reason
+		}
+		if err := s.event(tx, ctx, EventHoldCancel, h.ReaderID, 0, catalog.Item{ID: h.ItemID, RecordID: h.RecordID}, "", detail); err != nil {
 			return err
+		}
+		if reason != "" {
+			r, err := tx.Reader(h.ReaderID)
+			if err != nil {
+				return err
+			}
+			rec, err := tx.RecordBrief(h.RecordID)
+			if err != nil {
+				return err
+			}
+			summary := fmt.Sprintf("取消读者 %s %s 对《%s》的预约：%s", r.Name, r.Card, rec.Title, reason)
+			if err := tx.Audit(audit.New(ctx, s.now(), "cancel", "hold", strconv.FormatInt(h.ID, 10), summary)); err != nil {
+				return err
+			}
 		}
 		if h.Status == HoldTrapped && h.ItemID != 0 {
 			it, err := tx.Item(h.ItemID)

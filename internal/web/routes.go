@@ -21,6 +21,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /desk/renew", s.route(staff, s.deskRenew))
 	mux.Handle("POST /desk/renew-all", s.route(staff, s.deskRenewAll))
 
+	mux.Handle("GET /holds", s.route(staff, s.listHolds))
+	mux.Handle("POST /holds/{id}/cancel", s.route(staff, s.cancelHoldByStaff))
+	mux.Handle("POST /holds/expire", s.route(librarian, s.expireHolds))
 	mux.Handle("GET /overdue", s.route(staff, s.listOverdue))
 	mux.Handle("GET /overdue/slips", s.route(staff, s.overdueSlips))
 
