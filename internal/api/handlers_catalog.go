@@ -186,7 +186,7 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) markLost(w http.ResponseWriter, r *http.Request) error {
-	it, err := s.Circulation.MarkLost(r.Context(), r.PathValue("barcode"))
+	it, err := s.Circulation.MarkLost(r.Context(), r.PathValue("barcode"), "")
 	if err != nil {
 		return err
 	}
@@ -195,7 +195,7 @@ func (s *Server) markLost(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) markDamaged(w http.ResponseWriter, r *http.Request) error {
-	it, err := s.Circulation.MarkDamaged(r.Context(), r.PathValue("barcode"))
+	it, err := s.Circulation.MarkDamaged(r.Context(), r.PathValue("barcode"), "")
 	if err != nil {
 		return err
 	}

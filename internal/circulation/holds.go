@@ -3,8 +3,10 @@ package circulation
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
+	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
@@ -58,6 +60,21 @@ func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (H
 // CancelHold withdraws a hold. onlyReader, when not 0, allows only that
 // reader's own holds. A copy waiting for the hold goes to the next reader.
 func (s *Service) CancelHold(ctx context.Context, holdID, onlyReader int64) error {
+	return s.cancelHold(ctx, holdID, onlyReader, "")
+}
+
+// CancelHoldByStaff withdraws a reader's hold for them, e.g. when they
+// say they no longer want it or their class has ended. The reason is
+// required; it goes to the ledger and the audit log.
+func (s *Service) CancelHoldByStaff(ctx context.Context, holdID int64, reason string) error {
+	reason, err := statusReason(reason, true)
+	if err != nil {
+		return err
+	}
+	return s.cancelHold(ctx, holdID, 0, reason)
+}
+
+func (s *Service) cancelHold(ctx context.Context, holdID, onlyReader int64, reason string) error {
 	var recordID int64
 	err := s.store.Update(ctx, func(tx Tx) error {
 		h, err := tx.Hold(holdID)
@@ -71,8 +88,26 @@ func (s *Service) CancelHold(ctx context.Context, holdID, onlyReader int64) erro
 			return err
 		}
 		recordID = h.RecordID
-		if err := s.event(tx, ctx, EventHoldCancel, h.ReaderID, 0, catalog.Item{ID: h.ItemID, RecordID: h.RecordID}, "", map[string]any{"hold_id": h.ID}); err != nil {
+		detail := map[string]any{"hold_id": h.ID}
+		if reason != "" {
+			detail["reason"] = reason
+		}
+		if err := s.event(tx, ctx, EventHoldCancel, h.ReaderID, 0, catalog.Item{ID: h.ItemID, RecordID: h.RecordID}, "", detail); err != nil {
 			return err
+		}
+		if reason != "" {
+			r, err := tx.Reader(h.ReaderID)
+			if err != nil {
+				return err
+			}
+			rec, err := tx.RecordBrief(h.RecordID)
+			if err != nil {
+				return err
+			}
+			summary := fmt.Sprintf("取消读者 %s %s 对《%s》的预约：%s", r.Name, r.Card, rec.Title, reason)
+			if err := tx.Audit(audit.New(ctx, s.now(), "cancel", "hold", strconv.FormatInt(h.ID, 10), summary)); err != nil {
+				return err
+			}
 		}
 		if h.Status == HoldTrapped && h.ItemID != 0 {
 			it, err := tx.Item(h.ItemID)
@@ -132,6 +167,10 @@ func (s *Service) InRoomUse(ctx context.Context, barcode, card string) error {
 		if err != nil {
 			return err
 		}
+		switch it.Status {
+		case catalog.StatusOnLoan, catalog.StatusLost, catalog.StatusWithdrawn:
+			return errs.Conflict(CodeItemNotInRoom, fmt.Sprintf("该册当前为“%s”，不能登记阅览", it.Status.Label("zh")), fmt.Sprintf("the copy is %s: it cannot be read in the room", it.Status.Label("en")))
+		}
 		var readerID, classID int64
 		if card = strings.TrimSpace(card); card != "" {
 			r, err := tx.ReaderByCard(card)
@@ -147,11 +186,15 @@ func (s *Service) InRoomUse(ctx context.Context, barcode, card string) error {
 	})
 }
 
-// MarkLost records a copy as lost. A loan on it ends, charged to the
-// reader in the ledger.
-func (s *Service) MarkLost(ctx context.Context, barcode string) (catalog.Item, error) {
+// MarkLost records a copy as lost, with an optional reason for the audit
+// log. A loan on it ends, charged to the reader in the ledger.
+func (s *Service) MarkLost(ctx context.Context, barcode, reason string) (catalog.Item, error) {
 	var it catalog.Item
-	err := s.store.Update(ctx, func(tx Tx) error {
+	reason, err := statusReason(reason, false)
+	if err != nil {
+		return it, err
+	}
+	err = s.store.Update(ctx, func(tx Tx) error {
 		var err error
 		if it, err = tx.ItemByBarcode(strings.TrimSpace(barcode)); err != nil {
 			return err
@@ -175,7 +218,16 @@ func (s *Service) MarkLost(ctx context.Context, barcode string) (catalog.Item, e
 			return err
 		}
 		it.Status = catalog.StatusLost
-		return s.event(tx, ctx, EventLost, readerID, classID, it, "", map[string]any{"price_fen": it.PriceFen})
+		if err := s.event(tx, ctx, EventLost, readerID, classID, it, "", map[string]any{"price_fen": it.PriceFen}); err != nil {
+			return err
+		}
+		summary := "登记遗失" + itemSummary(tx, it)
+		if readerID != 0 {
+			if r, err := tx.Reader(readerID); err == nil {
+				summary += "，原借阅读者 " + r.Name + " " + r.Card
+			}
+		}
+		return tx.Audit(audit.New(ctx, s.now(), "lost", "item", it.Barcode, withReason(summary, reason)))
 	})
 	if err == nil {
 		s.changed(ctx, it.RecordID)
@@ -183,11 +235,16 @@ func (s *Service) MarkLost(ctx context.Context, barcode string) (catalog.Item, e
 	return it, err
 }
 
-// MarkDamaged sends a copy on the shelf to repair. A copy on loan is sent
-// to repair when it comes back (Checkin with damaged).
-func (s *Service) MarkDamaged(ctx context.Context, barcode string) (catalog.Item, error) {
+// MarkDamaged sends a copy on the shelf to repair (损坏送修), with an
+// optional reason. A copy on loan is sent to repair when it comes back
+// (Checkin with damaged).
+func (s *Service) MarkDamaged(ctx context.Context, barcode, reason string) (catalog.Item, error) {
 	var it catalog.Item
-	err := s.store.Update(ctx, func(tx Tx) error {
+	reason, err := statusReason(reason, false)
+	if err != nil {
+		return it, err
+	}
+	err = s.store.Update(ctx, func(tx Tx) error {
 		var err error
 		if it, err = tx.ItemByBarcode(strings.TrimSpace(barcode)); err != nil {
 			return err
@@ -199,7 +256,10 @@ func (s *Service) MarkDamaged(ctx context.Context, barcode string) (catalog.Item
 			return err
 		}
 		it.Status = catalog.StatusRepair
-		return s.event(tx, ctx, EventDamaged, 0, 0, it, "", nil)
+		if err := s.event(tx, ctx, EventDamaged, 0, 0, it, "", nil); err != nil {
+			return err
+		}
+		return tx.Audit(audit.New(ctx, s.now(), "damaged", "item", it.Barcode, withReason("登记损坏送修"+itemSummary(tx, it), reason)))
 	})
 	if err == nil {
 		s.changed(ctx, it.RecordID)

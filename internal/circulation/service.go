@@ -23,6 +23,7 @@ type Service struct {
 	// availability changed.
 	changed func(ctx context.Context, recordIDs ...int64)
 	cache   ruleCache
+	library libraryCache
 }
 
 // NewService builds the circulation service. changed may be nil.

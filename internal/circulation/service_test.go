@@ -95,7 +95,7 @@ func TestCheckoutRefusalsChangeNothing(t *testing.T) {
 		}, "ITEM_ON_LOAN"},
 		{"item in repair", func(k *testkit.Kit) (string, string) {
 			it := k.Item("卯")
-			if _, err := k.Circulation.MarkDamaged(k.Ctx, it.Barcode); err != nil {
+			if _, err := k.Circulation.MarkDamaged(k.Ctx, it.Barcode, ""); err != nil {
 				k.TB.Fatal(err)
 			}
 			return k.Reader("辰").Card, it.Barcode
@@ -157,7 +157,7 @@ func TestReturnIsAlwaysAccepted(t *testing.T) {
 		t.Fatalf("return = %+v; want not-on-loan, shelve", res)
 	}
 	lost := k.Item("遗失后找回")
-	if _, err := k.Circulation.MarkLost(k.Ctx, lost.Barcode); err != nil {
+	if _, err := k.Circulation.MarkLost(k.Ctx, lost.Barcode, ""); err != nil {
 		t.Fatal(err)
 	}
 	res, err = k.Circulation.Checkin(k.Ctx, lost.Barcode, false)

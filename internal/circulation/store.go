@@ -80,6 +80,9 @@ type Tx interface {
 	LoansOfReader(readerID int64) ([]LoanView, error)
 	LoansOfReaders(readerIDs []int64) (map[int64][]LoanView, error)
 	OverdueLoans(today string, limit int) ([]LoanView, error)
+	// OverdueList pages loans due before today with the reader's phone
+	// and the loan's class, and counts every such loan.
+	OverdueList(today string, f OverdueFilter) ([]OverdueLoan, int, error)
 	ActiveLoanCount(readerID int64) (int, error)
 	// Borrower answers in one query what a checkout asks about the reader
 	// with card: the reader, loans out, the class a loan today counts for,

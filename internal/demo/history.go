@@ -252,7 +252,7 @@ func (h *history) returns() error {
 				return err
 			}
 		case ln.loseOn != "" && ln.loseOn <= h.dayStr:
-			if _, err := h.circ.MarkLost(h.ctx, h.col.copies[ln.copy].barcode); err != nil {
+			if _, err := h.circ.MarkLost(h.ctx, h.col.copies[ln.copy].barcode, ""); err != nil {
 				return err
 			}
 			h.endLoan(ln)

@@ -6,7 +6,7 @@ import "shuwu/internal/errs"
 const (
 	// 图书属性不能超过 255 个字符 / item properties are at most 255 characters
 	CodeItemPropertiesTooLong errs.Code = "ITEM_PROPERTIES_TOO_LONG"
-	// 字符集只能是 utf-8 或 gbk/ the encoding must be utf-8 or gbk
+	// 字符集只能是 utf-8 或 gbk / the encoding must be utf-8 or gbk
 	CodeTerminalEncodingInvalid errs.Code = "TERMINAL_ENCODING_INVALID"
 	// 自助机账号 … 已存在 / the terminal … already exists
 	CodeTerminalExists errs.Code = "TERMINAL_EXISTS"

@@ -6,4 +6,8 @@ import "shuwu/internal/errs"
 const (
 	// 结业宽限天数须在 0 到 365 之间 / card grace days must be 0–365
 	CodeRuleInvalid errs.Code = "RULE_INVALID"
+	// 请填写本馆名称，例如“州委党校党建书屋” / the library name is required
+	CodeInstitutionRequired errs.Code = "INSTITUTION_REQUIRED"
+	// 本馆名称不能超过 … 个字 / the library name is too long
+	CodeInstitutionTooLong errs.Code = "INSTITUTION_TOO_LONG"
 )

@@ -372,3 +372,40 @@ func (tx *Tx) LendingItem(barcode string) (circulation.LendingItem, error) {
 	it.CreatedAt, it.UpdatedAt = fromMillis(created), fromMillis(updated)
 	return li, err
 }
+
+// OverdueList pages loans due before today, with the reader's phone and
+// unit and the class the loan counts for, and counts them all.
+func (tx *Tx) OverdueList(today string, f circulation.OverdueFilter) ([]circulation.OverdueLoan, int, error) {
+	where, args := ` WHERE l.due_date < ?`, []any{today}
+	if f.ClassID != 0 {
+		where += ` AND l.class_id = ?`
+		args = append(args, f.ClassID)
+	}
+	total, err := tx.count(`SELECT COUNT(*) FROM loans l`+where, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	order := ` ORDER BY l.due_date, rd.name, l.id`
+	if f.ByClass {
+		// Loans without a class come last, after every class by name.
+		order = ` ORDER BY CASE WHEN c.id IS NULL THEN 1 ELSE 0 END, c.name, rd.name, rd.card, l.due_date, l.id`
+	}
+	q := `SELECT l.id, l.item_id, l.reader_id, COALESCE(l.class_id,0), l.loaned_at, l.due_date, l.renewals, COALESCE(l.staff_id,0),
+	i.barcode, i.record_id, r.title, i.call_number, rd.card, rd.name, rd.phone, rd.unit, COALESCE(c.name,'')
+	FROM loans l JOIN items i ON i.id = l.item_id JOIN records r ON r.id = i.record_id JOIN readers rd ON rd.id = l.reader_id
+	LEFT JOIN classes c ON c.id = l.class_id` + where + order
+	if f.Limit > 0 {
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, f.Limit, f.Offset)
+	}
+	rows, err := tx.query(q, args...)
+	out, err := collect(rows, err, func(rs *sql.Rows) (circulation.OverdueLoan, error) {
+		var v circulation.OverdueLoan
+		var at int64
+		err := rs.Scan(&v.ID, &v.ItemID, &v.ReaderID, &v.ClassID, &at, &v.DueDate, &v.Renewals, &v.StaffID, &v.Barcode, &v.RecordID, &v.Title,
+			&v.CallNumber, &v.ReaderCard, &v.ReaderName, &v.ReaderPhone, &v.ReaderUnit, &v.ClassName)
+		v.LoanedAt = fromMillis(at)
+		return v, err
+	})
+	return out, total, err
+}

@@ -16,7 +16,7 @@ type auditPage struct {
 	Next     int64 // id to page back from; 0 at the end
 }
 
-var auditEntities = []string{"record", "item", "reader", "class", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "reading_list", "clc"}
+var auditEntities = []string{"record", "item", "reader", "class", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "reading_list", "clc", "library"}
 
 const auditPageSize = 100
 

@@ -18,7 +18,7 @@ import (
 // deskData is the circulation desk: the mode, the reader being served and
 // the lines of what just happened, newest first.
 type deskData struct {
-	Mode    string // "lend" or "return"
+	Mode    string // "lend", "return" or "inroom" (阅览登记)
 	Card    string
 	Panel   *readerPanel
 	Lines   []deskLine
@@ -52,8 +52,9 @@ type holdSlip struct {
 }
 
 func deskMode(m string) string {
-	if m == "return" {
-		return "return"
+	switch m {
+	case "return", "inroom":
+		return m
 	}
 	return "lend"
 }
@@ -133,6 +134,11 @@ func (s *Server) deskScan(w http.ResponseWriter, r *http.Request, v *view) error
 		line = deskLine{Kind: "warn", What: v.T("desk.empty_scan")}
 	case d.Mode == "return":
 		line = s.checkin(ctx, v, code)
+	case d.Mode == "inroom":
+		var err error
+		if line, err = s.inRoom(ctx, v, d, code); err != nil {
+			return err
+		}
 	case d.Card == "":
 		line = s.selectReader(ctx, v, d, code)
 	default:
@@ -158,6 +164,35 @@ func (s *Server) deskScan(w http.ResponseWriter, r *http.Request, v *view) error
 	line.At = time.Now()
 	d.Lines = []deskLine{line}
 	return s.deskAnswer(w, r, v, d)
+}
+
+// inRoom counts a copy read in the room, for the reader being served if
+// any; a scanned card (not a copy) makes that reader the one served.
+func (s *Server) inRoom(ctx context.Context, v *view, d *deskData, code string) (deskLine, error) {
+	it, err := s.d.Catalog.Item(ctx, code)
+	if errs.Is(err, catalog.CodeItemNotFound) {
+		if _, rerr := s.d.Readers.ByCard(ctx, code); rerr == nil {
+			return s.selectReader(ctx, v, d, code), nil
+		}
+	}
+	if err == nil {
+		err = s.d.Circulation.InRoomUse(ctx, it.Barcode, d.Card)
+	}
+	if err != nil {
+		if errs.As(err).Kind == errs.KindInternal {
+			return deskLine{}, err
+		}
+		return errorLine(v, err), nil
+	}
+	rec, err := s.d.Catalog.Record(ctx, it.RecordID)
+	if err != nil {
+		return deskLine{}, err
+	}
+	l := deskLine{Kind: "ok", Barcode: it.Barcode, What: v.T("desk.inroom_done", rec.Title, it.Barcode)}
+	if d.Card != "" {
+		l.Next = v.T("desk.inroom_for", d.Card)
+	}
+	return l, nil
 }
 
 // selectReader makes the scanned card the reader being served.

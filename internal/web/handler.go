@@ -36,7 +36,7 @@ func (s *Server) route(roles []audit.Role, h handlerFunc) http.Handler {
 			s.switchLang(w, r, l)
 			return
 		}
-		v := &view{Lang: lang, Path: r.URL.Path, Query: r.URL.RawQuery, Errors: map[string]string{}, Form: url.Values{}, s: s}
+		v := &view{Lang: lang, Path: r.URL.Path, Query: r.URL.RawQuery, Errors: map[string]string{}, Form: url.Values{}, s: s, ctx: r.Context()}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			// Refuses a form posted from another site: the browser says
 			// so in Sec-Fetch-Site or Origin.
@@ -83,6 +83,7 @@ func (s *Server) route(roles []audit.Role, h handlerFunc) http.Handler {
 			s.clearCookie(w, r, flashCookie)
 		}
 		r = r.WithContext(ctx)
+		v.ctx = ctx
 		if err := h(w, r, v); err != nil {
 			s.fail(w, r, v, err)
 		}

@@ -21,6 +21,12 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /desk/renew", s.route(staff, s.deskRenew))
 	mux.Handle("POST /desk/renew-all", s.route(staff, s.deskRenewAll))
 
+	mux.Handle("GET /holds", s.route(staff, s.listHolds))
+	mux.Handle("POST /holds/{id}/cancel", s.route(staff, s.cancelHoldByStaff))
+	mux.Handle("POST /holds/expire", s.route(librarian, s.expireHolds))
+	mux.Handle("GET /overdue", s.route(staff, s.listOverdue))
+	mux.Handle("GET /overdue/slips", s.route(staff, s.overdueSlips))
+
 	mux.Handle("GET /catalog", s.route(staff, s.listRecords))
 	mux.Handle("GET /catalog/new", s.route(librarian, s.newRecord))
 	mux.Handle("POST /catalog/new", s.route(librarian, s.createRecord))
@@ -29,6 +35,10 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /catalog/records/{id}/edit", s.route(librarian, s.editRecord))
 	mux.Handle("POST /catalog/records/{id}/edit", s.route(librarian, s.updateRecord))
 	mux.Handle("POST /catalog/records/{id}/items", s.route(librarian, s.addItems))
+	mux.Handle("GET /catalog/items/{barcode}", s.route(staff, s.showItem))
+	mux.Handle("POST /catalog/items/{barcode}/edit", s.route(librarian, s.updateItem))
+	mux.Handle("POST /catalog/items/{barcode}/status", s.route(staff, s.setItemStatus))
+	mux.Handle("POST /catalog/items/{barcode}/inroom", s.route(staff, s.recordInRoomUse))
 
 	mux.Handle("GET /readers", s.route(staff, s.listReaders))
 	mux.Handle("GET /readers/new", s.route(staff, s.newReader))
@@ -53,6 +63,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /classes/{id}/reset-passwords", s.route(staff, s.resetClassPasswords))
 
 	mux.Handle("GET /settings", s.route(librarian, s.showSettings))
+	mux.Handle("POST /settings/library", s.route(librarian, s.saveLibrary))
 	mux.Handle("POST /settings/rules", s.route(librarian, s.saveRules))
 	mux.Handle("POST /settings/policies", s.route(librarian, s.savePolicy))
 	mux.Handle("POST /settings/policies/{id}/delete", s.route(librarian, s.deletePolicy))
@@ -78,6 +89,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /import/jobs/{id}", s.route(librarian, s.showImportJob))
 		mux.Handle("GET /import/jobs/{id}/rejects", s.route(librarian, s.importRejects))
 		mux.Handle("GET /export", s.route(librarian, s.showExport))
+		mux.Handle("GET /overdue/export", s.route(staff, s.exportOverdue))
 		mux.Handle("GET /export/marc", s.route(librarian, s.exportMARC))
 		mux.Handle("GET /export/xlsx/{what}", s.route(librarian, s.exportXLSX))
 	}

@@ -17,6 +17,7 @@ import (
 // settingsPage is the circulation settings: rules, the policy matrix and
 // closed days.
 type settingsPage struct {
+	Library    settings.Library
 	Rules      settings.Rules
 	Closed     map[time.Weekday]bool
 	Weekdays   []time.Weekday
@@ -37,6 +38,9 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, v *view,
 	ctx := r.Context()
 	d := settingsPage{Closed: map[time.Weekday]bool{}, Weekdays: []time.Weekday{1, 2, 3, 4, 5, 6, 0}, InitialRules: settings.InitialPasswordRules}
 	var err error
+	if d.Library, err = s.d.Circulation.Library(ctx); err != nil {
+		return err
+	}
 	if d.Rules, err = s.d.Circulation.Rules(ctx); err != nil {
 		return err
 	}

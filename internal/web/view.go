@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"net/url"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/settings"
 )
 
 // view is what every template gets: the language, the person, the form
@@ -24,6 +26,9 @@ type view struct {
 
 	token string
 	s     *Server
+	// ctx is the request's context, for what templates look up lazily.
+	ctx         context.Context
+	institution string
 }
 
 // T translates key into the page's language.
@@ -93,3 +98,18 @@ func (v *view) HasAudit() bool { return v.s.d.AuditLog != nil }
 
 // HasTransfer reports whether the import and export pages exist.
 func (v *view) HasTransfer() bool { return v.s.d.Transfer != nil && v.s.d.Jobs != nil }
+
+// Institution is the library's name in the page's language (本馆名称
+// setting); the default name if it cannot be read, so a page never fails
+// for its title.
+func (v *view) Institution() string {
+	if v.institution == "" {
+		v.institution = settings.DefaultInstitution
+		if l, err := v.s.d.Circulation.Library(v.ctx); err == nil {
+			v.institution = pickName(v.Lang, l.Name, l.NameEn)
+		} else {
+			v.s.d.Log.Warn("web: read library name", "err", err)
+		}
+	}
+	return v.institution
+}

@@ -132,6 +132,7 @@
     var card = cardField.value;
     if (ev.key === "F2") { ev.preventDefault(); window.location = "/desk?mode=lend" + (card ? "&card=" + encodeURIComponent(card) : ""); }
     else if (ev.key === "F4") { ev.preventDefault(); window.location = "/desk?mode=return"; }
+    else if (ev.key === "F6") { ev.preventDefault(); window.location = "/desk?mode=inroom"; }
     else if (ev.key === "F8") { ev.preventDefault(); var b = document.getElementById("renew-all"); if (b) b.click(); }
     else if (ev.key === "Escape") { ev.preventDefault(); window.location = "/desk?mode=" + desk.dataset.mode; }
   });
