@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/paging"
 )
 
 // MaxBody bounds a request body; bigger ones get BODY_TOO_LARGE.
@@ -143,8 +144,8 @@ func pageParams(r *http.Request) (int, int, error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	if p < 1 {
-		p = 1
+	if p < 1 || p > paging.MaxPage {
+		return 0, 0, paging.OutOfRange(paging.MaxPage)
 	}
 	if s < 1 || s > 200 {
 		return 0, 0, errs.Invalid("PARAM_INVALID", "size", "每页条数须在 1 到 200 之间", "size must be 1–200")

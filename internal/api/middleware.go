@@ -52,12 +52,23 @@ func Recover(log *slog.Logger, next http.Handler) http.Handler {
 // as well as a bearer token, so the pages' scripts can call the API.
 const SessionCookie = "shuwu_session"
 
-// tokenOf returns the request's credential.
+// bearerOf returns the request's bearer token, "" when it has none.
+func bearerOf(r *http.Request) string {
+	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+		return strings.TrimSpace(tok)
+	}
+	return ""
+}
+
+// hasBearer reports whether the request authenticates with a bearer
+// token rather than the session cookie.
+func hasBearer(r *http.Request) bool { return bearerOf(r) != "" }
+
+// tokenOf returns the request's credential: the bearer token, else the
+// session cookie.
 func tokenOf(r *http.Request) string {
-	if h := r.Header.Get("Authorization"); h != "" {
-		if tok, ok := strings.CutPrefix(h, "Bearer "); ok {
-			return strings.TrimSpace(tok)
-		}
+	if tok := bearerOf(r); tok != "" {
+		return tok
 	}
 	if c, err := r.Cookie(SessionCookie); err == nil {
 		return c.Value

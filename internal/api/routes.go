@@ -14,7 +14,7 @@ import (
 // table is every route of the API, in one place.
 func (s *Server) table() []Route {
 	G, P, U, D, PA := http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch
-	page := []Param{{"page", "页码，从 1 开始 / page number", "integer"}, {"size", "每页条数 1–200 / page size", "integer"}}
+	page := []Param{{"page", "页码 1–100000 / page number, 1–100000", "integer"}, {"size", "每页条数 1–200 / page size", "integer"}}
 	return []Route{
 		{G, "/healthz", public, "健康检查 / health check", nil, map[string]string{}, nil, s.health},
 		{P, "/api/v1/auth/login", public, "登录，取得令牌 / log in and get a token", loginRequest{}, auth.Session{}, nil, s.login},

@@ -58,7 +58,7 @@ func SearchRoute(s Searcher) Route {
 		Reply:   SearchResult{},
 		Params: []Param{
 			{"q", "检索式，可用 题名: 作者: isbn: 分类: 和引号短语 / query; fielded syntax and quoted phrases", "string"},
-			{"page", "页码 / page", "integer"}, {"size", "每页条数 1–100 / page size", "integer"},
+			{"page", "页码，最多翻到前 10000 条 / page, within the first 10,000 hits", "integer"}, {"size", "每页条数 1–100 / page size", "integer"},
 			{"sort", "relevance | newest | title | callnumber", "string"},
 			{"facet", "分面筛选 name:value，可重复 / facet filter name:value, repeatable", "string"},
 		},

@@ -40,6 +40,9 @@ type Deps struct {
 type Server struct {
 	Deps
 	routes []Route
+	// cop refuses cookie-authenticated writes a browser sends from another
+	// site, as the pages do for their forms.
+	cop *http.CrossOriginProtection
 }
 
 // HandlerFunc is an API handler: it writes the answer on success and
@@ -69,7 +72,7 @@ func New(d Deps) *Server {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{Deps: d}
+	s := &Server{Deps: d, cop: http.NewCrossOriginProtection()}
 	s.routes = append(append(s.table(), s.transferRoutes()...), d.Extra...)
 	return s
 }
@@ -95,6 +98,10 @@ func (s *Server) Register(mux *http.ServeMux) {
 func (s *Server) wrap(rt Route) http.Handler {
 	roles := roleSet(rt.Roles)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := s.checkOrigin(r); err != nil {
+			writeError(w, r, s.Log, err)
+			return
+		}
 		ctx := r.Context()
 		if tok := tokenOf(r); tok != "" || roles != nil {
 			a, err := s.Auth.Authenticate(ctx, tok)
@@ -115,6 +122,29 @@ func (s *Server) wrap(rt Route) http.Handler {
 			writeError(w, r, s.Log, err)
 		}
 	})
+}
+
+// CodeCrossOrigin refuses a write a browser sent from another site.
+const CodeCrossOrigin errs.Code = "CROSS_ORIGIN"
+
+// checkOrigin refuses a state-changing request that a browser sent from
+// another site, unless it carries a bearer token. The session cookie is
+// sent by the browser on any request to this host, so a page elsewhere
+// could otherwise post with a logged-in librarian's rights; a bearer
+// token is never sent on its own, and a script on another site cannot
+// add one without a CORS preflight, which the API does not answer.
+// Clients that are not browsers send neither Origin nor Sec-Fetch-Site
+// and pass.
+func (s *Server) checkOrigin(r *http.Request) error {
+	if hasBearer(r) {
+		return nil
+	}
+	if err := s.cop.Check(r); err != nil {
+		return errs.New(errs.KindForbidden, CodeCrossOrigin,
+			"已拒绝跨站请求：来自其他网站的修改请求不能使用本站登录；请在本站页面上操作，或使用访问令牌（Authorization: Bearer）",
+			"cross-site request refused: a change sent from another site cannot use this site's login; act from shuwu's own pages or send a bearer token")
+	}
+	return nil
 }
 
 func joinRoles(rs roleSet) string {

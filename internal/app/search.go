@@ -446,7 +446,7 @@ func (w webSearch) Search(ctx context.Context, q web.SearchQuery) (web.SearchRes
 	if err != nil {
 		return web.SearchResult{}, err
 	}
-	out := web.SearchResult{Total: res.Total, DidYouMean: res.DidYouMean, Rebuilding: res.Rebuilding, RecordIDs: make([]int64, len(res.Hits))}
+	out := web.SearchResult{Total: res.Total, DidYouMean: res.DidYouMean, Rebuilding: res.Rebuilding, Reachable: search.MaxResults, RecordIDs: make([]int64, len(res.Hits))}
 	for i, h := range res.Hits {
 		out.RecordIDs[i] = h.RecordID
 	}

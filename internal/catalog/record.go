@@ -3,7 +3,11 @@
 // required-reading lists, with the rules that keep them valid.
 package catalog
 
-import "time"
+import (
+	"time"
+
+	"shuwu/internal/paging"
+)
 
 // Author is one name in a record with its role (著, 编, 译, 主编 …).
 type Author struct {
@@ -74,9 +78,7 @@ type Page struct {
 
 // Normalize clamps a page to sane bounds.
 func (p Page) Normalize() Page {
-	if p.Number < 1 {
-		p.Number = 1
-	}
+	p.Number = paging.Clamp(p.Number)
 	if p.Size < 1 {
 		p.Size = 20
 	}
@@ -87,4 +89,4 @@ func (p Page) Normalize() Page {
 }
 
 // Offset is the SQL offset of the page.
-func (p Page) Offset() int { return (p.Number - 1) * p.Size }
+func (p Page) Offset() int { return paging.Offset(p.Number, p.Size) }

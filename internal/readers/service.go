@@ -10,6 +10,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/paging"
 	"shuwu/internal/settings"
 )
 
@@ -238,9 +239,7 @@ func (s *Service) ByID(ctx context.Context, id int64) (Reader, error) {
 
 // List searches readers.
 func (s *Service) List(ctx context.Context, f Filter) ([]Reader, int, error) {
-	if f.Number < 1 {
-		f.Number = 1
-	}
+	f.Number = paging.Clamp(f.Number)
 	if f.Size < 1 || f.Size > 200 {
 		f.Size = 20
 	}

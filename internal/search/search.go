@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/paging"
 )
 
 // SortOrder is the order of search results.
@@ -58,10 +59,13 @@ type Result struct {
 	Rebuilding bool   // a rebuild is running; results come from the old index
 }
 
+// MaxResults is how deep a listing can page into the hits of one query:
+// pages past it are refused, and pagers stop at its last page.
+const MaxResults = 10000
+
 const (
 	defaultSize = 20
 	maxSize     = 100
-	maxOffset   = 10000
 	// rankWindow is how many top hits are re-ranked by tier; pages beyond
 	// it keep the candidate order (window.go).
 	rankWindow = 200
@@ -71,7 +75,8 @@ const (
 var storedFields = []string{fTitle, fTitleOther, fAuthor, fSubject, fSeries, fPublisher, fYear, fRequired, fSortAdded}
 
 // Search runs req. A query that cannot be parsed, an unknown filter or an
-// out-of-range page is a *errs.Error with code SEARCH_QUERY_INVALID.
+// out-of-range page is a *errs.Error (SEARCH_QUERY_INVALID,
+// PAGE_OUT_OF_RANGE).
 //
 // Matches, the total and facet counts come from postings bitmaps
 // (bitmap.go). Relevance order picks a window of candidates by tier and
@@ -85,10 +90,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		req.Size = defaultSize
 	}
 	req.Size = min(req.Size, maxSize)
-	from := (req.Page - 1) * req.Size
-	if from+req.Size > maxOffset {
-		return nil, errs.Invalid(CodeQueryInvalid, "page", "页码超出范围", "page out of range")
+	if err := paging.Check(req.Page, paging.LastReachable(MaxResults, req.Size)); err != nil {
+		return nil, err
 	}
+	from := (req.Page - 1) * req.Size
 	folded := ix.f.Fold(req.Query)
 	clauses, err := parseQuery(folded)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/paging"
 	"shuwu/internal/readers"
 )
 
@@ -18,9 +19,14 @@ var classKinds = []string{"主体班", "专题研讨班", "计划外培训班", 
 // classList is the classes page with the form for a new class.
 type classList struct {
 	Classes []readers.Class
+	Pager   pager
 	Kinds   []string
 	Today   string
 }
+
+// classPageSize is how many classes a page of the list shows; a school
+// running thirty classes a year has hundreds after a few years.
+const classPageSize = 30
 
 func parseClass(f url.Values) readers.Class {
 	return readers.Class{Name: f.Get("name"), Kind: f.Get("kind"), StartDate: strings.TrimSpace(f.Get("start_date")),
@@ -40,7 +46,13 @@ func (s *Server) renderClasses(w http.ResponseWriter, r *http.Request, v *view, 
 	if v.Form.Get("kind") == "" {
 		v.Form.Set("kind", classKinds[0])
 	}
-	v.Title, v.Nav, v.Data = v.T("classes.title"), "classes", classList{Classes: cs, Kinds: classKinds, Today: s.d.Catalog.Today()}
+	q := r.URL.Query()
+	page := pageParam(q)
+	d := classList{Pager: newPager(q, "/classes", page, classPageSize, len(cs)), Kinds: classKinds, Today: s.d.Catalog.Today()}
+	if from := paging.Offset(page, classPageSize); from < len(cs) {
+		d.Classes = cs[from:min(from+classPageSize, len(cs))]
+	}
+	v.Title, v.Nav, v.Data = v.T("classes.title"), "classes", d
 	s.render(w, r, status, "classes", v)
 	return nil
 }

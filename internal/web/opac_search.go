@@ -45,14 +45,14 @@ func (s *Server) searchOPAC(w http.ResponseWriter, r *http.Request, v *view) err
 		}
 	}
 	var ids []int64
-	var total int
+	var total, reachable int
 	switch {
 	case s.d.Search != nil:
 		res, err := s.d.Search.Search(ctx, SearchQuery{Text: d.Query, Page: page, Size: opacPageSize, Filters: d.Filters})
 		if err != nil {
 			return err
 		}
-		ids, total, d.Facets, d.DidYouMean, d.Rebuilding = res.RecordIDs, res.Total, res.Facets, res.DidYouMean, res.Rebuilding
+		ids, total, reachable, d.Facets, d.DidYouMean, d.Rebuilding = res.RecordIDs, res.Total, res.Reachable, res.Facets, res.DidYouMean, res.Rebuilding
 	default:
 		cat, _ := strconv.ParseInt(q.Get("category"), 10, 64)
 		recs, n, err := s.d.Catalog.Records(ctx, catalog.RecordFilter{Query: d.Query, CategoryID: cat, Page: catalog.Page{Number: page, Size: opacPageSize}})
@@ -69,7 +69,7 @@ func (s *Server) searchOPAC(w http.ResponseWriter, r *http.Request, v *view) err
 	if err != nil {
 		return err
 	}
-	d.Hits, d.Pager = hits, newPager(q, "/opac", page, opacPageSize, total)
+	d.Hits, d.Pager = hits, newPager(q, "/opac", page, opacPageSize, total).upTo(reachable, opacPageSize)
 	if !d.Searched {
 		if d.Lists, err = s.d.Catalog.ReadingLists(ctx); err != nil {
 			return err

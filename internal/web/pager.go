@@ -3,12 +3,17 @@ package web
 import (
 	"net/url"
 	"strconv"
+
+	"shuwu/internal/paging"
 )
 
 // pager is a listing's page links.
 type pager struct {
 	Page, Pages, Total int
 	Base               string // the listing's URL with its filters, ending in ? or &
+	// Reachable is set when only the first Reachable rows of Total can be
+	// paged to; Pages then stops at the last of them.
+	Reachable int
 }
 
 func newPager(base url.Values, path string, page, size, total int) pager {
@@ -26,15 +31,25 @@ func newPager(base url.Values, path string, page, size, total int) pager {
 	if enc := q.Encode(); enc != "" {
 		b += enc + "&"
 	}
-	pages := (total + size - 1) / size
+	pages := min((total+size-1)/size, paging.MaxPage)
 	return pager{Page: page, Pages: pages, Total: total, Base: b}
 }
 
-// pageParam reads the page number of a listing, 1 when absent or bad.
+// upTo stops the pager at the last page within the first limit rows, for
+// a listing that serves no deeper (the search engine); limit 0 leaves it.
+func (p pager) upTo(limit, size int) pager {
+	if limit > 0 && p.Total > limit {
+		p.Pages, p.Reachable = min(p.Pages, paging.LastReachable(limit, size)), limit
+	}
+	return p
+}
+
+// pageParam reads the page number of a listing: 1 when absent or bad,
+// never more than paging.MaxPage.
 func pageParam(q url.Values) int {
 	n, err := strconv.Atoi(q.Get("page"))
-	if err != nil || n < 1 {
+	if err != nil {
 		return 1
 	}
-	return n
+	return paging.Clamp(n)
 }

@@ -2,14 +2,12 @@ package web
 
 import (
 	"net/http"
-
-	"shuwu/internal/circulation"
 )
 
 // readerPage is a reader's staff page.
 type readerPage struct {
 	Panel   *readerPanel
-	History []historyLine
+	History historyPage
 }
 
 // showReader shows a reader with loans, holds, blocks, history and the
@@ -25,17 +23,13 @@ func (s *Server) showReader(w http.ResponseWriter, r *http.Request, v *view) err
 	return nil
 }
 
-// readerPage loads the reader named in the path with their last 50 loans,
-// returns and renewals.
+// readerPage loads the reader named in the path with a page of their
+// loans, returns and renewals.
 func (s *Server) readerPage(r *http.Request, v *view) (readerPage, error) {
 	p, err := s.panel(r.Context(), v, r.PathValue("card"))
 	if err != nil {
 		return readerPage{}, err
 	}
-	evs, err := s.d.Circulation.Events(r.Context(), circulation.EventFilter{ReaderID: p.Reader.ID, Kinds: historyKinds, Limit: 50})
-	if err != nil {
-		return readerPage{}, err
-	}
-	h, err := s.describeEvents(r, evs)
+	h, err := s.readerHistory(r, p.Reader.ID)
 	return readerPage{Panel: p, History: h}, err
 }

@@ -68,6 +68,9 @@ type SearchResult struct {
 	// Rebuilding is true while the index is being rebuilt and results may
 	// be incomplete.
 	Rebuilding bool
+	// Reachable is how many of the hits can be paged to (the engine
+	// refuses pages beyond); 0 when every hit can.
+	Reachable int
 }
 
 // Facet is one facet of a search result.
