@@ -127,8 +127,13 @@ func (tx *Tx) RecordsByIDs(ids []int64) ([]catalog.Record, error) {
 	if len(ids) == 0 {
 		return []catalog.Record{}, nil
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+recordColumns+` FROM records WHERE id IN (`+bindMarks(len(ids))+`)`, int64Args(ids)...)
-	recs, err := collect(rows, mapErr(err), func(r *sql.Rows) (catalog.Record, error) { return scanRecord(r) })
+	var recs []catalog.Record
+	err := eachChunk(ids, func(marks string, args []any) error {
+		rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+recordColumns+` FROM records WHERE id IN (`+marks+`)`, args...)
+		got, err := collect(rows, mapErr(err), func(r *sql.Rows) (catalog.Record, error) { return scanRecord(r) })
+		recs = append(recs, got...)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -199,20 +204,22 @@ func (tx *Tx) attachAuthors(recs []catalog.Record) error {
 		idx[r.ID] = i
 		recs[i].Authors = []catalog.Author{}
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT record_id, name, role FROM record_authors WHERE record_id IN (`+bindMarks(len(ids))+`) ORDER BY record_id, pos`, int64Args(ids)...)
-	if err != nil {
-		return mapErr(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var a catalog.Author
-		if err := rows.Scan(&id, &a.Name, &a.Role); err != nil {
+	return eachChunk(ids, func(marks string, args []any) error {
+		rows, err := tx.q.QueryContext(tx.ctx, `SELECT record_id, name, role FROM record_authors WHERE record_id IN (`+marks+`) ORDER BY record_id, pos`, args...)
+		if err != nil {
 			return mapErr(err)
 		}
-		recs[idx[id]].Authors = append(recs[idx[id]].Authors, a)
-	}
-	return mapErr(rows.Err())
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var a catalog.Author
+			if err := rows.Scan(&id, &a.Name, &a.Role); err != nil {
+				return mapErr(err)
+			}
+			recs[idx[id]].Authors = append(recs[idx[id]].Authors, a)
+		}
+		return mapErr(rows.Err())
+	})
 }
 
 const itemColumns = `id, record_id, barcode, call_number, call_sort, location_id, status, source, donor, price_fen, added_date, lendable, notes, created_at, updated_at`
@@ -280,16 +287,19 @@ func (tx *Tx) ItemsOfRecords(ids []int64) (map[int64][]catalog.Item, error) {
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+itemColumns+` FROM items WHERE record_id IN (`+bindMarks(len(ids))+`) ORDER BY call_sort, barcode`, int64Args(ids)...)
-	items, err := collect(rows, mapErr(err), func(r *sql.Rows) (catalog.Item, error) { return scanItem(r) })
-	for _, it := range items {
-		out[it.RecordID] = append(out[it.RecordID], it)
-	}
+	err := eachChunk(ids, func(marks string, args []any) error {
+		rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+itemColumns+` FROM items WHERE record_id IN (`+marks+`) ORDER BY call_sort, barcode`, args...)
+		items, err := collect(rows, mapErr(err), func(r *sql.Rows) (catalog.Item, error) { return scanItem(r) })
+		for _, it := range items {
+			out[it.RecordID] = append(out[it.RecordID], it)
+		}
+		return err
+	})
 	return out, err
 }
 
 // RecordsOnShelf returns which of the records (all, when ids is nil) have
-// a copy on the shelf, a few hundred ids per statement.
+// a copy on the shelf.
 func (tx *Tx) RecordsOnShelf(ids []int64) ([]int64, error) {
 	scan := func(r *sql.Rows) (id int64, err error) { err = r.Scan(&id); return id, err }
 	const q = `SELECT DISTINCT record_id FROM items WHERE status = ?`
@@ -298,14 +308,14 @@ func (tx *Tx) RecordsOnShelf(ids []int64) ([]int64, error) {
 		return collect(rows, mapErr(err), scan)
 	}
 	out := []int64{}
-	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		rows, err := tx.q.QueryContext(tx.ctx, q+` AND record_id IN (`+bindMarks(n)+`)`, append([]any{catalog.StatusAvailable}, int64Args(ids[:n])...)...)
+	err := eachChunk(ids, func(marks string, args []any) error {
+		rows, err := tx.q.QueryContext(tx.ctx, q+` AND record_id IN (`+marks+`)`, append([]any{catalog.StatusAvailable}, args...)...)
 		got, err := collect(rows, mapErr(err), scan)
-		if err != nil {
-			return nil, err
-		}
-		out, ids = append(out, got...), ids[n:]
+		out = append(out, got...)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -74,11 +74,14 @@ func (tx *Tx) LoansOfReaders(ids []int64) (map[int64][]circulation.LoanView, err
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, loanViewQuery+` WHERE l.reader_id IN (`+bindMarks(len(ids))+`) ORDER BY l.due_date`, int64Args(ids)...)
-	loans, err := collect(rows, mapErr(err), scanLoanView)
-	for _, l := range loans {
-		out[l.ReaderID] = append(out[l.ReaderID], l)
-	}
+	err := eachChunk(ids, func(marks string, args []any) error {
+		rows, err := tx.q.QueryContext(tx.ctx, loanViewQuery+` WHERE l.reader_id IN (`+marks+`) ORDER BY l.due_date`, args...)
+		loans, err := collect(rows, mapErr(err), scanLoanView)
+		for _, l := range loans {
+			out[l.ReaderID] = append(out[l.ReaderID], l)
+		}
+		return err
+	})
 	return out, err
 }
 

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -72,9 +73,17 @@ func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
 	return <-req.done
 }
 
-// View runs fn against a read connection. fn must not write.
+// View runs fn in a read transaction: every query inside it sees the one
+// snapshot taken at its first read, whatever commits meanwhile. fn must
+// not write (the read pool is query_only). Keep Views short: a snapshot
+// held open keeps the WAL from being checkpointed past it.
 func (db *DB) View(ctx context.Context, fn func(*Tx) error) error {
-	return fn(&Tx{ctx: ctx, q: db.read, db: db})
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return errs.Internalf("store: begin read: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(&Tx{ctx: ctx, q: tx, db: db})
 }
 
 func (db *DB) writer() {
@@ -287,12 +296,36 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 
 // checkpointInterval is how often the WAL is copied back into the
 // database file.
-const checkpointInterval = time.Second
+const checkpointInterval = 500 * time.Millisecond
 
-// checkpointer copies the WAL into the database file in the background,
-// on the spare connection, so commits never pay for it. PASSIVE never
-// blocks the writer or readers; a final TRUNCATE at Close leaves a small WAL.
-func (db *DB) checkpointer() {
+// walRestartBytes is the WAL size at which the checkpointer makes SQLite
+// start the WAL over from its beginning; walSizeLimit is what the file is
+// cut back to then. Together they keep the WAL well under 64 MB whatever
+// the load (docs/operations.md).
+const (
+	walRestartBytes = 8 << 20
+	walSizeLimit    = 4 << 20
+)
+
+// restartWait bounds how long a restart waits for readers still reading
+// an old snapshot; the writer waits with it, so it is kept short, and a
+// restart that does not get through is tried again a second later.
+const restartWait = 100 * time.Millisecond
+
+// checkpointer copies the WAL into the database file in the background.
+//
+// A PASSIVE checkpoint on the spare connection does the copying without
+// ever blocking the writer or readers. It is not enough on its own: SQLite
+// only reuses the WAL from its beginning when a write starts while every
+// frame is copied and no reader still reads from the WAL, and with desks
+// writing and OPAC pages reading all the time that moment never comes, so
+// the file grew without end (837 MB in 42 minutes). So once the WAL passes
+// walRestartBytes, a RESTART checkpoint runs on the writer's own
+// connection between two batches: it waits (up to restartWait) for the
+// readers of old snapshots to finish, while new readers read the database
+// file, and the next commit then starts the WAL over and cuts the file
+// back to walSizeLimit. A final TRUNCATE at Close leaves an empty WAL.
+func (db *DB) checkpointer(walPath string) {
 	defer db.stopped.Done()
 	t := time.NewTicker(checkpointInterval)
 	defer t.Stop()
@@ -307,6 +340,31 @@ func (db *DB) checkpointer() {
 			if _, err := db.write.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
 				db.log.Warn("store: checkpoint", "err", err)
 			}
+			if fi, err := os.Stat(walPath); err == nil && fi.Size() > walRestartBytes {
+				if err := db.restartWAL(); err != nil {
+					db.log.Warn("store: restart the WAL", "size", fi.Size(), "err", err)
+				}
+			}
 		}
 	}
+}
+
+// restartWAL runs a RESTART checkpoint on the writer's connection between
+// batches. Readers holding an old snapshot longer than restartWait (a
+// long export) make it give up until the next tick.
+func (db *DB) restartWAL() error {
+	return db.raw(context.Background(), func(ctx context.Context, c *sql.Conn) error {
+		if _, err := c.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout=%d", restartWait.Milliseconds())); err != nil {
+			return err
+		}
+		var busy, logFrames, copied int
+		err := c.QueryRowContext(ctx, "PRAGMA wal_checkpoint(RESTART)").Scan(&busy, &logFrames, &copied)
+		if _, rerr := c.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout=%d", busyTimeout.Milliseconds())); err == nil {
+			err = rerr
+		}
+		if err == nil && busy != 0 {
+			db.log.Debug("store: WAL restart waited out by a long read; retrying", "frames", logFrames, "copied", copied)
+		}
+		return err
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -25,7 +26,8 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	// busy_timeout comes before journal_mode so that switching to WAL waits
 	// for another process instead of failing; synchronous=FULL makes every
 	// commit durable, which group commit keeps affordable.
-	pragmas := []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)"}
+	pragmas := []string{fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()), "journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)",
+		fmt.Sprintf("journal_size_limit(%d)", walSizeLimit)}
 	q := url.Values{}
 	for _, p := range pragmas {
 		q.Add("_pragma", p)
@@ -90,9 +92,13 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	db.syncer = newWALSyncer(path+"-wal", log)
 	db.stopped.Add(2)
 	go db.writer()
-	go db.checkpointer()
+	go db.checkpointer(path + "-wal")
 	return db, nil
 }
+
+// busyTimeout is how long a connection waits for a lock another process
+// holds (a command-line import beside the server) before giving up.
+const busyTimeout = 10 * time.Second
 
 // mapErr turns driver errors into domain errors by code, never by text.
 func mapErr(err error) error {

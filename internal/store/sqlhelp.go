@@ -14,6 +14,25 @@ func bindMarks(n int) string {
 	return strings.Repeat("?,", n-1) + "?"
 }
 
+// inListChunk is how many ids one IN-list binds. SQLite refuses more than
+// 32,766 variables in a statement and PostgreSQL more than 65,535; a server
+// catching up on 100,000 queued changes asks for them all at once.
+const inListChunk = 500
+
+// eachChunk calls fn with successive slices of ids, each at most
+// inListChunk long, with the bind marks and arguments for an IN-list.
+// Rows of one id always come from one call, so per-id order survives.
+func eachChunk(ids []int64, fn func(marks string, args []any) error) error {
+	for len(ids) > 0 {
+		n := min(len(ids), inListChunk)
+		if err := fn(bindMarks(n), int64Args(ids[:n])); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
 func int64Args(ids []int64) []any {
 	out := make([]any, len(ids))
 	for i, id := range ids {

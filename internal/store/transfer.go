@@ -35,16 +35,19 @@ func (tx *Tx) OriginalsOf(ids []int64) (map[int64]transferstore.Original, error)
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT record_id, flavor, control_number, data, imported_at FROM marc_originals WHERE record_id IN (`+bindMarks(len(ids))+`)`, int64Args(ids)...)
-	list, err := collect(rows, mapErr(err), func(r *sql.Rows) (o transferstore.Original, err error) {
-		var at int64
-		err = r.Scan(&o.RecordID, &o.Flavor, &o.ControlNumber, &o.Data, &at)
-		o.ImportedAt = fromMillis(at)
-		return o, err
+	err := eachChunk(ids, func(marks string, args []any) error {
+		rows, err := tx.q.QueryContext(tx.ctx, `SELECT record_id, flavor, control_number, data, imported_at FROM marc_originals WHERE record_id IN (`+marks+`)`, args...)
+		list, err := collect(rows, mapErr(err), func(r *sql.Rows) (o transferstore.Original, err error) {
+			var at int64
+			err = r.Scan(&o.RecordID, &o.Flavor, &o.ControlNumber, &o.Data, &at)
+			o.ImportedAt = fromMillis(at)
+			return o, err
+		})
+		for _, o := range list {
+			out[o.RecordID] = o
+		}
+		return err
 	})
-	for _, o := range list {
-		out[o.RecordID] = o
-	}
 	return out, err
 }
 

@@ -25,15 +25,18 @@ func (tx *Tx) ClassNamesOfReaders(ids []int64) (map[int64][]string, error) {
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT m.reader_id, c.name FROM class_members m JOIN classes c ON c.id = m.class_id
-		WHERE m.reader_id IN (`+bindMarks(len(ids))+`) ORDER BY m.reader_id, c.start_date DESC, c.id DESC`, int64Args(ids)...)
 	type pair struct {
 		id   int64
 		name string
 	}
-	list, err := collect(rows, mapErr(err), func(r *sql.Rows) (p pair, err error) { return p, r.Scan(&p.id, &p.name) })
-	for _, p := range list {
-		out[p.id] = append(out[p.id], p.name)
-	}
+	err := eachChunk(ids, func(marks string, args []any) error {
+		rows, err := tx.q.QueryContext(tx.ctx, `SELECT m.reader_id, c.name FROM class_members m JOIN classes c ON c.id = m.class_id
+		WHERE m.reader_id IN (`+marks+`) ORDER BY m.reader_id, c.start_date DESC, c.id DESC`, args...)
+		list, err := collect(rows, mapErr(err), func(r *sql.Rows) (p pair, err error) { return p, r.Scan(&p.id, &p.name) })
+		for _, p := range list {
+			out[p.id] = append(out[p.id], p.name)
+		}
+		return err
+	})
 	return out, err
 }
