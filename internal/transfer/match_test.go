@@ -77,7 +77,6 @@ func isoFile(tb testing.TB, recs []*marc.Record) []byte {
 	return out
 }
 
-
 // Without ISBNs the four volumes of one title, a second edition and a
 // book of the same title by another author are each a record of their
 // own; a second copy of a volume still finds its record.
