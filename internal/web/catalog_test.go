@@ -23,6 +23,21 @@ func TestCatalogPages(t *testing.T) {
 	lib.get("/catalog/records/99999").want(t, http.StatusNotFound)
 }
 
+// The class numbers of ordinary CIP data are known to the shipped schedule:
+// the form names their class instead of warning "类表中没有此分类号".
+func TestRecordFormKnowsCIPClassNumbers(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	for code, name := range map[string]string{"K827": "社会政治人物", "I247.5": "I247.5", "F127": "地方经济", "G252.7": "文献检索", "D610": "属于 D61"} {
+		res := lib.get("/catalog/clc?clc=" + url.QueryEscape(code))
+		res.want(t, http.StatusOK, name)
+		if strings.Contains(res.body, "类表中没有此分类号") {
+			t.Errorf("the form warns that %s is not in the schedule", code)
+		}
+	}
+	lib.get("/catalog/clc?clc=D299").want(t, http.StatusOK, "类表中没有此分类号")
+}
+
 func TestRecordEditorShowsFieldErrors(t *testing.T) {
 	e := newEnv(t)
 	lib := e.as(t, "librarian")
