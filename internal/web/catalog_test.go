@@ -67,6 +67,25 @@ func TestRecordEditorShowsFieldErrors(t *testing.T) {
 	lib.get("/catalog/records/"+id).want(t, http.StatusOK, "复本（3 册）", "D26/1", "个人捐赠", "校机关党委")
 }
 
+// A responsibility typed as one word ("张明主编") stays as typed: the role
+// is read off the end instead of 著 being added after it.
+func TestRecordFormKeepsTheResponsibilityAsTyped(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	form := url.Values{"title": {"基层党建实务"}, "authors": {"张明主编\n李华 编"}, "year": {"2023"}, "price": {"30.00"}}
+	res := lib.post("/catalog/new", form)
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", res.status, clip(res.body))
+	}
+	loc := strings.TrimSuffix(res.header.Get("Location"), "#add-items")
+	page := lib.get(loc)
+	page.want(t, http.StatusOK, "张明主编")
+	if strings.Contains(page.body, "主编著") {
+		t.Fatalf("the record page shows %q", "张明主编著")
+	}
+	lib.get(loc+"/edit").want(t, http.StatusOK, "张明 主编")
+}
+
 func TestDutyCannotEditCatalogue(t *testing.T) {
 	e := newEnv(t)
 	duty := e.as(t, "duty1")
