@@ -47,9 +47,15 @@ func TestMigrationsAreRecordedOnce(t *testing.T) {
 		t.Fatalf("reopening a migrated database: %v", err)
 	}
 	defer db2.Close()
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Versions may skip a number (one reserved for a branch not merged
+	// yet), so count the files, not the highest version.
 	var n int
-	if err := db2.write.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n != SchemaVersion() {
-		t.Fatalf("%d migrations recorded (%v), want %d", n, err, SchemaVersion())
+	if err := db2.write.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n != len(ms) {
+		t.Fatalf("%d migrations recorded (%v), want %d", n, err, len(ms))
 	}
 }
 
