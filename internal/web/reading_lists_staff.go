@@ -172,7 +172,9 @@ func (s *Server) saveReadingList(w http.ResponseWriter, r *http.Request, v *view
 // line or separated by spaces.
 func (s *Server) recordsToAdd(ctx context.Context, typed string) ([]int64, error) {
 	var out []int64
-	for _, tok := range strings.FieldsFunc(typed, func(r rune) bool { return r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == ',' || r == '，' || r == '、' }) {
+	for _, tok := range strings.FieldsFunc(typed, func(r rune) bool {
+		return r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == ',' || r == '，' || r == '、'
+	}) {
 		if n, err := isbn.Normalize(tok); err == nil {
 			recs, _, err := s.d.Catalog.Records(ctx, catalog.RecordFilter{Query: n, Page: catalog.Page{Number: 1, Size: 5}})
 			if err != nil {

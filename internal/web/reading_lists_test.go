@@ -77,7 +77,7 @@ func TestLibrarianBuildsARequiredReadingListReadersSeeInOrderWithNotes(t *testin
 	lib.get("/audit").want(t, http.StatusOK, "保存必读书目“党史国史”")
 
 	lib.post(loc+"/delete", nil).want(t, http.StatusSeeOther)
-	e.browser(t).get("/opac/lists/" + id).want(t, http.StatusNotFound)
+	e.browser(t).get("/opac/lists/"+id).want(t, http.StatusNotFound)
 }
 
 func cloneForm(f url.Values) url.Values {
