@@ -8,8 +8,10 @@ import (
 	"strings"
 
 	"shuwu/internal/catalog"
+	"shuwu/internal/catalog/clc"
 	"shuwu/internal/catalog/isbn"
 	"shuwu/internal/catalog/price"
+	"shuwu/internal/errs"
 	"shuwu/internal/marc/bib"
 )
 
@@ -153,12 +155,25 @@ func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, [
 		}
 		r.PriceFen = p.Fen
 	}
+	var warnings []Problem
 	if v := get("分类号"); v != "" {
 		code, err := s.catalog.CLC().Validate(v)
-		if err != nil {
+		switch e := errs.As(err); {
+		case err == nil:
+			r.CLC = code
+		case e.Code == clc.CodeUnknown:
+			// A class the table does not hold is still the library's
+			// class: keep what was written, as the MARC import does, and
+			// let the librarian look at it.
+			p := problemOf(err)
+			p.Row, p.Column, p.Title = row.num, "分类号", r.Title
+			p.Message += "，已保留原值于附注，请核对"
+			p.MessageEn += "; the value is kept in the notes: check it"
+			warnings = append(warnings, p)
+			r.Notes = "原始分类号：" + v
+		default:
 			failErr("分类号", err)
 		}
-		r.CLC = code
 	}
 	copies := 1
 	if v := cleanNumber(get("册数")); v != "" {
@@ -168,7 +183,7 @@ func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, [
 		}
 		copies = n
 	}
-	e := &entry{pos: row.num, record: r, donor: get("捐赠人")}
+	e := &entry{pos: row.num, record: r, donor: get("捐赠人"), warnings: warnings}
 	if v := get("来源"); v != "" {
 		src, ok := ParseSource(v)
 		if !ok {

@@ -260,3 +260,29 @@ func TestImportBooksReadsTheNamedSheet(t *testing.T) {
 		})
 	}
 }
+
+// A class number the table does not hold is the library's own business:
+// the row is stored, says so in a warning, and keeps the number as written.
+func TestImportBooksKeepsAnUnknownClassWithAWarning(t *testing.T) {
+	s, k := newService(t)
+	data := "题名,作者,出版社,出版年,分类号,册数\n地方党史资料汇编,本书编写组,地方出版社,2021,A99,2\n"
+	rep, err := s.ImportBooks(k.Ctx, strings.NewReader(data), transfer.BookSheetOptions{SheetOptions: transfer.SheetOptions{Name: "books.csv"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := rowOf(t, rep, 2)
+	if row.Outcome != transfer.Added || row.Items != 2 || len(row.Problems) != 0 {
+		t.Fatalf("row with an unknown class should be added: %+v", row)
+	}
+	var warned bool
+	for _, w := range row.Warnings {
+		warned = warned || (w.Code == "CLC_UNKNOWN" && w.Column == "分类号" && strings.Contains(w.Message, "A99"))
+	}
+	if !warned {
+		t.Errorf("row should warn CLC_UNKNOWN on 分类号 naming A99: %+v", row.Warnings)
+	}
+	rec, err := k.Catalog.Record(k.Ctx, row.RecordID)
+	if err != nil || !strings.Contains(rec.Notes, "A99") {
+		t.Errorf("record should keep the class as written in its notes: %+v (%v)", rec, err)
+	}
+}

@@ -170,11 +170,16 @@ func (s *Service) rosterRow(ctx context.Context, t *table, row tableRow, rc *ros
 			fail(Problem{Column: "性别", Code: "GENDER_INVALID", Message: fmt.Sprintf("性别“%s”应为“男”或“女”", g), MessageEn: "gender must be 男 or 女"})
 		}
 	}
+	var warnings []Problem
 	if p := cleanNumber(get("手机号")); p != "" {
 		var ok bool
 		if in.Phone, ok = NormalizePhone(p); !ok {
-			fail(Problem{Column: "手机号", Code: "PHONE_MALFORMED", Message: fmt.Sprintf("手机号“%s”不对：应为 11 位手机号或带区号的固定电话", p),
-				MessageEn: fmt.Sprintf("phone %q must be an 11-digit mobile number or a landline with area code", p)})
+			// The phone is optional: the person still gets a card, and
+			// the number as written waits in the notes for a correction.
+			warnings = append(warnings, asColumn(Problem{Row: row.num, Column: "手机号", Code: "PHONE_MALFORMED",
+				Message:   fmt.Sprintf("手机号“%s”不对（应为 11 位手机号或带区号的固定电话），未登记手机号，原值已记入备注", p),
+				MessageEn: fmt.Sprintf("phone %q is not an 11-digit mobile number or a landline with area code; it was not registered and is kept in the notes", p)}))
+			in.Notes = "名单中的手机号：" + p
 		}
 	}
 	if len(res.Problems) > 0 {
@@ -196,7 +201,7 @@ func (s *Service) rosterRow(ctx context.Context, t *table, row tableRow, rc *ros
 		fail(problemOf(err))
 		return res, nil
 	}
-	res.Outcome, res.Card, res.Name = outcome, stored.Card, stored.Name
+	res.Outcome, res.Card, res.Name, res.Warnings = outcome, stored.Card, stored.Name, warnings
 	return res, nil
 }
 
@@ -220,6 +225,9 @@ func (s *Service) storeRosterRow(ctx context.Context, class readers.Class, in re
 		if f.v != "" {
 			*f.dst = f.v
 		}
+	}
+	if in.Notes != "" && !strings.Contains(r.Notes, in.Notes) {
+		r.Notes = strings.TrimSpace(r.Notes + "\n" + in.Notes)
 	}
 	if r != old {
 		if r, err = s.readers.Update(ctx, r); err != nil {
