@@ -117,7 +117,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs,
+		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs,
 	})
 	if err != nil {
 		db.Close()

@@ -89,7 +89,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /export/marc", s.route(librarian, s.exportMARC))
 		mux.Handle("GET /export/xlsx/{what}", s.route(librarian, s.exportXLSX))
 	}
-	if s.d.AuditLog != nil {
+	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
 	}
 

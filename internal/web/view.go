@@ -91,7 +91,7 @@ func (v *view) fieldError(err error, known ...string) bool {
 }
 
 // HasAudit reports whether the audit log page exists.
-func (v *view) HasAudit() bool { return v.s.d.AuditLog != nil }
+func (v *view) HasAudit() bool { return v.s.d.AuditPage != nil }
 
 // HasTransfer reports whether the import and export pages exist.
 func (v *view) HasTransfer() bool { return v.s.d.Transfer != nil && v.s.d.Jobs != nil }
