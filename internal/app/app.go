@@ -116,7 +116,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
-		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
+		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs,
 	})
 	if err != nil {

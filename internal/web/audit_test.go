@@ -37,7 +37,7 @@ func TestAuditLogNamesObjectsAndActorsAndLinksThem(t *testing.T) {
 	}
 	lib.get("/audit?actor=王馆员").want(t, http.StatusOK, "共 2 条记录")
 	lib.get("/audit?actor=librarian").want(t, http.StatusOK, "共 2 条记录")
-	lib.get("/audit?q=" + url.QueryEscape(rec.Title)).want(t, http.StatusOK, "复本 "+code)
+	lib.get("/audit?q="+url.QueryEscape(rec.Title)).want(t, http.StatusOK, "复本 "+code)
 	today := e.a.Catalog.Today()
 	lib.get("/audit?actor=librarian&from="+today+"&to="+today).want(t, http.StatusOK, "共 2 条记录")
 	lib.get("/audit?actor=librarian&to=2001-01-01").want(t, http.StatusOK, "共 0 条记录")
