@@ -42,7 +42,7 @@ func (s *Server) updateRecord(w http.ResponseWriter, r *http.Request, v *view) e
 	if len(v.Errors) == 0 {
 		saved, err := s.d.Catalog.UpdateRecord(r.Context(), rec)
 		if err == nil {
-			return s.redirect(w, r, "/catalog/records/"+strconv.FormatInt(id, 10), v.T("record.saved", saved.Title))
+			return s.redirect(w, r, "/catalog/records/"+strconv.FormatInt(id, 10), v.T("record.saved", saved.DisplayTitle()))
 		}
 		if !v.fieldError(err, recordFields...) {
 			return err
