@@ -18,7 +18,7 @@ type MatchMode string
 
 // The match modes.
 const (
-	MatchISBNTitle     MatchMode = "isbn-title"     // same ISBN and the same title
+	MatchISBNTitle     MatchMode = "isbn-title"     // the same book by ISBN or title, volume, edition, first author and year (see sameBook)
 	MatchControlNumber MatchMode = "control-number" // same MARC 001 as an earlier import
 	MatchNone          MatchMode = "none"           // every record is new
 )

@@ -22,7 +22,7 @@ func (s *Server) editRecord(w http.ResponseWriter, r *http.Request, v *view) err
 		return err
 	}
 	v.Form = recordValues(rec.Record)
-	v.Title, v.Nav, v.Data = v.T("record.edit_title", rec.Title), "catalog", d
+	v.Title, v.Nav, v.Data = v.T("record.edit_title", rec.DisplayTitle()), "catalog", d
 	s.render(w, r, http.StatusOK, "record_form", v)
 	return nil
 }
