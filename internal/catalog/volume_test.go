@@ -35,3 +35,25 @@ func TestDisplayTitleShowsVolume(t *testing.T) {
 		t.Errorf("DisplayTitle = %q", got)
 	}
 }
+
+// FuzzPartSortKey: any part number gives a key without panicking, and a
+// number written in Arabic or Chinese digits reads the same.
+func FuzzPartSortKey(f *testing.F) {
+	for _, s := range []string{"第一卷", "第十二卷", "上册", "Vol. 10", "二〇二一", "一百零五", "第9999999999卷", "十十十", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_ = PartSortKey(s, s)
+		if n, ok := FirstNumber(s); ok && n < 0 {
+			t.Fatalf("FirstNumber(%q) = %d", s, n)
+		}
+	})
+}
+
+func TestFirstNumberReadsChineseNumerals(t *testing.T) {
+	for in, want := range map[string]int{"第一卷": 1, "第十卷": 10, "第十二卷": 12, "第二十卷": 20, "第一百零五卷": 105, "第2卷": 2, "卷二〇": 20, "两册": 2} {
+		if got, ok := FirstNumber(in); !ok || got != want {
+			t.Errorf("FirstNumber(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+}
