@@ -36,7 +36,7 @@ type SheetPreview struct {
 	NewClasses []string `json:"new_classes,omitempty"`
 	// HeaderRow is the row the headers were found in; Columns say what
 	// each of its columns is read as, Missing the known columns it lacks.
-	HeaderRow int            `json:"header_row"`
+	HeaderRow int           `json:"header_row"`
 	Columns   []SheetColumn `json:"columns"`
 	Missing   []string      `json:"missing,omitempty"`
 	// ImportedBefore is the earlier import of this very file, if any:
