@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strings"
 
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
@@ -96,7 +97,7 @@ func (s *Server) renderSheetPreview(w http.ResponseWriter, r *http.Request, v *v
 	}
 	pv.Counts = append(pv.Counts, jobCount{"import.preview.warned", p.Warned}, jobCount{"import.rejected", p.Rejected})
 	for _, row := range p.Rows {
-		pr := previewRow{RowResult: row, Problems: problemsOf(v.Lang, row.Problems), Warnings: problemsOf(v.Lang, row.Warnings)}
+		pr := previewRow{RowResult: row, Problems: unrepeated(problemsOf(v.Lang, row.Problems)), Warnings: unrepeated(problemsOf(v.Lang, row.Warnings))}
 		if row.Outcome == transfer.Rejected {
 			pv.Rejects = append(pv.Rejects, pr)
 		} else {
@@ -118,6 +119,17 @@ func (s *Server) renderSheetPreview(w http.ResponseWriter, r *http.Request, v *v
 	v.Data = pv
 	s.render(w, r, status, "import_sheet_preview", v)
 	return nil
+}
+
+// unrepeated leaves out a problem's column where its message begins with
+// it ("手机号“…”不对"), so the page does not say it twice.
+func unrepeated(ps []jobProblem) []jobProblem {
+	for i, p := range ps {
+		if strings.HasPrefix(p.Message, p.Column) {
+			ps[i].Column = ""
+		}
+	}
+	return ps
 }
 
 // defaultLocation names the location a book list's copies go to when a
