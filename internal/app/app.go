@@ -129,8 +129,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
-		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
+		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
+		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr,
 	})
 	if err != nil {

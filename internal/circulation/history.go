@@ -14,10 +14,14 @@ type HistoryLine struct {
 
 // History lists a reader's loans, returns, renewals and losses, newest
 // first, at most limit of them before the event beforeID (0: the latest),
-// each with its book's title and the copy's barcode.
+// each with its book's title and the copy's barcode. A limit past the
+// most a page holds (1000) gets that many, not a silent fallback.
 func (s *Service) History(ctx context.Context, readerID int64, limit int, beforeID int64) ([]HistoryLine, error) {
-	if limit < 1 || limit > 1000 {
+	switch {
+	case limit < 1:
 		limit = 100
+	case limit > 1000:
+		limit = 1000
 	}
 	var out []HistoryLine
 	err := s.store.View(ctx, func(tx Tx) error {
