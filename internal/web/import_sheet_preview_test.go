@@ -183,3 +183,22 @@ func TestSheetPreviewInEnglish(t *testing.T) {
 	res := lib.upload("/import/books/preview?lang=en", map[string]string{"kind": "books"}, "list.csv", []byte("题名,ISBN\n新时代党的建设,\n错误书号的书,9787010173611\n"))
 	res.want(t, http.StatusOK, "Preview", "All 2 rows were read and nothing is stored yet", "Rows that cannot be imported, and why", "Columns", `id="confirm-import">Import<`)
 }
+
+// A roster uploaded again is named on its preview, and its people show
+// as readers on file that would be updated, not new ones.
+func TestReuploadedRosterPreviewSaysTheReadersAreOnFile(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	classID := strconv.FormatInt(e.f.Class.ID, 10)
+	csv := []byte("姓名,单位,手机号\n王五,某县委办公室,13700137000\n")
+	first := lib.upload("/import/roster/preview", map[string]string{"kind": "roster", "class_id": classID}, "名单.csv", csv)
+	finishedJob(t, lib, lib.upload("/import/roster", map[string]string{"token": tokenOf(t, first), "kind": "roster", "class_id": classID}, "", nil))
+	again := lib.upload("/import/roster/preview", map[string]string{"kind": "roster", "class_id": classID}, "名单.csv", csv)
+	again.want(t, http.StatusOK, `id="imported-before"`, "已登记的读者按名单更新并编入班次", `id="roster-again"`)
+	if n := count(t, again, "import.updated"); n != 1 {
+		t.Errorf("readers on file to update = %d, want 1", n)
+	}
+	if n := count(t, again, "import.preview.added.roster"); n != 0 {
+		t.Errorf("new readers = %d, want 0", n)
+	}
+}
