@@ -202,3 +202,24 @@ func TestReuploadedRosterPreviewSaysTheReadersAreOnFile(t *testing.T) {
 		t.Errorf("new readers = %d, want 0", n)
 	}
 }
+
+// A long list is counted whole but listed in part: every problem row
+// first, then the first good ones, and the page says how many are left
+// out.
+func TestLongBookListPreviewListsTheFirstRowsAndCountsTheRest(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	var b strings.Builder
+	b.WriteString("题名,出版社,分类号,册数\n")
+	for i := range 300 {
+		b.WriteString("党建读本第" + strconv.Itoa(i+1) + "册,人民出版社,D26,1\n")
+	}
+	res := lib.upload("/import/books/preview", map[string]string{"kind": "books"}, "长清单.csv", []byte(b.String()))
+	res.want(t, http.StatusOK, "已读完全部 300 行", "党建读本第1册", `id="preview-hidden"`, "另有 280 行未逐行列出")
+	if n := count(t, res, "import.preview.added.books"); n != 300 {
+		t.Errorf("new records = %d, want 300", n)
+	}
+	if strings.Contains(res.body, "党建读本第21册") {
+		t.Error("the preview lists more than the first 20 good rows")
+	}
+}
