@@ -151,7 +151,10 @@ func (a *App) Handler() http.Handler {
 	a.API.Register(mux)
 	a.Web.Register(mux)
 	// OAI-PMH: public catalogue data for union catalogues, no login.
-	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log}))
+	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log, Name: func(ctx context.Context) (string, error) {
+		l, err := a.Circulation.Library(ctx)
+		return l.Name, err
+	}}))
 	var h http.Handler = mux
 	h = api.Recover(a.Log, h)
 	h = api.WithRequestID(h)
