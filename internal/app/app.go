@@ -129,8 +129,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
-		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditLog: db.AuditLog, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
+		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
+		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr,
 	})
 	if err != nil {
@@ -151,7 +151,10 @@ func (a *App) Handler() http.Handler {
 	a.API.Register(mux)
 	a.Web.Register(mux)
 	// OAI-PMH: public catalogue data for union catalogues, no login.
-	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log}))
+	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log, Name: func(ctx context.Context) (string, error) {
+		l, err := a.Circulation.Library(ctx)
+		return l.Name, err
+	}}))
 	var h http.Handler = mux
 	h = api.Recover(a.Log, h)
 	h = api.WithRequestID(h)

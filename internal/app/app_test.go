@@ -17,6 +17,7 @@ import (
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 	"shuwu/internal/search"
+	"shuwu/internal/settings"
 )
 
 func TestASynonymsFileExtendsSearch(t *testing.T) {
@@ -146,6 +147,10 @@ func TestOAIAnswersWithoutLogin(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
+	ctx := audit.WithActor(context.Background(), audit.System)
+	if _, err := a.Circulation.SaveLibrary(ctx, settings.Library{Name: "州委党校党建书屋"}); err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewServer(a.Handler())
 	defer srv.Close()
 	res, err := http.Get(srv.URL + "/oai?verb=Identify")
@@ -154,7 +159,8 @@ func TestOAIAnswersWithoutLogin(t *testing.T) {
 	}
 	defer res.Body.Close()
 	body, _ := io.ReadAll(res.Body)
-	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "<baseURL>"+srv.URL+"/oai</baseURL>") {
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "<baseURL>"+srv.URL+"/oai</baseURL>") ||
+		!strings.Contains(string(body), "<repositoryName>州委党校党建书屋</repositoryName>") {
 		t.Fatalf("GET /oai = %d %s", res.StatusCode, body)
 	}
 }

@@ -52,4 +52,6 @@ const (
 	CodeTitleTooLong errs.Code = "TITLE_TOO_LONG"
 	// 出版年 … 不合理 / publication year … is not plausible
 	CodeYearInvalid errs.Code = "YEAR_INVALID"
+	// 必读书目的名称、说明或书目过长 / a reading list field is too long
+	CodeReadingListTooLong errs.Code = "READING_LIST_TOO_LONG"
 )

@@ -33,9 +33,8 @@ func NewService(store Store, tz *time.Location, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	s := &Service{store: store, now: now, tz: tz}
-	s.tree.Store(clc.Builtin())
-	return s
+	// The shipped schedule is built on first use (CLC), not here.
+	return &Service{store: store, now: now, tz: tz}
 }
 
 // OnChange registers fn to be told, after commit, which records changed
@@ -63,23 +62,30 @@ func (s *Service) Changed(ctx context.Context, ids ...int64) {
 // Today is the library's current calendar date.
 func (s *Service) Today() string { return s.now().In(s.tz).Format(time.DateOnly) }
 
-// LoadCLC replaces the built-in tree with an imported one if the database
-// holds one. Call it at start.
+// LoadCLC puts in force the shipped schedule extended by the local table the
+// database holds, if any. Call it at start.
 func (s *Service) LoadCLC(ctx context.Context) error {
 	return s.store.View(ctx, func(tx Tx) error {
 		classes, err := tx.CLCClasses()
 		if err != nil || len(classes) == 0 {
 			return err
 		}
-		s.tree.Store(clc.FromClasses(classes))
+		s.tree.Store(clc.Extend(clc.Builtin(), classes))
 		return nil
 	})
 }
 
-// CLC returns the class tree in force.
-func (s *Service) CLC() *clc.Tree { return s.tree.Load() }
+// CLC returns the class tree in force: the shipped schedule, extended by an
+// imported local table.
+func (s *Service) CLC() *clc.Tree {
+	if t := s.tree.Load(); t != nil {
+		return t
+	}
+	return clc.Builtin()
+}
 
-// ImportCLC stores a full class tree and puts it in force.
+// ImportCLC stores a local class table and puts the shipped schedule
+// extended by it in force. The stored table replaces an earlier import.
 func (s *Service) ImportCLC(ctx context.Context, t *clc.Tree) error {
 	err := s.store.Update(ctx, func(tx Tx) error {
 		if err := tx.ReplaceCLCClasses(t.All()); err != nil {
@@ -88,7 +94,7 @@ func (s *Service) ImportCLC(ctx context.Context, t *clc.Tree) error {
 		return tx.Audit(audit.New(ctx, s.now(), "import", "clc", "", fmt.Sprintf("导入中图法类表，共 %d 个类目", t.Len())))
 	})
 	if err == nil {
-		s.tree.Store(t)
+		s.tree.Store(clc.Extend(clc.Builtin(), t.All()))
 	}
 	return err
 }

@@ -49,14 +49,22 @@ type Location struct {
 	Sort     int    `json:"sort"`
 }
 
-// ReadingList is a named required-reading list (必读书目).
+// ReadingList is a named required-reading list (必读书目): its books in
+// the librarian's order, each with an optional note, and who it is for.
 type ReadingList struct {
-	ID          int64   `json:"id"`
-	Name        string  `json:"name"`
-	Description string  `json:"description"`
-	RecordIDs   []int64 `json:"record_ids"`
-	ClassIDs    []int64 `json:"class_ids"`
+	ID          int64  `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	// Audience says who should read it, e.g. 全体学员, 县干班.
+	Audience  string  `json:"audience,omitempty"`
+	RecordIDs []int64 `json:"record_ids"`
+	// Notes are the librarian's notes on books of the list, by record id.
+	Notes    map[int64]string `json:"notes,omitempty"`
+	ClassIDs []int64          `json:"class_ids"`
 }
+
+// Note is the list's note on a record, "" when it has none.
+func (l ReadingList) Note(recordID int64) string { return l.Notes[recordID] }
 
 // DefaultCategories are the eight categories of the article, with the CLC
 // prefixes that fall in each by default. Librarians may edit them.

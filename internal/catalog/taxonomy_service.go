@@ -129,9 +129,8 @@ func (s *Service) ReadingList(ctx context.Context, id int64) (ReadingList, []Rec
 
 // SaveReadingList creates (ID 0) or replaces a list.
 func (s *Service) SaveReadingList(ctx context.Context, l ReadingList) (ReadingList, error) {
-	l.Name = strings.TrimSpace(l.Name)
-	if l.Name == "" {
-		return l, errs.Invalid(errs.CodeNameRequired, "name", "书目单名称不能为空", "name is required")
+	if err := normalizeReadingList(&l); err != nil {
+		return l, err
 	}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		for _, id := range l.RecordIDs {

@@ -189,16 +189,7 @@ func (s *Service) InRoomUse(ctx context.Context, barcode, card string) error {
 // MarkLost records a copy as lost, with an optional reason for the audit
 // log. A loan on it ends, charged to the reader in the ledger.
 func (s *Service) MarkLost(ctx context.Context, barcode, reason string) (catalog.Item, error) {
-	var it catalog.Item
-	reason, err := statusReason(reason, false)
-	if err != nil {
-		return it, err
-	}
-	err = s.store.Update(ctx, func(tx Tx) error {
-		var err error
-		if it, err = tx.ItemByBarcode(strings.TrimSpace(barcode)); err != nil {
-			return err
-		}
+	return s.changeCopy(ctx, barcode, reason, false, func(tx Tx, it *catalog.Item, reason string) error {
 		var readerID, classID int64
 		if loan, err := tx.LoanOfItem(it.ID); err == nil {
 			if err := tx.DeleteLoan(loan.ID); err != nil {
@@ -218,10 +209,10 @@ func (s *Service) MarkLost(ctx context.Context, barcode, reason string) (catalog
 			return err
 		}
 		it.Status = catalog.StatusLost
-		if err := s.event(tx, ctx, EventLost, readerID, classID, it, "", map[string]any{"price_fen": it.PriceFen}); err != nil {
+		if err := s.event(tx, ctx, EventLost, readerID, classID, *it, "", map[string]any{"price_fen": it.PriceFen}); err != nil {
 			return err
 		}
-		summary := "登记遗失" + itemSummary(tx, it)
+		summary := "登记遗失" + itemSummary(tx, *it)
 		if readerID != 0 {
 			if r, err := tx.Reader(readerID); err == nil {
 				summary += "，原借阅读者 " + r.Name + " " + r.Card
@@ -229,26 +220,13 @@ func (s *Service) MarkLost(ctx context.Context, barcode, reason string) (catalog
 		}
 		return tx.Audit(audit.New(ctx, s.now(), "lost", "item", it.Barcode, withReason(summary, reason)))
 	})
-	if err == nil {
-		s.changed(ctx, it.RecordID)
-	}
-	return it, err
 }
 
 // MarkDamaged sends a copy on the shelf to repair (损坏送修), with an
 // optional reason. A copy on loan is sent to repair when it comes back
 // (Checkin with damaged).
 func (s *Service) MarkDamaged(ctx context.Context, barcode, reason string) (catalog.Item, error) {
-	var it catalog.Item
-	reason, err := statusReason(reason, false)
-	if err != nil {
-		return it, err
-	}
-	err = s.store.Update(ctx, func(tx Tx) error {
-		var err error
-		if it, err = tx.ItemByBarcode(strings.TrimSpace(barcode)); err != nil {
-			return err
-		}
+	return s.changeCopy(ctx, barcode, reason, false, func(tx Tx, it *catalog.Item, reason string) error {
 		if it.Status != catalog.StatusAvailable {
 			return errs.Conflict(CodeItemNotOnShelf, fmt.Sprintf("该册当前为“%s”，请在还书时登记损坏", it.Status.Label("zh")), "only a copy on the shelf can be sent to repair; record damage at return")
 		}
@@ -256,15 +234,11 @@ func (s *Service) MarkDamaged(ctx context.Context, barcode, reason string) (cata
 			return err
 		}
 		it.Status = catalog.StatusRepair
-		if err := s.event(tx, ctx, EventDamaged, 0, 0, it, "", nil); err != nil {
+		if err := s.event(tx, ctx, EventDamaged, 0, 0, *it, "", nil); err != nil {
 			return err
 		}
-		return tx.Audit(audit.New(ctx, s.now(), "damaged", "item", it.Barcode, withReason("登记损坏送修"+itemSummary(tx, it), reason)))
+		return tx.Audit(audit.New(ctx, s.now(), "damaged", "item", it.Barcode, withReason("登记损坏送修"+itemSummary(tx, *it), reason)))
 	})
-	if err == nil {
-		s.changed(ctx, it.RecordID)
-	}
-	return it, err
 }
 
 // CanHold reports whether the reader with card may place a hold on the

@@ -88,6 +88,7 @@ func runCLC(ctx context.Context, env Env, args []string) error {
 	if err := a.Catalog.ImportCLC(audit.WithActor(ctx, audit.System), tree); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "已导入中图法类表：%d 个类目 / imported %d classes\n", tree.Len(), tree.Len())
+	added := a.Catalog.CLC().Len() - clc.Builtin().Len()
+	fmt.Fprintf(env.Stdout, "已导入本地中图法类表：%d 个类目，内置类表之外新增 %d 个 / imported %d classes, %d beyond the built-in schedule\n", tree.Len(), added, tree.Len(), added)
 	return nil
 }

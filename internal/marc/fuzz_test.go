@@ -23,6 +23,10 @@ func FuzzReadISO2709(f *testing.F) {
 	fuzzSeeds(f, "marc")
 	f.Add(readTestdata(f, "pymarc/bad_records.mrc"))
 	f.Add(readTestdata(f, "ruby-marc/cp866_multirecord.marc"))
+	// danMARC-style 00X data fields, and padding after the last record.
+	f.Add(danMARCRecord())
+	f.Add(append(danMARCRecord(), "\x1d\x1d\x1e####\xff\xff   \x00\x00"...))
+	f.Add(append(danMARCRecord(), "00132nam a22"...))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, cs := range []Charset{CharsetAuto, CharsetMARC8, CharsetGB18030} {
 			r := NewReader(bytes.NewReader(data), ReaderOptions{Charset: cs})

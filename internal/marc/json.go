@@ -2,6 +2,7 @@ package marc
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -114,7 +115,9 @@ func (jr *jsonRecord) record() (*Record, error) {
 			return nil, fmt.Errorf("field object has %d keys, want 1", len(m))
 		}
 		for tag, raw := range m {
-			if IsControlTag(tag) {
+			// A control tag holds a string, unless it is a danMARC-style
+			// 00X data field, written as an object like any data field.
+			if IsControlTag(tag) && !bytes.HasPrefix(bytes.TrimLeft(raw, " \t\r\n"), []byte("{")) {
 				var v string
 				if err := json.Unmarshal(raw, &v); err != nil {
 					return nil, fmt.Errorf("control field %s: %w", tag, err)

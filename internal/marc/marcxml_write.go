@@ -230,7 +230,7 @@ func (w *XMLWriter) writeRaw(raw *rawRecord, cs Charset, dec *textDecoder) bool 
 		rf := &raw.fields[i]
 		var good bool
 		d := rf.data
-		if IsControlTag(string(rf.tag[:])) {
+		if rf.isControl(nind) {
 			w.ws("  <controlfield tag=\"")
 			w.escapeBytes(rf.tag[:])
 			w.ws("\">")

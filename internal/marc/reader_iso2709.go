@@ -91,9 +91,13 @@ func (r *Reader) next() (*rawRecord, Charset, error) {
 var errTooLong = errors.New("record too long")
 
 // readRecordBytes returns the bytes up to and including the next record
-// terminator, skipping line breaks and padding between records. The
+// terminator, skipping line breaks and padding between records (a stray
+// record or field terminator is padding too: it holds no record). The
 // result is valid until the next call. A record longer than ISO 2709
 // allows is consumed up to its terminator and reported as errTooLong.
+// Bytes after the last record that do not start as a record does (five
+// digits of record length) are padding, not a damaged record: tape and
+// block-oriented exports fill the last block, and yaz-marcdump skips them.
 func (r *Reader) readRecordBytes() ([]byte, error) {
 	for {
 		c, err := r.br.ReadByte()
@@ -101,7 +105,7 @@ func (r *Reader) readRecordBytes() ([]byte, error) {
 			r.recStart = r.pos
 			return nil, err
 		}
-		if c != '\n' && c != '\r' && c != 0 && c != 0x1A && c != ' ' {
+		if c != '\n' && c != '\r' && c != 0 && c != 0x1A && c != ' ' && c != recordTerminator && c != fieldTerminator {
 			_ = r.br.UnreadByte()
 			break
 		}
@@ -127,7 +131,7 @@ func (r *Reader) readRecordBytes() ([]byte, error) {
 	switch {
 	case tooLong:
 		return nil, errTooLong
-	case err == io.EOF && len(r.buf) == 0:
+	case err == io.EOF && (len(r.buf) == 0 || !startsLikeRecord(r.buf)):
 		return nil, io.EOF
 	case err == io.EOF:
 		return r.buf, errNoTerminator
@@ -135,6 +139,20 @@ func (r *Reader) readRecordBytes() ([]byte, error) {
 		return nil, err
 	}
 	return r.buf, nil
+}
+
+// startsLikeRecord reports whether b begins with the five digits of an
+// ISO 2709 record length, so a truncated last record is told from padding.
+func startsLikeRecord(b []byte) bool {
+	if len(b) < 5 {
+		return false
+	}
+	for _, c := range b[:5] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // charsetFor chooses the text encoding of one record (see ReaderOptions).
@@ -269,7 +287,17 @@ func (r *Reader) decode(raw *rawRecord, cs Charset) (*Record, bool) {
 // field, or a data field of a record declaring no indicators whose data
 // has no subfield delimiters (see Field).
 func (rf *rawField) valueOnly(nind int) bool {
-	return IsControlTag(string(rf.tag[:])) || (nind == 0 && bytes.IndexByte(rf.data, subfieldDelim) < 0)
+	return rf.isControl(nind) || (nind == 0 && bytes.IndexByte(rf.data, subfieldDelim) < 0)
+}
+
+// isControl reports whether rf is a control field. A 00X field whose data
+// has a subfield delimiter right after the indicators is a data field
+// (danMARC-style): yaz-marcdump's rule, so both read such files alike.
+func (rf *rawField) isControl(nind int) bool {
+	if !IsControlTag(string(rf.tag[:])) {
+		return false
+	}
+	return nind == 0 || len(rf.data) <= nind || rf.data[nind] != subfieldDelim
 }
 
 // cleanIndicator keeps printable ASCII indicators and turns anything else

@@ -34,8 +34,10 @@ func IsControlTag(tag string) bool {
 	return tag[2] >= '0' && tag[2] <= '9'
 }
 
-// IsControl reports whether f is a control field.
-func (f *Field) IsControl() bool { return IsControlTag(f.Tag) }
+// IsControl reports whether f is a control field: a control tag without
+// subfields. A 00X field with indicators and subfields (danMARC writes
+// them) is a data field, as yaz-marcdump reads it.
+func (f *Field) IsControl() bool { return IsControlTag(f.Tag) && len(f.Subfields) == 0 }
 
 // Get returns the fields with the given tag, in record order.
 func (r *Record) Get(tag string) []Field {

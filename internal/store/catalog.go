@@ -419,13 +419,27 @@ func (tx *Tx) ReadingLists() ([]catalog.ReadingList, error) {
 func (tx *Tx) ReadingList(id int64) (catalog.ReadingList, error) {
 	var l catalog.ReadingList
 	err := tx.queryRow(errs.NotFound(CodeReadingListNotFound, "必读书目不存在", "reading list does not exist"),
-		`SELECT id, name, description FROM reading_lists WHERE id=?`, []any{id}, &l.ID, &l.Name, &l.Description)
+		`SELECT id, name, description, audience FROM reading_lists WHERE id=?`, []any{id}, &l.ID, &l.Name, &l.Description, &l.Audience)
 	if err != nil {
 		return l, err
 	}
-	rows, err := tx.query(`SELECT record_id FROM reading_list_records WHERE list_id=? ORDER BY pos, record_id`, id)
-	if l.RecordIDs, err = collect(rows, err, func(r *sql.Rows) (v int64, err error) { err = r.Scan(&v); return v, err }); err != nil {
+	type member struct {
+		id   int64
+		note string
+	}
+	rows, err := tx.query(`SELECT record_id, note FROM reading_list_records WHERE list_id=? ORDER BY pos, record_id`, id)
+	members, err := collect(rows, err, func(r *sql.Rows) (m member, err error) { err = r.Scan(&m.id, &m.note); return m, err })
+	if err != nil {
 		return l, err
+	}
+	for _, m := range members {
+		l.RecordIDs = append(l.RecordIDs, m.id)
+		if m.note != "" {
+			if l.Notes == nil {
+				l.Notes = map[int64]string{}
+			}
+			l.Notes[m.id] = m.note
+		}
 	}
 	rows, err = tx.query(`SELECT class_id FROM reading_list_classes WHERE list_id=? ORDER BY class_id`, id)
 	l.ClassIDs, err = collect(rows, err, func(r *sql.Rows) (v int64, err error) { err = r.Scan(&v); return v, err })
@@ -441,13 +455,13 @@ func (tx *Tx) ReadingList(id int64) (catalog.ReadingList, error) {
 // SaveReadingList inserts or replaces a list and its members.
 func (tx *Tx) SaveReadingList(l *catalog.ReadingList) error {
 	if l.ID == 0 {
-		id, err := tx.insert(`INSERT INTO reading_lists (name, description, created_at) VALUES (?,?,strftime('%s','now')*1000)`, l.Name, l.Description)
+		id, err := tx.insert(`INSERT INTO reading_lists (name, description, audience, created_at) VALUES (?,?,?,strftime('%s','now')*1000)`, l.Name, l.Description, l.Audience)
 		if err != nil {
 			return err
 		}
 		l.ID = id
 	} else if err := tx.mustAffect(errs.NotFound(CodeReadingListNotFound, "必读书目不存在", "reading list does not exist"),
-		`UPDATE reading_lists SET name=?, description=? WHERE id=?`, l.Name, l.Description, l.ID); err != nil {
+		`UPDATE reading_lists SET name=?, description=?, audience=? WHERE id=?`, l.Name, l.Description, l.Audience, l.ID); err != nil {
 		return err
 	}
 	if _, err := tx.exec(`DELETE FROM reading_list_records WHERE list_id=?`, l.ID); err != nil {
@@ -457,7 +471,7 @@ func (tx *Tx) SaveReadingList(l *catalog.ReadingList) error {
 		return err
 	}
 	for i, rid := range l.RecordIDs {
-		if _, err := tx.exec(`INSERT OR IGNORE INTO reading_list_records (list_id, record_id, pos) VALUES (?,?,?)`, l.ID, rid, i); err != nil {
+		if _, err := tx.exec(`INSERT OR IGNORE INTO reading_list_records (list_id, record_id, pos, note) VALUES (?,?,?,?)`, l.ID, rid, i, l.Notes[rid]); err != nil {
 			return err
 		}
 	}

@@ -2,38 +2,159 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"shuwu/internal/audit"
+	"shuwu/internal/paging"
 )
 
-// auditPage is a page of the audit log, newest first.
+// auditPage is a page of the audit log, newest first, with what each
+// entry is about named and linked.
 type auditPage struct {
-	Entries  []audit.Entry
-	Entity   string
+	Rows     []auditRow
 	Entities []string
-	Next     int64 // id to page back from; 0 at the end
+	Filter   auditFilterForm
+	Pager    pager
 }
 
-var auditEntities = []string{"record", "item", "reader", "class", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "reading_list", "clc", "library"}
+// auditFilterForm is the filter as typed, shown back in the form.
+type auditFilterForm struct {
+	Entity, Actor, Query, From, To string
+}
 
-const auditPageSize = 100
+// auditRow is one entry as people read it.
+type auditRow struct {
+	audit.Entry
+	Actor       string // display name, or the username
+	ActorLogin  string // the username when a display name is shown
+	Object      string // 书目《红岩》, 读者 张三 R0000001, …
+	ObjectLink  string
+	ActionLabel string
+}
 
-// showAudit lists who changed what, filtered by entity.
+var auditEntities = []string{"record", "item", "reader", "class", "hold", "reading_list", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "clc", "library"}
+
+const auditPageSize = 50
+
+// showAudit lists who changed what, filtered by kind of object, person,
+// text and dates, a page at a time.
 func (s *Server) showAudit(w http.ResponseWriter, r *http.Request, v *view) error {
 	q := r.URL.Query()
-	d := auditPage{Entity: strings.TrimSpace(q.Get("entity")), Entities: auditEntities}
-	before, _ := strconv.ParseInt(q.Get("before"), 10, 64)
-	es, err := s.d.AuditLog(r.Context(), d.Entity, auditPageSize, before)
-	if err != nil {
-		return err
+	d := auditPage{Entities: auditEntities, Filter: auditFilterForm{Entity: strings.TrimSpace(q.Get("entity")),
+		Actor: strings.TrimSpace(q.Get("actor")), Query: strings.TrimSpace(q.Get("q")), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}}
+	page := pageParam(q)
+	f := audit.Filter{Entity: d.Filter.Entity, Actor: d.Filter.Actor, Query: d.Filter.Query, Offset: paging.Offset(page, auditPageSize), Limit: auditPageSize}
+	if d.Filter.From != "" {
+		t, err := time.ParseInLocation(time.DateOnly, d.Filter.From, s.d.TZ)
+		if err != nil {
+			v.Errors["from"] = v.T("audit.bad_date")
+		}
+		f.From = t
 	}
-	d.Entries = es
-	if len(es) == auditPageSize {
-		d.Next = es[len(es)-1].ID
+	if d.Filter.To != "" {
+		t, err := time.ParseInLocation(time.DateOnly, d.Filter.To, s.d.TZ)
+		if err != nil {
+			v.Errors["to"] = v.T("audit.bad_date")
+		}
+		f.To = t.AddDate(0, 0, 1) // the whole last day
+	}
+	status := http.StatusOK
+	if len(v.Errors) > 0 {
+		status = http.StatusUnprocessableEntity
+		d.Pager = newPager(q, "/audit", 1, auditPageSize, 0)
+	} else {
+		p, err := s.d.AuditPage(r.Context(), f)
+		if err != nil {
+			return err
+		}
+		for _, e := range p.Entries {
+			d.Rows = append(d.Rows, auditRowOf(v, e, p.Names))
+		}
+		d.Pager = newPager(q, "/audit", page, auditPageSize, p.Total)
 	}
 	v.Title, v.Nav, v.Data = v.T("audit.title"), "audit", d
-	s.render(w, r, http.StatusOK, "audit", v)
+	s.render(w, r, status, "audit", v)
 	return nil
+}
+
+// auditRowOf names an entry's actor and object in the page's language.
+func auditRowOf(v *view, e audit.Entry, n audit.Names) auditRow {
+	row := auditRow{Entry: e, Actor: e.Username}
+	if dn := n.Users[e.Username]; e.UserID != 0 && dn != "" && dn != e.Username {
+		row.Actor, row.ActorLogin = dn, e.Username
+	}
+	if key := "audit.action." + e.Action; v.s.cat.Has(v.Lang, key) {
+		row.ActionLabel = v.T(key)
+	} else {
+		row.ActionLabel = e.Action
+	}
+	id, numErr := strconv.ParseInt(e.EntityID, 10, 64)
+	kind := v.T("entity." + e.Entity)
+	if !v.s.cat.Has(v.Lang, "entity."+e.Entity) {
+		kind = e.Entity
+	}
+	switch {
+	case e.Entity == "record" && numErr == nil, e.Entity == "item" && e.Action == "create" && numErr == nil:
+		row.ObjectLink = "/catalog/records/" + e.EntityID
+		if t, ok := n.Records[id]; ok {
+			row.Object = v.T("audit.obj.record", t)
+		} else {
+			row.Object, row.ObjectLink = v.T("audit.obj.gone", v.T("entity.record"), e.EntityID), ""
+		}
+		if e.Entity == "item" {
+			row.Object = v.T("audit.obj.copies_of", row.Object)
+		}
+	case e.Entity == "item":
+		row.ObjectLink = "/catalog/items/" + url.PathEscape(e.EntityID)
+		if it, ok := n.Items[e.EntityID]; ok {
+			row.Object = v.T("audit.obj.item", e.EntityID, it.Title)
+		} else {
+			row.Object, row.ObjectLink = v.T("audit.obj.gone", kind, e.EntityID), ""
+		}
+	case e.Entity == "reader":
+		row.ObjectLink = "/readers/" + url.PathEscape(e.EntityID)
+		if name, ok := n.Readers[e.EntityID]; ok {
+			row.Object = v.T("audit.obj.reader", name, e.EntityID)
+		} else {
+			row.Object, row.ObjectLink = v.T("audit.obj.gone", kind, e.EntityID), ""
+		}
+	case e.Entity == "class" && numErr == nil:
+		row.ObjectLink = "/classes/" + e.EntityID
+		if name, ok := n.Classes[id]; ok {
+			row.Object = v.T("audit.obj.class", name)
+		} else {
+			row.Object, row.ObjectLink = v.T("audit.obj.gone", kind, e.EntityID), ""
+		}
+	case e.Entity == "reading_list" && numErr == nil:
+		row.ObjectLink = "/catalog/lists/" + e.EntityID
+		if name, ok := n.Lists[id]; ok {
+			row.Object = v.T("audit.obj.list", name)
+		} else {
+			row.Object, row.ObjectLink = v.T("audit.obj.gone", kind, e.EntityID), ""
+		}
+	case e.Entity == "user":
+		row.Object = v.T("audit.obj.user", e.EntityID)
+		if dn := n.Users[e.EntityID]; dn != "" && dn != e.EntityID {
+			row.Object = v.T("audit.obj.user_named", dn, e.EntityID)
+		}
+		if v.Admin() {
+			row.ObjectLink = "/settings/users"
+		}
+	case e.Entity == "policy" || e.Entity == "rules" || e.Entity == "closed_day" || e.Entity == "library":
+		row.Object, row.ObjectLink = kind, "/settings"
+		if e.Entity == "closed_day" && e.EntityID != "" {
+			row.Object = kind + " " + formatDate(v.Lang, e.EntityID, v.s.d.TZ)
+		}
+	case e.Entity == "category" || e.Entity == "location" || e.Entity == "reader_type":
+		row.Object, row.ObjectLink = kind, "/settings/"+map[string]string{"category": "categories", "location": "locations", "reader_type": "reader-types"}[e.Entity]
+	default:
+		row.Object = kind
+		if e.EntityID != "" {
+			row.Object += " " + e.EntityID
+		}
+	}
+	return row
 }

@@ -23,6 +23,21 @@ func TestCatalogPages(t *testing.T) {
 	lib.get("/catalog/records/99999").want(t, http.StatusNotFound)
 }
 
+// The class numbers of ordinary CIP data are known to the shipped schedule:
+// the form names their class instead of warning "类表中没有此分类号".
+func TestRecordFormKnowsCIPClassNumbers(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	for code, name := range map[string]string{"K827": "社会政治人物", "I247.5": "I247.5", "F127": "地方经济", "G252.7": "文献检索", "D610": "属于 D61"} {
+		res := lib.get("/catalog/clc?clc=" + url.QueryEscape(code))
+		res.want(t, http.StatusOK, name)
+		if strings.Contains(res.body, "类表中没有此分类号") {
+			t.Errorf("the form warns that %s is not in the schedule", code)
+		}
+	}
+	lib.get("/catalog/clc?clc=D299").want(t, http.StatusOK, "类表中没有此分类号")
+}
+
 func TestRecordEditorShowsFieldErrors(t *testing.T) {
 	e := newEnv(t)
 	lib := e.as(t, "librarian")
@@ -50,6 +65,25 @@ func TestRecordEditorShowsFieldErrors(t *testing.T) {
 		t.Fatalf("add items: %d %s", res.status, clip(res.body))
 	}
 	lib.get("/catalog/records/"+id).want(t, http.StatusOK, "复本（3 册）", "D26/1", "个人捐赠", "校机关党委")
+}
+
+// A responsibility typed as one word ("张明主编") stays as typed: the role
+// is read off the end instead of 著 being added after it.
+func TestRecordFormKeepsTheResponsibilityAsTyped(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	form := url.Values{"title": {"基层党建实务"}, "authors": {"张明主编\n李华 编"}, "year": {"2023"}, "price": {"30.00"}}
+	res := lib.post("/catalog/new", form)
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", res.status, clip(res.body))
+	}
+	loc := strings.TrimSuffix(res.header.Get("Location"), "#add-items")
+	page := lib.get(loc)
+	page.want(t, http.StatusOK, "张明主编")
+	if strings.Contains(page.body, "主编著") {
+		t.Fatalf("the record page shows %q", "张明主编著")
+	}
+	lib.get(loc+"/edit").want(t, http.StatusOK, "张明 主编")
 }
 
 func TestDutyCannotEditCatalogue(t *testing.T) {

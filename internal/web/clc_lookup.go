@@ -11,6 +11,7 @@ import (
 type clcHelp struct {
 	Query   string
 	Exact   *clc.Class
+	Within  *clc.Class // for a valid number the schedule does not list (D610): the class it falls under
 	Suggest []clc.Class
 }
 
@@ -21,6 +22,10 @@ func (s *Server) lookupCLC(w http.ResponseWriter, r *http.Request, v *view) erro
 	tree := s.d.Catalog.CLC()
 	if c, ok := tree.Lookup(q); ok {
 		h.Exact = &c
+	} else if code, err := tree.Validate(q); err == nil {
+		if anc := tree.Ancestors(code); len(anc) > 0 {
+			h.Within = &anc[len(anc)-1]
+		}
 	}
 	for _, c := range tree.Suggest(q, 8) {
 		if h.Exact == nil || c.Code != h.Exact.Code {

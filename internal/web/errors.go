@@ -12,4 +12,8 @@ const (
 	CodePageNotFound errs.Code = "PAGE_NOT_FOUND"
 	// 预览的文件已过期，请重新上传 / the previewed file has expired; upload it again
 	CodeUploadExpired errs.Code = "UPLOAD_EXPIRED"
+	// 找不到这个 ISBN 或条码的图书 / no book with that ISBN or barcode
+	CodeReadingListBookUnknown errs.Code = "READING_LIST_BOOK_UNKNOWN"
+	// 请选择必读书目 / choose a reading list
+	CodeReadingListRequired errs.Code = "READING_LIST_REQUIRED"
 )

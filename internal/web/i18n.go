@@ -55,6 +55,13 @@ func loadCatalogues() (*catalogues, error) {
 	return c, nil
 }
 
+// Has reports whether lang has a message for key, for keys made at run
+// time from data (an audit entry's action) that may have none.
+func (c *catalogues) Has(lang, key string) bool {
+	_, ok := c.msgs[lang][key]
+	return ok
+}
+
 // T returns the message key in lang, formatted with args when given. A
 // missing key shows as the key itself; the catalogue tests keep that from
 // reaching people.

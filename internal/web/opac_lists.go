@@ -37,6 +37,9 @@ func (s *Server) showReadingList(w http.ResponseWriter, r *http.Request, v *view
 	if err != nil {
 		return err
 	}
+	for i := range hits {
+		hits[i].Note = l.Note(hits[i].ID)
+	}
 	v.Title, v.Nav, v.Data = l.Name, "lists", readingListPage{List: l, Hits: hits}
 	s.render(w, r, http.StatusOK, "opac_list", v)
 	return nil

@@ -15,6 +15,8 @@ type opacHit struct {
 	Total, Available int
 	CallNumber       string
 	Location         string
+	// Note is a required-reading list's note on the book, on list pages.
+	Note string
 }
 
 // opacSearch is the public catalogue's search page.

@@ -41,12 +41,9 @@ func parseRecord(v *view, f url.Values) catalog.Record {
 		if line == "" {
 			continue
 		}
-		a := catalog.Author{Name: line}
-		// "马克思 著" or "习近平 主编": the role follows the last space.
-		if i := strings.LastIndexAny(line, " 　"); i > 0 {
-			a.Name, a.Role = strings.TrimSpace(line[:i]), strings.TrimSpace(line[i:])
-		}
-		rec.Authors = append(rec.Authors, a)
+		// "马克思 著", "张明主编" or a bare name: a role typed without a
+		// space is still the role, so 张明主编 never becomes 张明主编著.
+		rec.Authors = append(rec.Authors, catalog.ParseAuthor(line))
 	}
 	rec.Subjects = strings.FieldsFunc(f.Get("subjects"), func(r rune) bool { return r == ',' || r == '，' || r == '；' || r == ';' || r == '、' || r == '\n' })
 	if y := strings.TrimSpace(f.Get("year")); y != "" {

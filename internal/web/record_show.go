@@ -17,6 +17,8 @@ type recordPage struct {
 	Category  string
 	Locations []catalog.Location
 	Sources   []catalog.Source
+	// ReadingLists are the lists a librarian can put the record on.
+	ReadingLists []catalog.ReadingList
 }
 
 // copyRow is one copy with where it is and, when lent, when it is due.
@@ -68,6 +70,11 @@ func (s *Server) recordPage(ctx context.Context, v *view, id int64, withDue bool
 	}
 	if p.Locations, err = s.d.Catalog.Locations(ctx); err != nil {
 		return nil, err
+	}
+	if v.Librarian() {
+		if p.ReadingLists, err = s.d.Catalog.ReadingLists(ctx); err != nil {
+			return nil, err
+		}
 	}
 	cats, err := s.d.Catalog.Categories(ctx)
 	if err != nil {

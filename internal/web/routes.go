@@ -35,6 +35,12 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /catalog/records/{id}/edit", s.route(librarian, s.editRecord))
 	mux.Handle("POST /catalog/records/{id}/edit", s.route(librarian, s.updateRecord))
 	mux.Handle("POST /catalog/records/{id}/items", s.route(librarian, s.addItems))
+	mux.Handle("POST /catalog/records/{id}/lists", s.route(librarian, s.addToReadingList))
+	mux.Handle("GET /catalog/lists", s.route(librarian, s.listStaffReadingLists))
+	mux.Handle("POST /catalog/lists", s.route(librarian, s.createReadingList))
+	mux.Handle("GET /catalog/lists/{id}", s.route(librarian, s.editReadingList))
+	mux.Handle("POST /catalog/lists/{id}", s.route(librarian, s.saveReadingList))
+	mux.Handle("POST /catalog/lists/{id}/delete", s.route(librarian, s.deleteReadingList))
 	mux.Handle("GET /catalog/items/{barcode}", s.route(staff, s.showItem))
 	mux.Handle("POST /catalog/items/{barcode}/edit", s.route(librarian, s.updateItem))
 	mux.Handle("POST /catalog/items/{barcode}/status", s.route(staff, s.setItemStatus))
@@ -93,7 +99,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /export/marc", s.route(librarian, s.exportMARC))
 		mux.Handle("GET /export/xlsx/{what}", s.route(librarian, s.exportXLSX))
 	}
-	if s.d.AuditLog != nil {
+	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
 	}
 

@@ -35,9 +35,10 @@ type Deps struct {
 	SecureCookies bool
 	// Counts returns collection totals for the staff home page; may be nil.
 	Counts func(ctx context.Context) (any, error)
-	// AuditLog lists audit entries, newest first; may be nil, and then the
-	// audit page is left out.
-	AuditLog func(ctx context.Context, entity string, limit int, beforeID int64) ([]audit.Entry, error)
+	// AuditPage pages the audit log, newest first, with the names of what
+	// the entries are about; may be nil, and then the audit page is left
+	// out.
+	AuditPage func(ctx context.Context, f audit.Filter) (audit.Page, error)
 	// Search is the full-text engine; nil falls back to the catalogue's
 	// substring search.
 	Search Searcher

@@ -94,7 +94,7 @@ func (v *view) fieldError(err error, known ...string) bool {
 func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
 
 // HasAudit reports whether the audit log page exists.
-func (v *view) HasAudit() bool { return v.s.d.AuditLog != nil }
+func (v *view) HasAudit() bool { return v.s.d.AuditPage != nil }
 
 // HasTransfer reports whether the import and export pages exist.
 func (v *view) HasTransfer() bool { return v.s.d.Transfer != nil && v.s.d.Jobs != nil }

@@ -71,26 +71,65 @@ func TestBuiltinResolvesThePartySchoolCore(t *testing.T) {
 		{"D64", "思想政治教育和精神文明建设", "D6"},
 		{"D2-0", "党的领导人著作", "D2"},
 		{"TP", "自动化技术、计算机技术", "T"},
-		{"G25", "", ""}, // G's third level is not shipped
+		{"G25", "图书馆学、图书馆事业", "G2"},
+		{"D261.41", "党校", "D261.4"},
 	}
 	b := Builtin()
 	for _, tc := range tests {
 		t.Run(tc.code, func(t *testing.T) {
 			c, ok := b.Lookup(tc.code)
 			if tc.name == "" {
-				if ok {
-					t.Fatalf("Lookup(%s) = %+v, want it absent from the shallow tree", tc.code, c)
-				}
-				return
+				t.Fatal("every case names its class")
 			}
 			if !ok || c.Name != tc.name || c.Parent != tc.parent {
 				t.Fatalf("Lookup(%s) = %+v, %v; want %q under %s", tc.code, c, ok, tc.name, tc.parent)
 			}
 		})
 	}
-	if n := b.Len(); n < 700 || n > 900 {
-		t.Errorf("Builtin().Len() = %d, expected about 780", n)
+	if n := b.Len(); n != BuiltinSize {
+		t.Errorf("Builtin().Len() = %d, want the whole schedule (%d)", n, BuiltinSize)
 	}
+}
+
+// The class numbers printed in ordinary CIP data are known to the shipped
+// schedule (with 781 classes they were "not in the table").
+func TestBuiltinKnowsCIPClassNumbers(t *testing.T) {
+	b := Builtin()
+	for code, want := range map[string]string{
+		"K827": "社会政治人物", "I247.5": "", "F127": "地方经济", "G252.7": "文献检索",
+	} {
+		c, ok := b.Lookup(code)
+		if !ok || want != "" && c.Name != want {
+			t.Errorf("Lookup(%s) = %+v, %v; want %q", code, c, ok, want)
+		}
+	}
+	for _, code := range []string{"D610", "K827", "I247.5", "F127", "G252.7", "D261.41", "TP311.13"} {
+		if got, err := b.Validate(code); err != nil || got != code {
+			t.Errorf("Validate(%s) = %q, %v; want it accepted", code, got, err)
+		}
+	}
+	// D610 is D61's general works (总论), not listed but placed under D61.
+	if anc := b.Ancestors("D610"); len(anc) == 0 || anc[len(anc)-1].Code != "D61" {
+		t.Errorf("Ancestors(D610) = %+v, want D61 last", anc)
+	}
+	// The full tree still refuses a number under a class it details.
+	if _, err := b.Validate("D299"); !errs.Is(err, CodeUnknown) {
+		t.Errorf("Validate(D299) = %v, want %s", err, CodeUnknown)
+	}
+}
+
+// shallow is the schedule the product shipped before: every top class and
+// its children, and A and D down to depth 3. Local tables are often like
+// this, so the rules for a tree that stops short stay tested.
+func shallow() *Tree {
+	var keep []Class
+	for _, c := range Builtin().All() {
+		top := Top(c.Code)
+		if c.Depth <= 1 || (top == "A" || top == "D") && c.Depth <= 3 {
+			keep = append(keep, c)
+		}
+	}
+	return FromClasses(keep)
 }
 
 func TestParseJSONFullSchedule(t *testing.T) {
@@ -140,6 +179,8 @@ func TestBracketedClasses(t *testing.T) {
 	}
 }
 
+var shallowTree = shallow()
+
 func TestAncestorsInAShallowTree(t *testing.T) {
 	tests := []struct {
 		code string
@@ -155,7 +196,7 @@ func TestAncestorsInAShallowTree(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.code, func(t *testing.T) {
 			var got []string
-			for _, a := range Builtin().Ancestors(tc.code) {
+			for _, a := range shallowTree.Ancestors(tc.code) {
 				got = append(got, a.Code)
 			}
 			if !equal(got, tc.want) {
@@ -264,3 +305,14 @@ func BenchmarkParseJSON(b *testing.B) {
 }
 
 func equal(a, b []string) bool { return slices.Equal(a, b) }
+
+// BenchmarkBuiltinLoad measures building the shipped schedule from its
+// embedded compressed form, which happens once, on first use.
+func BenchmarkBuiltinLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseEmbedded(classesGz); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -30,10 +30,29 @@ func FromClasses(classes []Class) *Tree {
 				parent = p
 			}
 		}
-		i := b.add(c.Code, c.Name, parent)
-		if _, ok := seen[c.Code]; !ok {
-			seen[c.Code] = i
-		}
+		// A few codes occur twice in the published schedule; in schedule
+		// order a child's parent is the latest class with that code.
+		seen[c.Code] = b.add(c.Code, c.Name, parent)
 	}
 	return b.t
+}
+
+// Extend returns base with the classes of a local table added: those whose
+// code base does not hold, under their parent (a base class or another
+// added one). Classes base already has keep base's name. This is how an
+// imported table extends the shipped schedule instead of replacing it.
+func Extend(base *Tree, local []Class) *Tree {
+	all := base.All()
+	added := 0
+	for _, c := range local {
+		if _, ok := base.byCode[normalize(c.Code)]; ok {
+			continue
+		}
+		all = append(all, c)
+		added++
+	}
+	if added == 0 {
+		return base
+	}
+	return FromClasses(all)
 }

@@ -33,7 +33,8 @@ const auxSymbols = `-()"=<>:+`
 // when t holds its main part (R711 for R711-62, since auxiliary tables are
 // not enumerated), or when the nearest class t knows above it has no
 // children in t: a shallow tree cannot judge deeper numbers, so D261.41 is
-// accepted by Builtin. Otherwise the error is CLC_UNKNOWN.
+// accepted by a shallow tree. A known class with a 0 appended (D610) is its
+// general works and accepted too. Otherwise the error is CLC_UNKNOWN.
 func (t *Tree) Validate(code string) (string, error) {
 	c := bare(normalize(code))
 	if !wellFormed(c) {
@@ -51,9 +52,25 @@ func (t *Tree) Validate(code string) (string, error) {
 	if i := t.nearest(main); i >= 0 && (len(t.children[i]) == 0 || t.unexplored(i, main)) {
 		return c, nil
 	}
+	if t.generalWorks(main) {
+		return c, nil
+	}
 	return "", errs.Invalid(CodeUnknown, field,
 		fmt.Sprintf("分类号 %s 不在中图法类表中", c),
 		fmt.Sprintf("class number %s is not in the clc schedule", c))
+}
+
+// generalWorks reports whether main is a known class with a 0 appended:
+// the schedule leaves "0" free under a subdivided class for its general
+// works (总论), and CIP data uses it (D610 is D61's general works, though
+// the schedule does not list it).
+func (t *Tree) generalWorks(main string) bool {
+	n := len(main)
+	if n < 3 || main[n-1] != '0' {
+		return false
+	}
+	_, ok := t.byCode[strings.TrimRight(main[:n-1], ".")]
+	return ok
 }
 
 // unexplored reports whether a child of class i that shares more of main's

@@ -28,8 +28,11 @@ import (
 type Deps struct {
 	Catalog *catalog.Service
 	Log     *slog.Logger
-	// RepositoryName is shown in Identify.
+	// RepositoryName is shown in Identify when Name is nil or fails.
 	RepositoryName string
+	// Name, when set, gives the repository's name at the time of the
+	// request: the library's name as the librarian set it (本馆名称).
+	Name func(context.Context) (string, error)
 	// AdminEmail is Identify's adminEmail, which the protocol requires.
 	AdminEmail string
 	// PageSize is how many headers or records a list page holds.
@@ -228,8 +231,18 @@ func (p *Provider) identify(ctx context.Context, base string, w *bytes.Buffer) e
 		earliest = p.d.Now()
 	}
 	fmt.Fprintf(w, "<Identify>\n<repositoryName>%s</repositoryName>\n<baseURL>%s</baseURL>\n<protocolVersion>2.0</protocolVersion>\n<adminEmail>%s</adminEmail>\n<earliestDatestamp>%s</earliestDatestamp>\n<deletedRecord>persistent</deletedRecord>\n<granularity>YYYY-MM-DDThh:mm:ssZ</granularity>\n</Identify>\n",
-		esc(p.d.RepositoryName), esc(base), esc(p.d.AdminEmail), earliest.UTC().Format(stampFmt))
+		esc(p.repositoryName(ctx)), esc(base), esc(p.d.AdminEmail), earliest.UTC().Format(stampFmt))
 	return nil
+}
+
+// repositoryName is the name Identify shows.
+func (p *Provider) repositoryName(ctx context.Context) string {
+	if p.d.Name != nil {
+		if n, err := p.d.Name(ctx); err == nil && n != "" {
+			return n
+		}
+	}
+	return p.d.RepositoryName
 }
 
 func (p *Provider) listFormats(ctx context.Context, identifier string, w *bytes.Buffer) error {
