@@ -43,6 +43,11 @@ type SearchResult struct {
 	Facets     map[string][]SearchFacetValue `json:"facets"`
 	DidYouMean string                        `json:"did_you_mean,omitempty"`
 	Rebuilding bool                          `json:"rebuilding"`
+	// Exact is, for a search of one field for one name (作者:邵杰), how
+	// many of Total have exactly that name (they are listed first);
+	// ExactField is author, publisher or series. Omitted otherwise.
+	Exact      int    `json:"exact,omitempty"`
+	ExactField string `json:"exact_field,omitempty"`
 }
 
 // Searcher is the catalogue search engine, as the API needs it.

@@ -19,6 +19,7 @@ func (a apiSearch) Search(ctx context.Context, q api.SearchQuery) (api.SearchRes
 	}
 	res := found.Result
 	out := api.SearchResult{Total: res.Total, Page: max(q.Page, 1), Size: q.Size, DidYouMean: res.DidYouMean, Rebuilding: res.Rebuilding,
+		Exact: res.Exact, ExactField: res.ExactField,
 		Hits: make([]api.SearchHit, 0, len(found.Hits)), Facets: map[string][]api.SearchFacetValue{}}
 	for _, h := range found.Hits {
 		out.Hits = append(out.Hits, api.SearchHit{Record: h.Record, Highlights: h.Highlights, Copies: h.Copies, Available: h.Available})
@@ -46,7 +47,8 @@ func (w webSearch) Search(ctx context.Context, q web.SearchQuery) (web.SearchRes
 	if err != nil {
 		return web.SearchResult{}, err
 	}
-	out := web.SearchResult{Total: res.Total, DidYouMean: res.DidYouMean, Rebuilding: res.Rebuilding, Reachable: search.MaxResults, RecordIDs: make([]int64, len(res.Hits))}
+	out := web.SearchResult{Total: res.Total, DidYouMean: res.DidYouMean, Rebuilding: res.Rebuilding, Reachable: search.MaxResults, RecordIDs: make([]int64, len(res.Hits)),
+		Exact: web.ExactNames{Count: res.Exact, Field: res.ExactField, Name: res.ExactName}}
 	for i, h := range res.Hits {
 		out.RecordIDs[i] = h.RecordID
 	}

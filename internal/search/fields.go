@@ -59,6 +59,10 @@ func titleKeys(f *folder, d *Document) []string {
 	return out
 }
 
+// nameKey is the exact-name form of an author, publisher or series: folded,
+// without spaces and punctuation, so 邵 杰 and 邵杰 are one name.
+func nameKey(f *folder, name string) string { return titleKey(f.Fold(name)) }
+
 // sortKey is the title sort key in pinyin order: each Chinese character by
 // its common reading followed by a space (so syllables compare one by one:
 // "an " < "ang "), other characters folded as they are.

@@ -24,6 +24,13 @@ var tricky = []Document{
 	{RecordID: 900009, Available: true, Title: "长征路上的故事", Authors: []string{"曾行"}, Publisher: "解放军出版社", CLC: "K264", Year: 2016},
 	{RecordID: 900010, Available: true, Title: "党", Authors: []string{"吴一"}, Publisher: "作家出版社", CLC: "I247.5", Year: 2019},
 	{RecordID: 900011, Available: true, Title: "史记选", Authors: []string{"王伯祥"}, Publisher: "中华书局", ISBNs: []string{"978-7-101-10528-5"}, CLC: "K204.2", Year: 2015},
+	// Names that contain or start with another: the exact one ranks
+	// first in a field search although it is older and not on the shelf.
+	{RecordID: 900012, Title: "基层党组织建设概论", Authors: []string{"邵杰"}, Publisher: "人民出版社", Series: "党员干部学习丛书", CLC: "D267", Year: 2001},
+	{RecordID: 900013, Title: "乡村治理十讲", Authors: []string{"李文", "邵杰"}, Publisher: "人民出版社", CLC: "D422", Year: 2003},
+	{RecordID: 900014, Available: true, Title: "邵杰欣诗选", Authors: []string{"邵杰欣"}, Publisher: "四川人民出版社", Series: "党员干部学习丛书续编", CLC: "I227", Year: 2024},
+	{RecordID: 900015, Available: true, Title: "一个老兵的回忆", Authors: []string{"邵杰志"}, Publisher: "人民出版社社科分社", Series: "党员干部学习丛书续编", CLC: "K825", Year: 2025},
+	{RecordID: 900016, Available: true, Title: "邵杰研究", Authors: []string{"张邵杰"}, Publisher: "江西人民出版社", Series: "新编党员干部学习丛书", CLC: "K825", Year: 2025},
 }
 
 // fixtureDocs is the relevance corpus: the classics (ids 1…), generated

@@ -416,6 +416,12 @@ const (
 	fSortAdded   = "sort_added"
 	fTitleLen    = "tlen" // characters of title and other title information
 	fRankKey     = "rk"   // see rankKey
+	// Whole names, folded to their key (nameKey), so a field search can
+	// put the records whose author, publisher or series is exactly the
+	// query first, then the names that start with it.
+	fAuthorKey    = "author_key"
+	fPublisherKey = "publisher_key"
+	fSeriesKey    = "series_key"
 )
 
 // Matching and facets read postings bitmaps (bitmap.go), so no field needs
@@ -466,6 +472,11 @@ func (ix *Index) buildDoc(d *Document) *document.Document {
 	for i, s := range d.Subjects {
 		add(fSubject, i, s, optTextStored, ix.an.pairs)
 	}
+	for _, a := range d.Authors {
+		kw(fAuthorKey, nameKey(ix.f, a), optText)
+	}
+	kw(fPublisherKey, nameKey(ix.f, d.Publisher), optText)
+	kw(fSeriesKey, nameKey(ix.f, d.Series), optText)
 	add(fSeries, 0, d.Series, optTextStored, ix.an.text)
 	add(fPublisher, 0, d.Publisher, optTextStored, ix.an.pairs)
 	add(fSummary, 0, d.Summary, optText, ix.an.pairs)

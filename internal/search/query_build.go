@@ -20,6 +20,32 @@ type plan struct {
 	wholeKeys  []string   // exact-title keys of the whole query and its variants
 	parts      []clauseParts
 	memos      int
+	// names are the clauses limited to an author, publisher or series
+	// (作者:邵杰): their records whose name is exactly the query rank first,
+	// then those whose name starts with it (see nameTiers).
+	names []nameClause
+	// exact matches the records whose names are all exactly the queried
+	// ones; nil without name clauses. Search counts it for a single one.
+	exact bexpr
+}
+
+// nameClause is a field search for a name: which field and its key.
+type nameClause struct {
+	scope scope
+	key   string
+}
+
+// nameField is the whole-name field of a name scope, "" for other scopes.
+func nameField(sc scope) string {
+	switch sc {
+	case scopeAuthor:
+		return fAuthorKey
+	case scopePublisher:
+		return fPublisherKey
+	case scopeSeries:
+		return fSeriesKey
+	}
+	return ""
 }
 
 // clauseParts are the field matches of one clause that both matching and
@@ -67,6 +93,9 @@ func (ix *Index) buildPlan(clauses []clause) (*plan, error) {
 		default:
 			allText = false
 		}
+		if k := titleKey(c.text); nameField(c.scope) != "" && k != "" {
+			p.names = append(p.names, nameClause{scope: c.scope, key: k})
+		}
 		if c.scope == scopeISBN || c.scope == scopeCallNumber || c.scope == scopeBarcode || c.scope == scopeCLC {
 			p.identifier = true
 		}
@@ -89,16 +118,36 @@ func (ix *Index) buildPlan(clauses []clause) (*plan, error) {
 		}
 	}
 	p.tiers = tierExprs(p)
+	if len(p.names) > 0 {
+		exact, prefix := nameTiers(p.names)
+		p.exact = exact
+		p.tiers = append([]bexpr{exact, prefix}, p.tiers...)
+	}
 	return p, nil
+}
+
+// nameTiers returns the two tiers of a field search for names, ahead of
+// every other: each queried name exactly, and each name as the start of
+// the record's (邵杰 before 邵杰欣 before 张邵杰).
+func nameTiers(names []nameClause) (exact, prefix bexpr) {
+	var ex, pre []bexpr
+	for _, n := range names {
+		f := nameField(n.scope)
+		ex = append(ex, term(f, n.key))
+		pre = append(pre, bPrefix{f, n.key})
+	}
+	return and(ex...), and(pre...)
 }
 
 // tierExprs returns the candidate tiers in the order ranking wants them:
 // identifiers, exact title, a whole title spelled in pinyin or initials,
-// every word in the title, every word in title or author, a word in the
-// author, a word in the subjects. What matches none of them comes last.
+// every word in the title, every word in title or author, a word that is a
+// whole author name, one that starts an author name, a word in the author,
+// a word in the subjects. What matches none of them comes last.
 func tierExprs(p *plan) []bexpr {
 	var ident, exact, whole []bexpr
 	var title, titleAuthor, author, subject []bexpr
+	var authorExact, authorPrefix []bexpr // a clause is a whole author name, or starts one
 	for _, k := range p.wholeKeys {
 		exact = append(exact, term(fTitleKey, k))
 	}
@@ -115,6 +164,10 @@ func tierExprs(p *plan) []bexpr {
 		title = append(title, tm)
 		titleAuthor = append(titleAuthor, or(tm, am))
 		author = append(author, am)
+		if k := titleKey(c.text); k != "" {
+			authorExact = append(authorExact, term(fAuthorKey, k))
+			authorPrefix = append(authorPrefix, bPrefix{fAuthorKey, k})
+		}
 		subject = append(subject, p.parts[i].subject)
 		if len(p.clauses) == 1 && isLatinWord(c.text) && !c.quoted {
 			if syl, ok := splitPinyin(c.text); ok {
@@ -132,7 +185,7 @@ func tierExprs(p *plan) []bexpr {
 	if len(title) > 1 {
 		tiers = append(tiers, and(titleAuthor...))
 	}
-	return append(tiers, or(author...), or(subject...))
+	return append(tiers, or(authorExact...), or(authorPrefix...), or(author...), or(subject...))
 }
 
 // clauseMatch returns what one clause matches.

@@ -69,17 +69,21 @@ var volumeMark = regexp.MustCompile(`^\s*(第[一二三四五六七八九十百0
 
 // Ranking tiers, best first.
 const (
-	tierExactTitle     = iota
+	tierExactName  = iota // a field search for names: each is exactly the record's
+	tierNamePrefix        // each starts one of the record's names
+	tierExactTitle
 	tierExactMainTitle // the main title is exact; other title information follows
 	tierTitlePhrase
 	tierTitleWords
+	tierAuthorExact  // a word is a whole author name
+	tierAuthorPrefix // a word starts an author name
 	tierAuthor
 	tierSubject
 	tierOther
 )
 
-// rank orders hits by tier (exact title, title phrase, title words, author,
-// subject, other), then — as ties — required reading when BoostRequired is
+// rank orders hits by tier (exact name and name prefix for a field search,
+// exact title, title phrase, title words, author, subject, other), then — as ties — required reading when BoostRequired is
 // set, a copy on the shelf, newer publication, and finally the index score.
 func (ix *Index) rank(p *plan, hits []rankedHit) {
 	for i := range hits {
@@ -104,6 +108,9 @@ func (ix *Index) rank(p *plan, hits []rankedHit) {
 }
 
 func (ix *Index) tier(p *plan, h *rankedHit) int {
+	if t, ok := ix.nameTier(p, h); ok {
+		return t
+	}
 	main := titleKey(ix.f.Fold(h.title))
 	full := titleKey(ix.f.Fold(h.title + h.other))
 	for _, k := range p.wholeKeys {
@@ -137,12 +144,66 @@ func (ix *Index) tier(p *plan, h *rankedHit) int {
 		return tierTitleWords
 	}
 	if ix.anyIn(p, h.authors) {
-		return tierAuthor
+		return ix.authorTier(p, h.authors)
 	}
 	if ix.anyIn(p, h.subjects) {
 		return tierSubject
 	}
 	return tierOther
+}
+
+// nameTier places a hit of a field search for names: exact when each
+// queried name is one of the record's, prefix when each starts one.
+func (ix *Index) nameTier(p *plan, h *rankedHit) (int, bool) {
+	if len(p.names) == 0 {
+		return 0, false
+	}
+	exact := true
+	for _, n := range p.names {
+		var values []string
+		switch n.scope {
+		case scopeAuthor:
+			values = h.authors
+		case scopePublisher:
+			values = []string{h.publisher}
+		case scopeSeries:
+			values = []string{h.series}
+		}
+		found, prefix := false, false
+		for _, v := range values {
+			k := nameKey(ix.f, v)
+			found = found || k == n.key
+			prefix = prefix || strings.HasPrefix(k, n.key)
+		}
+		if !prefix {
+			return 0, false
+		}
+		exact = exact && found
+	}
+	if exact {
+		return tierExactName, true
+	}
+	return tierNamePrefix, true
+}
+
+// authorTier places a hit whose author holds a word of the query: a word
+// that is a whole author name, one that starts it, or one inside it.
+func (ix *Index) authorTier(p *plan, authors []string) int {
+	best := tierAuthor
+	for _, a := range authors {
+		k := nameKey(ix.f, a)
+		for _, c := range p.clauses {
+			ck := titleKey(c.text)
+			switch {
+			case ck == "":
+			case k == ck:
+				return tierAuthorExact
+			case strings.HasPrefix(k, ck):
+				best = tierAuthorPrefix
+			}
+		}
+	}
+	return best
 }
 
 // allIn reports whether every clause matches one of values.

@@ -57,7 +57,22 @@ type Result struct {
 	Facets     map[string][]FacetValue
 	DidYouMean string // a better query, e.g. 重庆 for chongqing; "" if none
 	Rebuilding bool   // a rebuild is running; results come from the old index
+	// Exact is, for a search of one field for one name (作者:邵杰,
+	// 出版社:人民出版社, 丛书:…), how many of the Total have exactly that
+	// name; relevance order puts them first. ExactField says which field
+	// (ExactAuthor, ExactPublisher, ExactSeries) and ExactName the name as
+	// searched (folded). All zero for other queries.
+	Exact      int
+	ExactField string
+	ExactName  string
 }
+
+// Fields an exact-name count is about (Result.ExactField).
+const (
+	ExactAuthor    = "author"
+	ExactPublisher = "publisher"
+	ExactSeries    = "series"
+)
 
 // MaxResults is how deep a listing can page into the hits of one query:
 // pages past it are refused, and pagers stop at its last page.
@@ -153,6 +168,14 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 
 	out := &Result{Total: total, Rebuilding: ix.rebuilding.Load()}
+	if len(clauses) == 1 && len(p.names) == 1 {
+		// One term lookup and an AND per segment: the count costs about
+		// what the exact tier of the ranking does.
+		for i, s := range segs {
+			out.Exact += int(matched[i].AndCardinality(p.exact.eval(s)))
+		}
+		out.ExactField, out.ExactName = exactFields[clauses[0].scope], clauses[0].text
+	}
 	if req.Facets {
 		out.Facets = ix.facetCounts(segs, matched, st)
 	}
@@ -207,6 +230,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	out.DidYouMean = ix.didYouMean(req.Query, folded, p, hits)
 	return out, nil
 }
+
+var exactFields = map[scope]string{scopeAuthor: ExactAuthor, scopePublisher: ExactPublisher, scopeSeries: ExactSeries}
 
 // sorted asks Bleve for one page of match in a doc-value order. The caller
 // holds ix.mu.

@@ -16,6 +16,7 @@ type catalogList struct {
 	Query      string
 	CategoryID int64
 	CLC        string
+	Exact      ExactNames // a field search for one name: how many hits are exactly it
 }
 
 const staffPageSize = 30
@@ -39,7 +40,7 @@ func (s *Server) listRecords(w http.ResponseWriter, r *http.Request, v *view) er
 		if recs, err = s.d.Catalog.RecordsByIDs(r.Context(), res.RecordIDs); err != nil {
 			return err
 		}
-		total = res.Total
+		total, d.Exact = res.Total, res.Exact
 	} else {
 		recs, total, err = s.d.Catalog.Records(r.Context(), catalog.RecordFilter{Query: d.Query, CategoryID: d.CategoryID, CLCPrefix: d.CLC,
 			Page: catalog.Page{Number: page, Size: staffPageSize}})

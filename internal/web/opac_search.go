@@ -27,6 +27,7 @@ type opacSearch struct {
 	Facets     []Facet
 	Filters    map[string][]string
 	DidYouMean string
+	Exact      ExactNames
 	Rebuilding bool
 	Searched   bool
 	Lists      []catalog.ReadingList
@@ -55,6 +56,7 @@ func (s *Server) searchOPAC(w http.ResponseWriter, r *http.Request, v *view) err
 			return err
 		}
 		ids, total, reachable, d.Facets, d.DidYouMean, d.Rebuilding = res.RecordIDs, res.Total, res.Reachable, res.Facets, res.DidYouMean, res.Rebuilding
+		d.Exact = res.Exact
 		if err := s.localizeFacets(ctx, v, d.Facets); err != nil {
 			return err
 		}

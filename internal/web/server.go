@@ -80,6 +80,18 @@ type SearchResult struct {
 	// Reachable is how many of the hits can be paged to (the engine
 	// refuses pages beyond); 0 when every hit can.
 	Reachable int
+	// Exact counts the hits of a field search for one name (作者:邵杰) that
+	// have exactly that name; they come first. Zero for other queries.
+	Exact ExactNames
+}
+
+// ExactNames is how many hits have exactly the name a field search asked
+// for: Field is "author", "publisher" or "series" (the key of its message
+// search.exact.FIELD), Name the name as searched.
+type ExactNames struct {
+	Count int
+	Field string
+	Name  string
 }
 
 // Facet is one facet of a search result.
