@@ -45,7 +45,7 @@ import (
 
 // schemaVersion changes whenever fields or analysis change; an index built
 // under another version is stale and must be rebuilt.
-const schemaVersion = 6
+const schemaVersion = 7
 
 // Document is what the index knows of one catalogue record and its items.
 type Document struct {
