@@ -7,7 +7,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog/callno"
@@ -106,9 +105,6 @@ func (s *Service) validateRecord(r *Record, cats []Category) error {
 	if r.Title == "" {
 		return errs.Invalid(CodeTitleRequired, "title", "题名不能为空", "title is required")
 	}
-	if utf8.RuneCountInString(r.Title) > 500 {
-		return errs.Invalid(CodeTitleTooLong, "title", "题名过长（最多 500 字）", "title is too long (500 characters at most)")
-	}
 	if strings.TrimSpace(r.ISBN) != "" {
 		n, err := isbn.Normalize(r.ISBN)
 		if err != nil {
@@ -155,6 +151,9 @@ func (s *Service) validateRecord(r *Record, cats []Category) error {
 		}
 	}
 	r.Subjects = subjects
+	if err := CheckLimits(r); err != nil {
+		return err
+	}
 	if r.CategoryID != 0 {
 		found := false
 		for _, c := range cats {
