@@ -50,6 +50,9 @@ type Job struct {
 	// Error says why a failed job failed.
 	Error     string `json:"error,omitempty"`
 	ErrorCode string `json:"error_code,omitempty"`
+	// Hash is the SHA-256 of a book list's or roster's content, so that a
+	// preview of the same file again can name the job that imported it.
+	Hash string `json:"hash,omitempty"`
 }
 
 // Jobs runs imports in the background and keeps the latest ones in a
@@ -192,6 +195,18 @@ func (j *Jobs) run(ctx context.Context, job *Job, f *os.File, saveErr error, pro
 	if saveErr != nil {
 		return nil, errs.Internalf("save import job: %w", saveErr)
 	}
+	if job.Kind != "marc" {
+		hash, err := fileHash(f)
+		if err == nil {
+			_, err = f.Seek(0, io.SeekStart)
+		}
+		if err != nil {
+			return nil, err
+		}
+		j.mu.Lock()
+		job.Hash = hash
+		j.mu.Unlock()
+	}
 	rf, err := os.Create(j.path(job.ID, ".rejects.txt"))
 	if err != nil {
 		return nil, errs.Internalf("open import rejects: %w", err)
@@ -304,6 +319,18 @@ func (j *Jobs) List() []Job {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Started.After(out[b].Started) })
 	return out
+}
+
+// ImportedBy returns the latest finished job that imported a file with
+// this content (kind books or roster), if it is still remembered.
+func (j *Jobs) ImportedBy(kind, hash string) (Job, bool) {
+	var found Job
+	for _, job := range j.List() {
+		if job.Kind == kind && job.Hash == hash && job.State != JobRunning && job.Started.After(found.Started) {
+			found = job
+		}
+	}
+	return found, found.ID != ""
 }
 
 // Wait blocks until every running job has finished (for shutdown and tests).

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"shuwu/internal/readers"
 )
 
@@ -27,9 +29,53 @@ type SheetPreview struct {
 	Rows []RowResult `json:"rows"`
 	// Shown is len(Rows); the other rows are only counted.
 	Shown int `json:"shown"`
+	// Class is the class every trainee of a roster joins, when one was
+	// chosen; NewClasses are the classes named in 班次 that the import
+	// would open.
+	Class      string   `json:"class,omitempty"`
+	NewClasses []string `json:"new_classes,omitempty"`
+	// HeaderRow is the row the headers were found in; Columns say what
+	// each of its columns is read as, Missing the known columns it lacks.
+	HeaderRow int           `json:"header_row"`
+	Columns   []SheetColumn `json:"columns"`
+	Missing   []string      `json:"missing,omitempty"`
 	// ImportedBefore is the earlier import of this very file, if any:
 	// importing it again adds its copies or trainees a second time.
 	ImportedBefore *ImportedFile `json:"imported_before,omitempty"`
+}
+
+// SheetColumn is one column of a sheet's header: the header as written,
+// and the known column it is read as ("" when the import ignores it).
+type SheetColumn struct {
+	Letter string `json:"letter"` // A, B, … as Excel names the column
+	Header string `json:"header"`
+	Field  string `json:"field,omitempty"`
+	Mapped bool   `json:"mapped,omitempty"` // renamed by the header map
+}
+
+// columnsOf says how the import reads a sheet's header.
+func (p *SheetPreview) columnsOf(t *table, known []string) {
+	if t == nil {
+		return
+	}
+	p.HeaderRow = t.headerRow
+	p.Columns = []SheetColumn{}
+	found := map[string]bool{}
+	for i, h := range t.headers {
+		c := SheetColumn{Header: t.raw[i]}
+		c.Letter, _ = excelize.ColumnNumberToName(i + 1)
+		if indexOf(known, h) >= 0 && !found[h] {
+			c.Field, c.Mapped, found[h] = h, h != normalizeHeader(t.raw[i]), true
+		}
+		if c.Header != "" || c.Field != "" {
+			p.Columns = append(p.Columns, c)
+		}
+	}
+	for _, k := range known {
+		if !found[k] {
+			p.Missing = append(p.Missing, k)
+		}
+	}
 }
 
 // previewRows bounds the rows a preview lists; previewGood is how many
@@ -100,7 +146,7 @@ func (s *Service) PreviewBooks(ctx context.Context, in io.Reader, o BookSheetOpt
 		return p, err
 	}
 	seen := map[string]bool{} // books of earlier rows
-	_, err = eachRow(ctx, src, o.SheetOptions, "题名", func(t *table, row tableRow) error {
+	t, err := eachRow(ctx, src, o.SheetOptions, "题名", func(t *table, row tableRow) error {
 		p.Read++
 		e, problems := s.bookRow(t, row, locs)
 		r := RowResult{Row: row.num, Title: e.record.Title, Outcome: Rejected, Problems: problems}
@@ -132,6 +178,7 @@ func (s *Service) PreviewBooks(ctx context.Context, in io.Reader, o BookSheetOpt
 		p.add(r)
 		return nil
 	})
+	p.columnsOf(t, BookColumns)
 	return p, err
 }
 
@@ -151,7 +198,7 @@ func (s *Service) PreviewRoster(ctx context.Context, in io.Reader, o RosterOptio
 	}
 	var rc *rosterClasses
 	seen := map[string]bool{} // people of earlier rows
-	_, err = eachRow(ctx, src, o.SheetOptions, "姓名", func(t *table, row tableRow) error {
+	t, err := eachRow(ctx, src, o.SheetOptions, "姓名", func(t *table, row tableRow) error {
 		if rc == nil {
 			var err error
 			if rc, err = s.newRosterClasses(ctx, t, o); err != nil {
@@ -170,6 +217,9 @@ func (s *Service) PreviewRoster(ctx context.Context, in io.Reader, o RosterOptio
 			default:
 				r.Outcome, r.Class = Added, class
 				if rc.fixed == nil && rc.byName[class].ID == 0 {
+					if indexOf(p.NewClasses, class) < 0 {
+						p.NewClasses = append(p.NewClasses, class)
+					}
 					r.Warnings = append(r.Warnings, Problem{Row: row.num, Column: "班次", Code: "CLASS_CREATED",
 						Message: "将新建班次“" + class + "”", MessageEn: "class " + class + " will be created"})
 				}
@@ -190,8 +240,12 @@ func (s *Service) PreviewRoster(ctx context.Context, in io.Reader, o RosterOptio
 		p.add(r)
 		return nil
 	})
+	p.columnsOf(t, RosterColumns)
 	if err == nil && rc == nil && o.ClassID != 0 {
-		_, err = s.newRosterClasses(ctx, &table{}, o)
+		rc, err = s.newRosterClasses(ctx, &table{}, o)
+	}
+	if rc != nil && rc.fixed != nil {
+		p.Class = rc.fixed.Name
 	}
 	return p, err
 }

@@ -89,3 +89,42 @@ func TestPreviewRosterTellsNewFromKnownPeople(t *testing.T) {
 		t.Errorf("the same roster again should be refused: %v", err)
 	}
 }
+
+// A preview says how the header was read: which column is which known
+// column (after the header map), which it ignores, which known columns
+// the sheet lacks, and which class a roster goes to.
+func TestPreviewSaysHowTheColumnsWereRead(t *testing.T) {
+	s, k := newService(t)
+	data := "2024年新书清单\n书名,作者,备注,册数\n新时代党建读本,本书编写组,采购,2\n"
+	m, err := transfer.ParseColumnMap("书名=题名")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.PreviewBooks(k.Ctx, strings.NewReader(data), transfer.BookSheetOptions{SheetOptions: transfer.SheetOptions{Name: "新书.csv", Map: m}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []transfer.SheetColumn{{Letter: "A", Header: "书名", Field: "题名", Mapped: true}, {Letter: "B", Header: "作者", Field: "作者"},
+		{Letter: "C", Header: "备注"}, {Letter: "D", Header: "册数", Field: "册数"}}
+	if p.HeaderRow != 2 || len(p.Columns) != len(want) {
+		t.Fatalf("header row %d, columns %+v", p.HeaderRow, p.Columns)
+	}
+	for i, c := range want {
+		if p.Columns[i] != c {
+			t.Errorf("column %d = %+v, want %+v", i, p.Columns[i], c)
+		}
+	}
+	if strings.Join(p.Missing, ",") != "出版社,出版年,ISBN,价格,分类号,来源,捐赠人,馆藏位置" {
+		t.Errorf("missing columns: %q", p.Missing)
+	}
+
+	class := k.Class("2024年秋季科干班", "2024-09-02", "2024-10-31")
+	r, err := s.PreviewRoster(k.Ctx, strings.NewReader("姓名,手机号\n张伟,13800138000\n"), transfer.RosterOptions{ClassID: class.ID})
+	if err != nil || r.Class != class.Name || r.Added != 1 {
+		t.Fatalf("roster preview: class %q, added %d, %v", r.Class, r.Added, err)
+	}
+	r, err = s.PreviewRoster(k.Ctx, strings.NewReader("姓名,班次\n张伟,2025年春季班\n李娜,2025年春季班\n"), transfer.RosterOptions{CreateClass: true, Start: "2025-03-01", End: "2025-04-30"})
+	if err != nil || r.Class != "" || strings.Join(r.NewClasses, ",") != "2025年春季班" {
+		t.Fatalf("roster preview with a new class: class %q, new %q, %v", r.Class, r.NewClasses, err)
+	}
+}

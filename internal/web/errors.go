@@ -10,6 +10,8 @@ const (
 	CodeExportExpired errs.Code = "EXPORT_EXPIRED"
 	// 文件中没有读到 MARC 记录 / no MARC records were found in the file
 	CodeMARCEmpty errs.Code = "MARC_EMPTY"
+	// 表中没有读到数据行 / the sheet has no data rows
+	CodeSheetEmpty errs.Code = "SHEET_EMPTY"
 	// 页面不存在 / page not found
 	CodePageNotFound errs.Code = "PAGE_NOT_FOUND"
 	// 预览的文件已过期，请重新上传 / the previewed file has expired; upload it again

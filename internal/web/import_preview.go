@@ -46,6 +46,6 @@ func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) er
 		return s.renderImport(w, r, v, httpx.StatusOf(errs.As(err).Kind), nil)
 	}
 	p := &marcPreview{File: up.Name, Records: recs}
-	p.Token = s.uploads.keep(up)
+	p.Token = s.uploads.keep("marc", up)
 	return s.renderImport(w, r, v, http.StatusOK, p)
 }

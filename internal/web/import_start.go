@@ -15,8 +15,8 @@ import (
 // importRun is the work of one background import job.
 type importRun = func(ctx context.Context, in io.Reader, progress func(done, total int64), rejects io.Writer) (any, error)
 
-// startImport starts a background import of an uploaded file (or, for
-// MARC, of the file previewed under a token) and goes to its job page.
+// startImport starts a background import of an uploaded file (or of the
+// file previewed under a token) and goes to its job page.
 func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) error {
 	kind := r.PathValue("kind")
 	if kind != "marc" && kind != "books" && kind != "roster" {
@@ -24,8 +24,9 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 	}
 	form, up, err := readUpload(w, r, s.maxUpload())
 	v.Form = form
-	if err == nil && up == nil && kind == "marc" && form.Get("token") != "" {
-		up, err = s.uploads.take(form.Get("token"))
+	token := form.Get("token")
+	if err == nil && up == nil && token != "" {
+		up, err = s.uploads.take(kind, token)
 	}
 	if err == nil && up == nil {
 		err = errs.Invalid(httpx.CodeUploadMissing, "file", "请选择要上传的文件", "choose a file to upload")
@@ -41,6 +42,12 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 		if imp, err = transfer.ParseSheetImport(kind, form); err == nil {
 			err = s.d.Transfer.CheckFile(r.Context(), imp, up.File)
 		}
+	}
+	if err != nil && up != nil && token != "" && kind != "marc" && errs.As(err).Code == transfer.CodeFileAlreadyImported {
+		// Confirmed from a preview without ticking 仍要再次导入: the
+		// preview again, with the box to tick, and the file kept.
+		v.Errors["again"] = v.T("import.again_required")
+		return s.renderSheetPreview(w, r, v, kind, form, up, http.StatusConflict)
 	}
 	if err != nil {
 		up.discard()

@@ -96,7 +96,8 @@ func (s *Server) maxUpload() int64 {
 	return httpx.MaxUpload
 }
 
-// pendingUploads keeps a previewed MARC file, under a random token, until
+// pendingUploads keeps a previewed file (MARC, book list or roster), under
+// a random token bound to its kind, until
 // the librarian confirms the import, so the file is not sent twice.
 // Unclaimed files are deleted after pendingTTL, and at most pendingMax are
 // kept.
@@ -106,6 +107,7 @@ type pendingUploads struct {
 }
 
 type pendingUpload struct {
+	kind       string
 	path, name string
 	size       int64
 	expires    time.Time
@@ -120,8 +122,9 @@ func newPendingUploads() *pendingUploads {
 	return &pendingUploads{files: map[string]pendingUpload{}}
 }
 
-// keep takes over u's file and returns its token.
-func (p *pendingUploads) keep(u *upload) string {
+// keep takes over u's file, previewed for an import of kind, and returns
+// its token.
+func (p *pendingUploads) keep(kind string, u *upload) string {
 	u.File.Close()
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
@@ -142,15 +145,20 @@ func (p *pendingUploads) keep(u *upload) string {
 		os.Remove(p.files[oldest].path)
 		delete(p.files, oldest)
 	}
-	p.files[token] = pendingUpload{path: u.File.Name(), name: u.Name, size: u.Size, expires: now.Add(pendingTTL)}
+	p.files[token] = pendingUpload{kind: kind, path: u.File.Name(), name: u.Name, size: u.Size, expires: now.Add(pendingTTL)}
 	return token
 }
 
-// take hands the file kept under token back, once.
-func (p *pendingUploads) take(token string) (*upload, error) {
+// take hands the file kept under token back, once, to an import of the
+// kind it was previewed for.
+func (p *pendingUploads) take(kind, token string) (*upload, error) {
 	p.mu.Lock()
 	f, ok := p.files[token]
-	delete(p.files, token)
+	if ok && f.kind != kind {
+		ok = false // a token of another form: not this import's file
+	} else {
+		delete(p.files, token)
+	}
 	p.mu.Unlock()
 	gone := errs.Invalid(CodeUploadExpired, "file", "预览的文件已过期，请重新上传", "the previewed file has expired; upload it again")
 	if !ok {

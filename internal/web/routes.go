@@ -90,6 +90,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	if s.d.Transfer != nil && s.d.Jobs != nil {
 		mux.Handle("GET /import", s.route(librarian, s.showImport))
 		mux.Handle("POST /import/marc/preview", s.route(librarian, s.previewMARC))
+		mux.Handle("POST /import/books/preview", s.route(librarian, s.previewSheet("books")))
+		mux.Handle("POST /import/roster/preview", s.route(librarian, s.previewSheet("roster")))
 		mux.Handle("POST /import/{kind}", s.route(librarian, s.startImport))
 		mux.Handle("GET /import/templates/{kind}", s.route(librarian, s.importTemplate))
 		mux.Handle("GET /import/jobs/{id}", s.route(librarian, s.showImportJob))
