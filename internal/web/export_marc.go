@@ -57,7 +57,7 @@ func (s *Server) exportMARC(w http.ResponseWriter, r *http.Request, v *view) err
 		return sendFile(w, f, name, ctype)
 	}
 	size, _ := f.Seek(0, io.SeekEnd)
-	return s.renderExportPage(w, r, v, http.StatusOK, &exportSkipped{Report: rep, Token: s.exports.keep(&upload{File: f, Name: name, Size: size}), Name: name})
+	return s.renderExportPage(w, r, v, http.StatusOK, &exportSkipped{Report: rep, Token: s.exports.keep("marc-export", &upload{File: f, Name: name, Size: size}), Name: name})
 }
 
 // exportSkipped is what the export page shows after an export that left
@@ -70,7 +70,7 @@ type exportSkipped struct {
 
 // exportMARCFile downloads an export kept by exportMARC, once.
 func (s *Server) exportMARCFile(w http.ResponseWriter, r *http.Request, v *view) error {
-	up, err := s.exports.take(r.URL.Query().Get("token"))
+	up, err := s.exports.take("marc-export", r.URL.Query().Get("token"))
 	if err != nil {
 		return errs.NotFound(CodeExportExpired, "导出文件已过期或已下载，请重新导出", "the export file has expired or was downloaded already; export again")
 	}
