@@ -27,7 +27,7 @@ func TestAuditLogReadsAsSentences(t *testing.T) {
 		chromedp.Submit(chromedp.CSS("#actor")),
 		chromedp.WaitVisible(chromedp.CSS("#audit")),
 	)
-	wantText(t, lib, "#audit-total", "共 1 条记录")
+	waitText(t, lib, "#audit-total", "共 1 条记录")
 	wantText(t, lib, "#audit", "复本 "+code+"《红岩》", "损坏送修", "水渍")
 	keep(t, lib, "audit-desktop")
 	do(t, lib, "follow the link to the copy",

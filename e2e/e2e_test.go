@@ -123,6 +123,24 @@ func wantText(t *testing.T, ctx context.Context, sel string, parts ...string) {
 	}
 }
 
+// waitText waits until the node's text has want. Right after a form is
+// sent the old page is still there and would answer a first look.
+func waitText(t *testing.T, ctx context.Context, sel, want string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		got, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err == nil && strings.Contains(got, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			shot(t, ctx, "wait for "+want)
+			t.Fatalf("%s: text %q never came to have %q (%v)", sel, got, want, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
 
 // shot saves a screenshot of the tab to e2e/artifacts.

@@ -56,6 +56,8 @@ const (
 	CodeTitleRequired errs.Code = "TITLE_REQUIRED"
 	// 题名过长（最多 500 字） / title is too long (500 characters at most)
 	CodeTitleTooLong errs.Code = "TITLE_TOO_LONG"
+	// 卷次或分册名过长（最多 100 字） / volume number or part name is too long (100 characters at most)
+	CodeVolumeTooLong errs.Code = "VOLUME_TOO_LONG"
 	// 出版年 … 不合理 / publication year … is not plausible
 	CodeYearInvalid errs.Code = "YEAR_INVALID"
 	// 必读书目的名称、说明或书目过长 / a reading list field is too long

@@ -18,9 +18,14 @@ type Author struct {
 // Record is a bibliographic record (书目). Records without ISBN are normal:
 // donations and old books often have none, and ISBNs are not unique.
 type Record struct {
-	ID             int64     `json:"id"`
-	Title          string    `json:"title"`
-	OtherTitle     string    `json:"other_title,omitempty"`
+	ID         int64  `json:"id"`
+	Title      string `json:"title"`
+	OtherTitle string `json:"other_title,omitempty"`
+	// PartNumber and PartName are the volume (卷次/分册) of a multi-part
+	// work: 第一卷, 上册, 分册名. The four volumes of one title are four
+	// records told apart by them (MARC21 245$n/$p, CNMARC 200$h/$i).
+	PartNumber     string    `json:"part_number,omitempty"`
+	PartName       string    `json:"part_name,omitempty"`
 	ParallelTitle  string    `json:"parallel_title,omitempty"`
 	Responsibility string    `json:"responsibility,omitempty"`
 	Authors        []Author  `json:"authors"`
@@ -44,13 +49,30 @@ type Record struct {
 }
 
 // DisplayTitle is the title as hold slips, loan lists and messages show
-// it: the title proper and the other title information (题名：其他题名信息),
-// so that two parts or editions of one title are told apart.
+// it: the title proper, the volume and the other title information
+// (题名．卷次，分册名：其他题名信息, in ISBD order), so that two parts or
+// editions of one title are told apart.
 func (r Record) DisplayTitle() string {
-	if r.OtherTitle != "" {
-		return r.Title + "：" + r.OtherTitle
+	s := r.Title
+	if v := r.Volume(); v != "" {
+		s += "．" + v
 	}
-	return r.Title
+	if r.OtherTitle != "" {
+		s += "：" + r.OtherTitle
+	}
+	return s
+}
+
+// Volume is the part number and part name as a catalogue shows them:
+// "第二卷", "上册，总论", "" for a work in one volume.
+func (r Record) Volume() string {
+	switch {
+	case r.PartNumber != "" && r.PartName != "":
+		return r.PartNumber + "，" + r.PartName
+	case r.PartNumber != "":
+		return r.PartNumber
+	}
+	return r.PartName
 }
 
 // AuthorLine joins the authors the way a catalogue card shows them:

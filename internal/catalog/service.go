@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog/callno"
@@ -104,6 +105,10 @@ func (s *Service) validateRecord(r *Record, cats []Category) error {
 	r.Title = strings.TrimSpace(r.Title)
 	if r.Title == "" {
 		return errs.Invalid(CodeTitleRequired, "title", "题名不能为空", "title is required")
+	}
+	r.PartNumber, r.PartName = strings.TrimSpace(r.PartNumber), strings.TrimSpace(r.PartName)
+	if utf8.RuneCountInString(r.PartNumber) > 100 || utf8.RuneCountInString(r.PartName) > 100 {
+		return errs.Invalid(CodeVolumeTooLong, "part_number", "卷次或分册名过长（最多 100 字）", "volume number or part name is too long (100 characters at most)")
 	}
 	if strings.TrimSpace(r.ISBN) != "" {
 		n, err := isbn.Normalize(r.ISBN)

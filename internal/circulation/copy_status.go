@@ -45,7 +45,7 @@ func statusReason(reason string, required bool) (string, error) {
 func itemSummary(tx Tx, it catalog.Item) string {
 	title := ""
 	if r, err := tx.RecordBrief(it.RecordID); err == nil {
-		title = "《" + r.Title + "》"
+		title = "《" + r.DisplayTitle() + "》"
 	}
 	return "复本 " + it.Barcode + title
 }

@@ -46,7 +46,7 @@ func (s *Service) History(ctx context.Context, readerID int64, limit int, before
 				return err
 			}
 			for _, rec := range recs {
-				titles[rec.ID] = rec.Title
+				titles[rec.ID] = rec.DisplayTitle()
 			}
 			for _, its := range items {
 				for _, it := range its {

@@ -104,7 +104,7 @@ func (s *Service) cancelHold(ctx context.Context, holdID, onlyReader int64, reas
 			if err != nil {
 				return err
 			}
-			summary := fmt.Sprintf("取消读者 %s %s 对《%s》的预约：%s", r.Name, r.Card, rec.Title, reason)
+			summary := fmt.Sprintf("取消读者 %s %s 对《%s》的预约：%s", r.Name, r.Card, rec.DisplayTitle(), reason)
 			if err := tx.Audit(audit.New(ctx, s.now(), "cancel", "hold", strconv.FormatInt(h.ID, 10), summary)); err != nil {
 				return err
 			}

@@ -24,9 +24,9 @@ func (s *Service) renewal(tx Tx, loan Loan, r readers.Reader, rec catalog.Record
 	p := Resolve(policies, r.TypeID, rec.CategoryID)
 	if loan.Renewals >= p.Renewals {
 		if p.Renewals == 0 {
-			return "", errs.Conflict(CodeRenewalLimitReached, fmt.Sprintf("《%s》按借阅规则不能续借", rec.Title), "the loan rules allow no renewal of this book")
+			return "", errs.Conflict(CodeRenewalLimitReached, fmt.Sprintf("《%s》按借阅规则不能续借", rec.DisplayTitle()), "the loan rules allow no renewal of this book")
 		}
-		return "", errs.Conflict(CodeRenewalLimitReached, fmt.Sprintf("《%s》已续借 %d 次，达到续借上限", rec.Title, loan.Renewals), "the renewal limit is reached")
+		return "", errs.Conflict(CodeRenewalLimitReached, fmt.Sprintf("《%s》已续借 %d 次，达到续借上限", rec.DisplayTitle(), loan.Renewals), "the renewal limit is reached")
 	}
 	holds, err := tx.HoldsOfRecord(rec.ID)
 	if err != nil {
@@ -34,7 +34,7 @@ func (s *Service) renewal(tx Tx, loan Loan, r readers.Reader, rec catalog.Record
 	}
 	for _, h := range holds {
 		if h.Status == HoldWaiting && h.ReaderID != r.ID {
-			return "", errs.Conflict(CodeRenewalOnHold, fmt.Sprintf("《%s》已有其他读者预约，不能续借", rec.Title), "another reader has placed a hold on this title")
+			return "", errs.Conflict(CodeRenewalOnHold, fmt.Sprintf("《%s》已有其他读者预约，不能续借", rec.DisplayTitle()), "another reader has placed a hold on this title")
 		}
 	}
 	cal, err := s.calendar(tx)
@@ -47,7 +47,7 @@ func (s *Service) renewal(tx Tx, loan Loan, r readers.Reader, rec catalog.Record
 	if due > loan.DueDate {
 		return due, nil
 	}
-	zh := fmt.Sprintf("《%s》暂不能续借：续借期为自今日起 %d 天，不会晚于现在的应还日期 %s", rec.Title, p.RenewalDays, datefmt.ChineseDay(loan.DueDate))
+	zh := fmt.Sprintf("《%s》暂不能续借：续借期为自今日起 %d 天，不会晚于现在的应还日期 %s", rec.DisplayTitle(), p.RenewalDays, datefmt.ChineseDay(loan.DueDate))
 	en := fmt.Sprintf("not renewable yet: a renewal runs %d days from today, which is not later than the current due date %s", p.RenewalDays, datefmt.EnglishDay(loan.DueDate))
 	if from, ok := earliestRenewal(cal, today, p.RenewalDays, r.ExpiryDate, loan.DueDate); ok {
 		return "", errs.Conflict(CodeRenewalTooEarly, zh+fmt.Sprintf("；%s起可以续借", datefmt.Chinese(from)), en+fmt.Sprintf("; it can be renewed from %s", datefmt.English(from)))
@@ -56,7 +56,7 @@ func (s *Service) renewal(tx Tx, loan Loan, r readers.Reader, rec catalog.Record
 		// Renewing would extend the loan, now or later, but for the
 		// card's last valid day.
 		return "", errs.Conflict(CodeRenewalNotExtending,
-			fmt.Sprintf("《%s》续借不会延长借期：借期不能超过读者证有效期（至 %s），现应还日期为 %s", rec.Title, datefmt.ChineseDay(r.ExpiryDate), datefmt.ChineseDay(loan.DueDate)),
+			fmt.Sprintf("《%s》续借不会延长借期：借期不能超过读者证有效期（至 %s），现应还日期为 %s", rec.DisplayTitle(), datefmt.ChineseDay(r.ExpiryDate), datefmt.ChineseDay(loan.DueDate)),
 			fmt.Sprintf("renewing would not extend the loan: a loan cannot run past the card's expiry on %s, and it is due on %s", datefmt.EnglishDay(r.ExpiryDate), datefmt.EnglishDay(loan.DueDate)))
 	}
 	return "", errs.Conflict(CodeRenewalTooEarly, zh, en)

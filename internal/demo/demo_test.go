@@ -120,7 +120,7 @@ func TestLoad(t *testing.T) {
 					t.Fatal(err)
 				}
 				if len(d.Items) < 10 {
-					t.Errorf("《%s》%s has %d copies", title, r.OtherTitle, len(d.Items))
+					t.Errorf("《%s》%s has %d copies", title, r.Volume(), len(d.Items))
 				}
 				found++
 			}
@@ -314,7 +314,7 @@ func TestLoadIsDeterministic(t *testing.T) {
 		cat := catalog.NewService(db.Catalog(), cst, nil)
 		err = cat.EachRecord(ctx, func(d catalog.RecordDetail) error {
 			if len(titles[i]) < 50 {
-				titles[i] = append(titles[i], d.Title+d.OtherTitle)
+				titles[i] = append(titles[i], d.DisplayTitle())
 			}
 			return nil
 		})

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -38,7 +39,7 @@ type copyState struct {
 type record struct {
 	id     int64
 	title  string
-	volume string // other title: 第一卷 …
+	volume string // the volume: 第一卷 …
 	clc    string
 	cat    string // category code
 	added  string
@@ -347,7 +348,7 @@ func (l *loader) loadCollection() error {
 				if err := tx.Audit(audit.New(l.ctx, at, "create", "record", fmt.Sprint(r.ID), "新建书目《"+r.Title+"》")); err != nil {
 					return err
 				}
-				rec := &record{id: r.ID, title: r.Title, volume: r.OtherTitle, clc: r.CLC, cat: catCode[r.CategoryID], added: p.added.Format(time.DateOnly)}
+				rec := &record{id: r.ID, title: r.Title, volume: r.Volume(), clc: r.CLC, cat: catCode[r.CategoryID], added: p.added.Format(time.DateOnly)}
 				seq, err := tx.NextSequence("zch:" + r.CLC)
 				if err != nil {
 					return err
@@ -404,11 +405,19 @@ func (l *loader) loadCollection() error {
 	return nil
 }
 
+// demoVolume is other title information that only names a volume.
+var demoVolume = regexp.MustCompile(`^(第[一二三四五六七八九十百0-9]+[卷册辑部分编集]|[上中下][册卷编])$`)
+
 // recordOf turns a synthetic book into a record, normalised and checked as
 // the catalogue service does.
 func (l *loader) recordOf(b synth.Book, cats []catalog.Category) (catalog.Record, error) {
 	r := catalog.Record{Title: b.Title, OtherTitle: b.OtherTitle, Series: b.Series, Summary: b.Summary, Publisher: b.Publisher,
 		Place: b.Place, Year: b.Year, PriceFen: b.PriceFen, Language: b.Language, Subjects: b.Subjects}
+	// The synthetic books carry a volume (第一卷, 上册) as other title
+	// information; the catalogue keeps it as the volume.
+	if demoVolume.MatchString(r.OtherTitle) {
+		r.PartNumber, r.OtherTitle = r.OtherTitle, ""
+	}
 	if b.Pages > 0 {
 		r.Pages = fmt.Sprintf("%d页", b.Pages)
 		r.Size = "24cm"

@@ -305,6 +305,7 @@ func newDocBuilder(ctx context.Context, cat *catalog.Service) (*docBuilder, erro
 func (b *docBuilder) doc(d catalog.RecordDetail) search.Document {
 	doc := search.Document{
 		RecordID: d.ID, Title: d.Title, OtherTitle: d.OtherTitle, ParallelTitle: d.ParallelTitle,
+		Volume: d.Volume(), VolumeSortKey: catalog.PartSortKey(d.PartNumber, d.PartName),
 		Series: d.Series, Summary: d.Summary, Publisher: d.Publisher, Subjects: d.Subjects,
 		CLC: d.CLC, Category: b.cats[d.CategoryID], Language: d.Language, Year: d.Year,
 		RequiredReading: b.required[d.ID], Added: d.CreatedAt,

@@ -39,6 +39,8 @@ func (d *decoder) cnmarc(m *marc.Record) {
 			}
 			r.Title = joinNonEmpty(" ", f.Subs('a')...)
 			r.OtherTitle = joinNonEmpty(" : ", f.Subs('e')...)
+			r.PartNumber = joinNonEmpty("，", trimAll(f.Subs('h'))...)
+			r.PartName = joinNonEmpty("，", trimAll(f.Subs('i'))...)
 			r.ParallelTitle = joinNonEmpty(" = ", f.Subs('d')...)
 			r.Responsibility = joinNonEmpty(" ; ", append(f.Subs('f'), f.Subs('g')...)...)
 		case "205":

@@ -151,6 +151,15 @@ func clip(s string, n int) string {
 
 // trimISBD removes the punctuation MARC21 stores between elements
 // ("Summerland /", "Chabon, Michael.", "New York :").
+// trimAll trims ISBD punctuation from each value.
+func trimAll(vs []string) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = trimISBD(v)
+	}
+	return out
+}
+
 func trimISBD(s string) string {
 	s = strings.TrimSpace(s)
 	for {

@@ -141,3 +141,35 @@ func TestEncodeFreshRecordDecodesToTheSameRecord(t *testing.T) {
 		})
 	}
 }
+
+// The volume is written where each flavour keeps it (245$n/$p with ISBD
+// punctuation, 200$h/$i) and read back as the volume, not as title text.
+func TestEncodeWritesTheVolumeBack(t *testing.T) {
+	r := catalog.Record{ID: 3, Title: "习近平谈治国理政", PartNumber: "第二卷", PartName: "治国理政", OtherTitle: "学习本", Responsibility: "习近平著",
+		Authors: []catalog.Author{{Name: "习近平", Role: "著"}}, Publisher: "外文出版社", Place: "北京", Year: 2017, Language: "chi", Subjects: []string{}}
+	want := map[Flavor]string{
+		MARC21: "[{97 习近平谈治国理政.} {110 第二卷,} {112 治国理政 :} {98 学习本 /} {99 习近平著}]",
+		CNMARC: "[{97 习近平谈治国理政} {104 第二卷} {105 治国理政} {101 学习本} {102 习近平著}]",
+	}
+	tag := map[Flavor]string{MARC21: "245", CNMARC: "200"}
+	for _, fl := range []Flavor{MARC21, CNMARC} {
+		t.Run(string(fl), func(t *testing.T) {
+			m := Encode(Export{Record: r}, fl, Options{})
+			for _, f := range m.Fields {
+				if f.Tag == tag[fl] {
+					if got := fmt.Sprint(f.Subfields); got != want[fl] {
+						t.Errorf("%s = %s, want %s", f.Tag, got, want[fl])
+					}
+				}
+			}
+			res, err := Decode(m, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := res.Record
+			if got.Title != r.Title || got.PartNumber != r.PartNumber || got.PartName != r.PartName || got.OtherTitle != r.OtherTitle {
+				t.Errorf("read back as title %q part %q name %q other %q", got.Title, got.PartNumber, got.PartName, got.OtherTitle)
+			}
+		})
+	}
+}

@@ -68,10 +68,10 @@ func cnmarcGroups() []group {
 			func(r *catalog.Record) []marc.Field { return nonEmpty(sub("101", '0', ' ', "a", r.Language)) }},
 		{"title", tags("200"),
 			func(r *catalog.Record) string {
-				return r.Title + "|" + r.OtherTitle + "|" + r.ParallelTitle + "|" + r.Responsibility
+				return r.Title + "|" + r.PartNumber + "|" + r.PartName + "|" + r.OtherTitle + "|" + r.ParallelTitle + "|" + r.Responsibility
 			},
 			func(r *catalog.Record) []marc.Field {
-				f := sub("200", '1', ' ', "a", r.Title, "d", r.ParallelTitle, "e", r.OtherTitle)
+				f := sub("200", '1', ' ', "a", r.Title, "h", r.PartNumber, "i", r.PartName, "d", r.ParallelTitle, "e", r.OtherTitle)
 				for i, resp := range strings.Split(r.Responsibility, " ; ") {
 					code := "g"
 					if i == 0 {
@@ -199,21 +199,47 @@ func marc21Groups() []group {
 			}},
 		{"title", tags("245", "246"),
 			func(r *catalog.Record) string {
-				return r.Title + "|" + r.OtherTitle + "|" + r.ParallelTitle + "|" + r.Responsibility
+				return r.Title + "|" + r.PartNumber + "|" + r.PartName + "|" + r.OtherTitle + "|" + r.ParallelTitle + "|" + r.Responsibility
 			},
 			func(r *catalog.Record) []marc.Field {
-				a := r.Title
-				switch {
-				case r.OtherTitle != "":
-					a += " :"
-				case r.Responsibility != "":
-					a += " /"
+				// ISBD punctuation: each part ends with the mark that
+				// introduces the next: ". $n", ", $p", " : $b", " / $c".
+				parts := []marc.Subfield{{Code: 'a', Value: r.Title}}
+				if r.PartNumber != "" {
+					parts = append(parts, marc.Subfield{Code: 'n', Value: r.PartNumber})
 				}
-				b := r.OtherTitle
-				if b != "" && r.Responsibility != "" {
-					b += " /"
+				if r.PartName != "" {
+					parts = append(parts, marc.Subfield{Code: 'p', Value: r.PartName})
 				}
-				out := []marc.Field{sub("245", '0', '0', "a", a, "b", b, "c", r.Responsibility)}
+				if r.OtherTitle != "" {
+					parts = append(parts, marc.Subfield{Code: 'b', Value: r.OtherTitle})
+				}
+				if r.Responsibility != "" {
+					parts = append(parts, marc.Subfield{Code: 'c', Value: r.Responsibility})
+				}
+				for i := 0; i+1 < len(parts); i++ {
+					switch parts[i+1].Code {
+					case 'n':
+						parts[i].Value += "."
+					case 'p':
+						if parts[i].Code == 'n' {
+							parts[i].Value += ","
+						} else {
+							parts[i].Value += "."
+						}
+					case 'b':
+						parts[i].Value += " :"
+					case 'c':
+						parts[i].Value += " /"
+					}
+				}
+				f := marc.Field{Tag: "245", Ind1: '0', Ind2: '0'}
+				for _, p := range parts {
+					if strings.TrimSpace(p.Value) != "" {
+						f.Subfields = append(f.Subfields, p)
+					}
+				}
+				out := []marc.Field{f}
 				return append(out, nonEmpty(sub("246", '3', '1', "a", r.ParallelTitle))...)
 			}},
 		{"edition", tags("250"),

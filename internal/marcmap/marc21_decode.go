@@ -56,7 +56,11 @@ func (d *decoder) marc21(m *marc.Record) {
 			r.Authors = append(r.Authors, catalog.Author{Name: name, Role: relator(v)})
 		case "245":
 			v := pick(f)
-			r.Title = trimISBD(joinNonEmpty(" ", append([]string{v.Sub('a')}, append(v.Subs('n'), v.Subs('p')...)...)...))
+			r.Title = trimISBD(v.Sub('a'))
+			// $n/$p are the volume: the four volumes of one title are
+			// four records, told apart by them.
+			r.PartNumber = trimISBD(joinNonEmpty("，", trimAll(v.Subs('n'))...))
+			r.PartName = trimISBD(joinNonEmpty("，", trimAll(v.Subs('p'))...))
 			r.OtherTitle = trimISBD(v.Sub('b'))
 			r.Responsibility = trimISBD(v.Sub('c'))
 		case "246":

@@ -47,10 +47,11 @@ func clcTop(clc string) string {
 }
 
 // titleKeys returns the exact-title forms of a record: main title, main
-// title with other title information, parallel title.
+// title with other title information, main title with its volume,
+// parallel title.
 func titleKeys(f *folder, d *Document) []string {
 	var out []string
-	for _, t := range []string{d.Title, d.Title + d.OtherTitle, d.ParallelTitle} {
+	for _, t := range []string{d.Title, d.Title + d.OtherTitle, d.Title + d.Volume, d.ParallelTitle} {
 		if k := titleKey(f.Fold(t)); k != "" && !contains(out, k) {
 			out = append(out, k)
 		}

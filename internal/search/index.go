@@ -51,6 +51,10 @@ const schemaVersion = 6
 type Document struct {
 	RecordID                         int64
 	Title, OtherTitle, ParallelTitle string
+	// Volume is the part number and part name (第二卷，…): searchable as
+	// part of the title; VolumeSortKey (catalog.PartSortKey, computed by
+	// the caller) orders the volumes of one title in a title sort.
+	Volume, VolumeSortKey            string
 	Series, Summary, Publisher       string
 	Authors, Subjects                []string
 	CLC, Category, Language          string
@@ -445,7 +449,7 @@ func (ix *Index) buildDoc(d *Document) *document.Document {
 	}
 
 	// Title: every title part is searchable; the main title alone is stored.
-	titles := []string{d.Title, d.OtherTitle, d.ParallelTitle}
+	titles := []string{d.Title, d.OtherTitle, d.ParallelTitle, d.Volume}
 	for i, t := range titles {
 		opts := optText
 		if i == 0 {
@@ -510,7 +514,9 @@ func (ix *Index) buildDoc(d *Document) *document.Document {
 	for _, b := range d.Barcodes {
 		kw(fBarcode, normCallNumber(b), optText)
 	}
-	kw(fSortTitle, sortKey(ix.f, d.Title), optSort)
+	// Title first, then volume: \x00 sorts below every character, so
+	// the volumes of one title stay together before a longer title.
+	kw(fSortTitle, sortKey(ix.f, d.Title)+"\x00"+d.VolumeSortKey, optSort)
 	kw(fSortCall, d.CallNumberSortKey, optSort)
 	if !d.Added.IsZero() {
 		kw(fSortAdded, d.Added.UTC().Format("20060102150405"), optSort|index.StoreField)

@@ -146,7 +146,7 @@ func (tx *Tx) auditNames(es []audit.Entry) (audit.Names, error) {
 		p.k = k
 		return p, err
 	}
-	err := lookup(`SELECT i.barcode, r.id, r.title FROM items i JOIN records r ON r.id = i.record_id WHERE i.barcode IN (?)`, strArgs(barcodes), itemScan,
+	err := lookup(`SELECT i.barcode, r.id, `+displayTitle("r")+` FROM items i JOIN records r ON r.id = i.record_id WHERE i.barcode IN (?)`, strArgs(barcodes), itemScan,
 		func(p pair) { n.Items[p.k.(string)] = audit.ItemName{RecordID: p.r, Title: p.v} })
 	return n, err
 }

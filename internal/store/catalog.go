@@ -12,7 +12,7 @@ import (
 	"shuwu/internal/errs"
 )
 
-const recordColumns = `id, title, other_title, parallel_title, responsibility, publisher, place, year, edition, pages, size,
+const recordColumns = `id, title, other_title, part_number, part_name, parallel_title, responsibility, publisher, place, year, edition, pages, size,
 	price_fen, isbn, series, language, summary, subjects, clc, COALESCE(category_id, 0), notes, created_at, updated_at`
 
 func errRecordNotFound(id int64) *errs.Error {
@@ -30,7 +30,7 @@ func scanRecord(sc interface{ Scan(...any) error }) (catalog.Record, error) {
 	var r catalog.Record
 	var subjects string
 	var created, updated int64
-	err := sc.Scan(&r.ID, &r.Title, &r.OtherTitle, &r.ParallelTitle, &r.Responsibility, &r.Publisher, &r.Place, &r.Year,
+	err := sc.Scan(&r.ID, &r.Title, &r.OtherTitle, &r.PartNumber, &r.PartName, &r.ParallelTitle, &r.Responsibility, &r.Publisher, &r.Place, &r.Year,
 		&r.Edition, &r.Pages, &r.Size, &r.PriceFen, &r.ISBN, &r.Series, &r.Language, &r.Summary, &subjects, &r.CLC,
 		&r.CategoryID, &r.Notes, &created, &updated)
 	if subjects != "" {
@@ -50,16 +50,16 @@ func nullID(id int64) any {
 }
 
 func recordArgs(r *catalog.Record) []any {
-	return []any{r.Title, r.OtherTitle, r.ParallelTitle, r.Responsibility, r.Publisher, r.Place, r.Year, r.Edition, r.Pages, r.Size,
+	return []any{r.Title, r.OtherTitle, r.PartNumber, r.PartName, catalog.PartSortKey(r.PartNumber, r.PartName), r.ParallelTitle, r.Responsibility, r.Publisher, r.Place, r.Year, r.Edition, r.Pages, r.Size,
 		r.PriceFen, r.ISBN, r.Series, r.Language, r.Summary, strings.Join(r.Subjects, subjectSep), r.CLC, nullID(r.CategoryID), r.Notes,
 		nowMillis(r.CreatedAt), nowMillis(r.UpdatedAt)}
 }
 
 // InsertRecord stores a new record and its authors.
 func (tx *Tx) InsertRecord(r *catalog.Record) error {
-	id, err := tx.insert(`INSERT INTO records (title, other_title, parallel_title, responsibility, publisher, place, year, edition, pages, size,
+	id, err := tx.insert(`INSERT INTO records (title, other_title, part_number, part_name, part_sort, parallel_title, responsibility, publisher, place, year, edition, pages, size,
 		price_fen, isbn, series, language, summary, subjects, clc, category_id, notes, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, recordArgs(r)...)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, recordArgs(r)...)
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (tx *Tx) InsertRecord(r *catalog.Record) error {
 // UpdateRecord saves a record and replaces its authors.
 func (tx *Tx) UpdateRecord(r *catalog.Record) error {
 	args := append(recordArgs(r), r.ID)
-	res, err := tx.exec(`UPDATE records SET title=?, other_title=?, parallel_title=?, responsibility=?, publisher=?, place=?, year=?, edition=?,
+	res, err := tx.exec(`UPDATE records SET title=?, other_title=?, part_number=?, part_name=?, part_sort=?, parallel_title=?, responsibility=?, publisher=?, place=?, year=?, edition=?,
 		pages=?, size=?, price_fen=?, isbn=?, series=?, language=?, summary=?, subjects=?, clc=?, category_id=?, notes=?, created_at=?, updated_at=?
 		WHERE id=?`, args...)
 	if err != nil {
@@ -158,8 +158,8 @@ func (tx *Tx) Records(f catalog.RecordFilter) ([]catalog.Record, int, error) {
 	where, args := []string{"1=1"}, []any{}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		like := "%" + escapeLike(q) + "%"
-		where = append(where, `(title LIKE ? ESCAPE '\' OR isbn = ? OR publisher LIKE ? ESCAPE '\' OR id IN (SELECT record_id FROM record_authors WHERE name LIKE ? ESCAPE '\'))`)
-		args = append(args, like, q, like, like)
+		where = append(where, `(title LIKE ? ESCAPE '\' OR part_number LIKE ? ESCAPE '\' OR part_name LIKE ? ESCAPE '\' OR isbn = ? OR publisher LIKE ? ESCAPE '\' OR id IN (SELECT record_id FROM record_authors WHERE name LIKE ? ESCAPE '\'))`)
+		args = append(args, like, like, like, q, like, like)
 	}
 	if f.CategoryID != 0 {
 		where = append(where, "category_id = ?")

@@ -394,7 +394,7 @@ func (tx *Tx) OverdueList(today string, f circulation.OverdueFilter) ([]circulat
 		order = ` ORDER BY CASE WHEN c.id IS NULL THEN 1 ELSE 0 END, c.name, rd.name, rd.card, l.due_date, l.id`
 	}
 	q := `SELECT l.id, l.item_id, l.reader_id, COALESCE(l.class_id,0), l.loaned_at, l.due_date, l.renewals, COALESCE(l.staff_id,0),
-	i.barcode, i.record_id, r.title, i.call_number, rd.card, rd.name, rd.phone, rd.unit, COALESCE(c.name,'')
+	i.barcode, i.record_id, ` + displayTitle("r") + `, i.call_number, rd.card, rd.name, rd.phone, rd.unit, COALESCE(c.name,'')
 	FROM loans l JOIN items i ON i.id = l.item_id JOIN records r ON r.id = i.record_id JOIN readers rd ON rd.id = l.reader_id
 	LEFT JOIN classes c ON c.id = l.class_id` + where + order
 	if f.Limit > 0 {

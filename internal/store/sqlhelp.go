@@ -60,8 +60,15 @@ func (tx *Tx) mustAffect(notFound *errs.Error, query string, args ...any) error 
 }
 
 // displayTitle is the SQL of a record's title as slips, loan lists and
-// messages show it: 题名：其他题名信息, as catalog.Record.DisplayTitle
-// writes it. alias names the records table in the query.
+// messages show it: 题名．卷次，分册名：其他题名信息, as
+// catalog.Record.DisplayTitle writes it. alias names the records table in
+// the query.
 func displayTitle(alias string) string {
-	return alias + ".title || CASE WHEN " + alias + ".other_title <> '' THEN '：' || " + alias + ".other_title ELSE '' END"
+	a := alias + "."
+	return a + "title" +
+		" || CASE WHEN " + a + "part_number <> '' OR " + a + "part_name <> '' THEN '．' ELSE '' END" +
+		" || " + a + "part_number" +
+		" || CASE WHEN " + a + "part_number <> '' AND " + a + "part_name <> '' THEN '，' ELSE '' END" +
+		" || " + a + "part_name" +
+		" || CASE WHEN " + a + "other_title <> '' THEN '：' || " + a + "other_title ELSE '' END"
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"shuwu/internal/audit"
@@ -19,7 +18,7 @@ type MatchMode string
 
 // The match modes.
 const (
-	MatchISBNTitle     MatchMode = "isbn-title"     // same ISBN and the same title
+	MatchISBNTitle     MatchMode = "isbn-title"     // the same book by ISBN or title, volume, edition, first author and year (see sameBook)
 	MatchControlNumber MatchMode = "control-number" // same MARC 001 as an earlier import
 	MatchNone          MatchMode = "none"           // every record is new
 )
@@ -300,8 +299,6 @@ func (s *Service) match(tx Tx, e *entry, mode MatchMode) (int64, error) {
 		if e.record.ISBN != "" {
 			ids, err = tx.RecordIDsByISBN(e.record.ISBN)
 		} else {
-			// Without an ISBN (old books, donations) the title alone
-			// decides, with the publisher as a check.
 			ids, err = tx.RecordIDsByTitle(e.record.Title)
 		}
 		if err != nil || len(ids) == 0 {
@@ -312,25 +309,12 @@ func (s *Service) match(tx Tx, e *entry, mode MatchMode) (int64, error) {
 			return 0, err
 		}
 		for _, r := range recs {
-			if sameTitle(r.Title, e.record.Title) && (e.record.ISBN != "" || r.Publisher == e.record.Publisher) {
+			if sameBook(r, e.record) {
 				return r.ID, nil
 			}
 		}
 	}
 	return 0, nil
-}
-
-// sameTitle compares titles ignoring spaces and punctuation variants.
-func sameTitle(a, b string) bool { return titleKey(a) == titleKey(b) }
-
-func titleKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\u3000', '·', '・', ':', '：', '“', '”', '"', '\'', '’', '‘', '《', '》', '(', ')', '（', '）':
-			return -1
-		}
-		return r
-	}, strings.ToLower(s))
 }
 
 // addCopies stores the copies an entry's holdings describe. On overlay,

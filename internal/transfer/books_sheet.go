@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"shuwu/internal/catalog"
 	"shuwu/internal/catalog/clc"
@@ -17,7 +18,10 @@ import (
 )
 
 // BookColumns are the headers of a book list, in template order.
-var BookColumns = []string{"题名", "作者", "出版社", "出版年", "ISBN", "价格", "分类号", "册数", "来源", "捐赠人", "馆藏位置"}
+// 卷次 and 分册名 are the volume (第一卷; its name, if it has one), 版次 the
+// edition: without an ISBN they tell the volumes and editions of one
+// title apart.
+var BookColumns = []string{"题名", "卷次", "分册名", "版次", "作者", "出版社", "出版年", "ISBN", "价格", "分类号", "册数", "来源", "捐赠人", "馆藏位置"}
 
 // BookSheetOptions configure a book list import.
 type BookSheetOptions struct {
@@ -206,9 +210,15 @@ func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, [
 		p.Row, p.Column = row.num, col
 		problems = append(problems, p)
 	}
-	r := catalog.Record{Title: get("题名"), Publisher: get("出版社"), Language: "chi"}
+	r := catalog.Record{Title: get("题名"), PartNumber: get("卷次"), PartName: get("分册名"), Edition: get("版次"), Publisher: get("出版社"), Language: "chi"}
 	if r.Title == "" {
 		fail("题名", catalog.CodeTitleRequired, "题名不能为空", "title is required")
+	}
+	if utf8.RuneCountInString(r.PartNumber) > 100 {
+		fail("卷次", catalog.CodeVolumeTooLong, "卷次过长（最多 100 字）", "volume number is too long (100 characters at most)")
+	}
+	if utf8.RuneCountInString(r.PartName) > 100 {
+		fail("分册名", catalog.CodeVolumeTooLong, "分册名过长（最多 100 字）", "part name is too long (100 characters at most)")
 	}
 	if a := get("作者"); a != "" {
 		r.Responsibility, r.Authors = a, splitAuthors(a)

@@ -155,10 +155,7 @@ func (s *Service) PreviewBooks(ctx context.Context, in io.Reader, o BookSheetOpt
 			for _, w := range e.warnings {
 				r.Warnings = append(r.Warnings, asColumn(w))
 			}
-			key := e.record.ISBN + "|" + titleKey(e.record.Title)
-			if e.record.ISBN == "" {
-				key += "|" + e.record.Publisher
-			}
+			key := bookKey(e.record)
 			if seen[key] {
 				r.Outcome = Matched
 			} else {

@@ -21,9 +21,9 @@ func (s *Service) WriteBooksTemplate(ctx context.Context, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	example := []any{"习近平谈治国理政（第四卷）", "习近平著", "外文出版社", 2022, "978-7-119-13099-6", "CNY80.00", "D2-0", 2, "集中采购", "", ""}
+	example := []any{"习近平谈治国理政", "第四卷", "", "", "习近平著", "外文出版社", 2022, "978-7-119-13099-6", "CNY80.00", "D2-0", 2, "集中采购", "", ""}
 	if len(locs) > 0 {
-		example[10] = locs[0].Name
+		example[13] = locs[0].Name
 	}
 	var sources []string
 	for _, src := range catalog.Sources() {
@@ -33,7 +33,7 @@ func (s *Service) WriteBooksTemplate(ctx context.Context, out io.Writer) error {
 	for _, l := range locs {
 		locNames = append(locNames, l.Name)
 	}
-	widths := []float64{36, 18, 18, 8, 19, 10, 10, 6, 10, 10, 18}
+	widths := []float64{30, 8, 14, 8, 18, 18, 8, 19, 10, 10, 6, 10, 10, 18}
 	lists := map[string][]string{"来源": sources, "馆藏位置": locNames}
 	return writeTemplate(out, "书目清单", BookColumns, widths, example, lists)
 }

@@ -59,7 +59,7 @@ func TestExportRecordsXLSXHasARecordSheetAndACopySheet(t *testing.T) {
 			if !slices.Equal(names, []string{"书目", "复本"}) {
 				t.Fatalf("sheets %v", names)
 			}
-			if rows["书目"][0][0] != "题名" || rows["复本"][0][0] != "条码" || rows["复本"][0][8] != "馆藏位置" {
+			if rows["书目"][0][0] != "题名" || rows["复本"][0][0] != "条码" || rows["复本"][0][11] != "馆藏位置" {
 				t.Errorf("headers: %v / %v", rows["书目"][0], rows["复本"][0])
 			}
 			if len(rows["书目"])-1 != c.records || len(rows["复本"])-1 != c.items || counts["复本"] != c.items {

@@ -19,12 +19,12 @@ type RecordsSheetOptions struct {
 type SheetCounts map[string]int
 
 var recordColumns = []column{
-	{"题名", 40}, {"作者", 22}, {"出版社", 20}, {"出版年", 8}, {"ISBN", 19}, {"分类号", 10},
+	{"题名", 40}, {"卷次", 8}, {"分册名", 14}, {"版次", 8}, {"作者", 22}, {"出版社", 20}, {"出版年", 8}, {"ISBN", 19}, {"分类号", 10},
 	{"索书号", 14}, {"价格（元）", 10}, {"复本数", 8}, {"在架", 6}, {"分类", 10},
 }
 
 var copyColumns = []column{
-	{"条码", 11}, {"索书号", 14}, {"题名", 40}, {"作者", 22}, {"出版社", 20}, {"出版年", 8}, {"ISBN", 19},
+	{"条码", 11}, {"索书号", 14}, {"题名", 40}, {"卷次", 8}, {"分册名", 14}, {"版次", 8}, {"作者", 22}, {"出版社", 20}, {"出版年", 8}, {"ISBN", 19},
 	{"分类号", 10}, {"馆藏位置", 18}, {"状态", 8}, {"来源", 10}, {"捐赠人", 10}, {"价格（元）", 10}, {"入藏日期", 11},
 }
 
@@ -62,7 +62,7 @@ func (s *Service) ExportRecordsXLSX(ctx context.Context, out io.Writer, o Record
 			}
 		}
 		counts["书目"]++
-		return recs.add(r.Title, r.AuthorLine(), r.Publisher, yearCell(r.Year), isbnText(r.ISBN), r.CLC,
+		return recs.add(r.Title, r.PartNumber, r.PartName, r.Edition, r.AuthorLine(), r.Publisher, yearCell(r.Year), isbnText(r.ISBN), r.CLC,
 			callNumberOf(items), recs.yuan(r.PriceFen), len(items), shelf, cats[r.CategoryID])
 	})
 	if err == nil {
@@ -83,7 +83,7 @@ func (s *Service) ExportRecordsXLSX(ctx context.Context, out io.Writer, o Record
 		}
 		for _, it := range items {
 			counts["复本"]++
-			err := copies.add(it.Barcode, it.CallNumber, r.Title, r.AuthorLine(), r.Publisher, yearCell(r.Year), isbnText(r.ISBN),
+			err := copies.add(it.Barcode, it.CallNumber, r.Title, r.PartNumber, r.PartName, r.Edition, r.AuthorLine(), r.Publisher, yearCell(r.Year), isbnText(r.ISBN),
 				r.CLC, locs.name(it.LocationID), it.Status.Label("zh"), it.Source.Label("zh"), it.Donor, copies.yuan(it.PriceFen), it.AddedDate)
 			if err != nil {
 				return err

@@ -93,3 +93,23 @@ func TestDutyCannotEditCatalogue(t *testing.T) {
 	duty.get("/catalog/new").want(t, http.StatusForbidden)
 	duty.post("/catalog/new", url.Values{"title": {"x"}}).want(t, http.StatusForbidden)
 }
+
+// The volume (卷次/分册) typed in the editor shows on the record page, the
+// OPAC page and the catalogue list, and the list's search finds it.
+func TestRecordEditorKeepsTheVolume(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	lib.get("/catalog/new").want(t, http.StatusOK, `name="part_number"`, "卷次", "分册名")
+	long := strings.Repeat("卷", 101)
+	lib.post("/catalog/new", url.Values{"title": {"习近平谈治国理政"}, "part_number": {long}, "price": {""}}).
+		want(t, http.StatusUnprocessableEntity, "卷次或分册名过长")
+	res := lib.post("/catalog/new", url.Values{"title": {"习近平谈治国理政"}, "part_number": {"第二卷"}, "clc": {"D2-0"}, "price": {""}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", res.status, clip(res.body))
+	}
+	id := strings.TrimSuffix(strings.TrimPrefix(res.header.Get("Location"), "/catalog/records/"), "#add-items")
+	lib.get("/catalog/records/"+id).want(t, http.StatusOK, "<h1>习近平谈治国理政．第二卷</h1>", `id="record-volume">第二卷<`)
+	lib.get("/catalog/records/"+id+"/edit").want(t, http.StatusOK, `value="第二卷"`)
+	lib.get("/opac/records/"+id).want(t, http.StatusOK, "习近平谈治国理政．第二卷")
+	lib.get("/catalog?q="+url.QueryEscape("第二卷")).want(t, http.StatusOK, "共 1 种", "习近平谈治国理政．第二卷")
+}

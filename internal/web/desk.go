@@ -188,7 +188,7 @@ func (s *Server) inRoom(ctx context.Context, v *view, d *deskData, code string) 
 	if err != nil {
 		return deskLine{}, err
 	}
-	l := deskLine{Kind: "ok", Barcode: it.Barcode, What: v.T("desk.inroom_done", rec.Title, it.Barcode)}
+	l := deskLine{Kind: "ok", Barcode: it.Barcode, What: v.T("desk.inroom_done", rec.DisplayTitle(), it.Barcode)}
 	if d.Card != "" {
 		l.Next = v.T("desk.inroom_for", d.Card)
 	}

@@ -59,7 +59,8 @@ func TestHoldIsOfferedOnlyWhereAllowed(t *testing.T) {
 }
 
 // TestHoldSlipAndMessagesShowTheSubtitle: a hold on one of several books
-// with the same title proper once read only 《红色家书》 on the slip.
+// with the same title proper once read only 《红色家书》 on the slip; the
+// volume (上册) shows too.
 func TestHoldSlipAndMessagesShowTheSubtitle(t *testing.T) {
 	e := newEnv(t)
 	ctx := audit.WithActor(t.Context(), audit.System)
@@ -67,7 +68,7 @@ func TestHoldSlipAndMessagesShowTheSubtitle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec, err := e.a.Catalog.CreateRecord(ctx, catalog.Record{Title: "红色家书", OtherTitle: "革命先烈写给亲人的信", CLC: "D2", Publisher: "人民出版社"})
+	rec, err := e.a.Catalog.CreateRecord(ctx, catalog.Record{Title: "红色家书", PartNumber: "上册", OtherTitle: "革命先烈写给亲人的信", CLC: "D2", Publisher: "人民出版社"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +80,7 @@ func TestHoldSlipAndMessagesShowTheSubtitle(t *testing.T) {
 	if _, err := e.a.Circulation.Checkout(ctx, other.Card, items[0].Barcode); err != nil {
 		t.Fatal(err)
 	}
-	full := "红色家书：革命先烈写给亲人的信"
+	full := "红色家书．上册：革命先烈写给亲人的信"
 	reader := e.as(t, me.Card)
 	reader.post("/my/holds", url.Values{"record_id": {fmt.Sprint(rec.ID)}}).want(t, http.StatusSeeOther)
 	reader.get("/my").want(t, http.StatusOK, "已预约《"+full+"》", full)

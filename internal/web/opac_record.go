@@ -67,7 +67,7 @@ func (s *Server) showOPACRecord(w http.ResponseWriter, r *http.Request, v *view)
 			}
 		}
 	}
-	v.Title, v.Nav, v.Data = p.Title, "opac", d
+	v.Title, v.Nav, v.Data = p.DisplayTitle(), "opac", d
 	s.render(w, r, http.StatusOK, "opac_record", v)
 	return nil
 }

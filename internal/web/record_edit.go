@@ -22,7 +22,7 @@ func (s *Server) editRecord(w http.ResponseWriter, r *http.Request, v *view) err
 		return err
 	}
 	v.Form = recordValues(rec.Record)
-	v.Title, v.Nav, v.Data = v.T("record.edit_title", rec.Title), "catalog", d
+	v.Title, v.Nav, v.Data = v.T("record.edit_title", rec.DisplayTitle()), "catalog", d
 	s.render(w, r, http.StatusOK, "record_form", v)
 	return nil
 }
@@ -42,7 +42,7 @@ func (s *Server) updateRecord(w http.ResponseWriter, r *http.Request, v *view) e
 	if len(v.Errors) == 0 {
 		saved, err := s.d.Catalog.UpdateRecord(r.Context(), rec)
 		if err == nil {
-			return s.redirect(w, r, "/catalog/records/"+strconv.FormatInt(id, 10), v.T("record.saved", saved.Title))
+			return s.redirect(w, r, "/catalog/records/"+strconv.FormatInt(id, 10), v.T("record.saved", saved.DisplayTitle()))
 		}
 		if !v.fieldError(err, recordFields...) {
 			return err

@@ -18,7 +18,7 @@ type recordForm struct {
 
 // recordFields are the form's field names in the order people fill them;
 // field errors from the domain land on these.
-var recordFields = []string{"title", "other_title", "authors", "responsibility", "publisher", "place", "year", "edition",
+var recordFields = []string{"title", "part_number", "part_name", "other_title", "authors", "responsibility", "publisher", "place", "year", "edition",
 	"pages", "size", "price", "isbn", "series", "clc", "category_id", "subjects", "summary", "notes"}
 
 func (s *Server) recordFormData(ctx context.Context, id int64, action string) (recordForm, error) {
@@ -30,7 +30,7 @@ func (s *Server) recordFormData(ctx context.Context, id int64, action string) (r
 // field errors on v; everything else is the domain's to judge.
 func parseRecord(v *view, f url.Values) catalog.Record {
 	rec := catalog.Record{
-		Title: f.Get("title"), OtherTitle: f.Get("other_title"), Responsibility: f.Get("responsibility"),
+		Title: f.Get("title"), PartNumber: f.Get("part_number"), PartName: f.Get("part_name"), OtherTitle: f.Get("other_title"), Responsibility: f.Get("responsibility"),
 		Publisher: strings.TrimSpace(f.Get("publisher")), Place: strings.TrimSpace(f.Get("place")),
 		Edition: strings.TrimSpace(f.Get("edition")), Pages: strings.TrimSpace(f.Get("pages")), Size: strings.TrimSpace(f.Get("size")),
 		ISBN: f.Get("isbn"), Series: strings.TrimSpace(f.Get("series")), CLC: f.Get("clc"),
@@ -66,6 +66,8 @@ func parseRecord(v *view, f url.Values) catalog.Record {
 func recordValues(r catalog.Record) url.Values {
 	f := url.Values{}
 	f.Set("title", r.Title)
+	f.Set("part_number", r.PartNumber)
+	f.Set("part_name", r.PartName)
 	f.Set("other_title", r.OtherTitle)
 	f.Set("responsibility", r.Responsibility)
 	var authors []string

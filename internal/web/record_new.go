@@ -29,7 +29,7 @@ func (s *Server) createRecord(w http.ResponseWriter, r *http.Request, v *view) e
 	if len(v.Errors) == 0 {
 		saved, err := s.d.Catalog.CreateRecord(r.Context(), rec)
 		if err == nil {
-			return s.redirect(w, r, "/catalog/records/"+strconv.FormatInt(saved.ID, 10)+"#add-items", v.T("record.created", saved.Title))
+			return s.redirect(w, r, "/catalog/records/"+strconv.FormatInt(saved.ID, 10)+"#add-items", v.T("record.created", saved.DisplayTitle()))
 		}
 		if !v.fieldError(err, recordFields...) {
 			return err

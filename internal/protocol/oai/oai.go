@@ -395,7 +395,12 @@ func writeDC(w *bytes.Buffer, r catalog.Record) {
 			fmt.Fprintf(w, "<dc:%s>%s</dc:%s>", name, esc(v), name)
 		}
 	}
-	el("title", r.Title)
+	// A harvester tells the volumes of one work apart by the title.
+	title := r.Title
+	if v := r.Volume(); v != "" {
+		title += "．" + v
+	}
+	el("title", title)
 	for _, a := range r.Authors {
 		el("creator", a.Name)
 	}
