@@ -114,7 +114,7 @@ func TestPreviewSaysHowTheColumnsWereRead(t *testing.T) {
 			t.Errorf("column %d = %+v, want %+v", i, p.Columns[i], c)
 		}
 	}
-	if strings.Join(p.Missing, ",") != "出版社,出版年,ISBN,价格,分类号,来源,捐赠人,馆藏位置" {
+	if strings.Join(p.Missing, ",") != "卷次,分册名,版次,出版社,出版年,ISBN,价格,分类号,来源,捐赠人,馆藏位置" {
 		t.Errorf("missing columns: %q", p.Missing)
 	}
 

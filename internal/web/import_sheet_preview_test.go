@@ -57,7 +57,7 @@ func TestBookListPreviewSaysWhatWouldHappenThenConfirmImportsIt(t *testing.T) {
 	res.want(t, http.StatusOK, "预览：新书.csv", "已读完全部 5 行，尚未保存任何数据", "确认导入",
 		"不能导入的行及原因", "第 7 行", "ISBN 校验位错误", "错误书号的书",
 		"将导入的行", "第 3 行", "新时代党的建设", "第 6 行", "A99", `href="/records/`+strconv.FormatInt(known.ID, 10)+`"`,
-		"表头所在行", "第 2 行", "书名", "按表头映射", "备注", "不导入", "文件中没有这些列（导入时留空）：出版年、价格、来源、捐赠人、馆藏位置")
+		"表头所在行", "第 2 行", "书名", "按表头映射", "备注", "不导入", "文件中没有这些列（导入时留空）：卷次、分册名、版次、出版年、价格、来源、捐赠人、馆藏位置")
 	for key, want := range map[string]int{"import.read": 5, "import.preview.added.books": 2, "import.matched": 2, "import.items": 7,
 		"import.preview.warned": 1, "import.rejected": 1} {
 		if n := count(t, res, key); n != want {
