@@ -315,3 +315,26 @@ func TestSearchFindsANewRecordByTitlePinyinAndISBN(t *testing.T) {
 	}
 	s.expectError("GET", "/api/v1/search?q="+url.QueryEscape(`"未闭合`), "", nil, 422, "SEARCH_QUERY_INVALID")
 }
+
+// The volume is part of a record in the API, both ways.
+func TestRecordVolumeThroughTheAPI(t *testing.T) {
+	s := startServer(t)
+	lib := s.login("librarian", "password-123")
+	var rec struct {
+		ID         int64
+		PartNumber string `json:"part_number"`
+	}
+	if code := s.call("POST", "/api/v1/records", lib, map[string]any{"title": "习近平谈治国理政", "part_number": "第四卷", "clc": "D2-0"}, &rec); code != 201 {
+		t.Fatalf("create record: %d", code)
+	}
+	var got struct {
+		Title      string
+		PartNumber string `json:"part_number"`
+	}
+	if code := s.call("GET", fmt.Sprintf("/api/v1/records/%d", rec.ID), lib, nil, &got); code != 200 || got.PartNumber != "第四卷" {
+		t.Fatalf("GET record: %d, part_number %q; want 第四卷", code, got.PartNumber)
+	}
+	if code := s.call("POST", "/api/v1/records", lib, map[string]any{"title": "x", "part_number": strings.Repeat("卷", 101)}, nil); code != 422 {
+		t.Errorf("a 101-character volume: %d, want 422", code)
+	}
+}

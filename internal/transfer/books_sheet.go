@@ -85,7 +85,7 @@ func (s *Service) ImportBooks(ctx context.Context, in io.Reader, o BookSheetOpti
 			bad++
 		}
 		if o.AllOrNothing {
-			res := RowResult{Row: row.num, Title: e.record.Title, Outcome: Held, Problems: problems}
+			res := RowResult{Row: row.num, Title: e.record.DisplayTitle(), Outcome: Held, Problems: problems}
 			if len(problems) > 0 {
 				res.Outcome = Rejected
 			}
@@ -122,7 +122,7 @@ func (s *Service) ImportBooks(ctx context.Context, in io.Reader, o BookSheetOpti
 	}
 	_, err = eachRow(ctx, src, o.SheetOptions, "题名", func(t *table, row tableRow) error {
 		e, problems := s.bookRow(t, row, locs)
-		rep.Rows = append(rep.Rows, RowResult{Row: row.num, Title: e.record.Title, Outcome: Rejected, Problems: problems})
+		rep.Rows = append(rep.Rows, RowResult{Row: row.num, Title: e.record.DisplayTitle(), Outcome: Rejected, Problems: problems})
 		if len(problems) > 0 {
 			return nil
 		}

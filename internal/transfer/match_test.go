@@ -162,6 +162,9 @@ func TestImportBooksKeepsVolumesApart(t *testing.T) {
 	if pre.Added != 7 || pre.Matched != 1 {
 		t.Errorf("preview %+v: want 7 new records and 1 row matching", pre)
 	}
+	if len(pre.Rows) < 2 || pre.Rows[1].Title != "习近平谈治国理政．第二卷" {
+		t.Errorf("the preview's second row reads %+v, want the title with its volume", pre.Rows[1:2])
+	}
 	rep, err := s.ImportBooks(k.Ctx, strings.NewReader(data), transfer.BookSheetOptions{SheetOptions: transfer.SheetOptions{Name: "books.csv"}})
 	if err != nil {
 		t.Fatal(err)

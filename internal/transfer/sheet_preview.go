@@ -149,7 +149,7 @@ func (s *Service) PreviewBooks(ctx context.Context, in io.Reader, o BookSheetOpt
 	t, err := eachRow(ctx, src, o.SheetOptions, "题名", func(t *table, row tableRow) error {
 		p.Read++
 		e, problems := s.bookRow(t, row, locs)
-		r := RowResult{Row: row.num, Title: e.record.Title, Outcome: Rejected, Problems: problems}
+		r := RowResult{Row: row.num, Title: e.record.DisplayTitle(), Outcome: Rejected, Problems: problems}
 		if len(problems) == 0 {
 			r.Outcome, r.Items = Added, e.holdings[0].Copies
 			for _, w := range e.warnings {

@@ -247,3 +247,32 @@ func TestUploadingTheSameBookListAgainWarnsBeforeAddingCopies(t *testing.T) {
 		"这个文件已于", "书目.csv", "再加一遍复本")
 	finishedJob(t, lib, lib.upload("/import/books", map[string]string{"kind": "books", "again": "1"}, "书目（二）.csv", csv))
 }
+
+// The MARC preview shows each volume of a multi-volume work with its
+// volume, as a new record of its own, when the records carry no ISBN.
+func TestMARCPreviewShowsVolumesApart(t *testing.T) {
+	e := newEnv(t)
+	lib := e.as(t, "librarian")
+	var file bytes.Buffer
+	w, err := marc.NewWriter(&file, marc.WriterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"第一卷", "第二卷"} {
+		rec := &marc.Record{Leader: "00000nam a2200000 i 4500", Fields: []marc.Field{
+			{Tag: "245", Ind1: '1', Ind2: '0', Subfields: []marc.Subfield{{Code: 'a', Value: "习近平谈治国理政."}, {Code: 'n', Value: v}}},
+			{Tag: "264", Ind1: ' ', Ind2: '1', Subfields: []marc.Subfield{{Code: 'b', Value: "外文出版社"}, {Code: 'c', Value: "2018"}}},
+		}}
+		if err := w.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	res := lib.upload("/import/marc/preview", map[string]string{"match": "isbn-title", "on_match": "skip", "encoding": "auto"}, "vols.mrc", file.Bytes())
+	res.want(t, http.StatusOK, "<b>习近平谈治国理政．第一卷</b>", "<b>习近平谈治国理政．第二卷</b>")
+	if n := strings.Count(res.body, `badge added`); n != 2 {
+		t.Errorf("%d records would be added, want both volumes", n)
+	}
+}
