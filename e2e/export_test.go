@@ -42,7 +42,7 @@ func TestExportPageNamesALongRecord(t *testing.T) {
 			chromedp.Click(chromedp.CSS("#marc button[type=submit]")),
 			chromedp.WaitVisible(chromedp.CSS("#export-skipped")),
 		)
-		wantText(t, ctx, "#export-skipped", "已导出 6 条书目，1 条未能导出", "《党员教育培训教材》", "超过 99999 字节的上限", "MARCXML")
+		wantText(t, ctx, "#export-skipped", "已导出 6 条书目，1 条未能导出", "《党员教育培训教材》", "超过 99,999 字节的上限", "MARCXML")
 		wantText(t, ctx, "#export-file", "下载导出文件")
 	}
 	export(lib, "export ISO 2709")

@@ -52,7 +52,7 @@ func TestExportSkipsARecordTooLongForISO2709(t *testing.T) {
 	}
 	sk := rep.Skipped[0]
 	if sk.RecordID != ids[1] || sk.Code != transfer.CodeMARCRecordTooLong || sk.Bytes <= marc.MaxRecordBytes ||
-		!strings.Contains(sk.Message, "党员教育培训教材") || !strings.Contains(sk.Message, "99999") || !strings.Contains(sk.English, "ISO 2709") {
+		!strings.Contains(sk.Message, "党员教育培训教材") || !strings.Contains(sk.Message, "99,999") || !strings.Contains(sk.English, "ISO 2709") {
 		t.Errorf("skip %+v should name the record, its size and the limit", sk)
 	}
 	got := readAll(t, out.Bytes())
@@ -146,5 +146,44 @@ func TestARecordAtEveryLimitExports(t *testing.T) {
 		if err != nil || rep.Written != 1 || len(rep.Skipped) != 0 {
 			t.Errorf("%s: export %+v (%v), want the record written", fl, rep, err)
 		}
+	}
+}
+
+// TestMARCXMLImportRefusesARecordISO2709CannotHold: MARCXML has no size
+// limit, but the import keeps each original as ISO 2709 and the export
+// writes it: a record of 140,000 bytes in local fields is refused with a
+// coded reason, not stored to break every later export.
+func TestMARCXMLImportRefusesARecordISO2709CannotHold(t *testing.T) {
+	s, k := newService(t)
+	var in bytes.Buffer
+	w := marc.NewXMLWriter(&in)
+	big := &marc.Record{Leader: "00000nam0 2200000   450 ", Fields: []marc.Field{{Tag: "001", Value: "BIG"},
+		{Tag: "200", Ind1: '1', Subfields: []marc.Subfield{{Code: 'a', Value: "本地字段很多的书"}}}}}
+	for i := range 2000 {
+		big.Fields = append(big.Fields, marc.Field{Tag: "998", Subfields: []marc.Subfield{{Code: 'a', Value: fmt.Sprintf("本馆内部流水记录第%04d条，勿删", i)}}})
+	}
+	small := &marc.Record{Leader: "00000nam0 2200000   450 ", Fields: []marc.Field{{Tag: "001", Value: "SMALL"},
+		{Tag: "200", Ind1: '1', Subfields: []marc.Subfield{{Code: 'a', Value: "乡土中国"}}}}}
+	for _, r := range []*marc.Record{big, small} {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.ImportMARC(k.Ctx, &in, transfer.MARCOptions{Format: marc.FormatMARCXML, Match: transfer.MatchNone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 1 || rep.Rejected != 1 {
+		t.Fatalf("report %+v, want 1 added and 1 rejected", rep)
+	}
+	if r := rep.Rejections[0]; r.Record != 1 || r.Code != transfer.CodeMARCRecordTooLong || !strings.Contains(r.Message, "超过 ISO 2709 的 99,999 字节上限") {
+		t.Errorf("rejection %+v, want MARC_RECORD_TOO_LONG", r)
+	}
+	var out bytes.Buffer
+	if exp, err := s.ExportMARC(k.Ctx, &out, transfer.ExportOptions{}); err != nil || exp.Written != 1 || len(exp.Skipped) != 0 {
+		t.Errorf("export after the import: %+v (%v)", exp, err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -48,12 +49,22 @@ type ExportSkip struct {
 func skipTooLong(r catalog.Record, tl *marc.TooLongError) ExportSkip {
 	if tl.Tag != "" {
 		return ExportSkip{RecordID: r.ID, Title: r.Title, Code: CodeMARCFieldTooLong, Tag: tl.Tag, Bytes: tl.Bytes,
-			Message: fmt.Sprintf("书目 %d《%s》的 %s 字段有 %d 字节，超过 ISO 2709 单个字段 %d 字节的上限，未导出；请精简该字段，或改用 MARCXML 导出", r.ID, r.Title, tl.Tag, tl.Bytes, tl.Max),
-			English: fmt.Sprintf("record %d (%s): field %s is %d bytes, more than ISO 2709's %d; not exported (shorten it, or export MARCXML)", r.ID, r.Title, tl.Tag, tl.Bytes, tl.Max)}
+			Message: fmt.Sprintf("书目 %d《%s》的 %s 字段有 %s 字节，超过 ISO 2709 单个字段 %s 字节的上限，未导出；请精简该字段，或改用 MARCXML 导出", r.ID, r.Title, tl.Tag, bytesN(tl.Bytes), bytesN(tl.Max)),
+			English: fmt.Sprintf("record %d (%s): field %s is %s bytes, more than ISO 2709's %s; not exported (shorten it, or export MARCXML)", r.ID, r.Title, tl.Tag, bytesN(tl.Bytes), bytesN(tl.Max))}
 	}
 	return ExportSkip{RecordID: r.ID, Title: r.Title, Code: CodeMARCRecordTooLong, Bytes: tl.Bytes,
-		Message: fmt.Sprintf("书目 %d《%s》的 ISO 2709 记录有 %d 字节，超过 %d 字节的上限，未导出；请删减责任者、主题或复本等重复字段，或改用 MARCXML 导出", r.ID, r.Title, tl.Bytes, tl.Max),
-		English: fmt.Sprintf("record %d (%s) is %d bytes in ISO 2709, more than its %d; not exported (remove repeated authors, subjects or copies, or export MARCXML)", r.ID, r.Title, tl.Bytes, tl.Max)}
+		Message: fmt.Sprintf("书目 %d《%s》的 ISO 2709 记录有 %s 字节，超过 %s 字节的上限，未导出；请删减责任者、主题或复本等重复字段，或改用 MARCXML 导出", r.ID, r.Title, bytesN(tl.Bytes), bytesN(tl.Max)),
+		English: fmt.Sprintf("record %d (%s) is %s bytes in ISO 2709, more than its %s; not exported (remove repeated authors, subjects or copies, or export MARCXML)", r.ID, r.Title, bytesN(tl.Bytes), bytesN(tl.Max))}
+}
+
+// bytesN writes a byte count with thousands separators (132,249), as
+// the page's explanation of the limits does.
+func bytesN(n int) string {
+	d := strconv.Itoa(n)
+	for i := len(d) - 3; i > 0; i -= 3 {
+		d = d[:i] + "," + d[i:]
+	}
+	return d
 }
 
 // marcWriter is what the ISO 2709 and MARCXML writers have in common.

@@ -179,11 +179,11 @@ func (m *marcSource) next() (decoded, error) {
 		p := problemOf(err)
 		var tl *marc.TooLongError
 		if errors.As(err, &tl) {
-			p = Problem{Code: CodeMARCRecordTooLong, Message: fmt.Sprintf("记录有 %d 字节，超过 ISO 2709 的 %d 字节上限，未导入", tl.Bytes, tl.Max),
-				MessageEn: fmt.Sprintf("the record is %d bytes, more than ISO 2709's %d; not imported", tl.Bytes, tl.Max)}
+			p = Problem{Code: CodeMARCRecordTooLong, Message: fmt.Sprintf("记录有 %s 字节，超过 ISO 2709 的 %s 字节上限，未导入", bytesN(tl.Bytes), bytesN(tl.Max)),
+				MessageEn: fmt.Sprintf("the record is %s bytes, more than ISO 2709's %s; not imported", bytesN(tl.Bytes), bytesN(tl.Max))}
 			if tl.Tag != "" {
-				p = Problem{Code: CodeMARCFieldTooLong, Column: tl.Tag, Message: fmt.Sprintf("字段 %s 有 %d 字节，超过 ISO 2709 单个字段 %d 字节的上限，未导入", tl.Tag, tl.Bytes, tl.Max),
-					MessageEn: fmt.Sprintf("field %s is %d bytes, more than ISO 2709's %d; not imported", tl.Tag, tl.Bytes, tl.Max)}
+				p = Problem{Code: CodeMARCFieldTooLong, Column: tl.Tag, Message: fmt.Sprintf("字段 %s 有 %s 字节，超过 ISO 2709 单个字段 %s 字节的上限，未导入", tl.Tag, bytesN(tl.Bytes), bytesN(tl.Max)),
+					MessageEn: fmt.Sprintf("field %s is %s bytes, more than ISO 2709's %s; not imported", tl.Tag, bytesN(tl.Bytes), bytesN(tl.Max))}
 			}
 		}
 		p.Record, p.Title = m.pos, res.Record.Title

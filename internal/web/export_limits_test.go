@@ -34,7 +34,7 @@ func TestExportNamesTheRecordItLeftOut(t *testing.T) {
 		}
 	}
 	page := lib.get("/export/marc?format=iso2709&flavor=cnmarc")
-	page.want(t, http.StatusOK, `id="export-skipped"`, "已导出 6 条书目，1 条未能导出", fmt.Sprintf("书目 %d《党员教育培训教材》的 ISO 2709 记录有", rec.ID), "超过 99999 字节的上限", "MARC_RECORD_TOO_LONG", `id="export-file"`)
+	page.want(t, http.StatusOK, `id="export-skipped"`, "已导出 6 条书目，1 条未能导出", fmt.Sprintf("书目 %d《党员教育培训教材》的 ISO 2709 记录有", rec.ID), "超过 99,999 字节的上限", "MARC_RECORD_TOO_LONG", `id="export-file"`)
 	i := strings.Index(page.body, `/export/marc/file?token=`)
 	if i < 0 {
 		t.Fatal("no download link")
@@ -48,7 +48,7 @@ func TestExportNamesTheRecordItLeftOut(t *testing.T) {
 
 	en := e.as(t, "librarian")
 	en.lang = "en-US,en;q=0.9"
-	en.get("/export/marc").want(t, http.StatusOK, "6 records exported, 1 could not be", "bytes in ISO 2709, more than its 99999")
+	en.get("/export/marc").want(t, http.StatusOK, "6 records exported, 1 could not be", "bytes in ISO 2709, more than its 99,999")
 }
 
 // TestRecordFormRefusesTooManyAuthors: the form says which field is past
