@@ -3,10 +3,12 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
+	"strconv"
 	"time"
 
 	"shuwu/internal/errs"
@@ -40,7 +42,7 @@ func (s *Server) transferRoutes() []Route {
 		{G, "/api/v1/imports/{id}", librarian, "导入任务进度与报告 / an import job's progress and report", nil, transfer.Job{}, nil, s.getImport},
 		{G, "/api/v1/imports/{id}/rejects", librarian, "未导入记录的原因（文本）/ why inputs were rejected, as text", nil, nil, nil, s.importRejects},
 		{G, "/api/v1/templates/{kind}", librarian, "下载 Excel 模板（books | roster）/ download an Excel template", nil, nil, nil, s.template},
-		{G, "/api/v1/exports/marc", librarian, "导出 MARC / export MARC", nil, nil,
+		{G, "/api/v1/exports/marc", librarian, "导出 MARC；超过 ISO 2709 上限（99,999 字节）的书目跳过，响应头 X-Export-Written、X-Export-Skipped 与每条 X-Export-Skipped-Record（书目号 代码 字节数 [字段]）说明 / export MARC; records too long for ISO 2709 are left out, named in X-Export-Skipped-Record headers (id code bytes [tag])", nil, nil,
 			[]Param{{"format", "iso2709 | marcxml", "string"}, {"flavor", "cnmarc | marc21", "string"}, {"encoding", "utf-8 | gbk", "string"}, {"clc", "分类号前缀 / CLC prefix", "string"}, {"since", "此日期后新增或修改 / changed since (YYYY-MM-DD)", "string"}}, s.exportMARC},
 		{G, "/api/v1/exports/xlsx/{what}", librarian, "导出 Excel（records | readers | class | ledger）/ export Excel", nil, nil,
 			[]Param{{"clc", "分类号前缀 / CLC prefix", "string"}, {"class", "班次 id", "integer"}, {"from", "起始日期 / from", "string"}, {"to", "截止日期 / to", "string"}}, s.exportXLSX},
@@ -314,8 +316,34 @@ func (s *Server) exportMARC(w http.ResponseWriter, r *http.Request) error {
 	if ext == ".xml" {
 		ctype = "application/xml"
 	}
+	// Written to a file first, so the headers can say which records had
+	// to be left out (known only at the end).
+	f, err := os.CreateTemp("", "shuwu-export-*")
+	if err != nil {
+		return errs.Internalf("spool export: %w", err)
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	rep, err := s.Transfer.ExportMARC(r.Context(), f, o)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return errs.Internalf("rewind export: %w", err)
+	}
+	h := w.Header()
+	h.Set("X-Export-Written", strconv.Itoa(rep.Written))
+	h.Set("X-Export-Skipped", strconv.Itoa(len(rep.Skipped)))
+	for _, sk := range rep.Skipped {
+		// "<record id> <code> <bytes>[ <tag>]": ASCII, one header a record.
+		v := fmt.Sprintf("%d %s %d", sk.RecordID, sk.Code, sk.Bytes)
+		if sk.Tag != "" {
+			v += " " + sk.Tag
+		}
+		h.Add("X-Export-Skipped-Record", v)
+	}
 	return streamFile(w, "书目导出"+time.Now().Format("20060102")+ext, ctype, func(out io.Writer) error {
-		_, err := s.Transfer.ExportMARC(r.Context(), out, o)
+		_, err := io.Copy(out, f)
 		return err
 	})
 }

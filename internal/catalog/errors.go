@@ -22,6 +22,12 @@ const (
 	CodeCLCRangeInvalid errs.Code = "CLC_RANGE_INVALID"
 	// 书目没有中图法分类号，无法生成索书号：请先填写分类号或手工输入索书号 / the record has no CLC class, so no call number can be generated
 	CodeCLCRequiredForCallNumber errs.Code = "CLC_REQUIRED_FOR_CALL_NUMBER"
+	// 责任者有 … 个，最多 … 个 / … authors, … at most
+	CodeAuthorsTooMany errs.Code = "AUTHORS_TOO_MANY"
+	// 主题词有 … 个，最多 … 个 / … subjects, … at most
+	CodeSubjectsTooMany errs.Code = "SUBJECTS_TOO_MANY"
+	// …过长：… 字，最多 … 字 / … is too long
+	CodeFieldTooLong errs.Code = "FIELD_TOO_LONG"
 	// 册数须在 1 到 … 之间 / count must be between 1 and …
 	CodeItemCountInvalid errs.Code = "ITEM_COUNT_INVALID"
 	// 条码 … 的图书不存在 / no item with barcode …

@@ -106,9 +106,6 @@ func (s *Service) validateRecord(r *Record, cats []Category) error {
 	if r.Title == "" {
 		return errs.Invalid(CodeTitleRequired, "title", "题名不能为空", "title is required")
 	}
-	if utf8.RuneCountInString(r.Title) > 500 {
-		return errs.Invalid(CodeTitleTooLong, "title", "题名过长（最多 500 字）", "title is too long (500 characters at most)")
-	}
 	r.PartNumber, r.PartName = strings.TrimSpace(r.PartNumber), strings.TrimSpace(r.PartName)
 	if utf8.RuneCountInString(r.PartNumber) > 100 || utf8.RuneCountInString(r.PartName) > 100 {
 		return errs.Invalid(CodeVolumeTooLong, "part_number", "卷次或分册名过长（最多 100 字）", "volume number or part name is too long (100 characters at most)")
@@ -159,6 +156,9 @@ func (s *Service) validateRecord(r *Record, cats []Category) error {
 		}
 	}
 	r.Subjects = subjects
+	if err := CheckLimits(r); err != nil {
+		return err
+	}
 	if r.CategoryID != 0 {
 		found := false
 		for _, c := range cats {

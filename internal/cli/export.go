@@ -73,13 +73,20 @@ func runExportMARC(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := svc.ExportMARC(ctx, out, o)
+	rep, err := svc.ExportMARC(ctx, out, o)
 	if cerr := closeOut(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "已导出 %d 条书目 / exported %d records\n", n, n)
+	for _, sk := range rep.Skipped {
+		fmt.Fprintf(env.Stderr, "警告 %s：%s\n  warning: %s\n", sk.Code, sk.Message, sk.English)
+	}
+	if len(rep.Skipped) > 0 {
+		fmt.Fprintf(env.Stderr, "已导出 %d 条书目，%d 条未导出（见上） / exported %d records, %d left out (see above)\n", rep.Written, len(rep.Skipped), rep.Written, len(rep.Skipped))
+		return nil
+	}
+	fmt.Fprintf(env.Stderr, "已导出 %d 条书目 / exported %d records\n", rep.Written, rep.Written)
 	return nil
 }

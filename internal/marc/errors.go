@@ -34,3 +34,26 @@ func (e *RecordError) Error() string {
 
 // Unwrap returns the detailed cause.
 func (e *RecordError) Unwrap() error { return e.Err }
+
+// Limits of ISO 2709: its directory gives a field's length in four digits
+// and the leader a record's in five.
+const (
+	MaxFieldBytes  = 9999
+	MaxRecordBytes = maxRecordLen
+)
+
+// TooLongError is what Writer.Write returns for a record ISO 2709 cannot
+// hold. Nothing of the record has been written: the caller may skip it
+// and go on writing the next.
+type TooLongError struct {
+	Tag   string // the field that is too long; "" when the whole record is
+	Bytes int    // its encoded length
+	Max   int    // MaxFieldBytes or MaxRecordBytes
+}
+
+func (e *TooLongError) Error() string {
+	if e.Tag != "" {
+		return fmt.Sprintf("marc: field %s is %d bytes, more than the %d ISO 2709 allows", e.Tag, e.Bytes, e.Max)
+	}
+	return fmt.Sprintf("marc: the record is %d bytes, more than the %d ISO 2709 allows", e.Bytes, e.Max)
+}

@@ -2,7 +2,6 @@ package marc
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 )
 
@@ -34,7 +33,8 @@ func NewWriter(w io.Writer, opts WriterOptions) (*Writer, error) {
 	return &Writer{bw: bufio.NewWriterSize(w, 64<<10), enc: enc}, nil
 }
 
-// Write encodes one record. The leader's lengths, indicator and subfield
+// Write encodes one record. A record too long for ISO 2709 is a
+// *TooLongError and writes nothing, so the writer stays usable. The leader's lengths, indicator and subfield
 // counts and entry map are recomputed; leader/09 is set to 'a' for MARC21
 // in UTF-8 and blank for MARC21 in GBK; a UNIMARC record's 100$a/26-29
 // character set declaration is set to match the output ("50  " for
@@ -62,8 +62,8 @@ func (w *Writer) Write(r *Record) error {
 		}
 		w.data = append(w.data, fieldTerminator)
 		length := len(w.data) - start
-		if length > 9999 {
-			return fmt.Errorf("marc: field %s is %d bytes, more than ISO 2709 allows", f.Tag, length)
+		if length > MaxFieldBytes {
+			return &TooLongError{Tag: f.Tag, Bytes: length, Max: MaxFieldBytes}
 		}
 		w.dir = append(w.dir, tagBytes(f.Tag)...)
 		w.dir = appendDigits(w.dir, length, 4)
@@ -73,7 +73,7 @@ func (w *Writer) Write(r *Record) error {
 	base := leaderLen + len(w.dir)
 	total := base + len(w.data) + 1
 	if total > maxRecordLen {
-		return fmt.Errorf("marc: record %q is %d bytes, more than ISO 2709 allows", r.ControlNumber(), total)
+		return &TooLongError{Bytes: total, Max: MaxRecordBytes}
 	}
 	leader := normalLeader(r.Leader)
 	// appendDigits on a zero-length slice of the array writes in place.

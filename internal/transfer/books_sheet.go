@@ -39,6 +39,10 @@ type BookSheetOptions struct {
 // print a thousand barcode labels.
 const maxCopiesPerRow = 500
 
+// sheetColumns names the book-list column a record field comes from, for
+// CheckLimits' problems.
+var sheetColumns = map[string]string{"title": "题名", "authors": "作者", "responsibility": "作者", "publisher": "出版社"}
+
 // rowChunk is how many good rows an import reads before it stores them:
 // an import holds one chunk in memory, never the whole sheet.
 const rowChunk = 500
@@ -259,6 +263,9 @@ func (s *Service) bookRow(t *table, row tableRow, locs locationIndex) (*entry, [
 		default:
 			failErr("分类号", err)
 		}
+	}
+	if err := catalog.CheckLimits(&r); err != nil {
+		failErr(sheetColumns[errs.As(err).Field], err)
 	}
 	copies := 1
 	if v := cleanNumber(get("册数")); v != "" {

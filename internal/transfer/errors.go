@@ -32,6 +32,10 @@ const (
 	CodeMARCCharsetUnknown errs.Code = "MARC_CHARSET_UNKNOWN"
 	// 导出只支持 UTF-8 或 GBK 编码 / export writes utf-8 or gbk only
 	CodeMARCCharsetUnsupported errs.Code = "MARC_CHARSET_UNSUPPORTED"
+	// 记录有 … 字节，超过 ISO 2709 99,999 字节的上限：导出时跳过，导入时拒收 / the record is … bytes, more than ISO 2709's 99,999: left out of an export, refused by an import
+	CodeMARCRecordTooLong errs.Code = "MARC_RECORD_TOO_LONG"
+	// 字段 … 有 … 字节，超过 ISO 2709 单个字段 9,999 字节的上限：导出时跳过，导入时拒收 / a field is longer than ISO 2709's 9,999 bytes: the record is left out of an export, refused by an import
+	CodeMARCFieldTooLong errs.Code = "MARC_FIELD_TOO_LONG"
 	// MARC 文件无法继续读取（第 … 条记录处） / the MARC file cannot be read past record …
 	CodeMARCFileBroken errs.Code = "MARC_FILE_BROKEN"
 	// 导出格式只能是 iso2709 或 marcxml / the format must be iso2709 or marcxml

@@ -3,7 +3,10 @@ package transfer
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,14 +26,58 @@ type ExportOptions struct {
 	Since     time.Time // only records changed at or after it
 }
 
+// ExportReport is what a MARC export did: how many records it wrote and
+// which it left out, and why.
+type ExportReport struct {
+	Written int
+	Skipped []ExportSkip
+}
+
+// ExportSkip is one record an export left out, with a Chinese and an
+// English sentence naming it and the reason.
+type ExportSkip struct {
+	RecordID int64
+	Title    string
+	Code     errs.Code // CodeMARCRecordTooLong or CodeMARCFieldTooLong
+	Tag      string    // the field too long, for CodeMARCFieldTooLong
+	Bytes    int
+	Message  string // Chinese
+	English  string
+}
+
+// skipTooLong describes a record the ISO 2709 writer refused.
+func skipTooLong(r catalog.Record, tl *marc.TooLongError) ExportSkip {
+	if tl.Tag != "" {
+		return ExportSkip{RecordID: r.ID, Title: r.Title, Code: CodeMARCFieldTooLong, Tag: tl.Tag, Bytes: tl.Bytes,
+			Message: fmt.Sprintf("书目 %d《%s》的 %s 字段有 %s 字节，超过 ISO 2709 单个字段 %s 字节的上限，未导出；请精简该字段，或改用 MARCXML 导出", r.ID, r.Title, tl.Tag, bytesN(tl.Bytes), bytesN(tl.Max)),
+			English: fmt.Sprintf("record %d (%s): field %s is %s bytes, more than ISO 2709's %s; not exported (shorten it, or export MARCXML)", r.ID, r.Title, tl.Tag, bytesN(tl.Bytes), bytesN(tl.Max))}
+	}
+	return ExportSkip{RecordID: r.ID, Title: r.Title, Code: CodeMARCRecordTooLong, Bytes: tl.Bytes,
+		Message: fmt.Sprintf("书目 %d《%s》的 ISO 2709 记录有 %s 字节，超过 %s 字节的上限，未导出；请删减责任者、主题或复本等重复字段，或改用 MARCXML 导出", r.ID, r.Title, bytesN(tl.Bytes), bytesN(tl.Max)),
+		English: fmt.Sprintf("record %d (%s) is %s bytes in ISO 2709, more than its %s; not exported (remove repeated authors, subjects or copies, or export MARCXML)", r.ID, r.Title, bytesN(tl.Bytes), bytesN(tl.Max))}
+}
+
+// bytesN writes a byte count with thousands separators (132,249), as
+// the page's explanation of the limits does.
+func bytesN(n int) string {
+	d := strconv.Itoa(n)
+	for i := len(d) - 3; i > 0; i -= 3 {
+		d = d[:i] + "," + d[i:]
+	}
+	return d
+}
+
 // marcWriter is what the ISO 2709 and MARCXML writers have in common.
 type marcWriter interface {
 	Write(r *marc.Record) error
 }
 
 // ExportMARC writes every record that passes the filters, with its copies
-// as holdings fields, and returns how many it wrote.
-func (s *Service) ExportMARC(ctx context.Context, out io.Writer, o ExportOptions) (int, error) {
+// as holdings fields, and reports how many it wrote. A record ISO 2709
+// cannot hold (over 99,999 bytes, or a field over 9,999) is left out and
+// named in the report's Skipped, so one long record does not spoil the
+// export of the rest.
+func (s *Service) ExportMARC(ctx context.Context, out io.Writer, o ExportOptions) (ExportReport, error) {
 	if o.Flavor == "" {
 		o.Flavor = marcmap.CNMARC
 	}
@@ -44,17 +91,17 @@ func (s *Service) ExportMARC(ctx context.Context, out io.Writer, o ExportOptions
 		}
 		iw, err := marc.NewWriter(out, marc.WriterOptions{Charset: cs})
 		if err != nil {
-			return 0, errs.Invalid(CodeMARCCharsetUnsupported, "encoding", "导出只支持 UTF-8 或 GBK 编码", "export writes utf-8 or gbk only").Wrap(err)
+			return ExportReport{}, errs.Invalid(CodeMARCCharsetUnsupported, "encoding", "导出只支持 UTF-8 或 GBK 编码", "export writes utf-8 or gbk only").Wrap(err)
 		}
 		w, finish = iw, iw.Flush
 	case marc.FormatMARCXML:
 		xw := marc.NewXMLWriter(out)
 		w, finish = xw, xw.Close
 	default:
-		return 0, errs.Invalid(CodeMARCFormatUnsupported, "format", "导出格式只能是 iso2709 或 marcxml", "export format must be iso2709 or marcxml")
+		return ExportReport{}, errs.Invalid(CodeMARCFormatUnsupported, "format", "导出格式只能是 iso2709 或 marcxml", "export format must be iso2709 or marcxml")
 	}
 	opts := marcmap.Options{CLC: s.catalog.CLC(), MaxYear: s.now().Year() + 1}
-	n := 0
+	var rep ExportReport
 	err := s.eachRecord(ctx, func(r catalog.Record, items []catalog.Item, orig *Original, locs locationIndex) error {
 		if o.CLCPrefix != "" && !strings.HasPrefix(r.CLC, strings.ToUpper(o.CLCPrefix)) {
 			return nil
@@ -73,15 +120,20 @@ func (s *Service) ExportMARC(ctx context.Context, out io.Writer, o ExportOptions
 			}
 		}
 		if err := w.Write(marcmap.Encode(in, o.Flavor, opts)); err != nil {
+			var tl *marc.TooLongError
+			if errors.As(err, &tl) {
+				rep.Skipped = append(rep.Skipped, skipTooLong(r, tl))
+				return nil
+			}
 			return err
 		}
-		n++
+		rep.Written++
 		return nil
 	})
 	if err != nil {
-		return n, err
+		return rep, err
 	}
-	return n, finish()
+	return rep, finish()
 }
 
 // eachRecord streams the catalogue in id order with copies, originals

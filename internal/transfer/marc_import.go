@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"time"
@@ -165,9 +166,26 @@ func (m *marcSource) next() (decoded, error) {
 		d.reject = &p
 		return d, nil
 	}
+	if err := catalog.CheckLimits(&res.Record); err != nil {
+		p := problemOf(err)
+		p.Record, p.Title = m.pos, res.Record.Title
+		d.reject = &p
+		return d, nil
+	}
 	m.raw.Reset()
 	if err := m.w.Write(rec); err != nil {
+		// The original is kept as ISO 2709: a MARCXML record too long
+		// for it could be stored but never exported again.
 		p := problemOf(err)
+		var tl *marc.TooLongError
+		if errors.As(err, &tl) {
+			p = Problem{Code: CodeMARCRecordTooLong, Message: fmt.Sprintf("记录有 %s 字节，超过 ISO 2709 的 %s 字节上限，未导入", bytesN(tl.Bytes), bytesN(tl.Max)),
+				MessageEn: fmt.Sprintf("the record is %s bytes, more than ISO 2709's %s; not imported", bytesN(tl.Bytes), bytesN(tl.Max))}
+			if tl.Tag != "" {
+				p = Problem{Code: CodeMARCFieldTooLong, Column: tl.Tag, Message: fmt.Sprintf("字段 %s 有 %s 字节，超过 ISO 2709 单个字段 %s 字节的上限，未导入", tl.Tag, bytesN(tl.Bytes), bytesN(tl.Max)),
+					MessageEn: fmt.Sprintf("field %s is %s bytes, more than ISO 2709's %s; not imported", tl.Tag, bytesN(tl.Bytes), bytesN(tl.Max))}
+			}
+		}
 		p.Record, p.Title = m.pos, res.Record.Title
 		d.reject = &p
 		return d, nil

@@ -6,6 +6,8 @@ import "shuwu/internal/errs"
 const (
 	// 表单格式不正确 / malformed form
 	CodeFormMalformed errs.Code = "FORM_MALFORMED"
+	// 导出文件已过期或已下载，请重新导出 / the export file has expired or was downloaded already; export again
+	CodeExportExpired errs.Code = "EXPORT_EXPIRED"
 	// 文件中没有读到 MARC 记录 / no MARC records were found in the file
 	CodeMARCEmpty errs.Code = "MARC_EMPTY"
 	// 表中没有读到数据行 / the sheet has no data rows

@@ -3,9 +3,11 @@ package web
 import (
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
+	"shuwu/internal/errs"
 	"shuwu/internal/marc"
 	"shuwu/internal/marcmap"
 	"shuwu/internal/transfer"
@@ -36,8 +38,58 @@ func (s *Server) exportMARC(w http.ResponseWriter, r *http.Request, v *view) err
 	if o.Format == marc.FormatMARCXML {
 		name, ctype = strings.TrimSuffix(name, ".mrc")+".xml", "application/xml"
 	}
+	// The export is written to a file first: whether a record had to be
+	// left out is known only at the end, and then the page says which
+	// before the file is downloaded.
+	f, err := os.CreateTemp("", "shuwu-export-*")
+	if err != nil {
+		return errs.Internalf("spool export: %w", err)
+	}
+	rep, err := s.d.Transfer.ExportMARC(r.Context(), f, o)
+	if err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
+	if len(rep.Skipped) == 0 {
+		defer os.Remove(f.Name())
+		defer f.Close()
+		return sendFile(w, f, name, ctype)
+	}
+	size, _ := f.Seek(0, io.SeekEnd)
+	return s.renderExportPage(w, r, v, http.StatusOK, &exportSkipped{Report: rep, Token: s.exports.keep("marc-export", &upload{File: f, Name: name, Size: size}), Name: name})
+}
+
+// exportSkipped is what the export page shows after an export that left
+// records out: which and why, and the link to the file of the rest.
+type exportSkipped struct {
+	Report transfer.ExportReport
+	Token  string
+	Name   string // of the file
+}
+
+// exportMARCFile downloads an export kept by exportMARC, once.
+func (s *Server) exportMARCFile(w http.ResponseWriter, r *http.Request, v *view) error {
+	up, err := s.exports.take("marc-export", r.URL.Query().Get("token"))
+	if err != nil {
+		return errs.NotFound(CodeExportExpired, "导出文件已过期或已下载，请重新导出", "the export file has expired or was downloaded already; export again")
+	}
+	defer os.Remove(up.File.Name())
+	defer up.File.Close()
+	ctype := "application/marc"
+	if strings.HasSuffix(up.Name, ".xml") {
+		ctype = "application/xml"
+	}
+	return sendFile(w, up.File, up.Name, ctype)
+}
+
+// sendFile downloads the whole of f.
+func sendFile(w http.ResponseWriter, f *os.File, name, ctype string) error {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return errs.Internalf("rewind export: %w", err)
+	}
 	return download(w, name, ctype, func(out io.Writer) error {
-		_, err := s.d.Transfer.ExportMARC(r.Context(), out, o)
+		_, err := io.Copy(out, f)
 		return err
 	})
 }

@@ -99,6 +99,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /export", s.route(librarian, s.showExport))
 		mux.Handle("GET /overdue/export", s.route(staff, s.exportOverdue))
 		mux.Handle("GET /export/marc", s.route(librarian, s.exportMARC))
+		mux.Handle("GET /export/marc/file", s.route(librarian, s.exportMARCFile))
 		mux.Handle("GET /export/xlsx/{what}", s.route(librarian, s.exportXLSX))
 	}
 	if s.d.AuditPage != nil {

@@ -118,6 +118,9 @@ type Server struct {
 	cop    *http.CrossOriginProtection
 	// uploads keeps previewed MARC files until the import is confirmed.
 	uploads *pendingUploads
+	// exports keeps a MARC export that left records out, for the
+	// download link on the page that names them.
+	exports *pendingUploads
 }
 
 // New parses every template and message catalogue; a broken template or
@@ -144,7 +147,7 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{d: d, cat: cat, static: st, cop: http.NewCrossOriginProtection(), uploads: newPendingUploads()}
+	s := &Server{d: d, cat: cat, static: st, cop: http.NewCrossOriginProtection(), uploads: newPendingUploads(), exports: newPendingUploads()}
 	if s.views, err = parseViews(s); err != nil {
 		return nil, err
 	}
