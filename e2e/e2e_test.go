@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"shuwu/internal/app"
+	"shuwu/internal/config"
 	"shuwu/internal/testkit/webtest"
 )
 
@@ -29,9 +30,9 @@ type site struct {
 	f   webtest.Fixture
 }
 
-func startSite(t *testing.T) *site {
+func startSite(t *testing.T, tweak ...func(*config.Config)) *site {
 	t.Helper()
-	a := webtest.Open(t)
+	a := webtest.Open(t, tweak...)
 	f := webtest.Seed(t, a)
 	if err := a.Listen(); err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bufio"
-	"context"
 	"net"
 	"strings"
 	"testing"
@@ -10,37 +9,13 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"shuwu/internal/app"
 	"shuwu/internal/config"
-	"shuwu/internal/testkit/webtest"
 )
 
 // startSiteWithSIP is startSite with the SIP2 listener on.
 func startSiteWithSIP(t *testing.T) *site {
 	t.Helper()
-	cfg := config.Defaults()
-	cfg.DataDir, cfg.Addr, cfg.SIPAddr = t.TempDir(), "127.0.0.1:0", "127.0.0.1:0"
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	a, err := app.Open(context.Background(), cfg, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = a.Close() })
-	f := webtest.Seed(t, a)
-	if err := a.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- a.Serve() }()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = a.Shutdown(ctx)
-		<-done
-	})
-	return &site{a: a, url: a.URL(), f: f}
+	return startSite(t, func(c *config.Config) { c.SIPAddr = "127.0.0.1:0" })
 }
 
 // sipExchange sends SIP2 messages on one connection and returns the
