@@ -25,9 +25,9 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("CQL syntax error at %
 type tokKind int
 
 const (
-	tEOF tokKind = iota
-	tWord        // a bare char string
-	tQuoted      // a "quoted string"
+	tEOF    tokKind = iota
+	tWord           // a bare char string
+	tQuoted         // a "quoted string"
 	tLParen
 	tRParen
 	tSlash
@@ -138,7 +138,7 @@ func Parse(q string) (*Query, error) {
 	return p.q, nil
 }
 
-func (p *parser) peek() token     { return p.toks[p.i] }
+func (p *parser) peek() token { return p.toks[p.i] }
 func (p *parser) peekAt(k int) token {
 	if p.i+k < len(p.toks) {
 		return p.toks[p.i+k]

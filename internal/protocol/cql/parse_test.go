@@ -56,19 +56,19 @@ func TestParseSortAndPrefixes(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	cases := map[string]string{
-		``:                    "empty",
-		`(a`:                  "missing )",
-		`a)`:                  "unexpected",
-		`dc.title=`:           "search term is expected",
-		`"open`:               "unterminated",
-		`a and`:               "ends where a search term",
-		`and`:                 "keyword",
-		`a b`:                 "unexpected",
-		`dc.title=/x`:         "search term",
-		`a sortby`:            "sortby needs",
-		`a and/(b)`:           "modifier name",
+		``:            "empty",
+		`(a`:          "missing )",
+		`a)`:          "unexpected",
+		`dc.title=`:   "search term is expected",
+		`"open`:       "unterminated",
+		`a and`:       "ends where a search term",
+		`and`:         "keyword",
+		`a b`:         "unexpected",
+		`dc.title=/x`: "search term",
+		`a sortby`:    "sortby needs",
+		`a and/(b)`:   "modifier name",
 		strings.Repeat("(", 40) + "a" + strings.Repeat(")", 40): "deeper",
-		strings.Repeat("a ", MaxLength):                          "longer",
+		strings.Repeat("a ", MaxLength):                         "longer",
 	}
 	for in, want := range cases {
 		_, err := Parse(in)
