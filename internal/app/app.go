@@ -22,6 +22,7 @@ import (
 	"shuwu/internal/config"
 	"shuwu/internal/indexing"
 	"shuwu/internal/protocol/oai"
+	"shuwu/internal/protocol/sru"
 	"shuwu/internal/protocol/sip2"
 	"shuwu/internal/readers"
 	"shuwu/internal/selfcheck"
@@ -151,14 +152,22 @@ func (a *App) Handler() http.Handler {
 	a.API.Register(mux)
 	a.Web.Register(mux)
 	// OAI-PMH: public catalogue data for union catalogues, no login.
-	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log, Name: func(ctx context.Context) (string, error) {
-		l, err := a.Circulation.Library(ctx)
-		return l.Name, err
-	}}))
+	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log, Name: a.libraryName}))
+	if a.Search != nil {
+		// SRU: public catalogue search for copy-cataloguing clients.
+		mux.Handle("/sru", sru.New(sru.Deps{Search: a.Search, Catalog: a.Catalog, Log: a.Log, Name: a.libraryName}))
+	}
 	var h http.Handler = mux
 	h = api.Recover(a.Log, h)
 	h = api.WithRequestID(h)
 	return h
+}
+
+// libraryName is the library's name as the librarian set it (本馆名称),
+// which the catalogue protocols announce.
+func (a *App) libraryName(ctx context.Context) (string, error) {
+	l, err := a.Circulation.Library(ctx)
+	return l.Name, err
 }
 
 // Listen binds the address at once, so a port clash fails before any

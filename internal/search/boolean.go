@@ -55,8 +55,8 @@ func (ix *Index) SearchBool(ctx context.Context, b *Bool, from, size int) (*Resu
 	if b.Op == BoolLeaf && b.RecordID == 0 && size > 0 {
 		return ix.searchLeaf(ctx, b.Query, from, size)
 	}
-	leaves := 0
-	match, err := ix.boolExpr(b, &leaves)
+	var n boolCount
+	match, err := ix.boolExpr(b, &n)
 	if err != nil {
 		return nil, err
 	}
@@ -114,12 +114,15 @@ func (ix *Index) searchLeaf(ctx context.Context, q string, from, size int) (*Res
 }
 
 // boolExpr turns a Bool into a matching expression.
-func (ix *Index) boolExpr(b *Bool, leaves *int) (bexpr, error) {
+// boolCount counts a tree's leaves and the memos of its plans.
+type boolCount struct{ leaves, memos int }
+
+func (ix *Index) boolExpr(b *Bool, n *boolCount) (bexpr, error) {
 	if b == nil {
 		return nil, invalidQuery("检索式不完整", "the query is incomplete")
 	}
 	if b.Op == BoolLeaf {
-		if *leaves++; *leaves > maxBoolLeaves {
+		if n.leaves++; n.leaves > maxBoolLeaves {
 			return nil, invalidQuery("检索式的条件过多（最多 64 个）", "the query has too many terms (at most 64)")
 		}
 		if b.RecordID != 0 {
@@ -129,17 +132,18 @@ func (ix *Index) boolExpr(b *Bool, leaves *int) (bexpr, error) {
 		if err != nil {
 			return nil, err
 		}
-		p, err := ix.buildPlan(clauses)
+		p, err := ix.buildPlanAt(clauses, n.memos)
 		if err != nil {
 			return nil, err
 		}
+		n.memos = p.memos
 		return p.match, nil
 	}
-	l, err := ix.boolExpr(b.Left, leaves)
+	l, err := ix.boolExpr(b.Left, n)
 	if err != nil {
 		return nil, err
 	}
-	r, err := ix.boolExpr(b.Right, leaves)
+	r, err := ix.boolExpr(b.Right, n)
 	if err != nil {
 		return nil, err
 	}
