@@ -87,7 +87,7 @@ func bits(set ...bool) []byte {
 func initRequest(user, password string) *ber.Packet {
 	fields := []*ber.Packet{
 		prim(tagProtocolVersion, bits(true, true, true)), // versions 1, 2, 3
-		prim(tagOptions, bits(true, true)),                // search, present
+		prim(tagOptions, bits(true, true)),               // search, present
 		intField(tagPreferredMsgSize, 1<<20),
 		intField(tagExceptionalSize, 1<<21),
 	}
