@@ -5,8 +5,6 @@ import (
 	"context"
 	"errors"
 	"net"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,38 +12,10 @@ import (
 
 	"shuwu/internal/marc"
 	"shuwu/internal/protocol/z3950"
+	"shuwu/internal/testkit/yaztest"
 )
 
-// ztest starts Debian yaz's yaz-ztest, a real Z39.50 server no one here
-// wrote, on a free loopback port. scripts/test-all.sh installs yaz, so a
-// missing tool fails the test.
-func ztest(t *testing.T) string {
-	t.Helper()
-	bin, err := exec.LookPath("yaz-ztest")
-	if err != nil {
-		t.Fatalf("yaz-ztest not found (Debian package yaz; scripts/test-all.sh installs it): %v", err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	cmd := exec.Command(bin, "-l", filepath.Join(t.TempDir(), "ztest.log"), "tcp:"+addr)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	for i := 0; i < 100; i++ {
-		if c, err := net.Dial("tcp", addr); err == nil {
-			c.Close()
-			return addr
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatal("yaz-ztest did not start")
-	return ""
-}
+func ztest(t *testing.T) string { return yaztest.Start(t) }
 
 func dial(t *testing.T, addr string) *z3950.Client {
 	t.Helper()
