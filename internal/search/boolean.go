@@ -41,8 +41,8 @@ type Bool struct {
 // maxBoolLeaves bounds the work one protocol query can ask for.
 const maxBoolLeaves = 64
 
-// SearchBool runs a boolean query and returns the hits from (0-based) in
-// title order, size at most 100. A lone leaf is an ordinary search in
+// SearchBool runs a boolean query and returns the hits from (0-based),
+// most recently added first, size at most 100. A lone leaf is an ordinary search in
 // relevance order. A leaf that cannot be parsed is SEARCH_QUERY_INVALID.
 func (ix *Index) SearchBool(ctx context.Context, b *Bool, from, size int) (*Result, error) {
 	if b == nil {
@@ -70,20 +70,28 @@ func (ix *Index) SearchBool(ctx context.Context, b *Bool, from, size int) (*Resu
 		return nil, errs.Internalf("search: %w", err)
 	}
 	defer release()
+	segSnaps := snap.Segments()
+	segs := make([]*segView, len(segSnaps))
+	matched := make([]*roaring.Bitmap, len(segs))
 	total := 0
-	for _, ss := range snap.Segments() {
-		sv := newSegView(ss)
-		total += int(sv.live(match.eval(sv)).GetCardinality())
+	for i, ss := range segSnaps {
+		segs[i] = newSegView(ss)
+		matched[i] = segs[i].live(match.eval(segs[i]))
+		total += int(matched[i].GetCardinality())
 	}
+	ix.cache.retain(segs)
 	out := &Result{Total: total, Rebuilding: ix.rebuilding.Load()}
 	if size == 0 || from >= total {
 		return out, nil
 	}
-	hits, err := ix.sorted(ctx, match, []string{fSortTitle, "_id"}, from, size)
-	if err != nil {
-		return nil, err
-	}
-	for _, h := range hits {
+	// Newest first from the bitmaps: a sort of every match by a stored
+	// field would cost seconds for a broad query.
+	cands := ix.newest(segs, matched, from+size)
+	for _, c := range cands[min(from, len(cands)):] {
+		h, err := loadHit(segSnaps[c.seg], c.doc)
+		if err != nil {
+			return nil, errs.Internalf("search: load hit: %w", err)
+		}
 		out.Hits = append(out.Hits, Hit{RecordID: h.id})
 	}
 	return out, nil
