@@ -20,7 +20,10 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/config"
+	"shuwu/internal/copycat"
+	"shuwu/internal/copycat/targets"
 	"shuwu/internal/indexing"
+	"shuwu/internal/protocol/copyfetch"
 	"shuwu/internal/protocol/oai"
 	"shuwu/internal/protocol/sip2"
 	"shuwu/internal/protocol/sru"
@@ -46,6 +49,8 @@ type App struct {
 	Jobs        *transfer.Jobs
 	Web         *web.Server
 	SelfCheck   *selfcheck.Service
+	CopyTargets *targets.Service // copy-cataloguing sources
+	CopyCat     *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
 
@@ -119,6 +124,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		return nil, err
 	}
 	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
+	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
+	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
@@ -132,7 +139,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
-		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr,
+		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 	})
 	if err != nil {
 		db.Close()

@@ -14,8 +14,8 @@ import (
 	"unicode/utf8"
 
 	"shuwu/internal/catalog"
-	"shuwu/internal/copycat/targets"
 	"shuwu/internal/catalog/isbn"
+	"shuwu/internal/copycat/targets"
 	"shuwu/internal/errs"
 	"shuwu/internal/marc"
 	"shuwu/internal/marcmap"

@@ -17,9 +17,9 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
-	"shuwu/internal/readers"
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
+	"shuwu/internal/readers"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/transfer"
 )

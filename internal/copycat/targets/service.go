@@ -121,4 +121,3 @@ func (s *Service) DeleteTarget(ctx context.Context, id int64) error {
 		return tx.Audit(audit.New(ctx, s.now(), "delete", "copy_target", fmt.Sprint(id), "删除书目来源 "+summary(t)))
 	})
 }
-
