@@ -53,7 +53,7 @@ func TestCopyCataloguingFromAnSRUSource(t *testing.T) {
 	id := regexp.MustCompile(`<option value="(\d+)"`).FindStringSubmatch(page.body)[1]
 	res := lib.get("/catalog/copy?" + url.Values{"target": {id}, "field": {"isbn"}, "q": {held.ISBN}}.Encode())
 	res.want(t, http.StatusOK, "命中 1 条", held.Title, "本馆已有", `href="/catalog/records/`, "用此记录编目")
-	lib.get("/catalog/copy?" + url.Values{"target": {id}, "field": {"isbn"}, "q": {"  "}}.Encode()).want(t, http.StatusUnprocessableEntity, "请输入 1 到 200 个字符的检索词")
+	lib.get("/catalog/copy?"+url.Values{"target": {id}, "field": {"isbn"}, "q": {"  "}}.Encode()).want(t, http.StatusUnprocessableEntity, "请输入 1 到 200 个字符的检索词")
 
 	marc := regexp.MustCompile(`name="marc" value="([^"]+)"`).FindStringSubmatch(res.body)[1]
 	before := len(lib.get("/catalog").body)
