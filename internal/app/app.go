@@ -27,6 +27,7 @@ import (
 	"shuwu/internal/protocol/oai"
 	"shuwu/internal/protocol/sip2"
 	"shuwu/internal/protocol/sru"
+	"shuwu/internal/protocol/z3950"
 	"shuwu/internal/readers"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
@@ -53,6 +54,8 @@ type App struct {
 	CopyCat     *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
+	// Z3950 is the Z39.50 listener; nil unless Config.Z3950Addr is set.
+	Z3950 *z3950.Server
 
 	server *http.Server
 	ln     net.Listener
@@ -192,7 +195,30 @@ func (a *App) Listen() error {
 			return err
 		}
 	}
+	if a.Config.Z3950Addr != "" {
+		if a.Search == nil {
+			ln.Close()
+			return errors.New("the Z39.50 listener needs the search index")
+		}
+		a.Z3950 = z3950.NewServer(z3950.ServerDeps{Search: a.Search, Catalog: a.Catalog, Log: a.Log})
+		if _, err := a.Z3950.Listen(a.Config.Z3950Addr); err != nil {
+			ln.Close()
+			a.ln = nil
+			if a.SIP != nil {
+				a.SIP.Shutdown(context.Background())
+			}
+			return fmt.Errorf("listen for Z39.50 on %s: %w", a.Config.Z3950Addr, err)
+		}
+	}
 	return nil
+}
+
+// Z3950Addr is the Z39.50 listener's address, "" when it is off.
+func (a *App) Z3950Addr() string {
+	if a.Z3950 == nil {
+		return ""
+	}
+	return a.Z3950.Addr()
 }
 
 // listenSIP binds the SIP2 listener for self-service machines.
@@ -248,6 +274,15 @@ func (a *App) Serve() error {
 			defer a.bg.Done()
 			if err := a.SIP.Serve(); err != nil {
 				a.Log.Error("sip2: listener stopped", "err", err)
+			}
+		}()
+	}
+	if a.Z3950 != nil {
+		a.bg.Add(1)
+		go func() {
+			defer a.bg.Done()
+			if err := a.Z3950.Serve(); err != nil {
+				a.Log.Error("z3950: listener stopped", "err", err)
 			}
 		}()
 	}
@@ -319,6 +354,9 @@ func (a *App) Shutdown(ctx context.Context) error {
 	}
 	if a.SIP != nil {
 		err = errors.Join(err, a.SIP.Shutdown(ctx))
+	}
+	if a.Z3950 != nil {
+		err = errors.Join(err, a.Z3950.Shutdown(ctx))
 	}
 	if a.stopBg != nil {
 		a.stopBg()

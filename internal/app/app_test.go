@@ -9,12 +9,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"shuwu/internal/app"
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/config"
 	"shuwu/internal/errs"
+	"shuwu/internal/protocol/z3950"
 	"shuwu/internal/readers"
 	"shuwu/internal/search"
 	"shuwu/internal/settings"
@@ -198,5 +200,46 @@ func TestCatalogueProtocolsAreServedWithoutLogin(t *testing.T) {
 		if res.StatusCode != 200 || !strings.Contains(string(body), want) {
 			t.Errorf("%s: %d, body lacks %q:\n%.400s", path, res.StatusCode, want, body)
 		}
+	}
+}
+
+// --z3950-addr starts the Z39.50 listener beside the web server, and
+// shutting the server down stops it.
+func TestTheZ3950ListenerRunsWithTheServer(t *testing.T) {
+	cfg := config.Defaults()
+	cfg.DataDir, cfg.Addr, cfg.Z3950Addr = t.TempDir(), "127.0.0.1:0", "127.0.0.1:0"
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := audit.WithActor(context.Background(), audit.System)
+	a, err := app.Open(ctx, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if _, err := a.Catalog.CreateRecord(ctx, catalog.Record{Title: "论持久战", CLC: "E0"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- a.Serve() }()
+	c, err := z3950.Dial(ctx, a.Z3950Addr(), z3950.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := c.Search("Default", z3950.OIDUSMARC, z3950.Use(z3950.UseTitle, "论持久战")); err != nil || n != 1 {
+		t.Errorf("search: %d, %v", n, err)
+	}
+	c.Close()
+	sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := a.Shutdown(sctx); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	if _, err := z3950.Dial(ctx, a.Z3950Addr(), z3950.Options{Timeout: time.Second}); err == nil {
+		t.Error("the Z39.50 listener still answers after shutdown")
 	}
 }

@@ -42,6 +42,12 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "已创建管理员账号 / created the admin account:\n  用户名 user: admin\n  密码 password: %s\n  （只显示这一次，请登录后修改 / shown once: change it after logging in）\n", pw)
 	}
 	fmt.Fprintf(env.Stdout, "shuwu 书屋 已启动 / running at %s\n", a.URL())
+	if addr := a.SIPAddr(); addr != "" {
+		fmt.Fprintf(env.Stdout, "SIP2（自助借还机 / self-service machines）: %s\n", addr)
+	}
+	if addr := a.Z3950Addr(); addr != "" {
+		fmt.Fprintf(env.Stdout, "Z39.50（编目检索 / cataloguing clients）: %s\n", addr)
+	}
 	log.Info("serving", "config", cfg.String(), "url", a.URL())
 
 	errc := make(chan error, 1)

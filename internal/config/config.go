@@ -34,6 +34,9 @@ type Config struct {
 	SIPAddr string
 	// SIPTLSCert and SIPTLSKey, when both set, serve SIP2 over TLS.
 	SIPTLSCert, SIPTLSKey string
+	// Z3950Addr is the Z39.50 listener for other libraries' cataloguing
+	// clients; empty (the default) leaves it off.
+	Z3950Addr string
 
 	tz *time.Location
 }
@@ -66,6 +69,9 @@ func (c *Config) FromEnv(getenv func(string) string) {
 	if v := getenv("SHUWU_SIP_ADDR"); v != "" {
 		c.SIPAddr = v
 	}
+	if v := getenv("SHUWU_Z3950_ADDR"); v != "" {
+		c.Z3950Addr = v
+	}
 	if v := getenv("SHUWU_SIP_TLS_CERT"); v != "" {
 		c.SIPTLSCert = v
 	}
@@ -89,6 +95,7 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark cookies Secure, for TLS (env SHUWU_SECURE_COOKIES)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env SHUWU_LOG_LEVEL)")
 	fs.StringVar(&c.SIPAddr, "sip-addr", c.SIPAddr, "SIP2 listen address for self-service machines, e.g. 127.0.0.1:6001; off when empty (env SHUWU_SIP_ADDR)")
+	fs.StringVar(&c.Z3950Addr, "z3950-addr", c.Z3950Addr, "Z39.50 listen address for cataloguing clients, e.g. 127.0.0.1:2100; off when empty (env SHUWU_Z3950_ADDR)")
 	fs.StringVar(&c.SIPTLSCert, "sip-tls-cert", c.SIPTLSCert, "TLS certificate file for SIP2 (env SHUWU_SIP_TLS_CERT)")
 	fs.StringVar(&c.SIPTLSKey, "sip-tls-key", c.SIPTLSKey, "TLS key file for SIP2 (env SHUWU_SIP_TLS_KEY)")
 }
@@ -137,7 +144,7 @@ func (c *Config) ImportsDir() string { return filepath.Join(c.DataDir, "imports"
 // String prints the configuration; it holds no secrets today, and any
 // added later must be masked here.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s data=%s tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q sip_addr=%q sip_tls=%v", c.Addr, c.DataDir, c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms, c.SIPAddr, c.SIPTLSCert != "")
+	return fmt.Sprintf("addr=%s data=%s tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q sip_addr=%q sip_tls=%v z3950_addr=%q", c.Addr, c.DataDir, c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms, c.SIPAddr, c.SIPTLSCert != "", c.Z3950Addr)
 }
 
 // Load builds a Config from defaults and the environment.

@@ -41,8 +41,8 @@ type Bool struct {
 // maxBoolLeaves bounds the work one protocol query can ask for.
 const maxBoolLeaves = 64
 
-// SearchBool runs a boolean query and returns the hits from (0-based),
-// most recently added first, size at most 100. A lone leaf is an ordinary search in
+// SearchBool runs a boolean query and returns the hits from (0-based) in
+// the index's order, size at most 100. A lone leaf is an ordinary search in
 // relevance order. A leaf that cannot be parsed is SEARCH_QUERY_INVALID.
 func (ix *Index) SearchBool(ctx context.Context, b *Bool, from, size int) (*Result, error) {
 	if b == nil {
@@ -84,15 +84,34 @@ func (ix *Index) SearchBool(ctx context.Context, b *Bool, from, size int) (*Resu
 	if size == 0 || from >= total {
 		return out, nil
 	}
-	// Newest first from the bitmaps: a sort of every match by a stored
-	// field would cost seconds for a broad query.
-	cands := ix.newest(segs, matched, from+size)
-	for _, c := range cands[min(from, len(cands)):] {
-		h, err := loadHit(segSnaps[c.seg], c.doc)
-		if err != nil {
-			return nil, errs.Internalf("search: load hit: %w", err)
+	// Hits in the index's own order, picked straight from the bitmaps:
+	// any order by a field (even newest first) reads every match, which
+	// costs a broad query (党 and 出版年:2000-) a hundred milliseconds at
+	// 200,000 records. The order is stable, so pages never overlap.
+	skip := uint64(from)
+	for i, bm := range matched {
+		if len(out.Hits) == size {
+			break
 		}
-		out.Hits = append(out.Hits, Hit{RecordID: h.id})
+		n := bm.GetCardinality()
+		if skip >= n {
+			skip -= n
+			continue
+		}
+		first, err := bm.Select(uint32(skip))
+		if err != nil {
+			return nil, errs.Internalf("search: select: %w", err)
+		}
+		skip = 0
+		it := bm.Iterator()
+		it.AdvanceIfNeeded(first)
+		for it.HasNext() && len(out.Hits) < size {
+			h, err := loadHit(segSnaps[i], it.Next())
+			if err != nil {
+				return nil, errs.Internalf("search: load hit: %w", err)
+			}
+			out.Hits = append(out.Hits, Hit{RecordID: h.id})
+		}
 	}
 	return out, nil
 }

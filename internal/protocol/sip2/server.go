@@ -8,12 +8,13 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"sync"
+
 	"time"
 
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/protocol/tcpserve"
 	"shuwu/internal/readers"
 	"shuwu/internal/selfcheck"
 )
@@ -42,14 +43,9 @@ const maxMessage = 16 << 10
 
 // Server is the SIP2 listener.
 type Server struct {
-	d Deps
-
-	mu     sync.Mutex
-	ln     net.Listener
-	conns  map[net.Conn]struct{}
-	closed bool
-	wg     sync.WaitGroup
-	locs   locationCache
+	d    Deps
+	l    tcpserve.Listener
+	locs locationCache
 }
 
 // New builds a server on the services.
@@ -63,106 +59,28 @@ func New(d Deps) *Server {
 	if d.TZ == nil {
 		d.TZ = time.Local
 	}
-	return &Server{d: d, conns: map[net.Conn]struct{}{}}
+	return &Server{d: d}
 }
 
 // Listen binds addr.
-func (s *Server) Listen(addr string) (net.Addr, error) {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return nil, err
-	}
-	if s.d.TLS != nil {
-		ln = tls.NewListener(ln, s.d.TLS)
-	}
-	s.mu.Lock()
-	s.ln = ln
-	s.mu.Unlock()
-	return ln.Addr(), nil
-}
+func (s *Server) Listen(addr string) (net.Addr, error) { return s.l.Listen(addr, s.d.TLS) }
 
 // Serve accepts connections until Shutdown.
-func (s *Server) Serve() error {
-	s.mu.Lock()
-	ln := s.ln
-	s.mu.Unlock()
-	if ln == nil {
-		return errors.New("sip2: Serve before Listen")
-	}
-	for {
-		c, err := ln.Accept()
-		if err != nil {
-			s.mu.Lock()
-			closed := s.closed
-			s.mu.Unlock()
-			if closed {
-				return nil
-			}
-			var ne net.Error
-			if errors.As(err, &ne) && ne.Timeout() {
-				time.Sleep(50 * time.Millisecond)
-				continue
-			}
-			return err
-		}
-		s.mu.Lock()
-		if s.closed {
-			s.mu.Unlock()
-			c.Close()
-			return nil
-		}
-		s.conns[c] = struct{}{}
-		s.wg.Add(1)
-		s.mu.Unlock()
-		go s.serveConn(c)
-	}
-}
+func (s *Server) Serve() error { return s.l.Serve(s.serveConn) }
 
 // Shutdown stops accepting, lets each connection finish the message it is
 // answering, and waits for them (or for ctx).
-func (s *Server) Shutdown(ctx context.Context) error {
-	s.mu.Lock()
-	s.closed = true
-	if s.ln != nil {
-		s.ln.Close()
-	}
-	for c := range s.conns {
-		// Wake a reader blocked between messages; one in a handler
-		// finishes its answer first.
-		c.SetReadDeadline(time.Now())
-	}
-	s.mu.Unlock()
-	done := make(chan struct{})
-	go func() { s.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		s.mu.Lock()
-		for c := range s.conns {
-			c.Close()
-		}
-		s.mu.Unlock()
-		return ctx.Err()
-	}
-}
+func (s *Server) Shutdown(ctx context.Context) error { return s.l.Shutdown(ctx) }
+
+// Addr is the bound address, "" before Listen.
+func (s *Server) Addr() string { return s.l.Addr() }
 
 func (s *Server) serveConn(c net.Conn) {
-	defer s.wg.Done()
-	defer func() {
-		s.mu.Lock()
-		delete(s.conns, c)
-		s.mu.Unlock()
-		c.Close()
-	}()
 	sess := &session{srv: s, remote: c.RemoteAddr().String()}
 	r := bufio.NewReaderSize(c, 4096)
 	w := bufio.NewWriter(c)
 	for {
-		s.mu.Lock()
-		closed := s.closed
-		s.mu.Unlock()
-		if closed {
+		if s.l.Closed() {
 			return
 		}
 		// Pipelined requests are answered together: the answers go out
@@ -225,14 +143,4 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 		}
 		buf = append(buf, b)
 	}
-}
-
-// Addr is the bound address, "" before Listen.
-func (s *Server) Addr() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.ln == nil {
-		return ""
-	}
-	return s.ln.Addr().String()
 }

@@ -14,13 +14,13 @@ import (
 // matched as. An index without a context set is in dc, the default set.
 var indexes = map[string]string{
 	"cql.serverchoice": "", "cql.anywhere": "", "dc.anywhere": "",
-	"dc.title": "题名", "bath.title": "题名",
-	"dc.creator": "作者", "dc.author": "作者", "bath.author": "作者", "bath.name": "作者", "bath.personalname": "作者",
-	"dc.subject": "主题", "bath.subject": "主题", "bath.topicalsubject": "主题",
-	"dc.publisher": "出版社",
-	"dc.date":      "出版年",
-	"bath.isbn":    "isbn", "dc.identifier": "isbn",
-	"local.clc": "分类", "local.callnumber": "索书号", "local.series": "丛书",
+	"dc.title": search.FieldTitle, "bath.title": search.FieldTitle,
+	"dc.creator": search.FieldAuthor, "dc.author": search.FieldAuthor, "bath.author": search.FieldAuthor, "bath.name": search.FieldAuthor, "bath.personalname": search.FieldAuthor,
+	"dc.subject": search.FieldSubject, "bath.subject": search.FieldSubject, "bath.topicalsubject": search.FieldSubject,
+	"dc.publisher": search.FieldPublisher,
+	"dc.date":      search.FieldYear,
+	"bath.isbn":    search.FieldISBN, "dc.identifier": search.FieldISBN,
+	"local.clc": search.FieldCLC, "local.callnumber": search.FieldCallNumber, "local.series": search.FieldSeries,
 }
 
 // Special indexes: the record id, and every record.
@@ -110,7 +110,7 @@ func clause(c *cql.Clause) (*search.Bool, error) {
 	if err != nil {
 		return nil, err
 	}
-	if field == "出版年" {
+	if field == search.FieldYear {
 		return dateClause(rel, term)
 	}
 	words := strings.FieldsFunc(term, unicode.IsSpace)
@@ -119,44 +119,15 @@ func clause(c *cql.Clause) (*search.Bool, error) {
 	}
 	switch rel {
 	case "=", "all", "scr":
-		return leaf(field, words, false), nil
+		return search.FieldTerm(field, term, false), nil
 	case "any":
-		var out *search.Bool
-		for _, w := range words {
-			l := leaf(field, []string{w}, false)
-			if out == nil {
-				out = l
-			} else {
-				out = &search.Bool{Op: search.BoolOr, Left: out, Right: l}
-			}
-		}
-		return out, nil
+		return search.AnyWord(field, term), nil
 	case "adj", "==", "exact":
-		return leaf(field, []string{strings.Join(words, " ")}, true), nil
+		return search.FieldTerm(field, term, true), nil
 	case "<>":
-		return &search.Bool{Op: search.BoolNot, Left: &search.Bool{}, Right: leaf(field, words, false)}, nil
+		return search.Not(search.FieldTerm(field, term, false)), nil
 	}
 	return nil, diag(diagUnsupportedRel, rel)
-}
-
-// leaf is a search-box query: every word with the field prefix, or one
-// quoted phrase.
-func leaf(field string, words []string, phrase bool) *search.Bool {
-	var sb strings.Builder
-	for i, w := range words {
-		if i > 0 {
-			sb.WriteByte(' ')
-		}
-		if field != "" {
-			sb.WriteString(field + ":")
-		}
-		if phrase {
-			sb.WriteString(`"` + w + `"`)
-		} else {
-			sb.WriteString(w)
-		}
-	}
-	return &search.Bool{Query: sb.String()}
 }
 
 // unmask removes CQL's masking: a trailing * is right truncation, which the
@@ -201,7 +172,6 @@ func dateClause(rel, term string) (*search.Bool, error) {
 		}
 		return y, nil
 	}
-	q := func(r string) *search.Bool { return &search.Bool{Query: "出版年:" + r} }
 	if rel == "within" {
 		parts := strings.Fields(term)
 		if len(parts) != 2 {
@@ -215,26 +185,19 @@ func dateClause(rel, term string) (*search.Bool, error) {
 		if err != nil {
 			return nil, err
 		}
-		return q(strconv.Itoa(lo) + "-" + strconv.Itoa(hi)), nil
+		return search.YearRange(lo, hi), nil
 	}
 	y, err := year(term)
 	if err != nil {
 		return nil, err
 	}
-	s := strconv.Itoa(y)
 	switch rel {
-	case "=", "==", "exact", "all", "any", "scr":
-		return q(s), nil
-	case "<>":
-		return &search.Bool{Op: search.BoolNot, Left: &search.Bool{}, Right: q(s)}, nil
-	case "<":
-		return q("-" + strconv.Itoa(y-1)), nil
-	case "<=":
-		return q("-" + s), nil
-	case ">":
-		return q(strconv.Itoa(y+1) + "-"), nil
-	case ">=":
-		return q(s + "-"), nil
+	case "==", "exact", "all", "any", "scr":
+		rel = "="
 	}
-	return nil, diag(diagUnsupportedRel, rel)
+	b, ok := search.YearCompare(rel, y)
+	if !ok {
+		return nil, diag(diagUnsupportedRel, rel)
+	}
+	return b, nil
 }
