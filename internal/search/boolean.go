@@ -71,15 +71,7 @@ func (ix *Index) SearchBool(ctx context.Context, b *Bool, from, size int) (*Resu
 	}
 	defer release()
 	segSnaps := snap.Segments()
-	segs := make([]*segView, len(segSnaps))
-	matched := make([]*roaring.Bitmap, len(segs))
-	total := 0
-	for i, ss := range segSnaps {
-		segs[i] = newSegView(ss)
-		matched[i] = segs[i].live(match.eval(segs[i]))
-		total += int(matched[i].GetCardinality())
-	}
-	ix.cache.retain(segs)
+	_, matched, total := ix.matchSegments(segSnaps, match)
 	out := &Result{Total: total, Rebuilding: ix.rebuilding.Load()}
 	if size == 0 || from >= total {
 		return out, nil

@@ -154,15 +154,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	defer release()
 	segSnaps := snap.Segments()
-	segs := make([]*segView, len(segSnaps))
-	matched := make([]*roaring.Bitmap, len(segs))
-	total := 0
-	for i, ss := range segSnaps {
-		segs[i] = newSegView(ss)
-		matched[i] = segs[i].live(match.eval(segs[i]))
-		total += int(matched[i].GetCardinality())
-	}
-	ix.cache.retain(segs)
+	segs, matched, total := ix.matchSegments(segSnaps, match)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -229,6 +221,22 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out.DidYouMean = ix.didYouMean(req.Query, folded, p, hits)
 	return out, nil
+}
+
+// matchSegments evaluates match on every segment of a snapshot: the
+// segments' views, their live matches and the total. The caller holds
+// ix.mu.
+func (ix *Index) matchSegments(segSnaps []*scorch.SegmentSnapshot, match bexpr) ([]*segView, []*roaring.Bitmap, int) {
+	segs := make([]*segView, len(segSnaps))
+	matched := make([]*roaring.Bitmap, len(segs))
+	total := 0
+	for i, ss := range segSnaps {
+		segs[i] = newSegView(ss)
+		matched[i] = segs[i].live(match.eval(segs[i]))
+		total += int(matched[i].GetCardinality())
+	}
+	ix.cache.retain(segs)
+	return segs, matched, total
 }
 
 var exactFields = map[scope]string{scopeAuthor: ExactAuthor, scopePublisher: ExactPublisher, scopeSeries: ExactSeries}
