@@ -24,6 +24,7 @@ import (
 	"shuwu/internal/protocol/oai"
 	"shuwu/internal/protocol/sip2"
 	"shuwu/internal/readers"
+	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
@@ -45,6 +46,7 @@ type App struct {
 	Jobs        *transfer.Jobs
 	Web         *web.Server
 	SelfCheck   *selfcheck.Service
+	Room        *room.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
 
@@ -118,8 +120,9 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		return nil, err
 	}
 	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
+	a.Room = room.NewService(db.Room(), tz, nil)
 	a.API = api.New(api.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditLog: db.AuditLog,
 		Transfer: a.Transfer,
@@ -127,7 +130,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Extra:    extra, MaxUpload: cfg.MaxUpload,
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
