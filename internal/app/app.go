@@ -20,9 +20,13 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/config"
+	"shuwu/internal/copycat"
+	"shuwu/internal/copycat/targets"
 	"shuwu/internal/indexing"
+	"shuwu/internal/protocol/copyfetch"
 	"shuwu/internal/protocol/oai"
 	"shuwu/internal/protocol/sip2"
+	"shuwu/internal/protocol/sru"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
@@ -47,6 +51,8 @@ type App struct {
 	Web         *web.Server
 	SelfCheck   *selfcheck.Service
 	Room        *room.Service
+	CopyTargets *targets.Service // copy-cataloguing sources
+	CopyCat     *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
 
@@ -121,6 +127,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	}
 	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
+	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
+	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
@@ -134,7 +142,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
-		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr,
+		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 	})
 	if err != nil {
 		db.Close()
@@ -154,14 +162,22 @@ func (a *App) Handler() http.Handler {
 	a.API.Register(mux)
 	a.Web.Register(mux)
 	// OAI-PMH: public catalogue data for union catalogues, no login.
-	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log, Name: func(ctx context.Context) (string, error) {
-		l, err := a.Circulation.Library(ctx)
-		return l.Name, err
-	}}))
+	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log, Name: a.libraryName}))
+	if a.Search != nil {
+		// SRU: public catalogue search for copy-cataloguing clients.
+		mux.Handle("/sru", sru.New(sru.Deps{Search: a.Search, Catalog: a.Catalog, Log: a.Log, Name: a.libraryName}))
+	}
 	var h http.Handler = mux
 	h = api.Recover(a.Log, h)
 	h = api.WithRequestID(h)
 	return h
+}
+
+// libraryName is the library's name as the librarian set it (本馆名称),
+// which the catalogue protocols announce.
+func (a *App) libraryName(ctx context.Context) (string, error) {
+	l, err := a.Circulation.Library(ctx)
+	return l.Name, err
 }
 
 // Listen binds the address at once, so a port clash fails before any

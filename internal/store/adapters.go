@@ -6,6 +6,7 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/copycat/targets"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
@@ -83,5 +84,17 @@ func (s roomStore) Update(ctx context.Context, fn func(room.Tx) error) error {
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s roomStore) View(ctx context.Context, fn func(room.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// CopyTargets returns the copy-cataloguing sources' store.
+func (db *DB) CopyTargets() targets.Store { return copyCatStore{db} }
+
+type copyCatStore struct{ db *DB }
+
+func (s copyCatStore) Update(ctx context.Context, fn func(targets.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s copyCatStore) View(ctx context.Context, fn func(targets.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }

@@ -17,6 +17,8 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/copycat"
+	"shuwu/internal/copycat/targets"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
@@ -56,6 +58,10 @@ type Deps struct {
 	// SIPAddr tells where the SIP2 listener runs, "" when it is off; the
 	// machines page tells the librarian. May be nil.
 	SIPAddr func() string
+	// CopyTargets and CopyCat serve copy cataloguing (套录) and its
+	// sources; when either is nil those pages are left out.
+	CopyTargets *targets.Service
+	CopyCat     *copycat.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.
