@@ -87,6 +87,10 @@ var (
 	everyone = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser, audit.RoleLeadership, audit.RoleReader}
 	// reports are read-only figures leadership may see with the staff.
 	reports = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership}
+	// bookers book the room: organisers for their own unit, librarians
+	// for anyone; roomViewers see bookings (an organiser only its own).
+	bookers     = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleOrganiser}
+	roomViewers = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership, audit.RoleOrganiser}
 	// ledgerReaders see the whole ledger: librarians and leadership.
 	ledgerReaders = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleLeadership}
 	admin         = roleSet{audit.RoleAdmin}

@@ -9,6 +9,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
+	"shuwu/internal/room"
 	"shuwu/internal/settings"
 )
 
@@ -88,6 +89,13 @@ func (s *Server) table() []Route {
 		{G, "/api/v1/ledger", ledgerReaders, "服务流水（借阅、入馆、场地预约）/ the ledger: loans, visits, bookings", nil, []ledger.Entry{},
 			[]Param{{"from", "起始日期 / from date (YYYY-MM-DD)", "string"}, {"to", "截止日期（含）/ to date, inclusive", "string"}, {"kind", "类型 / kind", "string"}, {"limit", "条数 / how many", "integer"}, {"before", "此 id 之前 / before this id", "integer"}}, s.ledger},
 
+		{G, "/api/v1/spaces", public, "书屋场地：座位与开放时间 / the room's spaces: seats and hours", nil, []room.Space{}, nil, s.listSpaces},
+		{G, "/api/v1/bookings", roomViewers, "场地预约（组织者只见本单位的）/ bookings (an organiser sees its own)", nil, []room.Booking{},
+			[]Param{{"from", "起始日期（默认今天）/ from date, default today", "string"}, {"to", "截止日期（含）/ to date, inclusive", "string"}, {"status", "状态 pending/approved/refused/cancelled / status", "string"}}, s.listBookings},
+		{P, "/api/v1/bookings", bookers, "预约场地（可每周重复）/ book a space, optionally weekly", room.Request{}, room.Booked{}, nil, s.createBooking},
+		{P, "/api/v1/bookings/{id}/approve", librarian, "批准预约（连同同一系列待审批的）/ approve a booking and the rest of its series", decisionRequest{}, []room.Booking{}, nil, s.decideBooking(true)},
+		{P, "/api/v1/bookings/{id}/refuse", librarian, "不批准预约 / refuse a booking", decisionRequest{}, []room.Booking{}, nil, s.decideBooking(false)},
+		{P, "/api/v1/bookings/{id}/cancel", bookers, "取消预约（组织者只能取消本单位的）/ cancel a booking", cancelBookingRequest{}, []room.Booking{}, nil, s.cancelBooking},
 		{G, "/api/v1/policies", staff, "借阅规则矩阵 / the policy matrix", nil, []circulation.Policy{}, nil, s.listPolicies},
 		{P, "/api/v1/policies", librarian, "新增借阅规则 / add a policy", circulation.Policy{}, circulation.Policy{}, nil, s.savePolicy},
 		{U, "/api/v1/policies/{id}", librarian, "修改借阅规则 / update a policy", circulation.Policy{}, circulation.Policy{}, nil, s.savePolicy},

@@ -15,6 +15,7 @@ import (
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
 	"shuwu/internal/readers"
+	"shuwu/internal/room"
 	"shuwu/internal/transfer"
 )
 
@@ -24,7 +25,9 @@ type Deps struct {
 	Readers     *readers.Service
 	Circulation *circulation.Service
 	Auth        *auth.Service
-	Log         *slog.Logger
+	// Room is the reading room's spaces and bookings.
+	Room *room.Service
+	Log  *slog.Logger
 	// Counts returns collection totals for /api/v1/stats.
 	Counts func(ctx context.Context) (any, error)
 	// AuditLog lists audit entries, newest first.

@@ -35,6 +35,8 @@ var DemoAccounts = []struct {
 	{"duty1", "值班员李明", audit.RoleDuty},
 	{"duty2", "值班员张华", audit.RoleDuty},
 	{"leader", "分管校领导", audit.RoleLeadership},
+	{"branch1", "校机关一支部", audit.RoleOrganiser},
+	{"youth", "青年理论学习小组", audit.RoleOrganiser},
 }
 
 // CreateDemoAccounts adds the demo's staff accounts.

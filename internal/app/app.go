@@ -29,6 +29,7 @@ import (
 	"shuwu/internal/protocol/sru"
 	"shuwu/internal/protocol/z3950"
 	"shuwu/internal/readers"
+	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
@@ -50,6 +51,7 @@ type App struct {
 	Jobs        *transfer.Jobs
 	Web         *web.Server
 	SelfCheck   *selfcheck.Service
+	Room        *room.Service
 	CopyTargets *targets.Service // copy-cataloguing sources
 	CopyCat     *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -127,10 +129,11 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		return nil, err
 	}
 	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
+	a.Room = room.NewService(db.Room(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	a.API = api.New(api.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
 		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditLog: db.AuditLog,
 		Transfer: a.Transfer,
@@ -138,7 +141,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Extra:    extra, MaxUpload: cfg.MaxUpload,
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,

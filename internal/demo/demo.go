@@ -24,6 +24,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
+	"shuwu/internal/room"
 	"shuwu/internal/store"
 	"shuwu/internal/synth"
 )
@@ -52,6 +53,8 @@ type Summary struct {
 	Records, Items, Readers, Classes int
 	// Loans, Returns, Renewals and Holds count the history's events.
 	Loans, Returns, Renewals, Holds int
+	// Bookings counts the room's bookings (each week of a series one).
+	Bookings int
 	// ActiveLoans and Overdue describe the loans still out at Now.
 	ActiveLoans, Overdue int
 	Elapsed              time.Duration
@@ -94,6 +97,7 @@ type loader struct {
 	cat  *catalog.Service
 	rdr  *readers.Service
 	circ *circulation.Service
+	room *room.Service
 
 	people       *synth.Generator // names and units of readers
 	passwordHash string
@@ -181,6 +185,7 @@ func newLoader(ctx context.Context, db *store.DB, opts Options) (*loader, error)
 		cat:   catalog.NewService(db.Catalog(), tz, clk.now),
 		rdr:   readers.NewService(db.Readers(), tz, clk.now),
 		circ:  circulation.NewService(db.Circulation(), tz, clk.now, nil),
+		room:  room.NewService(db.Room(), tz, clk.now),
 	}
 	return l, nil
 }

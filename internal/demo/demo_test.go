@@ -15,6 +15,7 @@ import (
 	"shuwu/internal/errs"
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
+	"shuwu/internal/room"
 	"shuwu/internal/store"
 )
 
@@ -49,6 +50,50 @@ func TestLoad(t *testing.T) {
 	cat := catalog.NewService(db.Catalog(), cst, func() time.Time { return testNow })
 	rdr := readers.NewService(db.Readers(), cst, func() time.Time { return testNow })
 	circ := circulation.NewService(db.Circulation(), cst, func() time.Time { return testNow }, nil)
+
+	t.Run("the room's bookings follow the article", func(t *testing.T) {
+		rm := room.NewService(db.Room(), cst, func() time.Time { return testNow })
+		bs, err := rm.Bookings(ctx, room.Filter{From: time.Date(2022, 8, 1, 0, 0, 0, 0, cst)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(bs) < 40 || len(bs) != sum.Bookings {
+			t.Fatalf("%d bookings (summary %d); want at least 40, as many as the summary says", len(bs), sum.Bookings)
+		}
+		found := map[string]room.Booking{}
+		var pending, future int
+		for _, b := range bs {
+			switch {
+			case strings.Contains(b.Purpose, "《习近平谈治国理政》（第四卷）"), strings.Contains(b.Purpose, "清廉湘西"):
+				found[b.Purpose] = b
+			}
+			if b.Status == room.Pending {
+				pending++
+				if !b.Start.After(testNow) {
+					t.Errorf("booking %d of %s is still pending after it took place", b.ID, b.Start)
+				}
+			}
+			if b.Start.After(testNow) {
+				future++
+			}
+		}
+		if len(found) != 2 {
+			t.Fatalf("named events %v; want the 科干班 reading-sharing and the 县干班 Party day", found)
+		}
+		for _, b := range found {
+			if !b.WholeRoom || b.Status != room.Approved || b.Start.Year() != 2022 || !strings.HasPrefix(b.Organiser, "2022年秋季") {
+				t.Errorf("named event %+v; want an approved whole-room booking of autumn 2022", b)
+			}
+		}
+		if future == 0 {
+			t.Error("no bookings to come: the schedule and the portal would show nothing")
+		}
+		evs, err := circ.Ledger(ctx, ledger.Filter{Kinds: []ledger.Kind{ledger.BookingMade}, Limit: 1000})
+		if err != nil || len(evs) != len(bs) {
+			t.Errorf("%d booking lines in the ledger (%v); want %d", len(evs), err, len(bs))
+		}
+		t.Logf("%d bookings, %d still to come, %d pending", len(bs), future, pending)
+	})
 
 	t.Run("the collection has the article's size", func(t *testing.T) {
 		c, err := db.Counts(ctx, today)

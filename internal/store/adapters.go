@@ -8,6 +8,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/readers"
+	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 )
 
@@ -71,6 +72,18 @@ func (s selfCheckStore) Update(ctx context.Context, fn func(selfcheck.Tx) error)
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s selfCheckStore) View(ctx context.Context, fn func(selfcheck.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Room returns the reading room's store.
+func (db *DB) Room() room.Store { return roomStore{db} }
+
+type roomStore struct{ db *DB }
+
+func (s roomStore) Update(ctx context.Context, fn func(room.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s roomStore) View(ctx context.Context, fn func(room.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }
 

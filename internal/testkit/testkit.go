@@ -16,6 +16,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/readers"
+	"shuwu/internal/room"
 	"shuwu/internal/store"
 )
 
@@ -63,6 +64,7 @@ type Kit struct {
 	Readers     *readers.Service
 	Circulation *circulation.Service
 	Auth        *auth.Service
+	Room        *room.Service
 
 	seq int
 }
@@ -86,6 +88,7 @@ func New(tb testing.TB) *Kit {
 	k.Readers = readers.NewService(db.Readers(), Shanghai, clock.Now)
 	k.Circulation = circulation.NewService(db.Circulation(), Shanghai, clock.Now, k.Catalog.Changed)
 	k.Auth = auth.NewService(db.Auth(), clock.Now)
+	k.Room = room.NewService(db.Room(), Shanghai, clock.Now)
 	return k
 }
 

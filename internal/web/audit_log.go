@@ -35,7 +35,7 @@ type auditRow struct {
 	ActionLabel string
 }
 
-var auditEntities = []string{"record", "item", "reader", "class", "hold", "reading_list", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "clc", "library"}
+var auditEntities = []string{"record", "item", "reader", "class", "hold", "reading_list", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "clc", "library", "booking", "space", "room_rules"}
 
 const auditPageSize = 50
 
@@ -148,6 +148,10 @@ func auditRowOf(v *view, e audit.Entry, n audit.Names) auditRow {
 		if e.Entity == "closed_day" && e.EntityID != "" {
 			row.Object = kind + " " + formatDate(v.Lang, e.EntityID, v.s.d.TZ)
 		}
+	case e.Entity == "booking":
+		row.Object, row.ObjectLink = kind+" "+e.EntityID, "/room"
+	case e.Entity == "space" || e.Entity == "room_rules":
+		row.Object, row.ObjectLink = kind, "/settings/spaces"
 	case e.Entity == "category" || e.Entity == "location" || e.Entity == "reader_type":
 		row.Object, row.ObjectLink = kind, "/settings/"+map[string]string{"category": "categories", "location": "locations", "reader_type": "reader-types"}[e.Entity]
 	default:

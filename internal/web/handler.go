@@ -23,9 +23,13 @@ var (
 	staff      = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty}
 	// reports are the read-only pages leadership may open beside the desk
 	// staff: figures and lists, no forms that change anything.
-	reports   = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership}
-	librarian = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
-	adminOnly = []audit.Role{audit.RoleAdmin}
+	reports = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership}
+	// bookers may book the room: organisers for their own unit, librarians
+	// for anyone.
+	bookers    = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleOrganiser}
+	organisers = []audit.Role{audit.RoleOrganiser}
+	librarian  = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
+	adminOnly  = []audit.Role{audit.RoleAdmin}
 )
 
 const flashCookie = "shuwu_flash"

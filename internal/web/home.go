@@ -35,6 +35,10 @@ type endingClass struct {
 // day: loans and returns today, holds, overdue loans, classes ending soon,
 // cards expiring this week and the hold shelf.
 func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
+	if v.Organiser() && s.d.Room != nil {
+		http.Redirect(w, r, "/room/mine", http.StatusSeeOther)
+		return nil
+	}
 	if !v.Staff() && !v.Leadership() {
 		http.Redirect(w, r, "/opac", http.StatusSeeOther)
 		return nil

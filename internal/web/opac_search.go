@@ -31,6 +31,8 @@ type opacSearch struct {
 	Rebuilding bool
 	Searched   bool
 	Lists      []catalog.ReadingList
+	// Room names the times the room is closed to walk-in reading.
+	Room *roomNotice
 }
 
 const opacPageSize = 20
@@ -83,6 +85,8 @@ func (s *Server) searchOPAC(w http.ResponseWriter, r *http.Request, v *view) err
 		}
 	}
 	v.Title, v.Nav, v.Data = v.T("opac.title"), "opac", d
+	d.Room = s.portalNotice(r)
+	v.Data = d
 	s.render(w, r, http.StatusOK, "opac", v)
 	return nil
 }

@@ -71,6 +71,8 @@ func (s *Server) funcs(lang string) template.FuncMap {
 		"label":    func(l interface{ Label(string) string }) string { return l.Label(short(lang)) },
 		"errmsg":   func(err error) string { return errs.As(err).Localized(short(lang)) },
 		"add":      func(a, b int) int { return a + b },
+		"hm":       func(t time.Time) string { return t.In(s.d.TZ).Format("15:04") },
+		"weekday":  func(t time.Time) string { return s.cat.T(lang, fmt.Sprintf("weekday.%d", t.In(s.d.TZ).Weekday())) },
 		"pages":    pageNumbers,
 		"join":     strings.Join,
 		"name":     func(zh, en string) string { return pickName(lang, zh, en) },

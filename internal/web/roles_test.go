@@ -53,5 +53,5 @@ func TestAdminMakesALeadershipAccount(t *testing.T) {
 	admin.post("/settings/users", url.Values{"username": {"zhao"}, "display_name": {"赵副校长"}, "role": {"leadership"}, "password": {"long-password-1"}}).want(t, http.StatusSeeOther)
 	admin.get("/settings/users").want(t, http.StatusOK, "赵副校长")
 	admin.get("/audit").want(t, http.StatusOK, "新建账号 zhao（领导）")
-	admin.post("/settings/users", url.Values{"username": {"qian"}, "role": {"chief"}, "password": {"long-password-1"}}).want(t, http.StatusUnprocessableEntity, "角色必须是系统管理员、馆员、值班员或领导")
+	admin.post("/settings/users", url.Values{"username": {"qian"}, "role": {"chief"}, "password": {"long-password-1"}}).want(t, http.StatusUnprocessableEntity, "角色必须是系统管理员、馆员、值班员、组织者或领导")
 }

@@ -114,6 +114,20 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
 	}
 
+	if s.d.Room != nil {
+		mux.Handle("GET /room", s.route(reports, s.showRoom))
+		mux.Handle("GET /room/open", s.route(public, s.showRoomOpen))
+		mux.Handle("GET /room/book", s.route(bookers, s.showBookForm))
+		mux.Handle("POST /room/book", s.route(bookers, s.book))
+		mux.Handle("GET /room/mine", s.route(organisers, s.showMyBookings))
+		mux.Handle("POST /room/bookings/{id}/approve", s.route(librarian, s.decideBooking(true)))
+		mux.Handle("POST /room/bookings/{id}/refuse", s.route(librarian, s.decideBooking(false)))
+		mux.Handle("POST /room/bookings/{id}/cancel", s.route(bookers, s.cancelBooking))
+		mux.Handle("GET /settings/spaces", s.route(librarian, s.showSpaces))
+		mux.Handle("POST /settings/spaces/{id}", s.route(librarian, s.saveSpace))
+		mux.Handle("POST /settings/room", s.route(librarian, s.saveRoomRules))
+	}
+
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
 	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))

@@ -20,6 +20,7 @@ import (
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/readers"
+	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/transfer"
 )
@@ -30,7 +31,9 @@ type Deps struct {
 	Readers     *readers.Service
 	Circulation *circulation.Service
 	Auth        *auth.Service
-	Log         *slog.Logger
+	// Room is the reading room's spaces and bookings; nil leaves its pages out.
+	Room *room.Service
+	Log  *slog.Logger
 	// TZ is the library's time zone; times are shown in it.
 	TZ *time.Location
 	// SecureCookies marks the session and language cookies Secure.

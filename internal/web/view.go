@@ -47,6 +47,10 @@ func (v *view) Account() bool { return v.LoggedIn && v.Actor.IsStaff() }
 // Staff reports whether someone who works the desk is logged in.
 func (v *view) Staff() bool { return v.LoggedIn && v.Actor.AtDesk() }
 
+// Organiser reports whether an organiser (组织者) is logged in: a Party
+// branch, class branch or study group that books the room.
+func (v *view) Organiser() bool { return v.LoggedIn && v.Actor.Role == audit.RoleOrganiser }
+
 // Leadership reports whether a leadership (领导) account is logged in:
 // read-only dashboards, reports and visit records.
 func (v *view) Leadership() bool { return v.LoggedIn && v.Actor.Role == audit.RoleLeadership }
@@ -100,6 +104,9 @@ func (v *view) fieldError(err error, known ...string) bool {
 
 // HasTerminals reports whether the self-service machines page exists.
 func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
+
+// HasRoom reports whether the reading room's pages exist.
+func (v *view) HasRoom() bool { return v.s.d.Room != nil }
 
 // HasCopyCat reports whether the copy-cataloguing pages exist.
 func (v *view) HasCopyCat() bool { return v.s.d.CopyTargets != nil && v.s.d.CopyCat != nil }
