@@ -12,6 +12,7 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/donations"
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
 	"shuwu/internal/readers"
@@ -33,6 +34,9 @@ type Deps struct {
 	// routes out.
 	Transfer *transfer.Service
 	Jobs     *transfer.Jobs
+	// Donations serves the donor register and accession batches; nil
+	// leaves those routes out.
+	Donations *donations.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
@@ -76,7 +80,7 @@ func New(d Deps) *Server {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{Deps: d, cop: http.NewCrossOriginProtection()}
-	s.routes = append(append(s.table(), s.transferRoutes()...), d.Extra...)
+	s.routes = append(append(append(s.table(), s.transferRoutes()...), s.donationRoutes()...), d.Extra...)
 	return s
 }
 

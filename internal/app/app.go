@@ -20,6 +20,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/config"
+	"shuwu/internal/donations"
 	"shuwu/internal/indexing"
 	"shuwu/internal/protocol/oai"
 	"shuwu/internal/protocol/sip2"
@@ -45,6 +46,7 @@ type App struct {
 	Jobs        *transfer.Jobs
 	Web         *web.Server
 	SelfCheck   *selfcheck.Service
+	Donations   *donations.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
 
@@ -118,20 +120,22 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		return nil, err
 	}
 	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
+	a.Donations = donations.NewService(db.Donations(), a.Catalog, tz, nil)
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
-		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditLog: db.AuditLog,
-		Transfer: a.Transfer,
-		Jobs:     a.Jobs,
-		Extra:    extra, MaxUpload: cfg.MaxUpload,
+		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
+		AuditLog:  db.AuditLog,
+		Transfer:  a.Transfer,
+		Jobs:      a.Jobs,
+		Donations: a.Donations,
+		Extra:     extra, MaxUpload: cfg.MaxUpload,
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
-		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr,
+		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations,
 	})
 	if err != nil {
 		db.Close()

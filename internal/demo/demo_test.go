@@ -12,6 +12,7 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/donations"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 	"shuwu/internal/store"
@@ -160,6 +161,48 @@ func TestLoad(t *testing.T) {
 			if locations[l.ID] == 0 {
 				t.Errorf("no copies at %s", l.Name)
 			}
+		}
+	})
+
+	t.Run("gifts and transfers are in batches, every donor in the register", func(t *testing.T) {
+		don := donations.NewService(db.Donations(), cat, cst, func() time.Time { return testNow })
+		ds, err := don.Donors(ctx, donations.DonorFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) < 100 {
+			t.Fatalf("%d donors in the register, want the demo's hundreds", len(ds))
+		}
+		inst := 0
+		for _, d := range ds {
+			if d.Kind == donations.DonorInstitution {
+				inst++
+			}
+		}
+		if inst != len(supporters) {
+			t.Errorf("%d institutions, want the %d supporters", inst, len(supporters))
+		}
+		bs, err := don.Batches(ctx, donations.BatchFilter{Kind: donations.BatchTransfer})
+		if err != nil || len(bs) == 0 || bs[len(bs)-1].FromName != mainLibrary || bs[len(bs)-1].Copies < 5000 {
+			t.Fatalf("transfers %+v: %v", bs, err)
+		}
+		honour, err := don.HonourList(ctx)
+		if err != nil || len(honour) < len(supporters) || len(honour) >= len(ds) {
+			t.Fatalf("honour list of %d of %d donors: %v", len(honour), len(ds), err)
+		}
+		var unbatched int
+		err = db.View(ctx, func(tx *store.Tx) error {
+			for _, src := range []catalog.Source{catalog.SourceTransfer, catalog.SourceDonation, catalog.SourceInstitution} {
+				cs, err := tx.UnbatchedCopies(src)
+				unbatched += len(cs)
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil || unbatched != 0 {
+			t.Fatalf("%d given or transferred copies in no batch: %v", unbatched, err)
 		}
 	})
 

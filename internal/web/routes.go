@@ -102,6 +102,18 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /export/marc/file", s.route(librarian, s.exportMARCFile))
 		mux.Handle("GET /export/xlsx/{what}", s.route(librarian, s.exportXLSX))
 	}
+	if s.d.Donations != nil {
+		mux.Handle("GET /acquisitions", s.route(librarian, s.showAcquisitions))
+		mux.Handle("POST /acquisitions/batches", s.route(librarian, s.createBatch))
+		mux.Handle("GET /acquisitions/batches/{id}", s.route(librarian, s.showBatch))
+		mux.Handle("POST /acquisitions/batches/{id}/items", s.route(librarian, s.addBatchItems))
+		mux.Handle("GET /acquisitions/batches/{id}/certificate", s.route(librarian, s.batchCertificate))
+		mux.Handle("GET /acquisitions/donors", s.route(librarian, s.listDonors))
+		mux.Handle("POST /acquisitions/donors", s.route(librarian, s.createDonor))
+		mux.Handle("GET /acquisitions/donors/{id}", s.route(librarian, s.showDonor))
+		mux.Handle("POST /acquisitions/donors/{id}", s.route(librarian, s.updateDonor))
+		mux.Handle("GET /opac/donors", s.route(public, s.honourList))
+	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
 	}

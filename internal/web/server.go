@@ -17,6 +17,7 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/donations"
 	"shuwu/internal/readers"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/transfer"
@@ -53,6 +54,9 @@ type Deps struct {
 	// SIPAddr tells where the SIP2 listener runs, "" when it is off; the
 	// machines page tells the librarian. May be nil.
 	SIPAddr func() string
+	// Donations serves the donor register, donation and transfer batches
+	// and the portal's honour list; nil leaves them out.
+	Donations *donations.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.

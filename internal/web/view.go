@@ -96,6 +96,9 @@ func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
 // HasAudit reports whether the audit log page exists.
 func (v *view) HasAudit() bool { return v.s.d.AuditPage != nil }
 
+// HasDonations reports whether the collection-building pages exist.
+func (v *view) HasDonations() bool { return v.s.d.Donations != nil }
+
 // HasTransfer reports whether the import and export pages exist.
 func (v *view) HasTransfer() bool { return v.s.d.Transfer != nil && v.s.d.Jobs != nil }
 
