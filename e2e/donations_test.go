@@ -105,6 +105,22 @@ func TestDonationWithCertificate(t *testing.T) {
 	wantText(t, lib, "#batches", "王建国", "2 种 3 册")
 	keep(t, lib, "acq-batches-desktop")
 
+	do(t, lib, "the home page shows the year's target",
+		chromedp.Navigate(s.url+"/"),
+		chromedp.WaitVisible(chromedp.CSS("#home-target")),
+	)
+	wantText(t, lib, "#home-target", "个人捐赠", "湘西剿匪纪实")
+	keep(t, lib, "home-target-desktop")
+	do(t, lib, "set this year's target",
+		chromedp.Click(chromedp.CSS("#target-all")),
+		chromedp.WaitVisible(chromedp.CSS("#target-form")),
+		chromedp.SetValue(chromedp.CSS("#volumes"), "600"),
+		chromedp.Click(chromedp.CSS("#save-target")),
+		chromedp.WaitVisible(chromedp.CSS(".flash")),
+	)
+	wantText(t, lib, ".target-head", "/ 600")
+	keep(t, lib, "acq-targets-desktop")
+
 	phone := person(t, browser)
 	onPhone(t, phone)
 	login(t, phone, s.url, "librarian")
@@ -114,6 +130,8 @@ func TestDonationWithCertificate(t *testing.T) {
 		{"/acquisitions/batches/1", "#quick-add", "acq-batch-phone"},
 		{"/acquisitions/batches/1/certificate", "#certificate", "acq-certificate-phone"},
 		{"/acquisitions/donors/1", "#edit-donor", "acq-donor-phone"},
+		{"/acquisitions/targets", "#target-form", "acq-targets-phone"},
+		{"/", "#home-target", "home-target-phone"},
 	} {
 		do(t, phone, "open "+p.path+" on a phone", chromedp.Navigate(s.url+p.path), chromedp.WaitVisible(chromedp.CSS(p.sel)))
 		fitsScreen(t, phone, p.path)

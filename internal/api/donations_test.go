@@ -56,3 +56,37 @@ func TestDonationBatchThroughTheAPI(t *testing.T) {
 	s.expectError("POST", path, lib, map[string]any{"record": map[string]any{"title": ""}, "copies": 1, "location_id": locs[0].ID}, 422, "TITLE_REQUIRED")
 	s.expectError("GET", "/api/v1/donors", "", nil, 401, "NOT_LOGGED_IN")
 }
+
+// TestYearlyTargetThroughTheAPI: a year's target is set and its progress
+// counts the year's new copies by source.
+func TestYearlyTargetThroughTheAPI(t *testing.T) {
+	s := startServer(t)
+	lib := s.login("librarian", "password-123")
+	year := s.app.Acquisitions.ThisYear()
+	path := fmt.Sprintf("/api/v1/targets/%d", year)
+	var p struct {
+		Target struct {
+			Volumes int
+			Set     bool
+		}
+		Copies  int
+		Sources []struct {
+			Source string
+			Copies int
+		}
+	}
+	if code := s.call("GET", path, lib, nil, &p); code != 200 || p.Target.Volumes != 500 || p.Target.Set {
+		t.Fatalf("default target: %d %+v", code, p)
+	}
+	var rec struct{ ID int64 }
+	s.call("POST", "/api/v1/records", lib, map[string]any{"title": "中国共产党章程", "clc": "D231"}, &rec)
+	s.call("POST", fmt.Sprintf("/api/v1/records/%d/items", rec.ID), lib, map[string]any{"count": 3, "location_id": 1, "source": "transfer"}, nil)
+	if code := s.call("PUT", path, lib, map[string]any{"volumes": 600}, nil); code != 200 {
+		t.Fatalf("set target: %d", code)
+	}
+	if code := s.call("GET", path, lib, nil, &p); code != 200 || p.Target.Volumes != 600 || p.Copies != 3 || p.Sources[0].Source != "transfer" || p.Sources[0].Copies != 3 {
+		t.Fatalf("progress: %d %+v", code, p)
+	}
+	s.expectError("PUT", path, lib, map[string]any{"volumes": -1}, 422, "TARGET_VOLUMES_INVALID")
+	s.expectError("GET", "/api/v1/targets/1990", lib, nil, 422, "TARGET_YEAR_INVALID")
+}

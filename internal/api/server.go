@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"shuwu/internal/acquisitions"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -37,6 +38,8 @@ type Deps struct {
 	// Donations serves the donor register and accession batches; nil
 	// leaves those routes out.
 	Donations *donations.Service
+	// Acquisitions serves the yearly targets; nil leaves them out.
+	Acquisitions *acquisitions.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
@@ -81,6 +84,7 @@ func New(d Deps) *Server {
 	}
 	s := &Server{Deps: d, cop: http.NewCrossOriginProtection()}
 	s.routes = append(append(append(s.table(), s.transferRoutes()...), s.donationRoutes()...), d.Extra...)
+	s.routes = append(s.routes, s.targetRoutes()...)
 	return s
 }
 

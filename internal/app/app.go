@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"shuwu/internal/acquisitions"
 	"shuwu/internal/api"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -33,20 +34,21 @@ import (
 
 // App is a running shuwu: store, services and listeners.
 type App struct {
-	Config      config.Config
-	Log         *slog.Logger
-	DB          *store.DB
-	Catalog     *catalog.Service
-	Readers     *readers.Service
-	Circulation *circulation.Service
-	Auth        *auth.Service
-	API         *api.Server
-	Search      *indexing.Indexer
-	Transfer    *transfer.Service
-	Jobs        *transfer.Jobs
-	Web         *web.Server
-	SelfCheck   *selfcheck.Service
-	Donations   *donations.Service
+	Config       config.Config
+	Log          *slog.Logger
+	DB           *store.DB
+	Catalog      *catalog.Service
+	Readers      *readers.Service
+	Circulation  *circulation.Service
+	Auth         *auth.Service
+	API          *api.Server
+	Search       *indexing.Indexer
+	Transfer     *transfer.Service
+	Jobs         *transfer.Jobs
+	Web          *web.Server
+	SelfCheck    *selfcheck.Service
+	Donations    *donations.Service
+	Acquisitions *acquisitions.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
 
@@ -121,21 +123,22 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	}
 	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
 	a.Donations = donations.NewService(db.Donations(), a.Catalog, tz, nil)
+	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil)
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditLog:  db.AuditLog,
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
-		Donations: a.Donations,
-		Extra:     extra, MaxUpload: cfg.MaxUpload,
+		Donations: a.Donations, Acquisitions: a.Acquisitions,
+		Extra: extra, MaxUpload: cfg.MaxUpload,
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
-		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations,
+		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions,
 	})
 	if err != nil {
 		db.Close()

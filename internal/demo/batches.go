@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"shuwu/internal/acquisitions"
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/donations"
@@ -124,4 +125,35 @@ func mustDay(s string, tz *time.Location) time.Time {
 		panic(fmt.Sprintf("demo: bad date %q", s))
 	}
 	return t
+}
+
+// demoCategoryTargets split the yearly 500 volumes the way the room
+// plans them: the Party's theory, history and rules first (突出经典、紧跟形势).
+var demoCategoryTargets = map[string]int{"mllt": 60, "dsdj": 120, "zzdw": 80, "ljjs": 40, "rwsk": 60, "wxys": 60, "mzwh": 30, "zhdw": 50}
+
+// loadTargets sets every year's acquisition target since the room opened:
+// 500 volumes, split by category.
+func (l *loader) loadTargets() error {
+	cats, err := l.cat.Categories(l.ctx)
+	if err != nil {
+		return err
+	}
+	return l.db.Update(l.ctx, func(tx *store.Tx) error {
+		for y := opened.Year(); y <= l.today.Year(); y++ {
+			t := acquisitions.Target{Year: y, Volumes: acquisitions.DefaultVolumes, Categories: map[int64]int{}, Set: true,
+				UpdatedAt: time.Date(y, 1, 5, 10, 0, 0, 0, l.tz)}
+			for _, c := range cats {
+				if n := demoCategoryTargets[c.Code]; n > 0 {
+					t.Categories[c.ID] = n
+				}
+			}
+			if err := tx.SaveTarget(t); err != nil {
+				return err
+			}
+			if err := tx.Audit(audit.New(l.ctx, t.UpdatedAt, "update", "target", fmt.Sprint(y), fmt.Sprintf("设定 %d 年入藏目标 %d 册", y, t.Volumes))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"shuwu/internal/acquisitions"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
@@ -203,6 +204,27 @@ func TestLoad(t *testing.T) {
 		})
 		if err != nil || unbatched != 0 {
 			t.Fatalf("%d given or transferred copies in no batch: %v", unbatched, err)
+		}
+	})
+
+	t.Run("this year's 500-volume target is set and nearly met", func(t *testing.T) {
+		acq := acquisitions.NewService(db.Acquisitions(), cst, func() time.Time { return testNow })
+		p, err := acq.Progress(ctx, testNow.Year())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Target.Set || p.Target.Volumes != 500 || len(p.Target.Categories) != 8 {
+			t.Fatalf("target %+v", p.Target)
+		}
+		// New volumes come in monthly batches, some 550 a year: by
+		// November most of the year's target is in.
+		if p.Copies < 350 || p.Copies > 700 {
+			t.Errorf("%d new copies by %s, want most of 500", p.Copies, testNow.Format(time.DateOnly))
+		}
+		for _, sc := range p.Sources {
+			if sc.Source != catalog.SourceTransfer && sc.Copies == 0 {
+				t.Errorf("no new copies from %s", sc.Source)
+			}
 		}
 	})
 

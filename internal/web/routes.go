@@ -114,6 +114,10 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("POST /acquisitions/donors/{id}", s.route(librarian, s.updateDonor))
 		mux.Handle("GET /opac/donors", s.route(public, s.honourList))
 	}
+	if s.d.Acquisitions != nil {
+		mux.Handle("GET /acquisitions/targets", s.route(librarian, s.showTargets))
+		mux.Handle("POST /acquisitions/targets", s.route(librarian, s.saveTargets))
+	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
 	}

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"time"
 
+	"shuwu/internal/acquisitions"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -57,6 +58,9 @@ type Deps struct {
 	// Donations serves the donor register, donation and transfer batches
 	// and the portal's honour list; nil leaves them out.
 	Donations *donations.Service
+	// Acquisitions serves the yearly targets page and the home page's
+	// progress; nil leaves them out.
+	Acquisitions *acquisitions.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.
