@@ -70,13 +70,13 @@ func percent(n, of int) int {
 
 // Arrival is one title's copies that came in on one day from one source.
 type Arrival struct {
-	RecordID  int64          `json:"record_id"`
-	Title     string         `json:"title"`
-	Date      string         `json:"date"`
-	Source    catalog.Source `json:"source"`
-	Category  string         `json:"category"`
-	Copies    int            `json:"copies"`
-	CallNo    string         `json:"call_number"`
+	RecordID int64          `json:"record_id"`
+	Title    string         `json:"title"`
+	Date     string         `json:"date"`
+	Source   catalog.Source `json:"source"`
+	Category string         `json:"category"`
+	Copies   int            `json:"copies"`
+	CallNo   string         `json:"call_number"`
 }
 
 // ArrivalFilter narrows a year's arrivals.
