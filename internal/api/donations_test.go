@@ -90,3 +90,34 @@ func TestYearlyTargetThroughTheAPI(t *testing.T) {
 	s.expectError("PUT", path, lib, map[string]any{"volumes": -1}, 422, "TARGET_VOLUMES_INVALID")
 	s.expectError("GET", "/api/v1/targets/1990", lib, nil, 422, "TARGET_YEAR_INVALID")
 }
+
+// TestPeriodicalCheckInThroughTheAPI: a subscription lists its issues; a
+// scan checks the earliest in; the rack shows it; bad input is refused.
+func TestPeriodicalCheckInThroughTheAPI(t *testing.T) {
+	s := startServer(t)
+	lib := s.login("librarian", "password-123")
+	year := s.app.Periodicals.ThisYear()
+	var sub struct {
+		ID    int64
+		Total int
+	}
+	if code := s.call("POST", "/api/v1/subscriptions", lib, map[string]any{"title": "党建", "frequency": "monthly", "copies": 2, "year": year, "source": "邮局订阅", "cn": "CN11-2728/D"}, &sub); code != 201 || sub.Total != 12 {
+		t.Fatalf("subscribe: %d %+v", code, sub)
+	}
+	var in struct {
+		Issue struct {
+			Label          string
+			ReceivedCopies int `json:"received_copies"`
+		}
+	}
+	if code := s.call("POST", "/api/v1/periodicals/scan", lib, map[string]any{"code": "CN11-2728"}, &in); code != 200 || in.Issue.Label != "第1期" || in.Issue.ReceivedCopies != 2 {
+		t.Fatalf("scan: %d %+v", code, in)
+	}
+	var rack []struct{ Title string }
+	if code := s.call("GET", "/api/v1/reading-rack", "", nil, &rack); code != 200 || len(rack) != 1 || rack[0].Title != "党建" {
+		t.Fatalf("rack: %d %+v", code, rack)
+	}
+	s.expectError("POST", "/api/v1/subscriptions", lib, map[string]any{"title": "党建", "frequency": "monthly", "copies": 2, "year": year, "source": "邮局订阅"}, 409, "SUBSCRIPTION_EXISTS")
+	s.expectError("POST", "/api/v1/subscriptions", lib, map[string]any{"title": "x", "frequency": "monthly", "copies": 0, "year": year, "source": "邮局订阅"}, 422, "SUBSCRIPTION_COPIES_INVALID")
+	s.expectError("POST", "/api/v1/periodicals/scan", lib, map[string]any{"code": "hello"}, 422, "PERIODICAL_SCAN_UNKNOWN")
+}

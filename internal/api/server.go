@@ -16,6 +16,7 @@ import (
 	"shuwu/internal/donations"
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
+	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/transfer"
 )
@@ -40,6 +41,8 @@ type Deps struct {
 	Donations *donations.Service
 	// Acquisitions serves the yearly targets; nil leaves them out.
 	Acquisitions *acquisitions.Service
+	// Periodicals serves subscriptions and check-in; nil leaves them out.
+	Periodicals *periodicals.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
@@ -84,7 +87,7 @@ func New(d Deps) *Server {
 	}
 	s := &Server{Deps: d, cop: http.NewCrossOriginProtection()}
 	s.routes = append(append(append(s.table(), s.transferRoutes()...), s.donationRoutes()...), d.Extra...)
-	s.routes = append(s.routes, s.targetRoutes()...)
+	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
 	return s
 }
 

@@ -23,6 +23,7 @@ import (
 	"shuwu/internal/config"
 	"shuwu/internal/donations"
 	"shuwu/internal/indexing"
+	"shuwu/internal/periodicals"
 	"shuwu/internal/protocol/oai"
 	"shuwu/internal/protocol/sip2"
 	"shuwu/internal/readers"
@@ -49,6 +50,7 @@ type App struct {
 	SelfCheck    *selfcheck.Service
 	Donations    *donations.Service
 	Acquisitions *acquisitions.Service
+	Periodicals  *periodicals.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
 
@@ -124,13 +126,14 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
 	a.Donations = donations.NewService(db.Donations(), a.Catalog, tz, nil)
 	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil)
+	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditLog:  db.AuditLog,
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
-		Donations: a.Donations, Acquisitions: a.Acquisitions,
+		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 		Extra: extra, MaxUpload: cfg.MaxUpload,
 	})
 	a.Web, err = web.New(web.Deps{
@@ -138,7 +141,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
-		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions,
+		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 	})
 	if err != nil {
 		db.Close()

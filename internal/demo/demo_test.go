@@ -16,6 +16,7 @@ import (
 	"shuwu/internal/donations"
 	"shuwu/internal/errs"
 	"shuwu/internal/ledger"
+	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/store"
 )
@@ -226,6 +227,47 @@ func TestLoad(t *testing.T) {
 			if sc.Source != catalog.SourceTransfer && sc.Copies == 0 {
 				t.Errorf("no new copies from %s", sc.Source)
 			}
+		}
+	})
+
+	t.Run("the reading room takes the Party's journals and papers, two issues late", func(t *testing.T) {
+		per := periodicals.NewService(db.Periodicals(), cat, cst, func() time.Time { return testNow })
+		subs, err := per.Subscriptions(ctx, testNow.Year())
+		if err != nil || len(subs) != len(demoTitles) {
+			t.Fatalf("%d subscriptions: %v", len(subs), err)
+		}
+		titles := map[string]bool{}
+		for _, s := range subs {
+			titles[s.Title] = true
+			if s.Latest == nil || s.Received == 0 {
+				t.Errorf("《%s》 has nothing in", s.Title)
+			}
+		}
+		for _, want := range []string{"求是", "党建", "人民日报", "中国纪检监察"} {
+			if !titles[want] {
+				t.Errorf("no subscription to 《%s》", want)
+			}
+		}
+		late, err := per.LateIssues(ctx)
+		if err != nil || len(late) != 2 {
+			t.Fatalf("late issues %+v: %v", late, err)
+		}
+		last, err := per.Subscriptions(ctx, testNow.Year()-1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bound := 0
+		for _, s := range last {
+			_, issues, err := per.Issues(ctx, s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if issues[0].BoundItemID != 0 {
+				bound++
+			}
+		}
+		if bound != 2 {
+			t.Errorf("%d of last year's titles bound, want 《求是》 and 《党建》", bound)
 		}
 	})
 

@@ -114,6 +114,17 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("POST /acquisitions/donors/{id}", s.route(librarian, s.updateDonor))
 		mux.Handle("GET /opac/donors", s.route(public, s.honourList))
 	}
+	if s.d.Periodicals != nil {
+		mux.Handle("GET /periodicals", s.route(staff, s.showPeriodicals))
+		mux.Handle("POST /periodicals", s.route(librarian, s.subscribe))
+		mux.Handle("POST /periodicals/scan", s.route(staff, s.scanPeriodical))
+		mux.Handle("GET /periodicals/late", s.route(staff, s.lateIssues))
+		mux.Handle("GET /periodicals/{id}", s.route(staff, s.showSubscription))
+		mux.Handle("POST /periodicals/{id}/bind", s.route(librarian, s.bindIssues))
+		mux.Handle("POST /periodicals/issues/{id}/checkin", s.route(staff, s.checkInIssue))
+		mux.Handle("POST /periodicals/issues/{id}/claim", s.route(staff, s.claimIssue))
+		mux.Handle("GET /opac/periodicals", s.route(public, s.readingRack))
+	}
 	if s.d.Acquisitions != nil {
 		mux.Handle("GET /acquisitions/targets", s.route(librarian, s.showTargets))
 		mux.Handle("POST /acquisitions/targets", s.route(librarian, s.saveTargets))

@@ -19,6 +19,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/donations"
+	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/transfer"
@@ -61,6 +62,9 @@ type Deps struct {
 	// Acquisitions serves the yearly targets page and the home page's
 	// progress; nil leaves them out.
 	Acquisitions *acquisitions.Service
+	// Periodicals serves subscriptions, check-in, claims, binding and the
+	// portal's reading rack; nil leaves them out.
+	Periodicals *periodicals.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.

@@ -104,6 +104,9 @@ func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
 // HasAudit reports whether the audit log page exists.
 func (v *view) HasAudit() bool { return v.s.d.AuditPage != nil }
 
+// HasPeriodicals reports whether the periodicals pages exist.
+func (v *view) HasPeriodicals() bool { return v.s.d.Periodicals != nil }
+
 // HasDonations reports whether the collection-building pages exist.
 func (v *view) HasDonations() bool { return v.s.d.Donations != nil }
 
