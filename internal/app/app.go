@@ -21,11 +21,15 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/config"
+	"shuwu/internal/copycat"
+	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
 	"shuwu/internal/indexing"
 	"shuwu/internal/periodicals"
+	"shuwu/internal/protocol/copyfetch"
 	"shuwu/internal/protocol/oai"
 	"shuwu/internal/protocol/sip2"
+	"shuwu/internal/protocol/sru"
 	"shuwu/internal/readers"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
@@ -51,6 +55,8 @@ type App struct {
 	Donations    *donations.Service
 	Acquisitions *acquisitions.Service
 	Periodicals  *periodicals.Service
+	CopyTargets  *targets.Service // copy-cataloguing sources
+	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
 
@@ -127,6 +133,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Donations = donations.NewService(db.Donations(), a.Catalog, tz, nil)
 	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil)
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
+	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
+	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
@@ -141,7 +149,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
-		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
+		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 	})
 	if err != nil {
 		db.Close()
@@ -161,14 +169,22 @@ func (a *App) Handler() http.Handler {
 	a.API.Register(mux)
 	a.Web.Register(mux)
 	// OAI-PMH: public catalogue data for union catalogues, no login.
-	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log, Name: func(ctx context.Context) (string, error) {
-		l, err := a.Circulation.Library(ctx)
-		return l.Name, err
-	}}))
+	mux.Handle("/oai", oai.New(oai.Deps{Catalog: a.Catalog, Log: a.Log, Name: a.libraryName}))
+	if a.Search != nil {
+		// SRU: public catalogue search for copy-cataloguing clients.
+		mux.Handle("/sru", sru.New(sru.Deps{Search: a.Search, Catalog: a.Catalog, Log: a.Log, Name: a.libraryName}))
+	}
 	var h http.Handler = mux
 	h = api.Recover(a.Log, h)
 	h = api.WithRequestID(h)
 	return h
+}
+
+// libraryName is the library's name as the librarian set it (本馆名称),
+// which the catalogue protocols announce.
+func (a *App) libraryName(ctx context.Context) (string, error) {
+	l, err := a.Circulation.Library(ctx)
+	return l.Name, err
 }
 
 // Listen binds the address at once, so a port clash fails before any

@@ -164,3 +164,39 @@ func TestOAIAnswersWithoutLogin(t *testing.T) {
 		t.Fatalf("GET /oai = %d %s", res.StatusCode, body)
 	}
 }
+
+// The server answers SRU at /sru and OAI-PMH at /oai without a login, with
+// the library's name.
+func TestCatalogueProtocolsAreServedWithoutLogin(t *testing.T) {
+	cfg := config.Defaults()
+	cfg.DataDir = t.TempDir()
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := audit.WithActor(context.Background(), audit.System)
+	a, err := app.Open(ctx, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if _, err := a.Catalog.CreateRecord(ctx, catalog.Record{Title: "红色家书", CLC: "K26"}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.Handler())
+	defer srv.Close()
+	for path, want := range map[string]string{
+		"/sru?version=1.2&operation=searchRetrieve&query=dc.title%3D红色家书": "<zs:numberOfRecords>1</zs:numberOfRecords>",
+		"/sru":               "explainResponse",
+		"/oai?verb=Identify": "<repositoryName>",
+	} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("%s: %d, body lacks %q:\n%.400s", path, res.StatusCode, want, body)
+		}
+	}
+}

@@ -25,6 +25,7 @@ const (
 	KindForbidden                // logged in, but the role does not allow it
 	KindTooLarge                 // the request body is over the limit
 	KindRateLimited              // too many attempts; wait
+	KindUnavailable              // another system shuwu asked (a remote catalogue) failed; retry later
 )
 
 // Code is a stable identifier clients may switch on.

@@ -36,6 +36,8 @@ func StatusOf(k errs.Kind) int {
 		return http.StatusRequestEntityTooLarge
 	case errs.KindRateLimited:
 		return http.StatusTooManyRequests
+	case errs.KindUnavailable:
+		return http.StatusBadGateway
 	}
 	return http.StatusInternalServerError
 }

@@ -451,3 +451,20 @@ func (s *Indexer) Close() error {
 	<-s.done
 	return s.ix.Close()
 }
+
+// SearchBool answers a boolean protocol query (CQL over SRU) from the
+// index: record ids from (0-based), at most size.
+func (s *Indexer) SearchBool(ctx context.Context, b *search.Bool, from, size int) (search.Result, error) {
+	s.catchUp()
+	res, err := s.ix.SearchBool(ctx, b, from, size)
+	if err != nil {
+		return search.Result{}, err
+	}
+	return *res, nil
+}
+
+// Scan browses an index's terms (SRU scan).
+func (s *Indexer) Scan(ctx context.Context, field search.ScanField, from string, after bool, n int) ([]search.ScanTerm, error) {
+	s.catchUp()
+	return s.ix.Scan(ctx, field, from, after, n)
+}

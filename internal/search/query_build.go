@@ -69,8 +69,12 @@ func (p *plan) memo(e bexpr) bexpr {
 // holds all its character pairs, so 乡村振兴 needs 乡村, 村振 and 振兴 —
 // the bitmap form of a phrase (pairs out of order are rare in a title, and
 // ranking checks the real phrase on the candidates it shows).
-func (ix *Index) buildPlan(clauses []clause) (*plan, error) {
-	p := &plan{clauses: clauses, variants: make([][]string, len(clauses)), parts: make([]clauseParts, len(clauses))}
+func (ix *Index) buildPlan(clauses []clause) (*plan, error) { return ix.buildPlanAt(clauses, 0) }
+
+// buildPlanAt is buildPlan numbering its memos after firstMemo, so plans
+// combined in one boolean query (boolean.go) never share a memo id.
+func (ix *Index) buildPlanAt(clauses []clause, firstMemo int) (*plan, error) {
+	p := &plan{clauses: clauses, variants: make([][]string, len(clauses)), parts: make([]clauseParts, len(clauses)), memos: firstMemo}
 	var must []bexpr
 	allText := len(clauses) > 0
 	for i, c := range clauses {

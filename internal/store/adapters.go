@@ -6,6 +6,7 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/copycat/targets"
 	"shuwu/internal/readers"
 	"shuwu/internal/selfcheck"
 )
@@ -70,5 +71,17 @@ func (s selfCheckStore) Update(ctx context.Context, fn func(selfcheck.Tx) error)
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s selfCheckStore) View(ctx context.Context, fn func(selfcheck.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// CopyTargets returns the copy-cataloguing sources' store.
+func (db *DB) CopyTargets() targets.Store { return copyCatStore{db} }
+
+type copyCatStore struct{ db *DB }
+
+func (s copyCatStore) Update(ctx context.Context, fn func(targets.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s copyCatStore) View(ctx context.Context, fn func(targets.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }

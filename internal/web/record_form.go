@@ -14,6 +14,10 @@ type recordForm struct {
 	ID         int64 // 0 for a new record
 	Action     string
 	Categories []catalog.Category
+	// CopiedFrom names the source a copy-catalogued record came from, and
+	// CopyWarnings what the MARC mapping could not take (kept in 附注).
+	CopiedFrom   string
+	CopyWarnings []string
 }
 
 // recordFields are the form's field names in the order people fill them;

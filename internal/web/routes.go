@@ -84,6 +84,14 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("POST /settings/terminals/{name}", s.route(librarian, s.updateTerminal))
 		mux.Handle("POST /settings/terminals/{name}/delete", s.route(librarian, s.deleteTerminal))
 	}
+	if s.d.CopyTargets != nil && s.d.CopyCat != nil {
+		mux.Handle("GET /settings/copy-targets", s.route(librarian, s.showCopyTargets))
+		mux.Handle("POST /settings/copy-targets", s.route(librarian, s.createCopyTarget))
+		mux.Handle("POST /settings/copy-targets/{id}", s.route(librarian, s.updateCopyTarget))
+		mux.Handle("POST /settings/copy-targets/{id}/delete", s.route(librarian, s.deleteCopyTarget))
+		mux.Handle("GET /catalog/copy", s.route(librarian, s.showCopyCatalog))
+		mux.Handle("POST /catalog/copy/use", s.route(librarian, s.useCopyCandidate))
+	}
 	mux.Handle("GET /settings/{kind}", s.route(librarian, s.showTaxonomy))
 	mux.Handle("POST /settings/{kind}", s.route(librarian, s.saveTaxonomy))
 	mux.Handle("POST /settings/{kind}/{id}/delete", s.route(librarian, s.deleteTaxonomy))

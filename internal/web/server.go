@@ -18,6 +18,8 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/copycat"
+	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
@@ -65,6 +67,10 @@ type Deps struct {
 	// Periodicals serves subscriptions, check-in, claims, binding and the
 	// portal's reading rack; nil leaves them out.
 	Periodicals *periodicals.Service
+	// CopyTargets and CopyCat serve copy cataloguing (套录) and its
+	// sources; when either is nil those pages are left out.
+	CopyTargets *targets.Service
+	CopyCat     *copycat.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.

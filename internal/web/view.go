@@ -101,6 +101,9 @@ func (v *view) fieldError(err error, known ...string) bool {
 // HasTerminals reports whether the self-service machines page exists.
 func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
 
+// HasCopyCat reports whether the copy-cataloguing pages exist.
+func (v *view) HasCopyCat() bool { return v.s.d.CopyTargets != nil && v.s.d.CopyCat != nil }
+
 // HasAudit reports whether the audit log page exists.
 func (v *view) HasAudit() bool { return v.s.d.AuditPage != nil }
 

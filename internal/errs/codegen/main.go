@@ -242,7 +242,7 @@ func IsCodeType(t ast.Expr, pkg string) bool {
 var kinds = map[string]errs.Kind{
 	"KindInternal": errs.KindInternal, "KindInvalid": errs.KindInvalid, "KindNotFound": errs.KindNotFound,
 	"KindConflict": errs.KindConflict, "KindUnauthorized": errs.KindUnauthorized, "KindForbidden": errs.KindForbidden,
-	"KindTooLarge": errs.KindTooLarge, "KindRateLimited": errs.KindRateLimited,
+	"KindTooLarge": errs.KindTooLarge, "KindRateLimited": errs.KindRateLimited, "KindUnavailable": errs.KindUnavailable,
 }
 
 func kindNamed(e ast.Expr) errs.Kind {

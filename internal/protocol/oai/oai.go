@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/xml"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -22,6 +21,7 @@ import (
 	"shuwu/internal/errs"
 	"shuwu/internal/marc"
 	"shuwu/internal/marcmap"
+	"shuwu/internal/protocol/recxml"
 )
 
 // Deps configure the provider.
@@ -69,7 +69,7 @@ const IDPrefix = "oai:shuwu:record/"
 const (
 	nsOAI    = "http://www.openarchives.org/OAI/2.0/"
 	nsOAIDC  = "http://www.openarchives.org/OAI/2.0/oai_dc/"
-	nsDC     = "http://purl.org/dc/elements/1.1/"
+	nsDC     = recxml.NamespaceDC
 	stampFmt = "2006-01-02T15:04:05Z"
 )
 
@@ -162,11 +162,7 @@ func requestURL(r *http.Request) string {
 	return scheme + "://" + r.Host + r.URL.Path
 }
 
-func esc(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
+func esc(s string) string { return recxml.Escape(s) }
 
 // checkArgs validates the verb and its arguments, filling echo.
 func (p *Provider) checkArgs(verb string, args map[string][]string, echo map[string]string) error {
@@ -390,51 +386,12 @@ func writeMetadata(w *bytes.Buffer, prefix string, r catalog.Record) {
 
 func writeDC(w *bytes.Buffer, r catalog.Record) {
 	w.WriteString(`<oai_dc:dc xmlns:oai_dc="` + nsOAIDC + `" xmlns:dc="` + nsDC + `" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="` + nsOAIDC + ` http://www.openarchives.org/OAI/2.0/oai_dc.xsd">`)
-	el := func(name, v string) {
-		if strings.TrimSpace(v) != "" {
-			fmt.Fprintf(w, "<dc:%s>%s</dc:%s>", name, esc(v), name)
-		}
-	}
-	// A harvester tells the volumes of one work apart by the title.
-	title := r.Title
-	if v := r.Volume(); v != "" {
-		title += "．" + v
-	}
-	el("title", title)
-	for _, a := range r.Authors {
-		el("creator", a.Name)
-	}
-	for _, s := range r.Subjects {
-		el("subject", s)
-	}
-	el("subject", r.CLC)
-	el("description", r.Summary)
-	el("publisher", r.Publisher)
-	if r.Year > 0 {
-		el("date", strconv.Itoa(r.Year))
-	}
-	el("type", "Text")
-	if r.ISBN != "" {
-		el("identifier", "ISBN "+r.ISBN)
-	}
-	el("identifier", IDPrefix+strconv.FormatInt(r.ID, 10))
-	el("language", r.Language)
+	recxml.DCElements(w, r, IDPrefix+strconv.FormatInt(r.ID, 10))
 	w.WriteString("</oai_dc:dc>")
 }
 
 // marcXML is the record as one MARC21 slim record element.
-func marcXML(r catalog.Record) string {
-	var buf bytes.Buffer
-	xw := marc.NewXMLWriter(&buf)
-	xw.Write(marcmap.Encode(marcmap.Export{Record: r}, marcmap.MARC21, marcmap.Options{}))
-	xw.Close()
-	s := buf.String()
-	start, end := strings.Index(s, "<record>"), strings.LastIndex(s, "</record>")
-	if start < 0 || end < 0 {
-		return ""
-	}
-	return `<record xmlns="` + marc.NamespaceMARC21Slim + `">` + s[start+len("<record>"):end] + "</record>"
-}
+func marcXML(r catalog.Record) string { return recxml.MARCXML(r, marcmap.MARC21) }
 
 // token is a resumption token's state: the query and where the last page
 // ended.
