@@ -8,12 +8,15 @@ import (
 	"log/slog"
 	"net/http"
 
+	"shuwu/internal/acquisitions"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/donations"
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
+	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/transfer"
@@ -36,6 +39,13 @@ type Deps struct {
 	// routes out.
 	Transfer *transfer.Service
 	Jobs     *transfer.Jobs
+	// Donations serves the donor register and accession batches; nil
+	// leaves those routes out.
+	Donations *donations.Service
+	// Acquisitions serves the yearly targets; nil leaves them out.
+	Acquisitions *acquisitions.Service
+	// Periodicals serves subscriptions and check-in; nil leaves them out.
+	Periodicals *periodicals.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
@@ -79,7 +89,8 @@ func New(d Deps) *Server {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{Deps: d, cop: http.NewCrossOriginProtection()}
-	s.routes = append(append(s.table(), s.transferRoutes()...), d.Extra...)
+	s.routes = append(append(append(s.table(), s.transferRoutes()...), s.donationRoutes()...), d.Extra...)
+	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
 	return s
 }
 

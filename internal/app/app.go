@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"shuwu/internal/acquisitions"
 	"shuwu/internal/api"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -22,7 +23,9 @@ import (
 	"shuwu/internal/config"
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
+	"shuwu/internal/donations"
 	"shuwu/internal/indexing"
+	"shuwu/internal/periodicals"
 	"shuwu/internal/protocol/copyfetch"
 	"shuwu/internal/protocol/oai"
 	"shuwu/internal/protocol/sip2"
@@ -38,22 +41,25 @@ import (
 
 // App is a running shuwu: store, services and listeners.
 type App struct {
-	Config      config.Config
-	Log         *slog.Logger
-	DB          *store.DB
-	Catalog     *catalog.Service
-	Readers     *readers.Service
-	Circulation *circulation.Service
-	Auth        *auth.Service
-	API         *api.Server
-	Search      *indexing.Indexer
-	Transfer    *transfer.Service
-	Jobs        *transfer.Jobs
-	Web         *web.Server
-	SelfCheck   *selfcheck.Service
-	Room        *room.Service
-	CopyTargets *targets.Service // copy-cataloguing sources
-	CopyCat     *copycat.Service
+	Config       config.Config
+	Log          *slog.Logger
+	DB           *store.DB
+	Catalog      *catalog.Service
+	Readers      *readers.Service
+	Circulation  *circulation.Service
+	Auth         *auth.Service
+	API          *api.Server
+	Search       *indexing.Indexer
+	Transfer     *transfer.Service
+	Jobs         *transfer.Jobs
+	Web          *web.Server
+	SelfCheck    *selfcheck.Service
+	Donations    *donations.Service
+	Acquisitions *acquisitions.Service
+	Periodicals  *periodicals.Service
+	Room         *room.Service
+	CopyTargets  *targets.Service // copy-cataloguing sources
+	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
 	// Z3950 is the Z39.50 listener; nil unless Config.Z3950Addr is set.
@@ -129,23 +135,27 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		return nil, err
 	}
 	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
+	a.Donations = donations.NewService(db.Donations(), a.Catalog, tz, nil)
+	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil)
+	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
-		Counts:   func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditLog: db.AuditLog,
-		Transfer: a.Transfer,
-		Jobs:     a.Jobs,
-		Extra:    extra, MaxUpload: cfg.MaxUpload,
+		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
+		AuditLog:  db.AuditLog,
+		Transfer:  a.Transfer,
+		Jobs:      a.Jobs,
+		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
+		Extra: extra, MaxUpload: cfg.MaxUpload,
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
-		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
+		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 	})
 	if err != nil {
 		db.Close()

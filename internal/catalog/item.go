@@ -90,12 +90,18 @@ type Item struct {
 	Status     ItemStatus `json:"status"`
 	Source     Source     `json:"source"`
 	Donor      string     `json:"donor,omitempty"`
-	PriceFen   int64      `json:"price_fen"`
-	AddedDate  string     `json:"added_date"` // YYYY-MM-DD
-	Lendable   bool       `json:"lendable"`
-	Notes      string     `json:"notes,omitempty"`
-	CreatedAt  time.Time  `json:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at"`
+	// DonorID is the donor in the register (捐赠人) whose name Donor
+	// shows; 0 when the copy names nobody. The store keeps the two in step.
+	DonorID int64 `json:"donor_id,omitempty"`
+	// BatchID is the accession batch (a donation or a transfer) the copy
+	// came in; 0 for copies catalogued one by one or imported.
+	BatchID   int64     `json:"batch_id,omitempty"`
+	PriceFen  int64     `json:"price_fen"`
+	AddedDate string    `json:"added_date"` // YYYY-MM-DD
+	Lendable  bool      `json:"lendable"`
+	Notes     string    `json:"notes,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // NewItems asks for copies of a record. Barcodes may be given (one per
@@ -111,6 +117,10 @@ type NewItems struct {
 	AddedDate  string   `json:"added_date"`
 	Lendable   *bool    `json:"lendable"`
 	CallNumber string   `json:"call_number"` // override; normally generated
+	// DonorID and BatchID link the copies to a donor and an accession
+	// batch; set by the donations use case, not by the API's callers.
+	DonorID int64 `json:"-"`
+	BatchID int64 `json:"-"`
 }
 
 // ItemChange is the editable part of an item. Nil fields stay unchanged.

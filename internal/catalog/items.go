@@ -34,40 +34,8 @@ func errBarcodeDuplicate(b string) error {
 // AddItems adds copies to a record: generated barcodes where none are
 // given, and the record's call number (a new 种次号 for its first copy).
 func (s *Service) AddItems(ctx context.Context, in NewItems) ([]Item, error) {
-	if len(in.Barcodes) > 0 && in.Count == 0 {
-		in.Count = len(in.Barcodes)
-	}
-	if in.Count < 1 || in.Count > MaxBatchItems {
-		return nil, errs.Invalid(CodeItemCountInvalid, "count", fmt.Sprintf("册数须在 1 到 %d 之间", MaxBatchItems), fmt.Sprintf("count must be between 1 and %d", MaxBatchItems))
-	}
-	if len(in.Barcodes) > 0 && len(in.Barcodes) != in.Count {
-		return nil, errs.Invalid(CodeBarcodeCountMismatch, "barcodes", "条码个数与册数不一致", "the number of barcodes does not match the count")
-	}
-	if in.Source == "" {
-		in.Source = SourcePurchase
-	}
-	if !in.Source.Valid() {
-		return nil, errs.Invalid(CodeSourceUnknown, "source", "来源必须是馆藏调拨、集中采购、单位支持或个人捐赠之一", "unknown acquisition source")
-	}
-	if in.PriceFen < 0 {
-		return nil, errs.Invalid(CodePriceNegative, "price", "价格不能为负数", "price cannot be negative")
-	}
-	if in.AddedDate == "" {
-		in.AddedDate = s.Today()
-	} else if _, err := time.Parse(time.DateOnly, in.AddedDate); err != nil {
-		return nil, errs.Invalid(errs.CodeDateInvalid, "added_date", "入藏日期格式应为 2024-05-01", "added date must look like 2024-05-01")
-	}
-	seen := map[string]bool{}
-	for i, b := range in.Barcodes {
-		nb, err := ValidateBarcode(b)
-		if err != nil {
-			return nil, err
-		}
-		if seen[nb] {
-			return nil, errBarcodeDuplicate(nb)
-		}
-		seen[nb] = true
-		in.Barcodes[i] = nb
+	if err := s.checkNewItems(&in); err != nil {
+		return nil, err
 	}
 	var out []Item
 	err := s.store.Update(ctx, func(tx Tx) error {
@@ -75,59 +43,141 @@ func (s *Service) AddItems(ctx context.Context, in NewItems) ([]Item, error) {
 		if err != nil {
 			return err
 		}
-		loc, err := tx.Location(in.LocationID)
-		if err != nil {
-			return errs.Invalid(CodeLocationUnknown, "location_id", "馆藏位置不存在", "unknown location")
-		}
-		existing, err := tx.ItemsOfRecord(r.ID)
-		if err != nil {
-			return err
-		}
-		cn := strings.TrimSpace(in.CallNumber)
-		if cn == "" {
-			if cn, err = callNumberFor(tx, r, existing); err != nil {
-				return err
-			}
-		}
-		lendable := loc.Lendable
-		if in.Lendable != nil {
-			lendable = *in.Lendable
-		}
-		price := in.PriceFen
-		if price == 0 {
-			price = r.PriceFen
-		}
-		now := s.now()
-		for i := 0; i < in.Count; i++ {
-			var b string
-			if len(in.Barcodes) > 0 {
-				b = in.Barcodes[i]
-				if dup, err := tx.BarcodeExists(b); err != nil {
-					return err
-				} else if dup {
-					return errBarcodeDuplicate(b)
-				}
-			} else if b, err = NextBarcode(tx); err != nil {
-				return err
-			}
-			it := Item{RecordID: r.ID, Barcode: b, CallNumber: cn, CallSort: callno.SortKey(cn), LocationID: loc.ID,
-				Status: StatusAvailable, Source: in.Source, Donor: strings.TrimSpace(in.Donor), PriceFen: price,
-				AddedDate: in.AddedDate, Lendable: lendable, CreatedAt: now, UpdatedAt: now}
-			if err := tx.InsertItem(&it); err != nil {
-				if errs.Is(err, errs.CodeDuplicate) {
-					return errBarcodeDuplicate(b)
-				}
-				return err
-			}
-			out = append(out, it)
-		}
-		return tx.Audit(audit.New(ctx, s.now(), "create", "item", fmt.Sprint(r.ID), fmt.Sprintf("为《%s》新增 %d 册复本（%s）", r.Title, len(out), cn)))
+		out, err = s.addItemsTx(ctx, tx, r, in)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	s.Changed(ctx, in.RecordID)
 	return out, nil
+}
+
+// CreateRecordWithItems stores a new record and its first copies in one
+// transaction, so a refused copy (a barcode in use) leaves no record
+// behind: the quick form of a donation or transfer batch.
+func (s *Service) CreateRecordWithItems(ctx context.Context, r Record, in NewItems) (Record, []Item, error) {
+	in.RecordID = 0
+	if err := s.checkNewItems(&in); err != nil {
+		return Record{}, nil, err
+	}
+	var out []Item
+	err := s.store.Update(ctx, func(tx Tx) error {
+		cats, err := tx.Categories()
+		if err != nil {
+			return err
+		}
+		if err := s.validateRecord(&r, cats); err != nil {
+			return err
+		}
+		r.CreatedAt, r.UpdatedAt = s.now(), s.now()
+		if err := tx.InsertRecord(&r); err != nil {
+			return err
+		}
+		if err := tx.Audit(audit.New(ctx, s.now(), "create", "record", fmt.Sprint(r.ID), "新建书目《"+r.Title+"》")); err != nil {
+			return err
+		}
+		out, err = s.addItemsTx(ctx, tx, r, in)
+		return err
+	})
+	if err != nil {
+		return Record{}, nil, err
+	}
+	s.Changed(ctx, r.ID)
+	return r, out, nil
+}
+
+// checkNewItems normalises and checks a request for copies before any
+// transaction.
+func (s *Service) checkNewItems(in *NewItems) error {
+	if len(in.Barcodes) > 0 && in.Count == 0 {
+		in.Count = len(in.Barcodes)
+	}
+	if in.Count < 1 || in.Count > MaxBatchItems {
+		return errs.Invalid(CodeItemCountInvalid, "count", fmt.Sprintf("册数须在 1 到 %d 之间", MaxBatchItems), fmt.Sprintf("count must be between 1 and %d", MaxBatchItems))
+	}
+	if len(in.Barcodes) > 0 && len(in.Barcodes) != in.Count {
+		return errs.Invalid(CodeBarcodeCountMismatch, "barcodes", "条码个数与册数不一致", "the number of barcodes does not match the count")
+	}
+	if in.Source == "" {
+		in.Source = SourcePurchase
+	}
+	if !in.Source.Valid() {
+		return errs.Invalid(CodeSourceUnknown, "source", "来源必须是馆藏调拨、集中采购、单位支持或个人捐赠之一", "unknown acquisition source")
+	}
+	if in.PriceFen < 0 {
+		return errs.Invalid(CodePriceNegative, "price", "价格不能为负数", "price cannot be negative")
+	}
+	if in.AddedDate == "" {
+		in.AddedDate = s.Today()
+	} else if _, err := time.Parse(time.DateOnly, in.AddedDate); err != nil {
+		return errs.Invalid(errs.CodeDateInvalid, "added_date", "入藏日期格式应为 2024-05-01", "added date must look like 2024-05-01")
+	}
+	seen := map[string]bool{}
+	for i, b := range in.Barcodes {
+		nb, err := ValidateBarcode(b)
+		if err != nil {
+			return err
+		}
+		if seen[nb] {
+			return errBarcodeDuplicate(nb)
+		}
+		seen[nb] = true
+		in.Barcodes[i] = nb
+	}
+	return nil
+}
+
+// addItemsTx adds checked copies to r inside tx.
+func (s *Service) addItemsTx(ctx context.Context, tx Tx, r Record, in NewItems) ([]Item, error) {
+	loc, err := tx.Location(in.LocationID)
+	if err != nil {
+		return nil, errs.Invalid(CodeLocationUnknown, "location_id", "馆藏位置不存在", "unknown location")
+	}
+	existing, err := tx.ItemsOfRecord(r.ID)
+	if err != nil {
+		return nil, err
+	}
+	cn := strings.TrimSpace(in.CallNumber)
+	if cn == "" {
+		if cn, err = callNumberFor(tx, r, existing); err != nil {
+			return nil, err
+		}
+	}
+	lendable := loc.Lendable
+	if in.Lendable != nil {
+		lendable = *in.Lendable
+	}
+	price := in.PriceFen
+	if price == 0 {
+		price = r.PriceFen
+	}
+	now := s.now()
+	var out []Item
+	for i := 0; i < in.Count; i++ {
+		var b string
+		if len(in.Barcodes) > 0 {
+			b = in.Barcodes[i]
+			if dup, err := tx.BarcodeExists(b); err != nil {
+				return nil, err
+			} else if dup {
+				return nil, errBarcodeDuplicate(b)
+			}
+		} else if b, err = NextBarcode(tx); err != nil {
+			return nil, err
+		}
+		it := Item{RecordID: r.ID, Barcode: b, CallNumber: cn, CallSort: callno.SortKey(cn), LocationID: loc.ID,
+			Status: StatusAvailable, Source: in.Source, Donor: strings.TrimSpace(in.Donor), DonorID: in.DonorID, BatchID: in.BatchID,
+			PriceFen: price, AddedDate: in.AddedDate, Lendable: lendable, CreatedAt: now, UpdatedAt: now}
+		if err := tx.InsertItem(&it); err != nil {
+			if errs.Is(err, errs.CodeDuplicate) {
+				return nil, errBarcodeDuplicate(b)
+			}
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, tx.Audit(audit.New(ctx, s.now(), "create", "item", fmt.Sprint(r.ID), fmt.Sprintf("为《%s》新增 %d 册复本（%s）", r.Title, len(out), cn)))
 }
 
 // BarcodeSource is what generating a barcode needs of a transaction.

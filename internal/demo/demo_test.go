@@ -9,11 +9,14 @@ import (
 	"testing"
 	"time"
 
+	"shuwu/internal/acquisitions"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/donations"
 	"shuwu/internal/errs"
 	"shuwu/internal/ledger"
+	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/store"
@@ -206,6 +209,110 @@ func TestLoad(t *testing.T) {
 			if locations[l.ID] == 0 {
 				t.Errorf("no copies at %s", l.Name)
 			}
+		}
+	})
+
+	t.Run("gifts and transfers are in batches, every donor in the register", func(t *testing.T) {
+		don := donations.NewService(db.Donations(), cat, cst, func() time.Time { return testNow })
+		ds, err := don.Donors(ctx, donations.DonorFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) < 100 {
+			t.Fatalf("%d donors in the register, want the demo's hundreds", len(ds))
+		}
+		inst := 0
+		for _, d := range ds {
+			if d.Kind == donations.DonorInstitution {
+				inst++
+			}
+		}
+		if inst != len(supporters) {
+			t.Errorf("%d institutions, want the %d supporters", inst, len(supporters))
+		}
+		bs, err := don.Batches(ctx, donations.BatchFilter{Kind: donations.BatchTransfer})
+		if err != nil || len(bs) == 0 || bs[len(bs)-1].FromName != mainLibrary || bs[len(bs)-1].Copies < 5000 {
+			t.Fatalf("transfers %+v: %v", bs, err)
+		}
+		honour, err := don.HonourList(ctx)
+		if err != nil || len(honour) < len(supporters) || len(honour) >= len(ds) {
+			t.Fatalf("honour list of %d of %d donors: %v", len(honour), len(ds), err)
+		}
+		var unbatched int
+		err = db.View(ctx, func(tx *store.Tx) error {
+			for _, src := range []catalog.Source{catalog.SourceTransfer, catalog.SourceDonation, catalog.SourceInstitution} {
+				cs, err := tx.UnbatchedCopies(src)
+				unbatched += len(cs)
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil || unbatched != 0 {
+			t.Fatalf("%d given or transferred copies in no batch: %v", unbatched, err)
+		}
+	})
+
+	t.Run("this year's 500-volume target is set and nearly met", func(t *testing.T) {
+		acq := acquisitions.NewService(db.Acquisitions(), cst, func() time.Time { return testNow })
+		p, err := acq.Progress(ctx, testNow.Year())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Target.Set || p.Target.Volumes != 500 || len(p.Target.Categories) != 8 {
+			t.Fatalf("target %+v", p.Target)
+		}
+		// New volumes come in monthly batches, some 550 a year: by
+		// November most of the year's target is in.
+		if p.Copies < 350 || p.Copies > 700 {
+			t.Errorf("%d new copies by %s, want most of 500", p.Copies, testNow.Format(time.DateOnly))
+		}
+		for _, sc := range p.Sources {
+			if sc.Source != catalog.SourceTransfer && sc.Copies == 0 {
+				t.Errorf("no new copies from %s", sc.Source)
+			}
+		}
+	})
+
+	t.Run("the reading room takes the Party's journals and papers, two issues late", func(t *testing.T) {
+		per := periodicals.NewService(db.Periodicals(), cat, cst, func() time.Time { return testNow })
+		subs, err := per.Subscriptions(ctx, testNow.Year())
+		if err != nil || len(subs) != len(demoTitles) {
+			t.Fatalf("%d subscriptions: %v", len(subs), err)
+		}
+		titles := map[string]bool{}
+		for _, s := range subs {
+			titles[s.Title] = true
+			if s.Latest == nil || s.Received == 0 {
+				t.Errorf("《%s》 has nothing in", s.Title)
+			}
+		}
+		for _, want := range []string{"求是", "党建", "人民日报", "中国纪检监察"} {
+			if !titles[want] {
+				t.Errorf("no subscription to 《%s》", want)
+			}
+		}
+		late, err := per.LateIssues(ctx)
+		if err != nil || len(late) != 2 {
+			t.Fatalf("late issues %+v: %v", late, err)
+		}
+		last, err := per.Subscriptions(ctx, testNow.Year()-1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bound := 0
+		for _, s := range last {
+			_, issues, err := per.Issues(ctx, s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if issues[0].BoundItemID != 0 {
+				bound++
+			}
+		}
+		if bound != 2 {
+			t.Errorf("%d of last year's titles bound, want 《求是》 and 《党建》", bound)
 		}
 	})
 

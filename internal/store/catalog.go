@@ -222,12 +222,12 @@ func (tx *Tx) attachAuthors(recs []catalog.Record) error {
 	})
 }
 
-const itemColumns = `id, record_id, barcode, call_number, call_sort, location_id, status, source, donor, price_fen, added_date, lendable, notes, created_at, updated_at`
+const itemColumns = `id, record_id, barcode, call_number, call_sort, location_id, status, source, donor, donor_id, batch_id, price_fen, added_date, lendable, notes, created_at, updated_at`
 
 func scanItem(sc interface{ Scan(...any) error }) (catalog.Item, error) {
 	var it catalog.Item
 	var created, updated int64
-	err := sc.Scan(&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor,
+	err := sc.Scan(&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor, optionalID{&it.DonorID}, optionalID{&it.BatchID},
 		&it.PriceFen, &it.AddedDate, &it.Lendable, &it.Notes, &created, &updated)
 	it.CreatedAt, it.UpdatedAt = fromMillis(created), fromMillis(updated)
 	return it, err
@@ -235,17 +235,23 @@ func scanItem(sc interface{ Scan(...any) error }) (catalog.Item, error) {
 
 // InsertItem stores a new copy.
 func (tx *Tx) InsertItem(it *catalog.Item) error {
-	id, err := tx.insert(`INSERT INTO items (record_id, barcode, call_number, call_sort, location_id, status, source, donor, price_fen, added_date, lendable, notes, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, it.RecordID, it.Barcode, it.CallNumber, it.CallSort, it.LocationID, it.Status, it.Source, it.Donor,
-		it.PriceFen, it.AddedDate, it.Lendable, it.Notes, nowMillis(it.CreatedAt), nowMillis(it.UpdatedAt))
+	if err := tx.donorIDFor(it); err != nil {
+		return err
+	}
+	id, err := tx.insert(`INSERT INTO items (record_id, barcode, call_number, call_sort, location_id, status, source, donor, donor_id, batch_id, price_fen, added_date, lendable, notes, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, it.RecordID, it.Barcode, it.CallNumber, it.CallSort, it.LocationID, it.Status, it.Source, it.Donor,
+		nullID(it.DonorID), nullID(it.BatchID), it.PriceFen, it.AddedDate, it.Lendable, it.Notes, nowMillis(it.CreatedAt), nowMillis(it.UpdatedAt))
 	it.ID = id
 	return err
 }
 
 // UpdateItem saves a copy.
 func (tx *Tx) UpdateItem(it *catalog.Item) error {
-	_, err := tx.exec(`UPDATE items SET call_number=?, call_sort=?, location_id=?, status=?, source=?, donor=?, price_fen=?, lendable=?, notes=?, updated_at=? WHERE id=?`,
-		it.CallNumber, it.CallSort, it.LocationID, it.Status, it.Source, it.Donor, it.PriceFen, it.Lendable, it.Notes, nowMillis(it.UpdatedAt), it.ID)
+	if err := tx.donorIDFor(it); err != nil {
+		return err
+	}
+	_, err := tx.exec(`UPDATE items SET call_number=?, call_sort=?, location_id=?, status=?, source=?, donor=?, donor_id=?, price_fen=?, lendable=?, notes=?, updated_at=? WHERE id=?`,
+		it.CallNumber, it.CallSort, it.LocationID, it.Status, it.Source, it.Donor, nullID(it.DonorID), it.PriceFen, it.Lendable, it.Notes, nowMillis(it.UpdatedAt), it.ID)
 	return err
 }
 
@@ -254,7 +260,7 @@ func (tx *Tx) Item(id int64) (catalog.Item, error) {
 	var it catalog.Item
 	var created, updated int64
 	err := tx.queryRow(errs.NotFound(catalog.CodeItemNotFound, "图书不存在", "item does not exist"), `SELECT `+itemColumns+` FROM items WHERE id=?`, []any{id},
-		&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor,
+		&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor, optionalID{&it.DonorID}, optionalID{&it.BatchID},
 		&it.PriceFen, &it.AddedDate, &it.Lendable, &it.Notes, &created, &updated)
 	it.CreatedAt, it.UpdatedAt = fromMillis(created), fromMillis(updated)
 	return it, err
@@ -265,7 +271,7 @@ func (tx *Tx) ItemByBarcode(barcode string) (catalog.Item, error) {
 	var it catalog.Item
 	var created, updated int64
 	err := tx.queryRow(errItemNotFound(barcode), `SELECT `+itemColumns+` FROM items WHERE barcode=?`, []any{barcode},
-		&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor,
+		&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor, optionalID{&it.DonorID}, optionalID{&it.BatchID},
 		&it.PriceFen, &it.AddedDate, &it.Lendable, &it.Notes, &created, &updated)
 	it.CreatedAt, it.UpdatedAt = fromMillis(created), fromMillis(updated)
 	return it, err

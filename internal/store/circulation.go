@@ -328,7 +328,7 @@ func (tx *Tx) LendingItem(barcode string) (circulation.LendingItem, error) {
 		(SELECT COUNT(*) FROM holds h WHERE h.record_id = i.record_id AND h.status = 'waiting'),
 		(SELECT COUNT(*) FROM items o WHERE o.record_id = i.record_id AND o.status = 'available')
 		FROM items i JOIN records rec ON rec.id = i.record_id WHERE i.barcode = ?`, []any{barcode},
-		&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor,
+		&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor, optionalID{&it.DonorID}, optionalID{&it.BatchID},
 		&it.PriceFen, &it.AddedDate, &it.Lendable, &it.Notes, &created, &updated, &li.Title, &li.CategoryID, &li.WaitingHolds, &li.OnShelf)
 	it.CreatedAt, it.UpdatedAt = fromMillis(created), fromMillis(updated)
 	return li, err

@@ -53,7 +53,9 @@ func (db *DB) Seed(ctx context.Context) error {
 
 // Counts are the totals `shuwu stats` prints.
 type Counts struct {
-	Records     int `json:"records"`
+	Records int `json:"records"`
+	// Items counts the copies the library holds: lost and withdrawn
+	// copies stay in the database for history but are not holdings.
 	Items       int `json:"items"`
 	Readers     int `json:"readers"`
 	Classes     int `json:"classes"`
@@ -67,7 +69,7 @@ type Counts struct {
 func (db *DB) Counts(ctx context.Context, today string) (Counts, error) {
 	var c Counts
 	err := db.View(ctx, func(tx *Tx) error {
-		return tx.queryRow(nil, `SELECT (SELECT COUNT(*) FROM records), (SELECT COUNT(*) FROM items), (SELECT COUNT(*) FROM readers),
+		return tx.queryRow(nil, `SELECT (SELECT COUNT(*) FROM records), (SELECT COUNT(*) FROM items WHERE `+heldCondition+`), (SELECT COUNT(*) FROM readers),
 			(SELECT COUNT(*) FROM classes), (SELECT COUNT(*) FROM loans), (SELECT COUNT(*) FROM loans WHERE due_date < ?), (SELECT COUNT(*) FROM holds)`,
 			[]any{today}, &c.Records, &c.Items, &c.Readers, &c.Classes, &c.ActiveLoans, &c.Overdue, &c.Holds)
 	})

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"shuwu/internal/acquisitions"
 	"shuwu/internal/circulation"
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
@@ -23,6 +24,10 @@ type homeData struct {
 	ExpiringTotal int
 	// PickupShelf is the copies on the hold shelf, soonest deadline first.
 	PickupShelf []circulation.HoldView
+	// Acquired is the year's progress against its acquisition target and
+	// Arrived the latest that came in; librarians only.
+	Acquired *acquisitions.Progress
+	Arrived  []acquisitions.Arrival
 }
 
 type endingClass struct {
@@ -99,6 +104,17 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 		}
 		if cl.LoansOut > 0 {
 			d.EndingClasses = append(d.EndingClasses, endingClass{Class: c, Outstanding: cl.Outstanding, LoansOut: cl.LoansOut})
+		}
+	}
+	if v.Librarian() && s.d.Acquisitions != nil {
+		year := s.d.Acquisitions.ThisYear()
+		p, err := s.d.Acquisitions.Progress(ctx, year)
+		if err != nil {
+			return err
+		}
+		d.Acquired = &p
+		if d.Arrived, _, err = s.d.Acquisitions.Arrivals(ctx, acquisitions.ArrivalFilter{Year: year, Number: 1, Size: 8}); err != nil {
+			return err
 		}
 	}
 	v.Title, v.Nav, v.Data = v.T("home.title"), "home", d

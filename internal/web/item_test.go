@@ -134,7 +134,7 @@ func TestLibrarianEditsACopyAndDutyStaffCannot(t *testing.T) {
 	if it.CallNumber != "A1/9" || it.Source != catalog.SourceDonation || it.Donor != "王五" || it.PriceFen != 3850 || it.Lendable || it.Notes != "扉页有赠言" {
 		t.Fatalf("saved %+v", it)
 	}
-	lib.get("/catalog/items/"+code).want(t, http.StatusOK, "已保存", "仅限", `value="38.50"`, "个人捐赠（王五）")
+	lib.get("/catalog/items/"+code).want(t, http.StatusOK, "已保存", "仅限", `value="38.50"`, `个人捐赠（<a href="/acquisitions/donors/`, `">王五</a>）`)
 }
 
 func TestInRoomUseIsCountedFromTheCopyPageAndTheDesk(t *testing.T) {

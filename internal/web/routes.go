@@ -110,6 +110,33 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /export/marc/file", s.route(librarian, s.exportMARCFile))
 		mux.Handle("GET /export/xlsx/{what}", s.route(librarian, s.exportXLSX))
 	}
+	if s.d.Donations != nil {
+		mux.Handle("GET /acquisitions", s.route(librarian, s.showAcquisitions))
+		mux.Handle("POST /acquisitions/batches", s.route(librarian, s.createBatch))
+		mux.Handle("GET /acquisitions/batches/{id}", s.route(librarian, s.showBatch))
+		mux.Handle("POST /acquisitions/batches/{id}/items", s.route(librarian, s.addBatchItems))
+		mux.Handle("GET /acquisitions/batches/{id}/certificate", s.route(librarian, s.batchCertificate))
+		mux.Handle("GET /acquisitions/donors", s.route(librarian, s.listDonors))
+		mux.Handle("POST /acquisitions/donors", s.route(librarian, s.createDonor))
+		mux.Handle("GET /acquisitions/donors/{id}", s.route(librarian, s.showDonor))
+		mux.Handle("POST /acquisitions/donors/{id}", s.route(librarian, s.updateDonor))
+		mux.Handle("GET /opac/donors", s.route(public, s.honourList))
+	}
+	if s.d.Periodicals != nil {
+		mux.Handle("GET /periodicals", s.route(staff, s.showPeriodicals))
+		mux.Handle("POST /periodicals", s.route(librarian, s.subscribe))
+		mux.Handle("POST /periodicals/scan", s.route(staff, s.scanPeriodical))
+		mux.Handle("GET /periodicals/late", s.route(staff, s.lateIssues))
+		mux.Handle("GET /periodicals/{id}", s.route(staff, s.showSubscription))
+		mux.Handle("POST /periodicals/{id}/bind", s.route(librarian, s.bindIssues))
+		mux.Handle("POST /periodicals/issues/{id}/checkin", s.route(staff, s.checkInIssue))
+		mux.Handle("POST /periodicals/issues/{id}/claim", s.route(staff, s.claimIssue))
+		mux.Handle("GET /opac/periodicals", s.route(public, s.readingRack))
+	}
+	if s.d.Acquisitions != nil {
+		mux.Handle("GET /acquisitions/targets", s.route(librarian, s.showTargets))
+		mux.Handle("POST /acquisitions/targets", s.route(librarian, s.saveTargets))
+	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
 	}

@@ -13,12 +13,15 @@ import (
 	"net/http"
 	"time"
 
+	"shuwu/internal/acquisitions"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
+	"shuwu/internal/donations"
+	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
@@ -58,6 +61,15 @@ type Deps struct {
 	// SIPAddr tells where the SIP2 listener runs, "" when it is off; the
 	// machines page tells the librarian. May be nil.
 	SIPAddr func() string
+	// Donations serves the donor register, donation and transfer batches
+	// and the portal's honour list; nil leaves them out.
+	Donations *donations.Service
+	// Acquisitions serves the yearly targets page and the home page's
+	// progress; nil leaves them out.
+	Acquisitions *acquisitions.Service
+	// Periodicals serves subscriptions, check-in, claims, binding and the
+	// portal's reading rack; nil leaves them out.
+	Periodicals *periodicals.Service
 	// CopyTargets and CopyCat serve copy cataloguing (套录) and its
 	// sources; when either is nil those pages are left out.
 	CopyTargets *targets.Service

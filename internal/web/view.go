@@ -114,6 +114,12 @@ func (v *view) HasCopyCat() bool { return v.s.d.CopyTargets != nil && v.s.d.Copy
 // HasAudit reports whether the audit log page exists.
 func (v *view) HasAudit() bool { return v.s.d.AuditPage != nil }
 
+// HasPeriodicals reports whether the periodicals pages exist.
+func (v *view) HasPeriodicals() bool { return v.s.d.Periodicals != nil }
+
+// HasDonations reports whether the collection-building pages exist.
+func (v *view) HasDonations() bool { return v.s.d.Donations != nil }
+
 // HasTransfer reports whether the import and export pages exist.
 func (v *view) HasTransfer() bool { return v.s.d.Transfer != nil && v.s.d.Jobs != nil }
 
