@@ -13,18 +13,18 @@ import (
 	"shuwu/internal/app"
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
-	"shuwu/internal/config"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 	"shuwu/internal/search"
 	"shuwu/internal/settings"
+	"shuwu/internal/testkit"
 )
 
 func TestASynonymsFileExtendsSearch(t *testing.T) {
 	syn := filepath.Join(t.TempDir(), "synonyms.txt")
 	os.WriteFile(syn, []byte("# 本校简称\n青干班 = 青年干部培训班\n"), 0o600)
-	cfg := config.Defaults()
-	cfg.DataDir, cfg.Synonyms = t.TempDir(), syn
+	cfg := testkit.Config(t)
+	cfg.Synonyms = syn
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -44,8 +44,8 @@ func TestASynonymsFileExtendsSearch(t *testing.T) {
 }
 
 func TestAMissingSynonymsFileIsAClearError(t *testing.T) {
-	cfg := config.Defaults()
-	cfg.DataDir, cfg.Synonyms = t.TempDir(), filepath.Join(t.TempDir(), "nope.txt")
+	cfg := testkit.Config(t)
+	cfg.Synonyms = filepath.Join(t.TempDir(), "nope.txt")
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -56,8 +56,7 @@ func TestAMissingSynonymsFileIsAClearError(t *testing.T) {
 }
 
 func TestAvailabilityFacetFollowsLending(t *testing.T) {
-	cfg := config.Defaults()
-	cfg.DataDir = t.TempDir()
+	cfg := testkit.Config(t)
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -137,8 +136,7 @@ func TestAvailabilityFacetFollowsLending(t *testing.T) {
 }
 
 func TestOAIAnswersWithoutLogin(t *testing.T) {
-	cfg := config.Defaults()
-	cfg.DataDir = t.TempDir()
+	cfg := testkit.Config(t)
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
