@@ -66,3 +66,48 @@ func NewDatabase(tb testing.TB) string {
 	u.RawQuery = q.Encode()
 	return u.String()
 }
+
+// WholeDatabase creates a database of its own named name on the cluster,
+// copied from template when it is not "" (PostgreSQL copies a template's
+// files, much faster than loading the data again; nobody may be connected
+// to the template), and returns its URL. It is dropped when tb ends unless
+// keep is set (a template made once for several benchmarks).
+func WholeDatabase(tb testing.TB, name, template string, keep bool) string {
+	tb.Helper()
+	base := os.Getenv(Env)
+	if base == "" {
+		tb.Fatalf("%s is not set: scripts/pg-throwaway.sh starts a PostgreSQL cluster and sets it", Env)
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer admin.Close()
+	ctx := context.Background()
+	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`); err != nil {
+		tb.Fatalf("drop database %s: %v", name, err)
+	}
+	create := `CREATE DATABASE ` + name
+	if template != "" {
+		create += ` TEMPLATE ` + template
+	}
+	if _, err := admin.ExecContext(ctx, create); err != nil {
+		tb.Fatalf("%s: %v", create, err)
+	}
+	if !keep {
+		tb.Cleanup(func() {
+			a, err := sql.Open("pgx", base)
+			if err != nil {
+				return
+			}
+			defer a.Close()
+			a.ExecContext(context.Background(), `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
+		})
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		tb.Fatalf("%s: %v", Env, err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
