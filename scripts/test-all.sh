@@ -29,7 +29,9 @@ echo "== the same tests on PostgreSQL =="
 PG_FSYNC=off
 # shellcheck source=scripts/pg-throwaway.sh
 source scripts/pg-throwaway.sh
-go test -count=1 -timeout 20m \
+# TestWALStaysBoundedUnderMixedLoad is about SQLite's WAL file alone and
+# ran in the first pass; the rest of the store's tests run on PostgreSQL.
+go test -count=1 -timeout 20m -skip 'TestWALStaysBoundedUnderMixedLoad' \
 	./internal/store/... ./internal/catalog/... ./internal/circulation/... ./internal/readers/... \
 	./internal/transfer/... ./internal/protocol/... ./internal/api/... ./internal/app/... \
 	./internal/cli/... ./internal/demo/...

@@ -157,12 +157,12 @@ func IsPostgresURL(dsn string) bool {
 
 // MaskedDB is a --db value fit for logs: a password in it is hidden.
 func MaskedDB(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
-		if IsPostgresURL(dsn) && err != nil {
-			return "postgres://(unparsable)"
-		}
+	if !IsPostgresURL(dsn) {
 		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://(unparsable)"
 	}
 	if _, ok := u.User.Password(); ok {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
