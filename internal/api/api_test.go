@@ -191,7 +191,7 @@ func TestLendingFlowOverHTTP(t *testing.T) {
 		t.Fatalf("checkin: %d %+v", code, ret)
 	}
 	var events []struct{ Kind string }
-	if code := s.call("GET", "/api/v1/events?kind=loan,return", lib, nil, &events); code != 200 || len(events) != 2 {
+	if code := s.call("GET", "/api/v1/ledger?kind=loan,return", lib, nil, &events); code != 200 || len(events) != 2 {
 		t.Fatalf("ledger: %d %+v", code, events)
 	}
 }

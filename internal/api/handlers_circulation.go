@@ -9,6 +9,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
+	"shuwu/internal/ledger"
 	"shuwu/internal/settings"
 )
 
@@ -168,7 +169,7 @@ func (s *Server) inRoom(w http.ResponseWriter, r *http.Request) error {
 	return noContent(w, s.Circulation.InRoomUse(r.Context(), req.Item, req.Reader))
 }
 
-func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) ledger(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	loc := s.Circulation.Location()
 	from, err := parseDay(q.Get("from"), "from", loc)
@@ -190,13 +191,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := circulation.EventFilter{From: from, To: to, Limit: int(limit), BeforeID: before}
+	f := ledger.Filter{From: from, To: to, Limit: int(limit), BeforeID: before}
 	if k := q.Get("kind"); k != "" {
 		for _, kind := range strings.Split(k, ",") {
-			f.Kinds = append(f.Kinds, circulation.EventKind(strings.TrimSpace(kind)))
+			f.Kinds = append(f.Kinds, ledger.Kind(strings.TrimSpace(kind)))
 		}
 	}
-	out, err := s.Circulation.Events(r.Context(), f)
+	out, err := s.Circulation.Ledger(r.Context(), f)
 	return reply(w, out, err)
 }
 

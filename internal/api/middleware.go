@@ -81,7 +81,15 @@ var (
 	anyone    = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleReader}
 	staff     = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty}
 	librarian = roleSet{audit.RoleAdmin, audit.RoleLibrarian}
-	admin     = roleSet{audit.RoleAdmin}
+	// everyone is every account, organisers and leadership included: their
+	// own session and password. anyone leaves those two out because its
+	// routes let staff act for any reader.
+	everyone = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser, audit.RoleLeadership, audit.RoleReader}
+	// reports are read-only figures leadership may see with the staff.
+	reports = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership}
+	// ledgerReaders see the whole ledger: librarians and leadership.
+	ledgerReaders = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleLeadership}
+	admin         = roleSet{audit.RoleAdmin}
 )
 
 func (rs roleSet) allows(r audit.Role) bool {

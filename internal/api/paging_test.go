@@ -41,8 +41,8 @@ func TestLimitsClampToTheirMaximum(t *testing.T) {
 		s.call("POST", "/api/v1/checkin", duty, map[string]string{"item": items[0].Barcode}, nil)
 	}
 	var evs []struct{ ID int64 }
-	if code := s.call("GET", "/api/v1/events?limit=5000", lib, nil, &evs); code != 200 || len(evs) != 120 {
-		t.Fatalf("events?limit=5000: %d, %d lines; want all 120", code, len(evs))
+	if code := s.call("GET", "/api/v1/ledger?limit=5000", lib, nil, &evs); code != 200 || len(evs) != 120 {
+		t.Fatalf("ledger?limit=5000: %d, %d lines; want all 120", code, len(evs))
 	}
 	var hist []struct{ Kind string }
 	if code := s.call("GET", "/api/v1/readers/"+rd.Card+"/history?limit=5000", duty, nil, &hist); code != 200 || len(hist) != 120 {

@@ -7,6 +7,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/catalog/clc"
 	"shuwu/internal/circulation"
+	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 	"shuwu/internal/settings"
 )
@@ -18,9 +19,9 @@ func (s *Server) table() []Route {
 	return []Route{
 		{G, "/healthz", public, "健康检查 / health check", nil, map[string]string{}, nil, s.health},
 		{P, "/api/v1/auth/login", public, "登录，取得令牌 / log in and get a token", loginRequest{}, auth.Session{}, nil, s.login},
-		{P, "/api/v1/auth/logout", anyone, "退出登录 / log out", nil, nil, nil, s.logout},
-		{G, "/api/v1/me", anyone, "当前用户 / who am I", nil, meReply{}, nil, s.me},
-		{P, "/api/v1/me/password", anyone, "修改自己的密码 / change my password", passwordChange{}, nil, nil, s.changeMyPassword},
+		{P, "/api/v1/auth/logout", everyone, "退出登录 / log out", nil, nil, nil, s.logout},
+		{G, "/api/v1/me", everyone, "当前用户 / who am I", nil, meReply{}, nil, s.me},
+		{P, "/api/v1/me/password", everyone, "修改自己的密码 / change my password", passwordChange{}, nil, nil, s.changeMyPassword},
 
 		{G, "/api/v1/records", public, "书目列表 / list records", nil, Page[catalog.Record]{},
 			append([]Param{{"q", "题名、作者、出版社或 ISBN / title, author, publisher or ISBN", "string"}, {"category", "分类 id", "integer"}, {"clc", "中图法分类号前缀 / CLC prefix", "string"}}, page...), s.listRecords},
@@ -84,8 +85,8 @@ func (s *Server) table() []Route {
 		{D, "/api/v1/holds/{id}", anyone, "取消预约 / cancel a hold", nil, nil, nil, s.cancelHold},
 		{P, "/api/v1/holds/expire", librarian, "处理过期预约 / expire uncollected holds", nil, map[string]int{}, nil, s.expireHolds},
 		{P, "/api/v1/inroom", staff, "登记阅览 / record in-room use", inRoomRequest{}, nil, nil, s.inRoom},
-		{G, "/api/v1/events", librarian, "借阅流水 / the event ledger", nil, []circulation.Event{},
-			[]Param{{"from", "起始日期 / from date (YYYY-MM-DD)", "string"}, {"to", "截止日期（含）/ to date, inclusive", "string"}, {"kind", "类型 / kind", "string"}, {"limit", "条数 / how many", "integer"}, {"before", "此 id 之前 / before this id", "integer"}}, s.events},
+		{G, "/api/v1/ledger", ledgerReaders, "服务流水（借阅、入馆、场地预约）/ the ledger: loans, visits, bookings", nil, []ledger.Entry{},
+			[]Param{{"from", "起始日期 / from date (YYYY-MM-DD)", "string"}, {"to", "截止日期（含）/ to date, inclusive", "string"}, {"kind", "类型 / kind", "string"}, {"limit", "条数 / how many", "integer"}, {"before", "此 id 之前 / before this id", "integer"}}, s.ledger},
 
 		{G, "/api/v1/policies", staff, "借阅规则矩阵 / the policy matrix", nil, []circulation.Policy{}, nil, s.listPolicies},
 		{P, "/api/v1/policies", librarian, "新增借阅规则 / add a policy", circulation.Policy{}, circulation.Policy{}, nil, s.savePolicy},
@@ -102,6 +103,6 @@ func (s *Server) table() []Route {
 		{U, "/api/v1/users/{username}", admin, "修改账号 / update an account", userRequest{}, auth.User{}, nil, s.updateUser},
 		{P, "/api/v1/users/{username}/password", admin, "重置账号密码 / reset a password", passwordRequest{}, nil, nil, s.setUserPassword},
 		{G, "/api/v1/audit", librarian, "操作日志 / audit log", nil, []any{}, []Param{{"entity", "对象类型 / entity", "string"}, {"limit", "条数", "integer"}, {"before", "此 id 之前", "integer"}}, s.auditLog},
-		{G, "/api/v1/stats", staff, "馆藏与流通总数 / totals", nil, map[string]int{}, nil, s.stats},
+		{G, "/api/v1/stats", reports, "馆藏与流通总数 / totals", nil, map[string]int{}, nil, s.stats},
 	}
 }

@@ -34,6 +34,7 @@ var DemoAccounts = []struct {
 	{"librarian", "王馆员", audit.RoleLibrarian},
 	{"duty1", "值班员李明", audit.RoleDuty},
 	{"duty2", "值班员张华", audit.RoleDuty},
+	{"leader", "分管校领导", audit.RoleLeadership},
 }
 
 // CreateDemoAccounts adds the demo's staff accounts.

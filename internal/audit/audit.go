@@ -11,12 +11,18 @@ import (
 // Role is what an account may do.
 type Role string
 
-// The roles, from most to least powerful.
+// The roles, from most to least powerful. Organisers and leadership have
+// staff accounts but none of the desk's powers: an organiser (a Party
+// branch, a class's temporary branch, a study group, an office) books the
+// room and sees its own bookings; leadership reads dashboards, reports and
+// visit records and changes nothing.
 const (
-	RoleAdmin     Role = "admin"     // 系统管理员
-	RoleLibrarian Role = "librarian" // 馆员
-	RoleDuty      Role = "duty"      // 值班员
-	RoleReader    Role = "reader"    // 读者
+	RoleAdmin      Role = "admin"      // 系统管理员
+	RoleLibrarian  Role = "librarian"  // 馆员
+	RoleDuty       Role = "duty"       // 值班员
+	RoleOrganiser  Role = "organiser"  // 组织者
+	RoleLeadership Role = "leadership" // 领导
+	RoleReader     Role = "reader"     // 读者
 )
 
 // Label returns the role's Chinese name.
@@ -28,16 +34,20 @@ func (r Role) Label() string {
 		return "馆员"
 	case RoleDuty:
 		return "值班员"
+	case RoleOrganiser:
+		return "组织者"
+	case RoleLeadership:
+		return "领导"
 	case RoleReader:
 		return "读者"
 	}
 	return string(r)
 }
 
-// Valid reports whether r is one of the four roles.
+// Valid reports whether r is one of the roles.
 func (r Role) Valid() bool {
 	switch r {
-	case RoleAdmin, RoleLibrarian, RoleDuty, RoleReader:
+	case RoleAdmin, RoleLibrarian, RoleDuty, RoleOrganiser, RoleLeadership, RoleReader:
 		return true
 	}
 	return false
@@ -55,8 +65,15 @@ type Actor struct {
 	MustChangePassword bool
 }
 
-// IsStaff reports whether the actor is a staff account.
+// IsStaff reports whether the actor is a staff account (organisers and
+// leadership included: they log in as users, not as readers).
 func (a Actor) IsStaff() bool { return a.UserID != 0 && a.Role != RoleReader }
+
+// AtDesk reports whether the actor works the desk: administrators,
+// librarians and duty staff, who lend, register readers and count visits.
+func (a Actor) AtDesk() bool {
+	return a.UserID != 0 && (a.Role == RoleAdmin || a.Role == RoleLibrarian || a.Role == RoleDuty)
+}
 
 // System is the actor of work shuwu does by itself (demo load, sweeps).
 var System = Actor{Name: "system", Role: RoleAdmin}

@@ -14,7 +14,7 @@ const (
 	CodePasswordTooLong errs.Code = "PASSWORD_TOO_LONG"
 	// 密码至少 8 位 / the password must be at least 8 characters
 	CodePasswordTooShort errs.Code = "PASSWORD_TOO_SHORT"
-	// 角色必须是系统管理员、馆员或值班员 / the role must be admin, librarian or duty
+	// 角色必须是系统管理员、馆员、值班员或领导 / the role must be admin, librarian, duty or leadership
 	CodeRoleUnknown errs.Code = "ROLE_UNKNOWN"
 	// 登录已过期，请重新登录 / the session has expired; log in again
 	CodeSessionExpired errs.Code = "SESSION_EXPIRED"

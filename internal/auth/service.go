@@ -222,14 +222,23 @@ func (s *Service) forgetAll() {
 	s.mu.Unlock()
 }
 
+// accountRole reports whether a staff account may have role r.
+func accountRole(r audit.Role) bool {
+	switch r {
+	case audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership:
+		return true
+	}
+	return false
+}
+
 // CreateUser adds a staff account.
 func (s *Service) CreateUser(ctx context.Context, username, displayName string, role audit.Role, password string) (User, error) {
 	username = strings.TrimSpace(username)
 	if !usernamePattern.MatchString(username) {
 		return User{}, errs.Invalid(CodeUsernameMalformed, "username", "用户名须为 2–32 位字母、数字、点、下划线或连字符", "a user name is 2–32 letters, digits, dots, underscores or hyphens")
 	}
-	if !role.Valid() || role == audit.RoleReader {
-		return User{}, errs.Invalid(CodeRoleUnknown, "role", "角色必须是系统管理员、馆员或值班员", "the role must be admin, librarian or duty")
+	if !accountRole(role) {
+		return User{}, errs.Invalid(CodeRoleUnknown, "role", "角色必须是系统管理员、馆员、值班员或领导", "the role must be admin, librarian, duty or leadership")
 	}
 	if err := ValidatePassword(password); err != nil {
 		return User{}, err
@@ -256,8 +265,8 @@ func (s *Service) CreateUser(ctx context.Context, username, displayName string, 
 
 // UpdateUser changes a staff account's name, role or disabled flag.
 func (s *Service) UpdateUser(ctx context.Context, username, displayName string, role audit.Role, disabled bool) (User, error) {
-	if !role.Valid() || role == audit.RoleReader {
-		return User{}, errs.Invalid(CodeRoleUnknown, "role", "角色必须是系统管理员、馆员或值班员", "the role must be admin, librarian or duty")
+	if !accountRole(role) {
+		return User{}, errs.Invalid(CodeRoleUnknown, "role", "角色必须是系统管理员、馆员、值班员或领导", "the role must be admin, librarian, duty or leadership")
 	}
 	var u User
 	err := s.store.Update(ctx, func(tx Tx) error {

@@ -8,6 +8,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 	"shuwu/internal/settings"
 )
@@ -346,20 +347,16 @@ func (s *Service) SaveRules(ctx context.Context, r settings.Rules) error {
 	})
 }
 
-// MaxEvents is the most ledger lines one call returns; page on with
-// EventFilter.BeforeID.
-const MaxEvents = 1000
-
-// Events lists the ledger, newest first: f.Limit lines (100 when unset),
-// at most MaxEvents.
-func (s *Service) Events(ctx context.Context, f EventFilter) ([]Event, error) {
+// Ledger lists the ledger, newest first: f.Limit lines (100 when unset),
+// at most ledger.MaxList.
+func (s *Service) Ledger(ctx context.Context, f ledger.Filter) ([]ledger.Entry, error) {
 	if f.Limit < 1 {
 		f.Limit = 100
 	}
-	f.Limit = min(f.Limit, MaxEvents)
-	var out []Event
+	f.Limit = min(f.Limit, ledger.MaxList)
+	var out []ledger.Entry
 	err := s.store.View(ctx, func(tx Tx) (err error) {
-		out, err = tx.Events(f)
+		out, err = tx.LedgerEntries(f)
 		return err
 	})
 	return out, err

@@ -9,6 +9,7 @@ import (
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
+	"shuwu/internal/ledger"
 )
 
 // Error codes of the copy-status use cases.
@@ -92,7 +93,7 @@ func (s *Service) ReturnToShelf(ctx context.Context, barcode, reason string) (ca
 			return errs.Conflict(CodeItemNotOut, fmt.Sprintf("该册当前为“%s”，无需恢复", was.Label("zh")), fmt.Sprintf("the copy is %s: nothing to restore", was.Label("en")))
 		}
 		if was == catalog.StatusLost {
-			if err := s.event(tx, ctx, EventFound, 0, 0, *it, "", nil); err != nil {
+			if err := s.event(tx, ctx, ledger.Found, 0, 0, *it, "", nil); err != nil {
 				return err
 			}
 		}

@@ -1,13 +1,17 @@
 package circulation
 
-import "context"
+import (
+	"context"
+
+	"shuwu/internal/ledger"
+)
 
 // HistoryKinds are the events a reader's loan history lists.
-var HistoryKinds = []EventKind{EventLoan, EventReturn, EventRenew, EventLost}
+var HistoryKinds = []ledger.Kind{ledger.Loan, ledger.Return, ledger.Renew, ledger.Lost}
 
 // HistoryLine is one loan, return, renewal or loss with its book.
 type HistoryLine struct {
-	Event
+	ledger.Entry
 	Title   string `json:"title"`
 	Barcode string `json:"barcode"`
 }
@@ -25,7 +29,7 @@ func (s *Service) History(ctx context.Context, readerID int64, limit int, before
 	}
 	var out []HistoryLine
 	err := s.store.View(ctx, func(tx Tx) error {
-		evs, err := tx.Events(EventFilter{ReaderID: readerID, Kinds: HistoryKinds, Limit: limit, BeforeID: beforeID})
+		evs, err := tx.LedgerEntries(ledger.Filter{ReaderID: readerID, Kinds: HistoryKinds, Limit: limit, BeforeID: beforeID})
 		if err != nil {
 			return err
 		}
@@ -56,7 +60,7 @@ func (s *Service) History(ctx context.Context, readerID int64, limit int, before
 		}
 		out = make([]HistoryLine, 0, len(evs))
 		for _, e := range evs {
-			out = append(out, HistoryLine{Event: e, Title: titles[e.RecordID], Barcode: barcodes[e.ItemID]})
+			out = append(out, HistoryLine{Entry: e, Title: titles[e.RecordID], Barcode: barcodes[e.ItemID]})
 		}
 		return nil
 	})

@@ -3,7 +3,7 @@ package circulation_test
 import (
 	"testing"
 
-	"shuwu/internal/circulation"
+	"shuwu/internal/ledger"
 	"shuwu/internal/testkit"
 )
 
@@ -20,7 +20,7 @@ func TestHistoryNamesEachBookNewestFirstAndPagesBack(t *testing.T) {
 	if err != nil || len(lines) != 2 {
 		t.Fatalf("history = %+v, %v; want the reader's two loans only", lines, err)
 	}
-	if lines[0].Title != "红星照耀中国" || lines[0].Barcode != b.Barcode || lines[0].Kind != circulation.EventLoan ||
+	if lines[0].Title != "红星照耀中国" || lines[0].Barcode != b.Barcode || lines[0].Kind != ledger.Loan ||
 		lines[1].Title != "共产党宣言" || lines[1].Barcode != a.Barcode {
 		t.Fatalf("history = %+v; want 红星照耀中国 then 共产党宣言 with their barcodes", lines)
 	}

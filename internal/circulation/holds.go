@@ -9,6 +9,7 @@ import (
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
+	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 )
 
@@ -28,7 +29,7 @@ func (s *Service) PlaceHold(ctx context.Context, card string, recordID int64) (H
 		if err := tx.InsertHold(&h); err != nil {
 			return err
 		}
-		if err := s.event(tx, ctx, EventHold, r.ID, 0, catalog.Item{RecordID: rec.ID}, "", map[string]any{"hold_id": h.ID}); err != nil {
+		if err := s.event(tx, ctx, ledger.Hold, r.ID, 0, catalog.Item{RecordID: rec.ID}, "", map[string]any{"hold_id": h.ID}); err != nil {
 			return err
 		}
 		queue, err := tx.HoldsOfRecord(rec.ID)
@@ -92,7 +93,7 @@ func (s *Service) cancelHold(ctx context.Context, holdID, onlyReader int64, reas
 		if reason != "" {
 			detail["reason"] = reason
 		}
-		if err := s.event(tx, ctx, EventHoldCancel, h.ReaderID, 0, catalog.Item{ID: h.ItemID, RecordID: h.RecordID}, "", detail); err != nil {
+		if err := s.event(tx, ctx, ledger.HoldCancel, h.ReaderID, 0, catalog.Item{ID: h.ItemID, RecordID: h.RecordID}, "", detail); err != nil {
 			return err
 		}
 		if reason != "" {
@@ -143,7 +144,7 @@ func (s *Service) ExpireHolds(ctx context.Context) (int, error) {
 			if err != nil {
 				return err
 			}
-			if err := s.event(tx, ctx, EventHoldExpire, h.ReaderID, 0, it, "", map[string]any{"hold_id": h.ID}); err != nil {
+			if err := s.event(tx, ctx, ledger.HoldExpire, h.ReaderID, 0, it, "", map[string]any{"hold_id": h.ID}); err != nil {
 				return err
 			}
 			if err := s.trapOrShelve(ctx, tx, it); err != nil {
@@ -183,7 +184,7 @@ func (s *Service) InRoomUse(ctx context.Context, barcode, card string) error {
 				return err
 			}
 		}
-		return s.event(tx, ctx, EventInRoom, readerID, classID, it, "", nil)
+		return s.event(tx, ctx, ledger.InRoom, readerID, classID, it, "", nil)
 	})
 }
 
@@ -210,7 +211,7 @@ func (s *Service) MarkLost(ctx context.Context, barcode, reason string) (catalog
 			return err
 		}
 		it.Status = catalog.StatusLost
-		if err := s.event(tx, ctx, EventLost, readerID, classID, *it, "", map[string]any{"price_fen": it.PriceFen}); err != nil {
+		if err := s.event(tx, ctx, ledger.Lost, readerID, classID, *it, "", map[string]any{"price_fen": it.PriceFen}); err != nil {
 			return err
 		}
 		summary := "登记遗失" + itemSummary(tx, *it)
@@ -235,7 +236,7 @@ func (s *Service) MarkDamaged(ctx context.Context, barcode, reason string) (cata
 			return err
 		}
 		it.Status = catalog.StatusRepair
-		if err := s.event(tx, ctx, EventDamaged, 0, 0, *it, "", nil); err != nil {
+		if err := s.event(tx, ctx, ledger.Damaged, 0, 0, *it, "", nil); err != nil {
 			return err
 		}
 		return tx.Audit(audit.New(ctx, s.now(), "damaged", "item", it.Barcode, withReason("登记损坏送修"+itemSummary(tx, *it), reason)))

@@ -10,6 +10,7 @@ import (
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
+	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 	"shuwu/internal/settings"
 )
@@ -62,13 +63,13 @@ func (s *Service) policies(tx Tx) ([]Policy, error) {
 	return p, err
 }
 
-func (s *Service) event(tx Tx, ctx context.Context, kind EventKind, readerID, classID int64, it catalog.Item, due string, detail map[string]any) error {
-	e := Event{Kind: kind, At: s.now(), ReaderID: readerID, ClassID: classID, ItemID: it.ID, RecordID: it.RecordID, StaffID: audit.ActorFrom(ctx).UserID, DueDate: due}
+func (s *Service) event(tx Tx, ctx context.Context, kind ledger.Kind, readerID, classID int64, it catalog.Item, due string, detail map[string]any) error {
+	e := ledger.Entry{Kind: kind, At: s.now(), ReaderID: readerID, ClassID: classID, ItemID: it.ID, RecordID: it.RecordID, StaffID: audit.ActorFrom(ctx).UserID, DueDate: due}
 	if len(detail) > 0 {
 		b, _ := json.Marshal(detail)
 		e.Detail = string(b)
 	}
-	return tx.AppendEvent(&e)
+	return tx.AppendLedger(&e)
 }
 
 // CheckoutResult is what the desk shows after lending a copy.
@@ -149,7 +150,7 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 				return err
 			}
 		}
-		if err := s.event(tx, ctx, EventLoan, r.ID, loan.ClassID, it, due, nil); err != nil {
+		if err := s.event(tx, ctx, ledger.Loan, r.ID, loan.ClassID, it, due, nil); err != nil {
 			return err
 		}
 		// Tell the index only when the record's shelf state changes (or a
@@ -195,7 +196,7 @@ func (s *Service) fillHold(ctx context.Context, tx Tx, r readers.Reader, it cata
 				return err
 			}
 		}
-		return s.event(tx, ctx, EventHoldFill, r.ID, 0, it, "", map[string]any{"hold_id": h.ID})
+		return s.event(tx, ctx, ledger.HoldFill, r.ID, 0, it, "", map[string]any{"hold_id": h.ID})
 	}
 	return nil
 }
@@ -261,13 +262,13 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 				res.SuspendedTo = r.SuspendedUntil
 			}
 			res.Reader = &r
-			if err := s.event(tx, ctx, EventReturn, r.ID, loan.ClassID, it, loan.DueDate, map[string]any{"overdue_days": res.OverdueDays}); err != nil {
+			if err := s.event(tx, ctx, ledger.Return, r.ID, loan.ClassID, it, loan.DueDate, map[string]any{"overdue_days": res.OverdueDays}); err != nil {
 				return err
 			}
 		case errs.Is(err, CodeLoanNotFound):
 			if it.Status == catalog.StatusLost {
 				res.Found = true
-				if err := s.event(tx, ctx, EventFound, 0, 0, it, "", nil); err != nil {
+				if err := s.event(tx, ctx, ledger.Found, 0, 0, it, "", nil); err != nil {
 					return err
 				}
 			}
@@ -280,7 +281,7 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 				return err
 			}
 			if damaged {
-				if err := s.event(tx, ctx, EventDamaged, 0, 0, it, "", nil); err != nil {
+				if err := s.event(tx, ctx, ledger.Damaged, 0, 0, it, "", nil); err != nil {
 					return err
 				}
 			}
@@ -378,7 +379,7 @@ func (s *Service) trap(ctx context.Context, tx Tx, it catalog.Item) (*HoldTrap, 
 			if err := tx.UpdateItemStatus(it.ID, catalog.StatusOnHoldShelf, now); err != nil {
 				return nil, err
 			}
-			if err := s.event(tx, ctx, EventHoldTrap, r.ID, 0, it, "", map[string]any{"hold_id": h.ID, "pickup_deadline": h.PickupDeadline}); err != nil {
+			if err := s.event(tx, ctx, ledger.HoldTrap, r.ID, 0, it, "", map[string]any{"hold_id": h.ID, "pickup_deadline": h.PickupDeadline}); err != nil {
 				return nil, err
 			}
 			return &HoldTrap{HoldID: h.ID, ReaderCard: r.Card, ReaderName: r.Name, ReaderPhone: r.Phone, PickupDeadline: h.PickupDeadline}, nil
@@ -447,7 +448,7 @@ func (s *Service) renewTx(ctx context.Context, tx Tx, barcode string, onlyReader
 	if err := tx.UpdateLoan(&loan); err != nil {
 		return LoanView{}, err
 	}
-	if err := s.event(tx, ctx, EventRenew, r.ID, loan.ClassID, it, due, map[string]any{"renewals": loan.Renewals}); err != nil {
+	if err := s.event(tx, ctx, ledger.Renew, r.ID, loan.ClassID, it, due, map[string]any{"renewals": loan.Renewals}); err != nil {
 		return LoanView{}, err
 	}
 	return LoanView{Loan: loan, Barcode: it.Barcode, RecordID: rec.ID, Title: rec.Title, CallNumber: it.CallNumber, ReaderCard: r.Card, ReaderName: r.Name}, nil

@@ -7,6 +7,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
+	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 	"shuwu/internal/settings"
 	"shuwu/internal/testkit"
@@ -44,8 +45,8 @@ func TestCheckoutLendsForThirtyDaysAndLogsTheLoan(t *testing.T) {
 	if err != nil || got.Status != catalog.StatusOnLoan {
 		t.Fatalf("item status = %v, %v; want on loan", got.Status, err)
 	}
-	evs, err := k.Circulation.Events(k.Ctx, circulation.EventFilter{ReaderID: r.ID})
-	if err != nil || len(evs) != 1 || evs[0].Kind != circulation.EventLoan || evs[0].ItemID != it.ID {
+	evs, err := k.Circulation.Ledger(k.Ctx, ledger.Filter{ReaderID: r.ID})
+	if err != nil || len(evs) != 1 || evs[0].Kind != ledger.Loan || evs[0].ItemID != it.ID {
 		t.Fatalf("ledger = %+v, %v; want one loan event for the item", evs, err)
 	}
 }
@@ -342,7 +343,7 @@ func TestConcurrentCheckoutsOfFiftyItemsLoseNothing(t *testing.T) {
 	if n := loanCount(t, k); n != 50 {
 		t.Fatalf("%d loans, want 50", n)
 	}
-	evs, err := k.Circulation.Events(k.Ctx, circulation.EventFilter{Kinds: []circulation.EventKind{circulation.EventLoan}, Limit: 1000})
+	evs, err := k.Circulation.Ledger(k.Ctx, ledger.Filter{Kinds: []ledger.Kind{ledger.Loan}, Limit: 1000})
 	if err != nil || len(evs) != 50 {
 		t.Fatalf("%d loan events, %v; want 50", len(evs), err)
 	}

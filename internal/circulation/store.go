@@ -6,6 +6,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
+	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 )
 
@@ -111,7 +112,7 @@ type Tx interface {
 	Setting(key string) (string, error)
 	SetSetting(key, value string) error
 
-	AppendEvent(e *Event) error
-	Events(f EventFilter) ([]Event, error)
+	AppendLedger(e *ledger.Entry) error
+	LedgerEntries(f ledger.Filter) ([]ledger.Entry, error)
 	Audit(e audit.Entry) error
 }

@@ -70,49 +70,6 @@ type HoldView struct {
 	Position   int    `json:"position"` // 1 = next in line
 }
 
-// EventKind names a ledger entry.
-type EventKind string
-
-// The ledger's event kinds.
-const (
-	EventLoan       EventKind = "loan"
-	EventReturn     EventKind = "return"
-	EventRenew      EventKind = "renew"
-	EventHold       EventKind = "hold"
-	EventHoldCancel EventKind = "hold_cancel"
-	EventHoldTrap   EventKind = "hold_trap"
-	EventHoldFill   EventKind = "hold_fill"
-	EventHoldExpire EventKind = "hold_expire"
-	EventInRoom     EventKind = "in_room"
-	EventLost       EventKind = "lost"
-	EventFound      EventKind = "found"
-	EventDamaged    EventKind = "damaged"
-)
-
-// Event is one line of the ledger.
-type Event struct {
-	ID       int64     `json:"id"`
-	Kind     EventKind `json:"kind"`
-	At       time.Time `json:"at"`
-	ReaderID int64     `json:"reader_id,omitempty"`
-	ClassID  int64     `json:"class_id,omitempty"`
-	ItemID   int64     `json:"item_id,omitempty"`
-	RecordID int64     `json:"record_id,omitempty"`
-	StaffID  int64     `json:"staff_id,omitempty"`
-	DueDate  string    `json:"due_date,omitempty"`
-	Detail   string    `json:"detail,omitempty"`
-}
-
-// EventFilter narrows a ledger listing.
-type EventFilter struct {
-	From, To time.Time // [From, To)
-	Kinds    []EventKind
-	ReaderID int64
-	ItemID   int64
-	Limit    int
-	BeforeID int64 // for paging backwards
-}
-
 // ClosedDay is a date the library does not open (holidays).
 type ClosedDay struct {
 	Date   string `json:"date"`

@@ -82,7 +82,7 @@ func TestMigrateDataMovesAWholeReadingRoomBothWays(t *testing.T) {
 	for _, s := range sums {
 		rows[s.Table] = s.Rows
 	}
-	for _, tb := range []string{"records", "items", "readers", "classes", "loans", "events", "audit_log", "marc_originals", "reading_lists"} {
+	for _, tb := range []string{"records", "items", "readers", "classes", "loans", "ledger", "audit_log", "marc_originals", "reading_lists"} {
 		if rows[tb] == 0 {
 			t.Errorf("table %s has no rows: the test data set should fill it (%v)", tb, rows)
 		}

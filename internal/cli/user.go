@@ -11,7 +11,7 @@ import (
 
 func userUsage(env Env) error {
 	fmt.Fprintln(env.Stderr, `用法 / usage:
-  shuwu user add --role admin|librarian|duty [--name 显示名] USERNAME   (password read from stdin)
+  shuwu user add --role admin|librarian|duty|leadership [--name 显示名] USERNAME   (password read from stdin)
   shuwu user passwd USERNAME                                            (password read from stdin)
   shuwu user list`)
 	return errUsage
@@ -31,7 +31,7 @@ func runUser(ctx context.Context, env Env, args []string) error {
 	sub, rest := args[0], args[1:]
 	fs := flags(env, "user "+sub)
 	cfg := loadConfig(env, fs)
-	role := fs.String("role", "duty", "admin, librarian or duty")
+	role := fs.String("role", "duty", "admin, librarian, duty or leadership (领导, read-only)")
 	name := fs.String("name", "", "display name")
 	if err := parse(fs, rest); err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
+	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 	"shuwu/internal/store"
 	"shuwu/internal/testkit"
@@ -195,7 +196,7 @@ func TestLoad(t *testing.T) {
 		var before int64
 		n := 0
 		for {
-			evs, err := circ.Events(ctx, circulation.EventFilter{Kinds: []circulation.EventKind{circulation.EventLoan, circulation.EventRenew}, Limit: 1000, BeforeID: before})
+			evs, err := circ.Ledger(ctx, ledger.Filter{Kinds: []ledger.Kind{ledger.Loan, ledger.Renew}, Limit: 1000, BeforeID: before})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -248,48 +248,6 @@ func (tx *Tx) DeleteClosedDay(date string) error {
 	return tx.mustAffect(errs.NotFound(CodeClosedDayNotFound, "该日期不是闭馆日", "the date is not a closed day"), `DELETE FROM closed_days WHERE date=?`, date)
 }
 
-// AppendEvent adds a line to the ledger.
-func (tx *Tx) AppendEvent(e *circulation.Event) error {
-	id, err := tx.insert(`INSERT INTO events (kind, at, reader_id, class_id, item_id, record_id, staff_id, due_date, detail) VALUES (?,?,?,?,?,?,?,?,?)`,
-		e.Kind, nowMillis(e.At), nullID(e.ReaderID), nullID(e.ClassID), nullID(e.ItemID), nullID(e.RecordID), nullID(e.StaffID), e.DueDate, e.Detail)
-	e.ID = id
-	return err
-}
-
-// Events lists ledger lines matching f, newest first.
-func (tx *Tx) Events(f circulation.EventFilter) ([]circulation.Event, error) {
-	where, args := []string{"1=1"}, []any{}
-	if !f.From.IsZero() {
-		where, args = append(where, "at >= ?"), append(args, nowMillis(f.From))
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, "at < ?"), append(args, nowMillis(f.To))
-	}
-	if len(f.Kinds) > 0 {
-		where = append(where, "kind IN ("+bindMarks(len(f.Kinds))+")")
-		for _, k := range f.Kinds {
-			args = append(args, string(k))
-		}
-	}
-	if f.ReaderID != 0 {
-		where, args = append(where, "reader_id = ?"), append(args, f.ReaderID)
-	}
-	if f.ItemID != 0 {
-		where, args = append(where, "item_id = ?"), append(args, f.ItemID)
-	}
-	if f.BeforeID != 0 {
-		where, args = append(where, "id < ?"), append(args, f.BeforeID)
-	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT id, kind, at, COALESCE(reader_id,0), COALESCE(class_id,0), COALESCE(item_id,0), COALESCE(record_id,0), COALESCE(staff_id,0), due_date, detail
-		FROM events WHERE `+strings.Join(where, " AND ")+` ORDER BY id DESC LIMIT ?`, append(args, f.Limit)...)
-	return collect(rows, mapErr(err), func(r *sql.Rows) (e circulation.Event, err error) {
-		var at int64
-		err = r.Scan(&e.ID, &e.Kind, &at, &e.ReaderID, &e.ClassID, &e.ItemID, &e.RecordID, &e.StaffID, &e.DueDate, &e.Detail)
-		e.At = fromMillis(at)
-		return e, err
-	})
-}
-
 // Audit appends an entry to the audit log.
 func (tx *Tx) Audit(e audit.Entry) error {
 	if e.At.IsZero() {

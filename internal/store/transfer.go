@@ -122,7 +122,7 @@ func (tx *Tx) Ledger(f transferstore.LedgerFilter) ([]transferstore.LedgerRow, e
 	}
 	rows, err := tx.q.QueryContext(tx.ctx, `SELECT e.id, e.kind, e.at, e.due_date, COALESCE(r.card,''), COALESCE(r.name,''), COALESCE(c.name,''),
 			COALESCE(i.barcode,''), COALESCE(i.call_number,''), COALESCE(rec.title,''), COALESCE(u.display_name, u.username, '')
-		FROM events e
+		FROM ledger e
 		LEFT JOIN readers r ON r.id = e.reader_id
 		LEFT JOIN classes c ON c.id = e.class_id
 		LEFT JOIN items i ON i.id = e.item_id

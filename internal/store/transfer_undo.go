@@ -27,7 +27,7 @@ func (tx *Tx) DeleteImportedCopies(ids []int64) ([]int64, error) {
 		marks, args := bindMarks(len(chunk)), int64Args(chunk)
 		used := `SELECT item_id FROM loans WHERE item_id IN (` + marks + `)
 			UNION SELECT item_id FROM holds WHERE item_id IN (` + marks + `)
-			UNION SELECT item_id FROM events WHERE item_id IN (` + marks + `)`
+			UNION SELECT item_id FROM ledger WHERE item_id IN (` + marks + `)`
 		rows, err := tx.q.QueryContext(tx.ctx, used, append(append(append([]any{}, args...), args...), args...)...)
 		got, err := collect(rows, mapErr(err), func(r *sql.Rows) (id int64, err error) { return id, r.Scan(&id) })
 		if err != nil {

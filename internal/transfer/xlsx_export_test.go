@@ -8,7 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"shuwu/internal/circulation"
+	"shuwu/internal/ledger"
 	"shuwu/internal/testkit"
 	"shuwu/internal/transfer"
 )
@@ -132,7 +132,7 @@ func TestExportLedgerXLSXHoldsExactlyTheEventsInRange(t *testing.T) {
 	}
 
 	from := time.Date(2024, 9, 3, 0, 0, 0, 0, testkit.Shanghai)
-	want, err := k.Circulation.Events(k.Ctx, circulation.EventFilter{From: from, To: from.AddDate(0, 0, 4), Limit: 1000})
+	want, err := k.Circulation.Ledger(k.Ctx, ledger.Filter{From: from, To: from.AddDate(0, 0, 4), Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}

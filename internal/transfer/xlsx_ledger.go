@@ -6,27 +6,13 @@ import (
 	"time"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/ledger"
 )
 
-// LedgerSheetOptions select the events of a ledger export.
+// LedgerSheetOptions select the lines of a ledger export.
 type LedgerSheetOptions struct {
 	From, To string // YYYY-MM-DD in the library's time zone, both days included
 	ClassID  int64  // only events of this class's members; 0 for all
-}
-
-// eventKindLabels name the ledger's event kinds as the desk says them.
-var eventKindLabels = map[string]string{
-	"loan": "借出", "return": "归还", "renew": "续借", "hold": "预约", "hold_cancel": "取消预约",
-	"hold_trap": "预约到书", "hold_fill": "预约借出", "hold_expire": "预约过期", "in_room": "馆内阅览",
-	"lost": "遗失", "found": "找到", "damaged": "损坏",
-}
-
-// EventKindLabel is an event kind in Chinese; unknown kinds as they are.
-func EventKindLabel(kind string) string {
-	if l, ok := eventKindLabels[kind]; ok {
-		return l
-	}
-	return kind
 }
 
 var ledgerColumns = []column{
@@ -79,7 +65,7 @@ func (s *Service) ExportLedgerXLSX(ctx context.Context, out io.Writer, o LedgerS
 		}
 		for _, l := range page {
 			counts["流通记录"]++
-			err := sh.add(l.At.In(s.tz).Format("2006-01-02 15:04:05"), EventKindLabel(l.Kind), l.ReaderName, l.ReaderCard, l.ClassName,
+			err := sh.add(l.At.In(s.tz).Format("2006-01-02 15:04:05"), ledger.Kind(l.Kind).Label(false), l.ReaderName, l.ReaderCard, l.ClassName,
 				l.Barcode, l.Title, l.CallNumber, l.DueDate, l.Staff)
 			if err != nil {
 				wb.close()

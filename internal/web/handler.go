@@ -19,10 +19,13 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request, v *view) error
 var (
 	public     []audit.Role
 	readerOnly = []audit.Role{audit.RoleReader}
-	anyone     = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleReader}
+	anyone     = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser, audit.RoleLeadership, audit.RoleReader}
 	staff      = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty}
-	librarian  = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
-	adminOnly  = []audit.Role{audit.RoleAdmin}
+	// reports are the read-only pages leadership may open beside the desk
+	// staff: figures and lists, no forms that change anything.
+	reports   = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership}
+	librarian = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
+	adminOnly = []audit.Role{audit.RoleAdmin}
 )
 
 const flashCookie = "shuwu_flash"

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"shuwu/internal/circulation"
+	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 )
 
@@ -34,7 +35,7 @@ type endingClass struct {
 // day: loans and returns today, holds, overdue loans, classes ending soon,
 // cards expiring this week and the hold shelf.
 func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
-	if !v.Staff() {
+	if !v.Staff() && !v.Leadership() {
 		http.Redirect(w, r, "/opac", http.StatusSeeOther)
 		return nil
 	}
@@ -56,13 +57,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 	}
 	now := time.Now().In(s.d.TZ)
 	start := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, s.d.TZ)
-	evs, err := s.d.Circulation.Events(ctx, circulation.EventFilter{From: start, To: start.AddDate(0, 0, 1),
-		Kinds: []circulation.EventKind{circulation.EventLoan, circulation.EventReturn}, Limit: 1000})
+	evs, err := s.d.Circulation.Ledger(ctx, ledger.Filter{From: start, To: start.AddDate(0, 0, 1),
+		Kinds: []ledger.Kind{ledger.Loan, ledger.Return}, Limit: 1000})
 	if err != nil {
 		return err
 	}
 	for _, e := range evs {
-		if e.Kind == circulation.EventLoan {
+		if e.Kind == ledger.Loan {
 			d.LoansToday++
 		} else {
 			d.ReturnsToday++

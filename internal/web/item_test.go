@@ -9,7 +9,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
-	"shuwu/internal/circulation"
+	"shuwu/internal/ledger"
 )
 
 func itemStatus(t *testing.T, e *env, barcode string) catalog.ItemStatus {
@@ -147,7 +147,7 @@ func TestInRoomUseIsCountedFromTheCopyPageAndTheDesk(t *testing.T) {
 	res.want(t, http.StatusOK, "已登记阅览《习近平谈治国理政（第四卷）》"+code, `href="/desk?mode=inroom" aria-current="page"`)
 	// A card scanned in in-room mode names the reader for the next scans.
 	duty.post("/desk/scan", url.Values{"mode": {"inroom"}, "code": {e.f.Readers[1].Card}}).want(t, http.StatusOK, "李四")
-	evs, err := e.a.Circulation.Events(t.Context(), circulation.EventFilter{Kinds: []circulation.EventKind{circulation.EventInRoom}})
+	evs, err := e.a.Circulation.Ledger(t.Context(), ledger.Filter{Kinds: []ledger.Kind{ledger.InRoom}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -96,7 +96,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, v *view) error {
 
 // landing is where a person goes after logging in.
 func (s *Server) landing(v *view) string {
-	if v.Staff() {
+	if v.Account() {
 		return "/"
 	}
 	return "/my"

@@ -6,6 +6,7 @@ import (
 
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 )
 
@@ -79,7 +80,7 @@ func (s *Server) myReading(ctx context.Context, readerID int64, classes []reader
 	if len(mine) == 0 {
 		return nil, nil
 	}
-	evs, err := s.d.Circulation.Events(ctx, circulation.EventFilter{ReaderID: readerID, Kinds: []circulation.EventKind{circulation.EventLoan}, Limit: 1000})
+	evs, err := s.d.Circulation.Ledger(ctx, ledger.Filter{ReaderID: readerID, Kinds: []ledger.Kind{ledger.Loan}, Limit: 1000})
 	if err != nil {
 		return nil, err
 	}

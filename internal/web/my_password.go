@@ -10,7 +10,7 @@ import (
 // showMyPassword is the change-password form, for readers and staff.
 func (s *Server) showMyPassword(w http.ResponseWriter, r *http.Request, v *view) error {
 	v.Title, v.Nav = v.T("password.title"), "my"
-	if v.Staff() {
+	if v.Account() {
 		v.Nav = ""
 	}
 	s.render(w, r, http.StatusOK, "password", v)

@@ -60,6 +60,9 @@ func (s *Server) listOverdue(w http.ResponseWriter, r *http.Request, v *view) er
 		return err
 	}
 	v.Title, v.Nav, v.Data = v.T("overdue.title"), "home", d
+	if v.Leadership() {
+		v.Nav = "overdue"
+	}
 	s.render(w, r, http.StatusOK, "overdue", v)
 	return nil
 }

@@ -24,7 +24,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /holds", s.route(staff, s.listHolds))
 	mux.Handle("POST /holds/{id}/cancel", s.route(staff, s.cancelHoldByStaff))
 	mux.Handle("POST /holds/expire", s.route(librarian, s.expireHolds))
-	mux.Handle("GET /overdue", s.route(staff, s.listOverdue))
+	mux.Handle("GET /overdue", s.route(reports, s.listOverdue))
 	mux.Handle("GET /overdue/slips", s.route(staff, s.overdueSlips))
 
 	mux.Handle("GET /catalog", s.route(staff, s.listRecords))
@@ -97,7 +97,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /import/jobs/{id}", s.route(librarian, s.showImportJob))
 		mux.Handle("GET /import/jobs/{id}/rejects", s.route(librarian, s.importRejects))
 		mux.Handle("GET /export", s.route(librarian, s.showExport))
-		mux.Handle("GET /overdue/export", s.route(staff, s.exportOverdue))
+		mux.Handle("GET /overdue/export", s.route(reports, s.exportOverdue))
 		mux.Handle("GET /export/marc", s.route(librarian, s.exportMARC))
 		mux.Handle("GET /export/marc/file", s.route(librarian, s.exportMARCFile))
 		mux.Handle("GET /export/xlsx/{what}", s.route(librarian, s.exportXLSX))

@@ -15,7 +15,7 @@ type usersPage struct {
 	Roles []audit.Role
 }
 
-var staffRoles = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty}
+var staffRoles = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership}
 
 // showUsers lists the staff accounts; administrators only.
 func (s *Server) showUsers(w http.ResponseWriter, r *http.Request, v *view) error {

@@ -40,8 +40,16 @@ func (v *view) Err(field string) string { return v.Errors[field] }
 // Val is the value typed in a form field.
 func (v *view) Val(field string) string { return v.Form.Get(field) }
 
-// Staff reports whether a staff account is logged in.
-func (v *view) Staff() bool { return v.LoggedIn && v.Actor.IsStaff() }
+// Account reports whether a staff account is logged in: desk staff,
+// organisers or leadership (the staff look of the pages).
+func (v *view) Account() bool { return v.LoggedIn && v.Actor.IsStaff() }
+
+// Staff reports whether someone who works the desk is logged in.
+func (v *view) Staff() bool { return v.LoggedIn && v.Actor.AtDesk() }
+
+// Leadership reports whether a leadership (领导) account is logged in:
+// read-only dashboards, reports and visit records.
+func (v *view) Leadership() bool { return v.LoggedIn && v.Actor.Role == audit.RoleLeadership }
 
 // Reader reports whether a reader is logged in.
 func (v *view) Reader() bool { return v.LoggedIn && v.Actor.Role == audit.RoleReader }

@@ -123,7 +123,7 @@ func ISBN13(twelve string) string {
 	return twelve + fmt.Sprint((10-sum%10)%10)
 }
 
-// Seed adds staff accounts (the demo's: admin, librarian, duty1, duty2),
+// Seed adds staff accounts (the demo's: admin, librarian, duty1, duty2, leader),
 // six records with copies on the shelf groups, two readers with
 // passwords, and a class ending in ten days with both in it.
 func Seed(tb testing.TB, a *app.App) Fixture {
