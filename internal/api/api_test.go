@@ -15,6 +15,7 @@ import (
 	"shuwu/internal/app"
 	"shuwu/internal/audit"
 	"shuwu/internal/config"
+	"shuwu/internal/testkit"
 )
 
 // server is a real shuwu on 127.0.0.1:0 with a temporary database.
@@ -28,8 +29,8 @@ type server struct {
 // configuration first.
 func startServer(t *testing.T, tweak ...func(*config.Config)) *server {
 	t.Helper()
-	cfg := config.Defaults()
-	cfg.DataDir, cfg.Addr = t.TempDir(), "127.0.0.1:0"
+	cfg := testkit.Config(t)
+	cfg.Addr = "127.0.0.1:0"
 	for _, f := range tweak {
 		f(&cfg)
 	}

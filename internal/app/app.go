@@ -91,7 +91,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	db, err := store.OpenSQLite(ctx, cfg.DBPath(), log)
+	db, err := store.Open(ctx, cfg.Database(), log)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}

@@ -14,19 +14,19 @@ import (
 	"shuwu/internal/app"
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
-	"shuwu/internal/config"
 	"shuwu/internal/errs"
 	"shuwu/internal/protocol/z3950"
 	"shuwu/internal/readers"
 	"shuwu/internal/search"
 	"shuwu/internal/settings"
+	"shuwu/internal/testkit"
 )
 
 func TestASynonymsFileExtendsSearch(t *testing.T) {
 	syn := filepath.Join(t.TempDir(), "synonyms.txt")
 	os.WriteFile(syn, []byte("# 本校简称\n青干班 = 青年干部培训班\n"), 0o600)
-	cfg := config.Defaults()
-	cfg.DataDir, cfg.Synonyms = t.TempDir(), syn
+	cfg := testkit.Config(t)
+	cfg.Synonyms = syn
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -46,8 +46,8 @@ func TestASynonymsFileExtendsSearch(t *testing.T) {
 }
 
 func TestAMissingSynonymsFileIsAClearError(t *testing.T) {
-	cfg := config.Defaults()
-	cfg.DataDir, cfg.Synonyms = t.TempDir(), filepath.Join(t.TempDir(), "nope.txt")
+	cfg := testkit.Config(t)
+	cfg.Synonyms = filepath.Join(t.TempDir(), "nope.txt")
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -58,8 +58,7 @@ func TestAMissingSynonymsFileIsAClearError(t *testing.T) {
 }
 
 func TestAvailabilityFacetFollowsLending(t *testing.T) {
-	cfg := config.Defaults()
-	cfg.DataDir = t.TempDir()
+	cfg := testkit.Config(t)
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -139,8 +138,7 @@ func TestAvailabilityFacetFollowsLending(t *testing.T) {
 }
 
 func TestOAIAnswersWithoutLogin(t *testing.T) {
-	cfg := config.Defaults()
-	cfg.DataDir = t.TempDir()
+	cfg := testkit.Config(t)
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -170,8 +168,7 @@ func TestOAIAnswersWithoutLogin(t *testing.T) {
 // The server answers SRU at /sru and OAI-PMH at /oai without a login, with
 // the library's name.
 func TestCatalogueProtocolsAreServedWithoutLogin(t *testing.T) {
-	cfg := config.Defaults()
-	cfg.DataDir = t.TempDir()
+	cfg := testkit.Config(t)
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -206,8 +203,8 @@ func TestCatalogueProtocolsAreServedWithoutLogin(t *testing.T) {
 // --z3950-addr starts the Z39.50 listener beside the web server, and
 // shutting the server down stops it.
 func TestTheZ3950ListenerRunsWithTheServer(t *testing.T) {
-	cfg := config.Defaults()
-	cfg.DataDir, cfg.Addr, cfg.Z3950Addr = t.TempDir(), "127.0.0.1:0", "127.0.0.1:0"
+	cfg := testkit.Config(t)
+	cfg.Addr, cfg.Z3950Addr = "127.0.0.1:0", "127.0.0.1:0"
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}

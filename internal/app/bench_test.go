@@ -28,24 +28,33 @@ import (
 	"shuwu/internal/config"
 	"shuwu/internal/demo"
 	"shuwu/internal/readers"
+	"shuwu/internal/testkit/pgtest"
 )
 
 var (
 	demoOnce sync.Once
 	demoDir  string
+	demoDB   string // on PostgreSQL: the template database holding the demo
 	demoErr  error
+	benchSeq atomic.Int64
 )
 
-// demoData builds the demo data set once per test binary and returns a
-// fresh copy of its data directory for one benchmark.
-func demoData(b *testing.B) string {
+// demoConfig builds the demo data set once per test binary and returns the
+// configuration of a fresh copy of it for one benchmark: a copy of the
+// SQLite files, or, when SHUWU_TEST_PG names a cluster
+// (scripts/pg-throwaway.sh), a PostgreSQL database made from a template.
+func demoConfig(b *testing.B) config.Config {
 	b.Helper()
 	demoOnce.Do(func() {
 		demoDir, demoErr = os.MkdirTemp("", "shuwu-bench-demo")
 		if demoErr != nil {
 			return
 		}
-		cfg := benchConfig(demoDir)
+		cfg := benchConfig(demoDir, "")
+		if pgtest.Enabled() {
+			demoDB = pgtest.WholeDatabase(b, "shuwu_bench_demo", "", true)
+			cfg.DB = demoDB
+		}
 		a, err := app.Open(context.Background(), cfg, nil)
 		if err != nil {
 			demoErr = err
@@ -58,6 +67,9 @@ func demoData(b *testing.B) string {
 		b.Fatal(demoErr)
 	}
 	dst := b.TempDir()
+	if demoDB != "" {
+		return benchConfig(dst, pgtest.WholeDatabase(b, fmt.Sprintf("shuwu_bench_%d", benchSeq.Add(1)), "shuwu_bench_demo", false))
+	}
 	for _, name := range []string{"shuwu.db", "shuwu.db-wal"} {
 		raw, err := os.ReadFile(filepath.Join(demoDir, name))
 		if err != nil {
@@ -70,12 +82,12 @@ func demoData(b *testing.B) string {
 			b.Fatal(err)
 		}
 	}
-	return dst
+	return benchConfig(dst, "")
 }
 
-func benchConfig(dir string) config.Config {
+func benchConfig(dir, db string) config.Config {
 	cfg := config.Defaults()
-	cfg.DataDir, cfg.Addr = dir, "127.0.0.1:0"
+	cfg.DataDir, cfg.Addr, cfg.DB = dir, "127.0.0.1:0", db
 	if err := cfg.Validate(); err != nil {
 		panic(err)
 	}
@@ -122,7 +134,7 @@ func deskFixture(b *testing.B, a *app.App, n, copies int) ([]readers.Reader, []c
 // BenchmarkCheckoutReturnService measures one checkout plus one return
 // through the circulation service on the demo data set, durable commits.
 func BenchmarkCheckoutReturnService(b *testing.B) {
-	a, err := app.Open(context.Background(), benchConfig(demoData(b)), nil)
+	a, err := app.Open(context.Background(), demoConfig(b), nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -171,7 +183,7 @@ func BenchmarkCheckoutAPIAtRate(b *testing.B) {
 // alone (go test's -cpuprofile also covers loading the demo data).
 func benchDesks(b *testing.B, rate int) {
 	const clients = 50
-	a, err := app.Open(context.Background(), benchConfig(demoData(b)), nil)
+	a, err := app.Open(context.Background(), demoConfig(b), nil)
 	if err != nil {
 		b.Fatal(err)
 	}

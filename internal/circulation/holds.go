@@ -131,6 +131,7 @@ func (s *Service) ExpireHolds(ctx context.Context) (int, error) {
 	var n int
 	var recs []int64
 	err := s.store.Update(ctx, func(tx Tx) error {
+		recs = nil // PostgreSQL may run the transaction again
 		expired, err := tx.ExpiredHolds(s.todayStr())
 		if err != nil {
 			return err

@@ -34,18 +34,19 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":   {"运行服务器 / run the server", runServe},
-		"migrate": {"升级数据库结构 / migrate the database schema", runMigrate},
-		"user":    {"管理工作人员账号（add|passwd|list）/ staff accounts", runUser},
-		"stats":   {"输出馆藏与流通总数 / print totals (--json)", runStats},
-		"clc":     {"导入中图法类表（import FILE）/ import a CLC table", runCLC},
-		"backup":  {"在线备份数据库（FILE）/ back up the database while running", runBackup},
-		"reindex": {"重建检索索引 / rebuild the search index", runReindex},
-		"version": {"显示版本 / print the version", runVersion},
-		"import":  {"导入 MARC 书目、Excel/CSV 书目清单和学员名单（marc|books|roster FILE）/ import MARC, book lists, rosters", runImport},
-		"export":  {"导出 MARC 书目或 Excel 表（marc | xlsx records|readers|class|ledger）/ export MARC or Excel", runExport},
-		"sip":     {"管理自助借还机的 SIP2 账号（terminal add|passwd|list|remove）/ self-service terminals", runSIP},
-		"marc":    {"转换 MARC 文件格式与编码（convert IN OUT）/ convert MARC files", runMARC},
+		"serve":        {"运行服务器 / run the server", runServe},
+		"migrate":      {"升级数据库结构 / migrate the database schema", runMigrate},
+		"user":         {"管理工作人员账号（add|passwd|list）/ staff accounts", runUser},
+		"stats":        {"输出馆藏与流通总数 / print totals (--json)", runStats},
+		"clc":          {"导入中图法类表（import FILE）/ import a CLC table", runCLC},
+		"backup":       {"在线备份数据库（FILE）/ back up the database while running", runBackup},
+		"reindex":      {"重建检索索引 / rebuild the search index", runReindex},
+		"version":      {"显示版本 / print the version", runVersion},
+		"import":       {"导入 MARC 书目、Excel/CSV 书目清单和学员名单（marc|books|roster FILE）/ import MARC, book lists, rosters", runImport},
+		"export":       {"导出 MARC 书目或 Excel 表（marc | xlsx records|readers|class|ledger）/ export MARC or Excel", runExport},
+		"sip":          {"管理自助借还机的 SIP2 账号（terminal add|passwd|list|remove）/ self-service terminals", runSIP},
+		"marc":         {"转换 MARC 文件格式与编码（convert IN OUT）/ convert MARC files", runMARC},
+		"migrate-data": {"在 SQLite 与 PostgreSQL 之间迁移整个书屋的数据（--from --to）/ move all data between SQLite and PostgreSQL", runMigrateData},
 	}
 }
 
@@ -112,7 +113,7 @@ func usage(w io.Writer, cmds map[string]command) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(w, "  %-12s %s\n", n, cmds[n].summary)
 	}
 }
 

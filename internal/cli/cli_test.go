@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"shuwu/internal/store"
+	"shuwu/internal/testkit/pgtest"
 	"shuwu/internal/testkit/shared"
 )
 
@@ -39,8 +40,48 @@ func (s *syncBuffer) String() string {
 func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut syncBuffer
-	code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(stdin), Getenv: func(string) string { return "" }})
+	db := dbForArgs(t, args)
+	getenv := func(k string) string {
+		if k == "SHUWU_DB" {
+			return db
+		}
+		return ""
+	}
+	code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(stdin), Getenv: getenv})
 	return code, out.String(), errOut.String()
+}
+
+var (
+	pgMu  sync.Mutex
+	pgDBs = map[string]string{} // --data directory → its PostgreSQL database
+)
+
+// dbForArgs is SHUWU_DB for a command: "" (shuwu.db in the data
+// directory) on SQLite; on the PostgreSQL pass one database per --data
+// directory, so commands on the same directory see the same data.
+func dbForArgs(t *testing.T, args []string) string {
+	if !pgtest.Enabled() {
+		return ""
+	}
+	dir := ""
+	for i, a := range args {
+		if a == "--data" && i+1 < len(args) {
+			dir = args[i+1]
+		} else if v, ok := strings.CutPrefix(a, "--data="); ok {
+			dir = v
+		}
+	}
+	if dir == "" {
+		return ""
+	}
+	pgMu.Lock()
+	defer pgMu.Unlock()
+	if u, ok := pgDBs[dir]; ok {
+		return u
+	}
+	u := pgtest.NewDatabase(t)
+	pgDBs[dir] = u
+	return u
 }
 
 func TestVersionNamesTheSchema(t *testing.T) {
@@ -112,8 +153,15 @@ func TestServeAnswersHealthAndStopsOnSignal(t *testing.T) {
 	defer cancel()
 	var out, errOut syncBuffer
 	done := make(chan int, 1)
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--data", dir}
+	db := dbForArgs(t, args)
 	go func() {
-		done <- Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data", dir}, Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(""), Getenv: func(string) string { return "" }})
+		done <- Run(ctx, args, Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(""), Getenv: func(k string) string {
+			if k == "SHUWU_DB" {
+				return db
+			}
+			return ""
+		}})
 	}()
 	url := regexp.MustCompile(`http://127\.0\.0\.1:\d+`)
 	var base string
@@ -152,13 +200,15 @@ func TestBackupWritesAUsableCopyAndNeverOverwrites(t *testing.T) {
 	if code, out, errOut := run(t, "", "backup", "--data", dir, dst); code != 0 || !strings.Contains(out, "已备份") {
 		t.Fatalf("backup = %d %q %q", code, out, errOut)
 	}
+	// On either engine the backup is a SQLite file, which shuwu opens as
+	// its database (and migrate-data moves back to PostgreSQL).
 	restored := t.TempDir()
 	raw, err := os.ReadFile(dst)
 	if err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(restored, "shuwu.db"), raw, 0o600)
-	if code, out, _ := run(t, "", "user", "list", "--data", restored); code != 0 || !strings.Contains(out, "wang") {
+	if code, out, _ := run(t, "", "user", "list", "--data", restored, "--db", "sqlite:"+filepath.Join(restored, "shuwu.db")); code != 0 || !strings.Contains(out, "wang") {
 		t.Fatalf("the backup does not hold the account: %d %q", code, out)
 	}
 	if code, _, errOut := run(t, "", "backup", "--data", dir, dst); code != 2 || !strings.Contains(errOut, "已存在") {
@@ -175,8 +225,15 @@ func TestToolsWorkWhileTheServerRuns(t *testing.T) {
 	defer cancel()
 	var out, errOut syncBuffer
 	done := make(chan int, 1)
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--data", dir}
+	db := dbForArgs(t, args)
 	go func() {
-		done <- Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data", dir}, Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(""), Getenv: func(string) string { return "" }})
+		done <- Run(ctx, args, Env{Stdout: &out, Stderr: &errOut, Stdin: strings.NewReader(""), Getenv: func(k string) string {
+			if k == "SHUWU_DB" {
+				return db
+			}
+			return ""
+		}})
 	}()
 	defer func() { cancel(); <-done }()
 	url := regexp.MustCompile(`http://127\.0\.0\.1:\d+`)

@@ -10,4 +10,10 @@ const (
 	CodeFileUnwritable errs.Code = "FILE_UNWRITABLE"
 	// 转换失败 / conversion failed
 	CodeMARCConvertFailed errs.Code = "MARC_CONVERT_FAILED"
+	// 数据库地址须是 sqlite:文件路径 或 postgres://… / a database must be sqlite:PATH or postgres://…
+	CodeDatabaseURLInvalid errs.Code = "DATABASE_URL_INVALID"
+	// 源数据库文件不存在 / the source database file does not exist
+	CodeSourceMissing errs.Code = "SOURCE_DATABASE_MISSING"
+	// 迁移后数据不一致 / the copy differs from the source
+	CodeCopyMismatch errs.Code = "COPY_MISMATCH"
 )

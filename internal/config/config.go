@@ -6,6 +6,7 @@ package config
 import (
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,8 +17,12 @@ import (
 
 // Config is everything an operator can set.
 type Config struct {
-	Addr     string // listen address, e.g. 127.0.0.1:8080
-	DataDir  string // holds shuwu.db and the search index
+	Addr    string // listen address, e.g. 127.0.0.1:8080
+	DataDir string // holds shuwu.db, the search index and the import jobs
+	// DB selects the database: empty for shuwu.db in DataDir (SQLite), a
+	// postgres:// URL (PostgreSQL), or sqlite:PATH for another SQLite
+	// file. The search index and import jobs stay in DataDir either way.
+	DB       string
 	TimeZone string // the library's zone for dates; default Asia/Shanghai
 	Demo     bool   // load the demo data set into an empty data dir
 	// SecureCookies marks cookies Secure; set it when serving behind TLS.
@@ -54,6 +59,9 @@ func (c *Config) FromEnv(getenv func(string) string) {
 	if v := getenv("SHUWU_DATA"); v != "" {
 		c.DataDir = v
 	}
+	if v := getenv("SHUWU_DB"); v != "" {
+		c.DB = v
+	}
 	if v := getenv("SHUWU_TZ"); v != "" {
 		c.TimeZone = v
 	}
@@ -84,6 +92,7 @@ func (c *Config) FromEnv(getenv func(string) string) {
 // values as defaults; serve adds the listener flags with ServeFlags.
 func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "data directory (env SHUWU_DATA)")
+	fs.StringVar(&c.DB, "db", c.DB, "database: empty for shuwu.db in the data directory, postgres://user:pass@host/db for PostgreSQL, or sqlite:PATH (env SHUWU_DB)")
 	fs.StringVar(&c.TimeZone, "tz", c.TimeZone, "library time zone (env SHUWU_TZ)")
 	fs.StringVar(&c.Synonyms, "synonyms", c.Synonyms, "file of extra search synonyms, one group per line: 党建 = 党的建设 (env SHUWU_SYNONYMS)")
 }
@@ -104,6 +113,10 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 func (c *Config) Validate() error {
 	if c.DataDir == "" {
 		return errs.Invalid(CodeConfigInvalid, "data", "数据目录不能为空（--data 或 SHUWU_DATA）", "the data directory must not be empty")
+	}
+	if c.DB != "" && !IsPostgresURL(c.DB) && (!strings.HasPrefix(c.DB, "sqlite:") || c.DB == "sqlite:") {
+		return errs.Invalid(CodeConfigInvalid, "db", fmt.Sprintf("--db 须是 postgres:// 开头的 PostgreSQL 地址或 sqlite:文件路径，不能是 %q（不设则用数据目录里的 shuwu.db）", c.DB),
+			fmt.Sprintf("--db must be a postgres:// URL or sqlite:PATH, not %q (leave it unset for shuwu.db in the data directory)", c.DB))
 	}
 	tz, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
@@ -132,8 +145,42 @@ func (c *Config) Location() *time.Location {
 	return c.tz
 }
 
-// DBPath is the SQLite file.
+// DBPath is the SQLite file in the data directory.
 func (c *Config) DBPath() string { return filepath.Join(c.DataDir, "shuwu.db") }
+
+// Database is what the store opens (store.Open): the --db value, or the
+// SQLite file in the data directory.
+func (c *Config) Database() string {
+	if c.DB != "" {
+		return c.DB
+	}
+	return c.DBPath()
+}
+
+// IsPostgresURL reports whether a --db value names a PostgreSQL database.
+func IsPostgresURL(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// MaskedDB is a --db value fit for logs: a password in it is hidden.
+func MaskedDB(dsn string) string {
+	if !IsPostgresURL(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://(unparsable)"
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	q := u.Query()
+	if q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
+}
 
 // IndexDir is the search index directory.
 func (c *Config) IndexDir() string { return filepath.Join(c.DataDir, "index") }
@@ -141,10 +188,9 @@ func (c *Config) IndexDir() string { return filepath.Join(c.DataDir, "index") }
 // ImportsDir holds the import jobs: their state, reports and rejections.
 func (c *Config) ImportsDir() string { return filepath.Join(c.DataDir, "imports") }
 
-// String prints the configuration; it holds no secrets today, and any
-// added later must be masked here.
+// String prints the configuration with the database password masked.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s data=%s tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q sip_addr=%q sip_tls=%v z3950_addr=%q", c.Addr, c.DataDir, c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms, c.SIPAddr, c.SIPTLSCert != "", c.Z3950Addr)
+	return fmt.Sprintf("addr=%s data=%s db=%q tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q sip_addr=%q sip_tls=%v z3950_addr=%q", c.Addr, c.DataDir, MaskedDB(c.DB), c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms, c.SIPAddr, c.SIPTLSCert != "", c.Z3950Addr)
 }
 
 // Load builds a Config from defaults and the environment.

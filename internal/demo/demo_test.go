@@ -3,7 +3,6 @@ package demo
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -20,6 +19,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/store"
+	"shuwu/internal/testkit"
 )
 
 var cst = time.FixedZone("CST", 8*3600)
@@ -29,12 +29,7 @@ var testNow = time.Date(2025, 11, 19, 10, 30, 0, 0, cst)
 
 func openDB(tb testing.TB) *store.DB {
 	tb.Helper()
-	db, err := store.OpenSQLite(context.Background(), filepath.Join(tb.TempDir(), "shuwu.db"), nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db
+	return testkit.OpenDB(tb)
 }
 
 // TestLoad runs one full load and checks what a user of the demo notices.

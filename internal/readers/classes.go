@@ -191,6 +191,7 @@ type MemberResult struct {
 func (s *Service) AddMembers(ctx context.Context, classID int64, cards []string) ([]MemberResult, error) {
 	var out []MemberResult
 	err := s.store.Update(ctx, func(tx Tx) error {
+		out = nil // PostgreSQL may run the transaction again
 		c, err := tx.Class(classID)
 		if err != nil {
 			return err

@@ -341,7 +341,7 @@ func (tx *Tx) UpdateItemStatus(itemID int64, st catalog.ItemStatus, at time.Time
 // NextSequence increments the named counter and returns its new value.
 func (tx *Tx) NextSequence(name string) (int64, error) {
 	var n int64
-	err := tx.queryRow(nil, `INSERT INTO sequences (name, last) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET last = last + 1 RETURNING last`, []any{name}, &n)
+	err := tx.queryRow(nil, `INSERT INTO sequences (name, last) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET last = sequences.last + 1 RETURNING last`, []any{name}, &n)
 	return n, err
 }
 
@@ -461,7 +461,7 @@ func (tx *Tx) ReadingList(id int64) (catalog.ReadingList, error) {
 // SaveReadingList inserts or replaces a list and its members.
 func (tx *Tx) SaveReadingList(l *catalog.ReadingList) error {
 	if l.ID == 0 {
-		id, err := tx.insert(`INSERT INTO reading_lists (name, description, audience, created_at) VALUES (?,?,?,strftime('%s','now')*1000)`, l.Name, l.Description, l.Audience)
+		id, err := tx.insert(`INSERT INTO reading_lists (name, description, audience, created_at) VALUES (?,?,?,?)`, l.Name, l.Description, l.Audience, nowMillis(time.Now()))
 		if err != nil {
 			return err
 		}
@@ -477,12 +477,12 @@ func (tx *Tx) SaveReadingList(l *catalog.ReadingList) error {
 		return err
 	}
 	for i, rid := range l.RecordIDs {
-		if _, err := tx.exec(`INSERT OR IGNORE INTO reading_list_records (list_id, record_id, pos, note) VALUES (?,?,?,?)`, l.ID, rid, i, l.Notes[rid]); err != nil {
+		if _, err := tx.exec(`INSERT INTO reading_list_records (list_id, record_id, pos, note) VALUES (?,?,?,?) ON CONFLICT DO NOTHING`, l.ID, rid, i, l.Notes[rid]); err != nil {
 			return err
 		}
 	}
 	for _, cid := range l.ClassIDs {
-		if _, err := tx.exec(`INSERT OR IGNORE INTO reading_list_classes (list_id, class_id) VALUES (?,?)`, l.ID, cid); err != nil {
+		if _, err := tx.exec(`INSERT INTO reading_list_classes (list_id, class_id) VALUES (?,?) ON CONFLICT DO NOTHING`, l.ID, cid); err != nil {
 			return err
 		}
 	}
@@ -502,7 +502,7 @@ func (tx *Tx) ReadingListsOfRecord(recordID int64) ([]int64, error) {
 
 // CLCClasses returns an imported class tree; empty when none is imported.
 func (tx *Tx) CLCClasses() ([]clc.Class, error) {
-	rows, err := tx.query(`SELECT code, name, parent, depth, flags FROM clc_classes ORDER BY rowid`)
+	rows, err := tx.query(`SELECT code, name, parent, depth, flags FROM clc_classes ORDER BY ` + tx.d.clcOrder())
 	return collect(rows, err, func(r *sql.Rows) (c clc.Class, err error) {
 		var flags int
 		err = r.Scan(&c.Code, &c.Name, &c.Parent, &c.Depth, &flags)
@@ -524,7 +524,8 @@ func (tx *Tx) ReplaceCLCClasses(classes []clc.Class) error {
 		if c.Discontinued {
 			flags |= 2
 		}
-		if _, err := tx.exec(`INSERT OR REPLACE INTO clc_classes (code, name, parent, depth, flags) VALUES (?,?,?,?,?)`, c.Code, c.Name, c.Parent, c.Depth, flags); err != nil {
+		if _, err := tx.exec(`INSERT INTO clc_classes (code, name, parent, depth, flags) VALUES (?,?,?,?,?)
+			ON CONFLICT(code) DO UPDATE SET name=excluded.name, parent=excluded.parent, depth=excluded.depth, flags=excluded.flags`, c.Code, c.Name, c.Parent, c.Depth, flags); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,3 @@
-// Package store is the SQL adapter: it implements the store interfaces that
-// the domain packages declare. It owns connections, transactions and
-// migrations. SQLite is the engine so far; what is particular to it (the
-// connection settings, the group-commit writer) stays in open_sqlite.go.
 package store
 
 import (
@@ -18,9 +14,9 @@ import (
 	"shuwu/internal/errs"
 )
 
-// DB is an open shuwu database: one writer connection fed by a group-commit
-// queue, and a pool of readers.
-type DB struct {
+// sqliteDB is the SQLite engine: one writer connection fed by a
+// group-commit queue, and a pool of readers.
+type sqliteDB struct {
 	write *sql.DB
 	read  *sql.DB
 	// conn is the one connection all writes go through, held by the writer
@@ -54,11 +50,11 @@ type writeReq struct {
 	done chan error
 }
 
-// Update runs fn in a write transaction and returns once it is durably
+// update runs fn in a write transaction and returns once it is durably
 // committed. Concurrent callers are committed together (group commit): each
 // fn runs in its own savepoint, so one caller's failure rolls back only its
 // own changes, and all share the cost of one fsync.
-func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
+func (db *sqliteDB) update(ctx context.Context, fn func(*Tx) error) error {
 	if err := db.syncer.failure(); err != nil {
 		return err
 	}
@@ -73,20 +69,20 @@ func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
 	return <-req.done
 }
 
-// View runs fn in a read transaction: every query inside it sees the one
+// view runs fn in a read transaction: every query inside it sees the one
 // snapshot taken at its first read, whatever commits meanwhile. fn must
 // not write (the read pool is query_only). Keep Views short: a snapshot
 // held open keeps the WAL from being checkpointed past it.
-func (db *DB) View(ctx context.Context, fn func(*Tx) error) error {
+func (db *sqliteDB) view(ctx context.Context, fn func(*Tx) error) error {
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return errs.Internalf("store: begin read: %w", err)
 	}
 	defer tx.Rollback()
-	return fn(&Tx{ctx: ctx, q: tx, db: db})
+	return fn(&Tx{ctx: ctx, q: tx, d: sqliteDialect{}})
 }
 
-func (db *DB) writer() {
+func (db *sqliteDB) writer() {
 	defer db.stopped.Done()
 	for {
 		var first *writeReq
@@ -121,7 +117,7 @@ func (db *DB) writer() {
 	}
 }
 
-func (db *DB) runBatch(batch []*writeReq) {
+func (db *sqliteDB) runBatch(batch []*writeReq) {
 	ctx := context.Background()
 	results := make([]error, len(batch))
 	tx, err := db.conn.BeginTx(ctx, nil)
@@ -140,7 +136,7 @@ func (db *DB) runBatch(batch []*writeReq) {
 			results[i] = errs.Internalf("store: savepoint: %w", err)
 			continue
 		}
-		results[i] = runGuarded(&Tx{ctx: r.ctx, q: tx, db: db, sqlTx: tx}, r.fn)
+		results[i] = runGuarded(&Tx{ctx: r.ctx, q: tx, lite: db, sqlTx: tx, d: sqliteDialect{}}, r.fn)
 		if results[i] != nil {
 			if err := db.execPrepared(ctx, tx, "ROLLBACK TO op"); err != nil {
 				db.log.Error("store: rollback to savepoint", "err", err)
@@ -182,7 +178,7 @@ func reply(batch []*writeReq, results []error, failed error) {
 }
 
 // execPrepared runs a parameterless statement through the statement cache.
-func (db *DB) execPrepared(ctx context.Context, tx *sql.Tx, query string) error {
+func (db *sqliteDB) execPrepared(ctx context.Context, tx *sql.Tx, query string) error {
 	st, err := db.stmt(ctx, query)
 	if err != nil {
 		return err
@@ -207,8 +203,8 @@ func runGuarded(tx *Tx, fns ...func(*Tx) error) (err error) {
 	return nil
 }
 
-// Close drains nothing new, stops the writer and closes both pools.
-func (db *DB) Close() error {
+// close drains nothing new, stops the writer and closes both pools.
+func (db *sqliteDB) close() error {
 	var err error
 	db.closeOnce.Do(func() {
 		close(db.stop)
@@ -228,7 +224,7 @@ func (db *DB) Close() error {
 // (on a spare connection, since the writer holds its own); Tx.StmtContext
 // then prepares it once more on the writer's connection and database/sql
 // keeps that copy for every later transaction.
-func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+func (db *sqliteDB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	db.stmtMu.Lock()
 	defer db.stmtMu.Unlock()
 	if s, ok := db.stmts[query]; ok {
@@ -248,10 +244,8 @@ func nowMillis(t time.Time) int64 { return t.UnixMilli() }
 // fromMillis reads the storage form of a time back.
 func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
 
-// SetDurable switches fsync on commit on (the default) or off. Bulk loads
-// such as the demo data set turn it off for speed and back on at the end;
-// a crash in between may lose the load, never corrupt the file.
-func (db *DB) SetDurable(ctx context.Context, durable bool) error {
+// setDurable: see DB.SetDurable.
+func (db *sqliteDB) setDurable(ctx context.Context, durable bool) error {
 	// NORMAL, not FULL, when durable: SQLite then writes each commit to the
 	// WAL without waiting for the disk, and the syncer's fsync makes it
 	// durable before the caller hears of it (wal_sync.go).
@@ -269,7 +263,7 @@ func (db *DB) SetDurable(ctx context.Context, durable bool) error {
 }
 
 // raw runs fn on the writer's connection between transactions.
-func (db *DB) raw(ctx context.Context, fn func(ctx context.Context, c *sql.Conn) error) error {
+func (db *sqliteDB) raw(ctx context.Context, fn func(ctx context.Context, c *sql.Conn) error) error {
 	req := &writeReq{ctx: ctx, done: make(chan error, 1), raw: fn}
 	select {
 	case db.queue <- req:
@@ -277,21 +271,6 @@ func (db *DB) raw(ctx context.Context, fn func(ctx context.Context, c *sql.Conn)
 		return errs.Internalf("store: database closed")
 	}
 	return <-req.done
-}
-
-// Backup writes a consistent copy of the database to path while the
-// server keeps running (SQLite's VACUUM INTO). The file must not exist.
-func (db *DB) Backup(ctx context.Context, path string) error {
-	// The read pool is query_only, which VACUUM INTO counts as writing;
-	// the writer runs it between transactions.
-	err := db.raw(ctx, func(ctx context.Context, c *sql.Conn) error {
-		_, err := c.ExecContext(ctx, "VACUUM INTO ?", path)
-		return err
-	})
-	if err != nil {
-		return errs.Invalid(CodeBackupFailed, "file", "备份失败："+path+"（文件已存在或目录不可写？）", "backup failed: "+path).Wrap(err)
-	}
-	return nil
 }
 
 // checkpointInterval is how often the WAL is copied back into the
@@ -325,7 +304,7 @@ const restartWait = 100 * time.Millisecond
 // readers of old snapshots to finish, while new readers read the database
 // file, and the next commit then starts the WAL over and cuts the file
 // back to walSizeLimit. A final TRUNCATE at Close leaves an empty WAL.
-func (db *DB) checkpointer(walPath string) {
+func (db *sqliteDB) checkpointer(walPath string) {
 	defer db.stopped.Done()
 	t := time.NewTicker(checkpointInterval)
 	defer t.Stop()
@@ -352,7 +331,7 @@ func (db *DB) checkpointer(walPath string) {
 // restartWAL runs a RESTART checkpoint on the writer's connection between
 // batches. Readers holding an old snapshot longer than restartWait (a
 // long export) make it give up until the next tick.
-func (db *DB) restartWAL() error {
+func (db *sqliteDB) restartWAL() error {
 	return db.raw(context.Background(), func(ctx context.Context, c *sql.Conn) error {
 		if _, err := c.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout=%d", restartWait.Milliseconds())); err != nil {
 			return err

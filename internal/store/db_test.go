@@ -11,9 +11,25 @@ import (
 	"testing"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/testkit/pgtest"
 )
 
-func openTemp(t *testing.T) (*DB, string) {
+// openAny opens a fresh store on the engine the tests run on (pgtest).
+func openAny(t testing.TB) *DB {
+	t.Helper()
+	if !pgtest.Enabled() {
+		db, _ := openTemp(t)
+		return db
+	}
+	db, err := OpenPostgres(context.Background(), pgtest.NewDatabase(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func openTemp(t testing.TB) (*DB, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "shuwu.db")
 	db, err := OpenSQLite(context.Background(), path, nil)
@@ -49,12 +65,12 @@ func TestMigrationsAreRecordedOnce(t *testing.T) {
 	defer db2.Close()
 	// Numbers are handed out ahead of the work, so the files may have
 	// gaps while some are still to land: count files, not the highest.
-	ms, err := loadMigrations()
+	ms, err := loadMigrations(sqliteDialect{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var n int
-	if err := db2.write.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n != len(ms) {
+	if err := db2.lite.write.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n != len(ms) {
 		t.Fatalf("%d migrations recorded (%v), want %d", n, err, len(ms))
 	}
 }
@@ -63,7 +79,7 @@ func TestMigrationsAreRecordedOnce(t *testing.T) {
 // (a migration from a branch merged later) gets it on the next open.
 func TestAMigrationThatLandsLateIsApplied(t *testing.T) {
 	db, path := openTemp(t)
-	if _, err := db.write.Exec(`DROP TABLE search_queue; DELETE FROM schema_migrations WHERE version=3`); err != nil {
+	if _, err := db.lite.write.Exec(`DROP TABLE search_queue; DELETE FROM schema_migrations WHERE version=3`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -72,7 +88,7 @@ func TestAMigrationThatLandsLateIsApplied(t *testing.T) {
 		t.Fatalf("reopen: %v", err)
 	}
 	defer db2.Close()
-	if _, err := db2.write.Exec(`SELECT COUNT(*) FROM search_queue`); err != nil {
+	if _, err := db2.lite.write.Exec(`SELECT COUNT(*) FROM search_queue`); err != nil {
 		t.Fatalf("the missing migration was not applied: %v", err)
 	}
 }
@@ -81,7 +97,7 @@ func TestAMigrationThatLandsLateIsApplied(t *testing.T) {
 // share commits; the failing and panicking ones must leave nothing behind
 // and the others must all be stored.
 func TestGroupCommitIsolatesFailures(t *testing.T) {
-	db, _ := openTemp(t)
+	db := openAny(t)
 	ctx := context.Background()
 	var wg sync.WaitGroup
 	errc := make(chan error, 300)
@@ -123,13 +139,17 @@ func TestGroupCommitIsolatesFailures(t *testing.T) {
 		t.Error(err)
 	}
 	var n int
-	if err := db.read.QueryRow(`SELECT COUNT(*) FROM settings WHERE key LIKE 'k%'`).Scan(&n); err != nil || n != 100 {
+	err := db.View(ctx, func(tx *Tx) (err error) {
+		n, err = tx.count(`SELECT COUNT(*) FROM settings WHERE key LIKE 'k%'`)
+		return err
+	})
+	if err != nil || n != 100 {
 		t.Fatalf("%d rows stored (%v), want exactly the 100 successful ones", n, err)
 	}
 }
 
 func TestDuplicateKeyBecomesAConflict(t *testing.T) {
-	db, _ := openTemp(t)
+	db := openAny(t)
 	ctx := context.Background()
 	insert := func(tx *Tx) error {
 		_, err := tx.exec(`INSERT INTO settings(key, value) VALUES ('same', 'x')`)

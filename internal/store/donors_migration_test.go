@@ -21,7 +21,7 @@ func TestDonorTextBecomesTheRegister(t *testing.T) {
 	if _, err := db.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
 		t.Fatal(err)
 	}
-	ms, err := loadMigrations()
+	ms, err := loadMigrations(sqliteDialect{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestDonorTextBecomesTheRegister(t *testing.T) {
 		mustExec(`INSERT INTO items (record_id, barcode, location_id, status, source, donor, added_date, created_at, updated_at) VALUES (1, ?, 1, ?, ?, ?, '2023-01-01', 5, 5)`,
 			c.barcode, c.status, c.source, c.donor)
 	}
-	if err := migrate(ctx, db); err != nil {
+	if err := migrate(ctx, db, sqliteDialect{}); err != nil {
 		t.Fatal(err)
 	}
 	kinds := map[string]string{}

@@ -22,4 +22,8 @@ const (
 	CodeSettingNotFound errs.Code = "SETTING_NOT_FOUND"
 	// 没有记录图书属性 / no stored item properties
 	CodeNoProperties errs.Code = "NO_PROPERTIES"
+	// 数据库繁忙，请重试 / the database is busy; try again
+	CodeBusy errs.Code = "DB_BUSY"
+	// 目标数据库不是空的 / the target database is not empty
+	CodeTargetNotEmpty errs.Code = "TARGET_NOT_EMPTY"
 )

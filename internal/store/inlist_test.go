@@ -11,7 +11,7 @@ import (
 // indexer, which asks for all those records at once: every IN-list is cut
 // into chunks SQLite can bind (it refuses more than 32,766 variables).
 func TestLookupsByHundredThousandIDs(t *testing.T) {
-	db, _ := openTemp(t)
+	db := openAny(t)
 	ctx := context.Background()
 	var rec catalog.Record
 	var loc int64

@@ -13,7 +13,7 @@ import (
 // space and booking.
 func TestTheEventsTableBecomesTheLedger(t *testing.T) {
 	db, path := openTemp(t)
-	if _, err := db.write.Exec(`DROP INDEX ledger_at; DROP INDEX ledger_reader; DROP INDEX ledger_item; DROP INDEX ledger_kind_at;
+	if _, err := db.lite.write.Exec(`DROP INDEX ledger_at; DROP INDEX ledger_reader; DROP INDEX ledger_item; DROP INDEX ledger_kind_at;
 		ALTER TABLE ledger DROP COLUMN ref_id; ALTER TABLE ledger DROP COLUMN space_id; ALTER TABLE ledger RENAME TO events;
 		CREATE INDEX events_at ON events(at); CREATE INDEX events_reader ON events(reader_id, at);
 		CREATE INDEX events_item ON events(item_id, at); CREATE INDEX events_kind_at ON events(kind, at);
@@ -44,7 +44,7 @@ func TestTheEventsTableBecomesTheLedger(t *testing.T) {
 	if len(got) != 2 || got[1].Kind != ledger.Loan || got[1].DueDate != "2023-12-14" || got[0].SpaceID != 3 || got[0].RefID != 7 {
 		t.Fatalf("ledger after the migration: %+v; want the old loan and the new booking with space 3, booking 7", got)
 	}
-	if _, err := db2.write.Exec(`SELECT 1 FROM events`); err == nil {
+	if _, err := db2.lite.write.Exec(`SELECT 1 FROM events`); err == nil {
 		t.Fatal("the old events table is still there")
 	}
 }

@@ -8,9 +8,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
-//go:embed migrations/*.sql
+// Each engine has its own numbered migrations, kept in step: the same
+// numbers, the same tables and columns (TestSchemasMatch).
+//
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
 
 // migration is one numbered, forward-only schema step.
@@ -20,19 +24,23 @@ type migration struct {
 	sql     string
 }
 
-func loadMigrations() ([]migration, error) {
-	entries, err := migrationFiles.ReadDir("migrations")
+func loadMigrations(d dialect) ([]migration, error) {
+	dir := d.migrationsDir()
+	entries, err := migrationFiles.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
 	var out []migration
 	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
 		num, _, ok := strings.Cut(e.Name(), "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with a number", e.Name())
 		}
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		body, err := migrationFiles.ReadFile(dir + "/" + e.Name())
 		if err != nil {
 			return nil, err
 		}
@@ -44,7 +52,7 @@ func loadMigrations() ([]migration, error) {
 
 // SchemaVersion is the schema this binary knows.
 func SchemaVersion() int {
-	ms, err := loadMigrations()
+	ms, err := loadMigrations(sqliteDialect{})
 	if err != nil || len(ms) == 0 {
 		return 0
 	}
@@ -55,15 +63,15 @@ func SchemaVersion() int {
 // its own transaction, and refuses a database from a newer shuwu. It goes
 // by the recorded set, not the highest number, because migrations made on
 // parallel branches land out of order (0009 before 0005).
-func migrate(ctx context.Context, db *sql.DB) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+func migrate(ctx context.Context, db *sql.DB, d dialect) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	applied, current, err := appliedMigrations(ctx, db)
 	if err != nil {
 		return err
 	}
-	ms, err := loadMigrations()
+	ms, err := loadMigrations(d)
 	if err != nil {
 		return err
 	}
@@ -82,7 +90,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, applied_at) VALUES (?, strftime('%s','now')*1000)`, m.version); err != nil {
+		if _, err := tx.ExecContext(ctx, d.bind(`INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)`), m.version, time.Now().UnixMilli()); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}

@@ -10,11 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"time"
-
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
-
-	"shuwu/internal/errs"
 )
 
 // OpenSQLite opens (creating if needed) the database file at path and
@@ -66,8 +61,8 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	db := &DB{write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}, durable: true}
-	if err := migrate(ctx, write); err != nil {
+	db := &sqliteDB{write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}, durable: true}
+	if err := migrate(ctx, write, sqliteDialect{}); err != nil {
 		write.Close()
 		read.Close()
 		return nil, err
@@ -93,28 +88,9 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	db.stopped.Add(2)
 	go db.writer()
 	go db.checkpointer(path + "-wal")
-	return db, nil
+	return &DB{eng: db, kind: EngineSQLite, lite: db}, nil
 }
 
 // busyTimeout is how long a connection waits for a lock another process
 // holds (a command-line import beside the server) before giving up.
 const busyTimeout = 10 * time.Second
-
-// mapErr turns driver errors into domain errors by code, never by text.
-func mapErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	if _, ok := err.(*errs.Error); ok {
-		return err
-	}
-	if se, ok := err.(*sqlite.Error); ok {
-		switch se.Code() {
-		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-			return &errs.Error{Kind: errs.KindConflict, Code: errs.CodeDuplicate, Message: "记录重复", MessageEn: "duplicate value", Err: err}
-		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
-			return &errs.Error{Kind: errs.KindConflict, Code: errs.CodeInUse, Message: "数据仍被引用，不能删除或修改", MessageEn: "the row is still referenced", Err: err}
-		}
-	}
-	return errs.Internalf("store: %w", err)
-}

@@ -51,7 +51,7 @@ func harvestWhere(f catalog.HarvestFilter, withAfter bool) (string, []any) {
 }
 
 const harvestUnion = `(SELECT id, updated_at AS stamp, category_id, 0 AS deleted FROM records
-	UNION ALL SELECT record_id, deleted_at, category_id, 1 FROM record_tombstones)`
+	UNION ALL SELECT record_id, deleted_at, category_id, 1 FROM record_tombstones) AS harvest`
 
 // Harvest lists records and tombstones in datestamp order.
 func (tx *Tx) Harvest(f catalog.HarvestFilter) ([]catalog.HarvestEntry, error) {

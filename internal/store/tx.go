@@ -22,14 +22,15 @@ type querier interface {
 type Tx struct {
 	ctx   context.Context
 	q     querier
-	db    *DB
-	sqlTx *sql.Tx // nil for reads
+	d     dialect
+	lite  *sqliteDB // SQLite writes: the writer's prepared statements
+	sqlTx *sql.Tx   // SQLite writes only; nil for reads and on PostgreSQL
 }
 
 // prepared returns a statement bound to this transaction, reusing the
 // writer's prepared statements so hot paths skip SQL parsing.
 func (tx *Tx) prepared(query string) (*sql.Stmt, error) {
-	s, err := tx.db.stmt(tx.ctx, query)
+	s, err := tx.lite.stmt(tx.ctx, query)
 	if err != nil {
 		return nil, err
 	}
@@ -81,17 +82,10 @@ func (tx *Tx) queryRow(notFound *errs.Error, query string, args []any, dest ...a
 	return mapErr(err)
 }
 
-// insert runs an INSERT and returns the new row id.
+// insert runs an INSERT into a table with an id column and returns the
+// new row's id, the way the engine tells it (dialect.insertID).
 func (tx *Tx) insert(query string, args ...any) (int64, error) {
-	res, err := tx.exec(query, args...)
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, errs.Internalf("store: last insert id: %w", err)
-	}
-	return id, nil
+	return tx.d.insertID(tx, query, args)
 }
 
 // count runs a query returning a single integer.

@@ -26,7 +26,7 @@ func TestAnsweredCommitsAreInTheWALAndSurviveReopening(t *testing.T) {
 	if err := db.Update(ctx, insertSetting("kept")); err != nil {
 		t.Fatal(err)
 	}
-	if db.syncer.f == nil {
+	if db.lite.syncer.f == nil {
 		t.Fatal("the commit was answered without the WAL file ever being synced")
 	}
 	if fi, err := os.Stat(path + "-wal"); err != nil || fi.Size() == 0 {
@@ -39,7 +39,7 @@ func TestAnsweredCommitsAreInTheWALAndSurviveReopening(t *testing.T) {
 	}
 	defer db2.Close()
 	var n int
-	if err := db2.read.QueryRow(`SELECT COUNT(*) FROM settings WHERE key = 'kept'`).Scan(&n); err != nil || n != 1 {
+	if err := db2.lite.read.QueryRow(`SELECT COUNT(*) FROM settings WHERE key = 'kept'`).Scan(&n); err != nil || n != 1 {
 		t.Fatalf("after reopening: %d rows (%v), want the committed one", n, err)
 	}
 }
@@ -52,7 +52,7 @@ func TestAFailedSyncStopsWrites(t *testing.T) {
 	if err := db.Update(ctx, insertSetting("before")); err != nil {
 		t.Fatal(err)
 	}
-	db.syncer.f.Close() // the next fsync fails as a broken disk's would
+	db.lite.syncer.f.Close() // the next fsync fails as a broken disk's would
 	err := db.Update(ctx, insertSetting("during"))
 	if !errs.Is(err, errs.CodeStorageFailed) {
 		t.Fatalf("write during the failure = %v, want %s", err, errs.CodeStorageFailed)
@@ -62,7 +62,7 @@ func TestAFailedSyncStopsWrites(t *testing.T) {
 		t.Fatalf("write after the failure = %v, want %s naming the disk", err, errs.CodeStorageFailed)
 	}
 	var n int
-	if err := db.read.QueryRow(`SELECT COUNT(*) FROM settings WHERE key = 'after'`).Scan(&n); err != nil || n != 0 {
+	if err := db.lite.read.QueryRow(`SELECT COUNT(*) FROM settings WHERE key = 'after'`).Scan(&n); err != nil || n != 0 {
 		t.Fatalf("a refused write stored %d rows (%v)", n, err)
 	}
 }

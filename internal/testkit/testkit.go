@@ -1,6 +1,8 @@
-// Package testkit builds fixtures for tests: a real SQLite store in a
-// temporary directory, the services on it with a settable clock, and small
-// builders for records, copies, readers and classes.
+// Package testkit builds fixtures for tests: a real store, the services on
+// it with a settable clock, and small builders for records, copies,
+// readers and classes. The store is SQLite in a temporary directory, or,
+// when SHUWU_TEST_PG names a PostgreSQL cluster (the second pass of
+// scripts/test-all.sh), a fresh database on it (pgtest).
 package testkit
 
 import (
@@ -15,9 +17,11 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/config"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/store"
+	"shuwu/internal/testkit/pgtest"
 )
 
 // Shanghai is the library time zone tests use.
@@ -74,11 +78,7 @@ type Kit struct {
 func New(tb testing.TB) *Kit {
 	tb.Helper()
 	ctx := audit.WithActor(context.Background(), audit.Actor{UserID: 0, Name: "test", Role: audit.RoleAdmin})
-	db, err := store.OpenSQLite(ctx, filepath.Join(tb.TempDir(), "shuwu.db"), nil)
-	if err != nil {
-		tb.Fatalf("open store: %v", err)
-	}
-	tb.Cleanup(func() { db.Close() })
+	db := OpenDB(tb)
 	if err := db.Seed(ctx); err != nil {
 		tb.Fatalf("seed: %v", err)
 	}
@@ -90,6 +90,41 @@ func New(tb testing.TB) *Kit {
 	k.Auth = auth.NewService(db.Auth(), clock.Now)
 	k.Room = room.NewService(db.Room(), Shanghai, clock.Now)
 	return k
+}
+
+// DBURL is the --db value of a fresh empty database for tb: on the
+// PostgreSQL pass a new database of the test cluster, else a SQLite file in
+// a temporary directory.
+func DBURL(tb testing.TB) string {
+	tb.Helper()
+	if pgtest.Enabled() {
+		return pgtest.NewDatabase(tb)
+	}
+	return "sqlite:" + filepath.Join(tb.TempDir(), "shuwu.db")
+}
+
+// Config is a server configuration on a fresh temporary data directory,
+// with a fresh database of the engine the tests run on.
+func Config(tb testing.TB) config.Config {
+	tb.Helper()
+	cfg := config.Defaults()
+	cfg.DataDir = tb.TempDir()
+	if pgtest.Enabled() {
+		cfg.DB = pgtest.NewDatabase(tb)
+	}
+	return cfg
+}
+
+// OpenDB opens a fresh, migrated, unseeded store on the engine the tests
+// run on, closed when tb ends.
+func OpenDB(tb testing.TB) *store.DB {
+	tb.Helper()
+	db, err := store.Open(context.Background(), DBURL(tb), nil)
+	if err != nil {
+		tb.Fatalf("open store: %v", err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
 }
 
 func (k *Kit) next() int { k.seq++; return k.seq }

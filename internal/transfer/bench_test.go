@@ -13,7 +13,8 @@ import (
 
 // BenchmarkImportMARC100k is the full import path (parse, map, store,
 // one transaction per 500 records) for 100,000 generated MARC21 records
-// with Chinese 880 fields, into a fresh SQLite store. Run it with
+// with Chinese 880 fields, into a fresh store: SQLite, or PostgreSQL when
+// SHUWU_TEST_PG names a cluster (scripts/pg-throwaway.sh). Run it with
 //
 //	go test -run '^$' -bench ImportMARC100k -benchtime 1x ./internal/transfer/
 //

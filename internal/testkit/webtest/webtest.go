@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"sync"
 	"testing"
 
 	"shuwu/internal/app"
@@ -14,6 +15,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/config"
 	"shuwu/internal/readers"
+	"shuwu/internal/testkit/pgtest"
 )
 
 // Password is the password of every account and reader the fixture makes.
@@ -50,6 +52,7 @@ func OpenDir(tb testing.TB, dir string, tweak ...func(*config.Config)) *app.App 
 	}
 	cfg := config.Defaults()
 	cfg.DataDir = dir
+	cfg.DB = pgDatabaseFor(tb, dir)
 	cfg.Addr = "127.0.0.1:0"
 	for _, f := range tweak {
 		f(&cfg)
@@ -62,6 +65,28 @@ func OpenDir(tb testing.TB, dir string, tweak ...func(*config.Config)) *app.App 
 		tb.Fatal(err)
 	}
 	return a
+}
+
+var (
+	pgMu  sync.Mutex
+	pgDBs = map[string]string{} // data directory → its PostgreSQL database
+)
+
+// pgDatabaseFor is the --db value for a data directory: "" (shuwu.db in
+// it) on SQLite; on the PostgreSQL pass one database per directory, so
+// reopening a directory finds its data again.
+func pgDatabaseFor(tb testing.TB, dir string) string {
+	if !pgtest.Enabled() {
+		return ""
+	}
+	pgMu.Lock()
+	defer pgMu.Unlock()
+	if u, ok := pgDBs[dir]; ok {
+		return u
+	}
+	u := pgtest.NewDatabase(tb)
+	pgDBs[dir] = u
+	return u
 }
 
 // Server serves a's handler on an httptest server.

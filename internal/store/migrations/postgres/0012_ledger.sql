@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0012_ledger.sql.
+-- PostgreSQL twin of ../0012_ledger.sql (ids are BIGINT here).
 -- The events table has become the one ledger of everything the room does
 -- for readers (loans and holds, and now visits and bookings); it takes
 -- that name so that 主题活动 (activities) are not confused with it.
