@@ -16,6 +16,11 @@ import (
 type table struct {
 	name    string
 	columns []string
+	// seeded is how many rows the migrations themselves put in the table
+	// (the reading room's default spaces): a freshly migrated target has
+	// them, and a copy replaces them with the source's.
+	seeded int64
+	refs   []string // tables its foreign keys reference
 }
 
 // schemaTables lists the tables of the current schema in creation order
@@ -44,9 +49,52 @@ func schemaTables(ctx context.Context) ([]table, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, table{name: n, columns: cols})
+		var seeded int64
+		if err := mem.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+n).Scan(&seeded); err != nil {
+			return nil, err
+		}
+		rows, err = mem.QueryContext(ctx, `SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)`, n)
+		refs, err := collect(rows, err, func(r *sql.Rows) (c string, err error) { return c, r.Scan(&c) })
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, table{name: n, columns: cols, seeded: seeded, refs: refs})
 	}
-	return out, nil
+	return referencedFirst(out), nil
+}
+
+// referencedFirst orders tables so that each comes after the tables it
+// references (a later migration may add a reference to a newer table, as
+// items → donors), keeping creation order otherwise.
+func referencedFirst(tables []table) []table {
+	out := make([]table, 0, len(tables))
+	done := map[string]bool{}
+	for len(out) < len(tables) {
+		progressed := false
+		for _, t := range tables {
+			if done[t.name] {
+				continue
+			}
+			ready := true
+			for _, r := range t.refs {
+				if r != t.name && !done[r] {
+					ready = false
+					break
+				}
+			}
+			if ready {
+				out, done[t.name], progressed = append(out, t), true, true
+			}
+		}
+		if !progressed { // a cycle: keep creation order for the rest
+			for _, t := range tables {
+				if !done[t.name] {
+					out, done[t.name] = append(out, t), true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // TableSum is one table's row count and an order-independent checksum of
@@ -151,6 +199,9 @@ func (db *DB) CopyTo(ctx context.Context, to *DB, progress func(table string, ro
 	if err := to.mustBeEmpty(ctx, tables); err != nil {
 		return err
 	}
+	if err := to.dropSeeds(ctx, tables); err != nil {
+		return err
+	}
 	return db.View(ctx, func(src *Tx) error {
 		for _, t := range tables {
 			n, err := copyTable(ctx, src, to, t)
@@ -233,6 +284,7 @@ func Compare(ctx context.Context, a, b *DB) (sums []TableSum, diff []Mismatch, e
 	return as, diff, nil
 }
 
+// mustBeEmpty refuses a target holding anything but the migrations' seeds.
 func (db *DB) mustBeEmpty(ctx context.Context, tables []table) error {
 	return db.View(ctx, func(tx *Tx) error {
 		for _, t := range tables {
@@ -240,9 +292,26 @@ func (db *DB) mustBeEmpty(ctx context.Context, tables []table) error {
 			if err != nil {
 				return err
 			}
-			if n > 0 {
+			if seeded := int(t.seeded); n > seeded || (n > 0 && n < seeded) {
 				return errs.Invalid(CodeTargetNotEmpty, "to", fmt.Sprintf("目标数据库不是空的（表 %s 已有 %d 行）：请用一个新建的空数据库", t.name, n),
 					fmt.Sprintf("the target database is not empty (table %s has %d rows): use a new, empty database", t.name, n))
+			}
+		}
+		return nil
+	})
+}
+
+// dropSeeds removes the rows the migrations seeded in a freshly migrated
+// target, last table first, so that the source's own rows (its spaces as
+// the librarian configured them) take their place with their ids.
+func (db *DB) dropSeeds(ctx context.Context, tables []table) error {
+	return db.Update(ctx, func(tx *Tx) error {
+		for i := len(tables) - 1; i >= 0; i-- {
+			if tables[i].seeded == 0 {
+				continue
+			}
+			if _, err := tx.exec(`DELETE FROM ` + tables[i].name); err != nil {
+				return err
 			}
 		}
 		return nil
