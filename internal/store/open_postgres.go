@@ -30,7 +30,7 @@ type pgDB struct {
 
 // pgMaxAttempts bounds how often a transaction that keeps losing
 // serialization conflicts is run again.
-const pgMaxAttempts = 20
+const pgMaxAttempts = 30
 
 // OpenPostgres connects to the database a postgres:// URL names and
 // migrates it to the current schema.
@@ -68,9 +68,11 @@ func (p *pgDB) update(ctx context.Context, fn func(*Tx) error) error {
 		}
 		switch {
 		case at.conflict && attempt < pgMaxAttempts:
-			// Back off a little, growing and jittered, so the same
-			// transactions do not collide again at once.
-			time.Sleep(time.Duration(rand.Int64N(int64(attempt)*int64(time.Millisecond)) + 1))
+			// Back off, doubling and jittered (up to 256 ms), so the same
+			// transactions do not collide again at once: fifty desks
+			// checking out together need more room than a linear step.
+			window := int64(min(1<<attempt, 256)) * int64(time.Millisecond)
+			time.Sleep(time.Duration(rand.Int64N(window) + int64(time.Millisecond)))
 		case at.aborted && !at.savepoints:
 			// fn went on after a failed statement, which SQLite allows:
 			// run it again with each statement in a savepoint.
