@@ -30,4 +30,12 @@ const (
 	CodeWrongPassword errs.Code = "WRONG_PASSWORD"
 	// 新密码不能与初始密码相同 / the new password must differ from the initial one
 	CodePasswordUnchanged errs.Code = "PASSWORD_UNCHANGED"
+	// 密码不能全是同一个字符 / the password must not be one character repeated
+	CodePasswordOneCharacter errs.Code = "PASSWORD_ONE_CHARACTER"
+	// 密码不能是连续的数字或字母 / the password must not be a run of digits or letters
+	CodePasswordSequence errs.Code = "PASSWORD_SEQUENCE"
+	// 密码太常见，很容易被猜到 / the password is one of the most common ones
+	CodePasswordCommon errs.Code = "PASSWORD_COMMON"
+	// 密码不能与用户名或读者证号相同 / the password must not be the user name or card number
+	CodePasswordIsName errs.Code = "PASSWORD_IS_NAME"
 )

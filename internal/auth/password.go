@@ -57,7 +57,10 @@ func CheckPassword(encoded, pw string) bool {
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
-// ValidatePassword enforces the password rules for new passwords.
+// ValidatePassword enforces the password rules for new passwords: at
+// least 8 characters, at most 128 bytes, not one character repeated, not a
+// run like 12345678 or abcdefgh, and not one of the passwords guessed first
+// (commonPasswords). Each refusal names its rule.
 func ValidatePassword(pw string) error {
 	if utf8.RuneCountInString(pw) < 8 {
 		return errs.Invalid(CodePasswordTooShort, "password", "密码至少 8 位", "the password must be at least 8 characters")
@@ -65,8 +68,68 @@ func ValidatePassword(pw string) error {
 	if len(pw) > 128 {
 		return errs.Invalid(CodePasswordTooLong, "password", "密码最多 128 位", "the password must be at most 128 bytes")
 	}
+	if oneCharacter(pw) {
+		return errs.Invalid(CodePasswordOneCharacter, "password", "密码不能全是同一个字符（如 aaaaaaaa），请混用不同的字母、数字或符号", "the password must not be one character repeated (like aaaaaaaa)")
+	}
+	if sequence(pw) {
+		return errs.Invalid(CodePasswordSequence, "password", "密码不能是连续的数字或字母（如 12345678、abcdefgh）", "the password must not be a run of digits or letters (like 12345678 or abcdefgh)")
+	}
+	if commonPasswords[strings.ToLower(pw)] {
+		return errs.Invalid(CodePasswordCommon, "password", "密码太常见（如 password、qwertyui），很容易被猜到，请换一个", "the password is one of the most common ones (like password or qwertyui) and easily guessed; choose another")
+	}
 	return nil
 }
+
+// validatePasswordFor adds to ValidatePassword that the password is not
+// the account's own user name or card number.
+func validatePasswordFor(name, pw string) error {
+	if err := ValidatePassword(pw); err != nil {
+		return err
+	}
+	if name != "" && strings.EqualFold(strings.TrimSpace(pw), strings.TrimSpace(name)) {
+		return errs.Invalid(CodePasswordIsName, "password", "密码不能与用户名或读者证号相同", "the password must not be the user name or card number")
+	}
+	return nil
+}
+
+func oneCharacter(pw string) bool {
+	first, _ := utf8.DecodeRuneInString(pw)
+	for _, r := range pw {
+		if r != first {
+			return false
+		}
+	}
+	return true
+}
+
+// sequence reports a password that is one run up or down the digits or
+// the alphabet: 12345678, 87654321, abcdefgh.
+func sequence(pw string) bool {
+	s := strings.ToLower(pw)
+	step := 0
+	for i := 1; i < len(s); i++ {
+		a, b := s[i-1], s[i]
+		if !(isAlnum(a) && isAlnum(b)) || (a <= '9') != (b <= '9') {
+			return false
+		}
+		d := int(b) - int(a)
+		if d != 1 && d != -1 && !(a == '9' && b == '0') && !(a == '0' && b == '9') {
+			return false
+		}
+		if a == '9' && b == '0' {
+			d = 1
+		} else if a == '0' && b == '9' {
+			d = -1
+		}
+		if step != 0 && d != step {
+			return false
+		}
+		step = d
+	}
+	return true
+}
+
+func isAlnum(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' }
 
 // RandomPassword returns a readable random password for a new account.
 func RandomPassword() string {

@@ -240,7 +240,7 @@ func (s *Service) CreateUser(ctx context.Context, username, displayName string, 
 	if !accountRole(role) {
 		return User{}, errs.Invalid(CodeRoleUnknown, "role", "角色必须是系统管理员、馆员、值班员、组织者或领导", "the role must be admin, librarian, duty, organiser or leadership")
 	}
-	if err := ValidatePassword(password); err != nil {
+	if err := validatePasswordFor(username, password); err != nil {
 		return User{}, err
 	}
 	hash, err := HashPassword(password)
@@ -303,7 +303,7 @@ func (s *Service) UpdateUser(ctx context.Context, username, displayName string, 
 
 // SetPassword sets a staff account's password and ends its sessions.
 func (s *Service) SetPassword(ctx context.Context, username, password string) error {
-	if err := ValidatePassword(password); err != nil {
+	if err := validatePasswordFor(username, password); err != nil {
 		return err
 	}
 	hash, err := HashPassword(password)
@@ -332,7 +332,7 @@ func (s *Service) SetPassword(ctx context.Context, username, password string) er
 
 // SetReaderPassword sets a reader's portal password and ends their sessions.
 func (s *Service) SetReaderPassword(ctx context.Context, card, password string) error {
-	if err := ValidatePassword(password); err != nil {
+	if err := validatePasswordFor(card, password); err != nil {
 		return err
 	}
 	hash, err := HashPassword(password)

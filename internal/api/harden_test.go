@@ -1,0 +1,30 @@
+package api_test
+
+import (
+	"testing"
+)
+
+// TestWeakPasswordsAreRefusedEverywhereAPasswordIsSet: aaaaaaaa and
+// password were accepted. Now a new staff account, a staff reset, a
+// librarian's reset of a reader's password and a reader's first own
+// password each refuse them with the rule's code and a Chinese message.
+func TestWeakPasswordsAreRefusedEverywhereAPasswordIsSet(t *testing.T) {
+	s := startServer(t)
+	admin, duty := s.login("admin", "password-123"), s.login("duty1", "password-123")
+	s.expectError("POST", "/api/v1/users", admin, map[string]any{"username": "zhao", "role": "duty", "password": "password"}, 422, "PASSWORD_COMMON")
+	s.expectError("POST", "/api/v1/users", admin, map[string]any{"username": "zhao", "role": "duty", "password": "zhao"}, 422, "PASSWORD_TOO_SHORT")
+	s.expectError("POST", "/api/v1/users/duty1/password", admin, map[string]any{"password": "aaaaaaaa"}, 422, "PASSWORD_ONE_CHARACTER")
+
+	var rd struct{ Card string }
+	if code := s.call("POST", "/api/v1/readers", duty, map[string]any{"name": "孙学员", "phone": "13800138456"}, &rd); code != 201 {
+		t.Fatalf("create reader: %d", code)
+	}
+	s.expectError("POST", "/api/v1/readers/"+rd.Card+"/password", duty, map[string]any{"password": "12345678"}, 422, "PASSWORD_SEQUENCE")
+	s.expectError("POST", "/api/v1/readers/"+rd.Card+"/password", duty, map[string]any{"password": rd.Card}, 422, "PASSWORD_IS_NAME")
+	first := s.login(rd.Card, "138456")
+	s.expectError("POST", "/api/v1/me/password", first, map[string]any{"old_password": "138456", "new_password": "aaaaaaaa"}, 422, "PASSWORD_ONE_CHARACTER")
+	s.expectError("POST", "/api/v1/me/password", first, map[string]any{"old_password": "138456", "new_password": "qwertyuiop"}, 422, "PASSWORD_COMMON")
+	if code := s.call("POST", "/api/v1/me/password", first, map[string]any{"old_password": "138456", "new_password": "sun-reads-2026"}, nil); code != 204 {
+		t.Fatalf("a good password after the weak ones: %d", code)
+	}
+}
