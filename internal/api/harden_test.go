@@ -28,3 +28,28 @@ func TestWeakPasswordsAreRefusedEverywhereAPasswordIsSet(t *testing.T) {
 		t.Fatalf("a good password after the weak ones: %d", code)
 	}
 }
+
+// TestACancelledReadersSessionStopsAtOnce: a reader whose card was
+// cancelled kept using an open session. Now the next request after the
+// cancellation is refused, and the card cannot log in again.
+func TestACancelledReadersSessionStopsAtOnce(t *testing.T) {
+	s := startServer(t)
+	duty := s.login("duty1", "password-123")
+	var rd struct{ Card string }
+	if code := s.call("POST", "/api/v1/readers", duty, map[string]any{"name": "郑读者"}, &rd); code != 201 {
+		t.Fatalf("create reader: %d", code)
+	}
+	if code := s.call("POST", "/api/v1/readers/"+rd.Card+"/password", duty, map[string]any{"password": "zheng-reads-1"}, nil); code != 204 {
+		t.Fatalf("set password: %d", code)
+	}
+	tok := s.login(rd.Card, "zheng-reads-1")
+	if code := s.call("GET", "/api/v1/readers/"+rd.Card, tok, nil, nil); code != 200 {
+		t.Fatalf("own account before: %d", code)
+	}
+	if code := s.call("POST", "/api/v1/readers/"+rd.Card+"/status", duty, map[string]any{"status": "cancelled"}, nil); code != 200 {
+		t.Fatalf("cancel the card: %d", code)
+	}
+	s.expectError("GET", "/api/v1/readers/"+rd.Card, tok, nil, 401, "NOT_LOGGED_IN")
+	s.expectError("GET", "/api/v1/me", tok, nil, 401, "NOT_LOGGED_IN")
+	s.expectError("POST", "/api/v1/auth/login", "", map[string]string{"username": rd.Card, "password": "zheng-reads-1"}, 401, "WRONG_PASSWORD")
+}

@@ -109,6 +109,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	}
 	a.Readers = readers.NewService(db.Readers(), tz, nil)
 	a.Auth = auth.NewService(db.Auth(), nil)
+	a.Readers.OnLoggedOut(a.Auth.ForgetCached)
 	var extra []api.Route
 	var pages web.Searcher
 	// Lending tells the search index only which records' shelf state may

@@ -176,6 +176,9 @@ func (s *Service) Authenticate(ctx context.Context, token string) (audit.Actor, 
 		if err != nil {
 			return err
 		}
+		if r.Status == readers.StatusCancelled {
+			return errNotLoggedIn()
+		}
 		a = audit.Actor{ReaderID: r.ID, Name: r.Name, Role: audit.RoleReader, MustChangePassword: r.PasswordHash == ""}
 		return nil
 	})
@@ -215,6 +218,11 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 		return err
 	})
 }
+
+// ForgetCached drops every cached login, so that the next request of each
+// session is checked against the database: after another service ended
+// sessions (a cancelled reader card).
+func (s *Service) ForgetCached() { s.forgetAll() }
 
 func (s *Service) forgetAll() {
 	s.mu.Lock()

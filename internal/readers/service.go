@@ -19,7 +19,14 @@ type Service struct {
 	store Store
 	tz    *time.Location
 	now   func() time.Time
+	// loggedOut are told when readers' sessions were ended (a cancelled
+	// card), so that a cache of logins forgets them at once.
+	loggedOut []func()
 }
+
+// OnLoggedOut registers f to be called after a change that ended readers'
+// sessions.
+func (s *Service) OnLoggedOut(f func()) { s.loggedOut = append(s.loggedOut, f) }
 
 // NewService builds the readers service.
 func NewService(store Store, tz *time.Location, now func() time.Time) *Service {
@@ -212,8 +219,18 @@ func (s *Service) SetStatus(ctx context.Context, card string, st Status) (Reader
 		if err := tx.UpdateReader(&r); err != nil {
 			return err
 		}
+		if st == StatusCancelled {
+			if err := tx.DeleteSessionsOf(0, r.ID); err != nil {
+				return err
+			}
+		}
 		return tx.Audit(audit.New(ctx, s.now(), "status", "reader", r.Card, fmt.Sprintf("读者 %s 状态改为%s", r.Name, st.Label("zh"))))
 	})
+	if err == nil && st == StatusCancelled {
+		for _, f := range s.loggedOut {
+			f()
+		}
+	}
 	return r, err
 }
 

@@ -38,3 +38,16 @@ func TestWeakPasswordsAreRefusedOnEveryForm(t *testing.T) {
 		want(t, http.StatusUnprocessableEntity, "most common")
 	rd.get("/my").want(t, http.StatusOK) // still logged in: nothing changed
 }
+
+// TestACancelledReaderIsLoggedOutOfThePortal: the portal kept serving a
+// reader whose card the desk had just cancelled.
+func TestACancelledReaderIsLoggedOutOfThePortal(t *testing.T) {
+	e := newEnv(t)
+	card := e.f.Readers[0].Card // the fixture lends them nothing
+	rd := e.as(t, card)
+	rd.get("/my").want(t, http.StatusOK)
+	e.as(t, "duty1").post("/readers/"+card+"/status", url.Values{"status": {"cancelled"}}).want(t, http.StatusSeeOther)
+	if res := rd.get("/my"); res.status != http.StatusSeeOther || !strings.HasPrefix(res.header.Get("Location"), "/login") {
+		t.Fatalf("the portal after the card was cancelled: %d to %q, want the login page", res.status, res.header.Get("Location"))
+	}
+}
