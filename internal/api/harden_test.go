@@ -1,6 +1,9 @@
 package api_test
 
 import (
+	"encoding/json"
+	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -52,4 +55,32 @@ func TestACancelledReadersSessionStopsAtOnce(t *testing.T) {
 	s.expectError("GET", "/api/v1/readers/"+rd.Card, tok, nil, 401, "NOT_LOGGED_IN")
 	s.expectError("GET", "/api/v1/me", tok, nil, 401, "NOT_LOGGED_IN")
 	s.expectError("POST", "/api/v1/auth/login", "", map[string]string{"username": rd.Card, "password": "zheng-reads-1"}, 401, "WRONG_PASSWORD")
+}
+
+// TestAWrongMethodIs405WithAllow: a wrong method on an existing endpoint
+// answered 404 接口不存在, as if the address were wrong. Now it is 405
+// with the methods that work in Allow; an unknown address stays 404.
+func TestAWrongMethodIs405WithAllow(t *testing.T) {
+	s := startServer(t)
+	for _, c := range []struct{ method, path, allow string }{
+		{"GET", "/api/v1/checkout", "POST"},
+		{"DELETE", "/api/v1/checkout", "POST"},
+		{"PATCH", "/api/v1/records", "GET, HEAD, POST"},
+		{"POST", "/api/v1/records/1", "GET, HEAD, PUT, DELETE"},
+		{"PUT", "/api/v1/auth/login", "POST"},
+	} {
+		req, _ := http.NewRequest(c.method, s.url+c.path, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e apiError
+		json.NewDecoder(resp.Body).Decode(&e)
+		resp.Body.Close()
+		if resp.StatusCode != 405 || resp.Header.Get("Allow") != c.allow || e.Error.Code != "METHOD_NOT_ALLOWED" || !strings.Contains(e.Error.Message, "不支持") {
+			t.Errorf("%s %s = %d Allow %q %+v, want 405 Allow %q", c.method, c.path, resp.StatusCode, resp.Header.Get("Allow"), e.Error, c.allow)
+		}
+	}
+	s.expectError("GET", "/api/v1/no-such-thing", "", nil, 404, "ROUTE_NOT_FOUND")
+	s.expectError("DELETE", "/api/v1/no-such-thing", "", nil, 404, "ROUTE_NOT_FOUND")
 }

@@ -26,6 +26,7 @@ const (
 	KindTooLarge                 // the request body is over the limit
 	KindRateLimited              // too many attempts; wait
 	KindUnavailable              // another system shuwu asked (a remote catalogue) failed; retry later
+	KindMethodNotAllowed         // the address exists, but not for this HTTP method
 )
 
 // Code is a stable identifier clients may switch on.

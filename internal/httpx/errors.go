@@ -9,6 +9,8 @@ const (
 	CodeExportUnknown errs.Code = "EXPORT_UNKNOWN"
 	// 权限不足：角色不允许此操作 / forbidden: the role does not allow this
 	CodeForbidden errs.Code = "FORBIDDEN"
+	// 此地址不支持 … 方法（可用：…） / … is not allowed here (allowed: …)
+	CodeMethodNotAllowed errs.Code = "METHOD_NOT_ALLOWED"
 	// 没有这种模板（只有 books 书目清单和 roster 学员名单） / no such template (books, roster)
 	CodeTemplateUnknown errs.Code = "TEMPLATE_UNKNOWN"
 	// 文件上传不完整，请重试 / the upload was interrupted; try again

@@ -38,6 +38,8 @@ func StatusOf(k errs.Kind) int {
 		return http.StatusTooManyRequests
 	case errs.KindUnavailable:
 		return http.StatusBadGateway
+	case errs.KindMethodNotAllowed:
+		return http.StatusMethodNotAllowed
 	}
 	return http.StatusInternalServerError
 }

@@ -51,3 +51,22 @@ func TestACancelledReaderIsLoggedOutOfThePortal(t *testing.T) {
 		t.Fatalf("the portal after the card was cancelled: %d to %q, want the login page", res.status, res.header.Get("Location"))
 	}
 }
+
+// TestAWrongMethodOnAPageIs405WithAllow: DELETE /desk or GET of a form's
+// target answered 页面不存在. Now 405 says the page is there, with Allow.
+func TestAWrongMethodOnAPageIs405WithAllow(t *testing.T) {
+	e := newEnv(t)
+	b := e.as(t, "duty1")
+	for _, c := range []struct{ method, path, allow string }{
+		{"DELETE", "/desk", "GET, HEAD"},
+		{"GET", "/desk/scan", "POST"},
+		{"PUT", "/login", "GET, HEAD, POST"},
+	} {
+		req, _ := http.NewRequest(c.method, b.base+c.path, nil)
+		res := b.do(req)
+		if res.status != http.StatusMethodNotAllowed || res.header.Get("Allow") != c.allow || !strings.Contains(res.body, "不支持") {
+			t.Errorf("%s %s = %d Allow %q, want 405 Allow %q; body %s", c.method, c.path, res.status, res.header.Get("Allow"), c.allow, clip(res.body))
+		}
+	}
+	b.get("/no-such-page").want(t, http.StatusNotFound, "页面不存在")
+}
