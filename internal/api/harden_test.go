@@ -84,3 +84,39 @@ func TestAWrongMethodIs405WithAllow(t *testing.T) {
 	s.expectError("GET", "/api/v1/no-such-thing", "", nil, 404, "ROUTE_NOT_FOUND")
 	s.expectError("DELETE", "/api/v1/no-such-thing", "", nil, 404, "ROUTE_NOT_FOUND")
 }
+
+// TestHiddenCharactersAreDroppedFromWhatIsStored: the API stored a NUL,
+// control characters and a right-to-left override in a title, a reader's
+// name and a class name as sent.
+func TestHiddenCharactersAreDroppedFromWhatIsStored(t *testing.T) {
+	s := startServer(t)
+	lib := s.login("librarian", "password-123")
+	var rec struct {
+		ID        int64
+		Title     string
+		Publisher string
+		Notes     string
+	}
+	if code := s.call("POST", "/api/v1/records", lib, map[string]any{"title": "论持久战\x00\u202eexe.txt", "publisher": "人民\x07出版社",
+		"notes": "第一行\r\n第二行\u2067"}, &rec); code != 201 {
+		t.Fatalf("create record: %d", code)
+	}
+	if rec.Title != "论持久战exe.txt" || rec.Publisher != "人民出版社" || rec.Notes != "第一行\n第二行" {
+		t.Errorf("stored %q / %q / %q", rec.Title, rec.Publisher, rec.Notes)
+	}
+	s.expectError("POST", "/api/v1/records", lib, map[string]any{"title": "\x00\u202e\x01"}, 422, "TITLE_REQUIRED")
+	var rd struct{ Name, Unit string }
+	if code := s.call("POST", "/api/v1/readers", lib, map[string]any{"name": "\u202e三张\x00", "unit": "县委\u2066办\u2069"}, &rd); code != 201 {
+		t.Fatalf("create reader: %d", code)
+	}
+	if rd.Name != "三张" || rd.Unit != "县委办" {
+		t.Errorf("reader stored as %q of %q", rd.Name, rd.Unit)
+	}
+	var cl struct{ Name string }
+	if code := s.call("POST", "/api/v1/classes", lib, map[string]any{"name": "科干班\x1b[2J", "start_date": "2026-03-01", "end_date": "2026-04-01"}, &cl); code != 201 {
+		t.Fatalf("create class: %d", code)
+	}
+	if cl.Name != "科干班[2J" {
+		t.Errorf("class stored as %q", cl.Name)
+	}
+}

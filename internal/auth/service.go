@@ -14,6 +14,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 	"shuwu/internal/readers"
 )
 
@@ -255,7 +256,7 @@ func (s *Service) CreateUser(ctx context.Context, username, displayName string, 
 	if err != nil {
 		return User{}, err
 	}
-	u := User{Username: username, DisplayName: strings.TrimSpace(displayName), Role: role, PasswordHash: hash, CreatedAt: s.now()}
+	u := User{Username: username, DisplayName: plaintext.Line(displayName), Role: role, PasswordHash: hash, CreatedAt: s.now()}
 	err = s.store.Update(ctx, func(tx Tx) error {
 		if _, err := tx.ReaderByCard(username); err == nil {
 			return errs.Invalid(CodeUsernameTaken, "username", "用户名与某读者证号相同，请换一个", "the user name equals a reader's card number")
@@ -297,7 +298,7 @@ func (s *Service) UpdateUser(ctx context.Context, username, displayName string, 
 				return errs.Conflict(CodeLastAdmin, "这是最后一个系统管理员账号，不能降级或停用", "this is the last admin account")
 			}
 		}
-		u.DisplayName, u.Role, u.Disabled = strings.TrimSpace(displayName), role, disabled
+		u.DisplayName, u.Role, u.Disabled = plaintext.Line(displayName), role, disabled
 		if err := tx.UpdateUser(&u); err != nil {
 			return err
 		}

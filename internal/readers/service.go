@@ -11,6 +11,7 @@ import (
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
 	"shuwu/internal/paging"
+	"shuwu/internal/plaintext"
 	"shuwu/internal/settings"
 )
 
@@ -58,11 +59,13 @@ func rulesOf(tx Tx) (settings.Rules, error) {
 
 // validate normalises r and checks what a person typed.
 func (s *Service) validate(tx Tx, r *Reader) error {
-	r.Name = strings.TrimSpace(r.Name)
-	r.Card = strings.TrimSpace(r.Card)
-	r.Phone = strings.TrimSpace(r.Phone)
-	r.Unit = strings.TrimSpace(r.Unit)
-	r.Position = strings.TrimSpace(r.Position)
+	r.Name = plaintext.Line(r.Name)
+	r.Card = plaintext.Line(r.Card)
+	r.Phone = plaintext.Line(r.Phone)
+	r.Unit = plaintext.Line(r.Unit)
+	r.Position = plaintext.Line(r.Position)
+	r.Gender = plaintext.Line(r.Gender)
+	r.Notes = plaintext.Text(r.Notes)
 	if r.Name == "" {
 		return errs.Invalid(errs.CodeNameRequired, "name", "姓名不能为空", "name is required")
 	}
