@@ -1,10 +1,12 @@
 package transfer_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"shuwu/internal/catalog"
+	"shuwu/internal/marc"
 	"shuwu/internal/transfer"
 )
 
@@ -26,6 +28,18 @@ func TestImportsStoreNoHiddenCharacters(t *testing.T) {
 	r := recs[0]
 	if r.Title != "红岩" || r.Publisher != "人民出版社" || len(r.Authors) == 0 || strings.ContainsAny(r.Authors[0].Name, "\x1b") {
 		t.Errorf("stored %q / %q / %+v", r.Title, r.Publisher, r.Authors)
+	}
+
+	var mrc bytes.Buffer
+	w, _ := marc.NewWriter(&mrc, marc.WriterOptions{})
+	w.Write(&marc.Record{Leader: "00000nam0 2200000   450 ", Fields: []marc.Field{{Tag: "001", Value: "CN\x00001"},
+		{Tag: "200", Subfields: []marc.Subfield{{Code: 'a', Value: "实践论\x00\u202e"}, {Code: 'f', Value: "毛泽东\x07著"}}}}})
+	w.Flush()
+	if rep, err := s.ImportMARC(k.Ctx, &mrc, transfer.MARCOptions{Match: transfer.MatchNone}); err != nil || rep.Added != 1 {
+		t.Fatalf("import MARC: %+v %v", rep, err)
+	}
+	if recs, _, err := k.Catalog.Records(k.Ctx, catalog.RecordFilter{Query: "实践论"}); err != nil || len(recs) != 1 || recs[0].Title != "实践论" {
+		t.Errorf("MARC title stored as %+v (%v)", recs, err)
 	}
 
 	class := k.Class("2025年春季科干班", "2025-03-02", "2025-04-30")
