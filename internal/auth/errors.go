@@ -6,7 +6,7 @@ import "shuwu/internal/errs"
 const (
 	// 这是最后一个系统管理员账号，不能降级或停用 / this is the last admin account
 	CodeLastAdmin errs.Code = "LAST_ADMIN"
-	// 登录失败次数过多，请 5 分钟后再试 / too many failed logins; try again in 5 minutes
+	// 登录失败次数过多（来自此地址的尝试过多），请 … 分钟后再试 / too many failed logins (from this address); try again in … minutes
 	CodeLoginRateLimited errs.Code = "LOGIN_RATE_LIMITED"
 	// 请先登录 / please log in
 	CodeNotLoggedIn errs.Code = "NOT_LOGGED_IN"

@@ -9,6 +9,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -36,6 +38,22 @@ func HashPassword(pw string) (string, error) {
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
+// dummyHash is a hash of a random password, checked when a login names no
+// account, so that an unknown name takes as long as a known one.
+var dummyHash = sync.OnceValue(func() string {
+	h, err := HashPassword(RandomPassword())
+	if err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return h
+})
+
+// hashChecks counts the argon2 checks done, for the tests that make sure
+// an unknown name costs one as well.
+var hashChecks atomic.Int64
+
+func checkDummy(pw string) { CheckPassword(dummyHash(), pw) }
+
 // CheckPassword reports whether pw matches the encoded hash.
 func CheckPassword(encoded, pw string) bool {
 	parts := strings.Split(encoded, "$")
@@ -53,6 +71,7 @@ func CheckPassword(encoded, pw string) bool {
 	if err1 != nil || err2 != nil || len(want) == 0 {
 		return false
 	}
+	hashChecks.Add(1)
 	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
