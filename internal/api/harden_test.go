@@ -2,9 +2,17 @@ package api_test
 
 import (
 	"encoding/json"
+	"io"
+	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"shuwu/internal/config"
+	"shuwu/internal/httpx"
 )
 
 // TestWeakPasswordsAreRefusedEverywhereAPasswordIsSet: aaaaaaaa and
@@ -118,5 +126,76 @@ func TestHiddenCharactersAreDroppedFromWhatIsStored(t *testing.T) {
 	}
 	if cl.Name != "科干班[2J" {
 		t.Errorf("class stored as %q", cl.Name)
+	}
+}
+
+// TestSlowUploadsCannotHoldTheServer: 300 slow uploads from one address
+// held 300 sockets, spooled in /tmp. Now a fourth upload under way from
+// one address is refused with 429 UPLOADS_BUSY, the files being received
+// are in the data directory's spool, and they go when the uploads break
+// off; files a crash left there go at the next start.
+func TestSlowUploadsCannotHoldTheServer(t *testing.T) {
+	var dataDir string
+	s := startServer(t, func(c *config.Config) {
+		dataDir = c.DataDir
+		os.MkdirAll(c.SpoolDir(), 0o700)
+		os.WriteFile(filepath.Join(c.SpoolDir(), "spool-upload-123456"), []byte("left by a crash"), 0o600)
+	})
+	spool := filepath.Join(dataDir, "spool")
+	if left, _ := filepath.Glob(filepath.Join(spool, "spool-*")); len(left) != 0 {
+		t.Fatalf("files left by a crash are still in the spool: %v", left)
+	}
+	lib := s.login("librarian", "password-123")
+	addr := strings.TrimPrefix(s.url, "http://")
+	const boundary = "XyZ"
+	head := "POST /api/v1/imports/marc/preview HTTP/1.1\r\nHost: " + addr + "\r\nAuthorization: Bearer " + lib +
+		"\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: 10000000\r\n\r\n" +
+		"--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.mrc\"\r\n\r\n" + strings.Repeat("0", 4096)
+	var conns []net.Conn
+	for range httpx.UploadsPerAddress {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		io.WriteString(c, head)
+		conns = append(conns, c)
+	}
+	// The server has the three under way once their files are spooled.
+	var spooled []string
+	for range 500 {
+		if spooled, _ = filepath.Glob(filepath.Join(spool, "spool-upload-*")); len(spooled) == len(conns) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if len(spooled) != len(conns) {
+		t.Fatalf("%d files spooled in the data directory, want %d", len(spooled), len(conns))
+	}
+	body := "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mrc\"\r\n\r\nx\r\n--" + boundary + "--\r\n"
+	req, _ := http.NewRequest("POST", s.url+"/api/v1/imports/marc/preview", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+lib)
+	req.Header.Set("Content-Type", "multipart/form-data; boundary="+boundary)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e apiError
+	json.NewDecoder(resp.Body).Decode(&e)
+	resp.Body.Close()
+	if resp.StatusCode != 429 || e.Error.Code != "UPLOADS_BUSY" || !strings.Contains(e.Error.Message, "正在上传") {
+		t.Fatalf("a fourth upload from the same address: %d %+v, want 429 UPLOADS_BUSY", resp.StatusCode, e.Error)
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+	for range 500 {
+		if spooled, _ = filepath.Glob(filepath.Join(spool, "spool-*")); len(spooled) == 0 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if len(spooled) != 0 {
+		t.Errorf("broken-off uploads left %v in the spool", spooled)
 	}
 }

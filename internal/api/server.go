@@ -50,6 +50,9 @@ type Deps struct {
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// Uploads paces and spools uploads (shared with the pages); nil
+	// spools in the system's temporary directory without limits.
+	Uploads *httpx.Uploads
 }
 
 // Server holds the API's handlers.

@@ -19,6 +19,10 @@ const (
 	CodeUploadEmpty errs.Code = "UPLOAD_EMPTY"
 	// 没有收到上传的文件 / no file was uploaded
 	CodeUploadMissing errs.Code = "UPLOAD_MISSING"
+	// 此地址已有 … 个文件正在上传，请等它们传完后再试 / this address already has … uploads under way
+	CodeUploadsBusy errs.Code = "UPLOADS_BUSY"
+	// 上传太慢或中途停止，已中断 / the upload was too slow or stalled and was cut off
+	CodeUploadTooSlow errs.Code = "UPLOAD_TOO_SLOW"
 	// 上传的文件过大（最多 …） / the upload is too large (… at most)
 	CodeUploadTooLarge errs.Code = "UPLOAD_TOO_LARGE"
 )
