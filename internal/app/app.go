@@ -92,6 +92,11 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	// A read-only data directory is named plainly before SQLite, the
+	// index or the import jobs fail on it in their own words.
+	if err := store.CheckWritable(cfg.DataDir); err != nil {
+		return nil, err
+	}
 	db, err := store.Open(ctx, cfg.Database(), log)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)

@@ -65,6 +65,9 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	if err := migrate(ctx, write, sqliteDialect{}); err != nil {
 		write.Close()
 		read.Close()
+		if cannotWrite(err) {
+			return nil, errDBFileReadOnly(path, err)
+		}
 		return nil, err
 	}
 	conn, err := write.Conn(ctx)
