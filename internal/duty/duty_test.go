@@ -180,7 +180,7 @@ func TestHandoverIsAcknowledgedByTheNextShift(t *testing.T) {
 		t.Fatalf("tomorrow's handover: %v, want refused on day", err)
 	}
 	h, err := e.svc.WriteHandover(e.as(e.asA), in)
-	if err != nil || h.Cash != "无" || h.WrittenBy != "dutya" {
+	if err != nil || h.Cash != "无" || h.WrittenBy != "王值班" {
 		t.Fatalf("write: %+v %v", h, err)
 	}
 	if _, err := e.svc.WriteHandover(e.as(e.asB), in); !errs.Is(err, duty.CodeHandoverExists) {
@@ -189,7 +189,7 @@ func TestHandoverIsAcknowledgedByTheNextShift(t *testing.T) {
 	if _, err := e.svc.AckHandover(e.as(e.asA), h.ID); !errs.Is(err, duty.CodeHandoverOwn) {
 		t.Fatalf("writer acknowledging: %v, want refused", err)
 	}
-	if h, err = e.svc.AckHandover(e.as(e.asB), h.ID); err != nil || h.AckedBy != "dutyb" {
+	if h, err = e.svc.AckHandover(e.as(e.asB), h.ID); err != nil || h.AckedBy != "张值班" {
 		t.Fatalf("ack: %+v %v", h, err)
 	}
 	if _, err := e.svc.AckHandover(e.as(e.asLib), h.ID); !errs.Is(err, duty.CodeHandoverAcked) {
@@ -253,7 +253,7 @@ func TestRegulationsAreTheThreeRulesAndEditable(t *testing.T) {
 		t.Fatalf("a title taken: %v", err)
 	}
 	g, err := e.svc.SaveRegulation(e.as(e.asLib), duty.Regulation{ID: 1, Title: "集中学习交流讨论制度", Body: "一、第一条\n\n二、第二条\n"})
-	if err != nil || len(g.Articles()) != 2 || g.UpdatedBy != "lib1" {
+	if err != nil || len(g.Articles()) != 2 || g.UpdatedBy != "李馆员" {
 		t.Fatalf("save: %+v %v", g, err)
 	}
 }

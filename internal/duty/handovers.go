@@ -51,7 +51,7 @@ func (s *Service) WriteHandover(ctx context.Context, in HandoverInput) (h Handov
 		if err != nil {
 			return err
 		}
-		h = Handover{Day: in.Day, ShiftID: sh.ID, ShiftName: sh.Name, UserID: a.UserID, WrittenBy: a.Name,
+		h = Handover{Day: in.Day, ShiftID: sh.ID, ShiftName: sh.Name, UserID: a.UserID, WrittenBy: nameOf(tx, a),
 			Happened: in.Happened, FollowUp: in.FollowUp, Periodicals: in.Periodicals, Cash: in.Cash, CreatedAt: s.now()}
 		if err := tx.InsertHandover(&h); err != nil {
 			if errs.Is(err, errs.CodeDuplicate) {
@@ -77,11 +77,11 @@ func (s *Service) AckHandover(ctx context.Context, id int64) (h Handover, err er
 		case h.UserID != 0 && h.UserID == a.UserID:
 			return errs.Conflict(CodeHandoverOwn, "交接班记录须由接班人确认，不能确认自己写的记录", "the next shift acknowledges a handover, not its writer")
 		}
-		at := s.now()
-		if err := tx.AckHandover(id, a.Name, at.UnixMilli()); err != nil {
+		at, by := s.now(), nameOf(tx, a)
+		if err := tx.AckHandover(id, by, at.UnixMilli()); err != nil {
 			return err
 		}
-		h.AckedBy, h.AckedAt = a.Name, at
+		h.AckedBy, h.AckedAt = by, at
 		return tx.Audit(audit.New(ctx, at, "acknowledge", "duty_handover", fmt.Sprint(id), fmt.Sprintf("确认 %s %s 交接班记录", h.Day, h.ShiftName)))
 	})
 	return h, err

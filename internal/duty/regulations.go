@@ -54,7 +54,7 @@ func (s *Service) SaveRegulation(ctx context.Context, in Regulation) (Regulation
 		if err != nil {
 			return err
 		}
-		in.Position, in.UpdatedBy, in.UpdatedAt = old.Position, audit.ActorFrom(ctx).Name, s.now()
+		in.Position, in.UpdatedBy, in.UpdatedAt = old.Position, nameOf(tx, audit.ActorFrom(ctx)), s.now()
 		if err := tx.SaveRegulation(in); err != nil {
 			if errs.Is(err, errs.CodeDuplicate) {
 				return errs.Invalid(CodeRegulationInvalid, "title", "已有同名制度", "another regulation has that title")

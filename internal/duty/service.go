@@ -63,6 +63,20 @@ func lines(s string) []string {
 	return out
 }
 
+// nameOf is how the actor is named in the log: their display name when
+// they are on the staff list, else their account name.
+func nameOf(tx Tx, a audit.Actor) string {
+	staff, err := tx.DutyStaff()
+	if err == nil {
+		for _, st := range staff {
+			if st.ID == a.UserID && a.UserID != 0 {
+				return st.Name
+			}
+		}
+	}
+	return a.Name
+}
+
 // Staff lists who may be put on the roster.
 func (s *Service) Staff(ctx context.Context) (out []Staffer, err error) {
 	err = s.store.View(ctx, func(tx Tx) error {

@@ -43,7 +43,7 @@ func (s *Service) RequestSwap(ctx context.Context, in SwapRequest) (sw Swap, err
 		sw = Swap{SlotID: slot.ID, Day: slot.Day, ShiftName: slot.ShiftName, FromUser: slot.UserID, ToUser: in.ToUser,
 			Reason: in.Reason, Status: SwapPending, CreatedAt: s.now()}
 		if isLibrarian(a) {
-			sw.Status, sw.DecidedBy = SwapApproved, a.Name
+			sw.Status, sw.DecidedBy = SwapApproved, nameOf(tx, a)
 			if err := tx.SetSlotUser(slot.ID, in.ToUser); err != nil {
 				return err
 			}
@@ -109,7 +109,7 @@ func (s *Service) DecideSwap(ctx context.Context, id int64, approve bool) (sw Sw
 		if sw.Status != SwapPending {
 			return errs.Conflict(CodeSwapSettled, "换班申请已处理", "the swap request was already decided")
 		}
-		sw.Status, sw.DecidedBy = SwapRefused, audit.ActorFrom(ctx).Name
+		sw.Status, sw.DecidedBy = SwapRefused, nameOf(tx, audit.ActorFrom(ctx))
 		if approve {
 			slot, err := tx.Slot(sw.SlotID)
 			if err != nil {
