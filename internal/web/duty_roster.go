@@ -215,6 +215,10 @@ func (s *Server) decideSwap(approve bool) handlerFunc {
 			}
 			return s.renderRoster(w, r, v, s.monthParam(r), http.StatusConflict)
 		}
-		return s.redirect(w, r, "/duty?month="+sw.Day[:7], v.T("duty.swap_"+string(sw.Status), sw.FromName, sw.Day, sw.ShiftName, sw.ToName))
+		key := "duty.swap_refused"
+		if sw.Status == duty.SwapApproved {
+			key = "duty.swap_approved"
+		}
+		return s.redirect(w, r, "/duty?month="+sw.Day[:7], v.T(key, sw.FromName, sw.Day, sw.ShiftName, sw.ToName))
 	}
 }
