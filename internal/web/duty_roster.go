@@ -31,7 +31,7 @@ type rosterPage struct {
 	Rows              []rosterRow
 	Staff             []duty.Staffer
 	Pending           []duty.Swap
-	Mine              []duty.Slot // the person's own shifts from today on
+	Mine              []duty.Slot    // the person's own shifts from today on
 	Picked            map[int64]bool // the staff ticked in the generate form
 	Print             bool
 }
