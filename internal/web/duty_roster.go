@@ -98,6 +98,14 @@ func (s *Server) renderRoster(w http.ResponseWriter, r *http.Request, v *view, m
 	if v.Val("per_shift") == "" {
 		v.Form.Set("per_shift", "1")
 	}
+	if _, posted := v.Form["librarian"]; !posted {
+		for _, st := range d.Staff {
+			if st.Role == "librarian" {
+				v.Form.Set("librarian", strconv.FormatInt(st.ID, 10))
+				break
+			}
+		}
+	}
 	// The form starts with the duty staff ticked; a corrected one keeps
 	// what was ticked.
 	d.Picked = map[int64]bool{}
