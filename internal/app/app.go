@@ -24,6 +24,7 @@ import (
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
+	"shuwu/internal/duty"
 	"shuwu/internal/indexing"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/protocol/copyfetch"
@@ -58,6 +59,7 @@ type App struct {
 	Acquisitions *acquisitions.Service
 	Periodicals  *periodicals.Service
 	Room         *room.Service
+	Duty         *duty.Service
 	CopyTargets  *targets.Service // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -139,6 +141,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil)
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
+	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	a.API = api.New(api.Deps{
@@ -151,7 +154,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Extra: extra, MaxUpload: cfg.MaxUpload,
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,

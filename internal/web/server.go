@@ -21,6 +21,7 @@ import (
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
+	"shuwu/internal/duty"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
@@ -36,6 +37,9 @@ type Deps struct {
 	Auth        *auth.Service
 	// Room is the reading room's spaces and bookings; nil leaves its pages out.
 	Room *room.Service
+	// Duty is the staff's roster, handovers and the room's regulations; nil
+	// leaves their pages out.
+	Duty *duty.Service
 	Log  *slog.Logger
 	// TZ is the library's time zone; times are shown in it.
 	TZ *time.Location
