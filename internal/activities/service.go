@@ -244,7 +244,7 @@ func (s *Service) check(tx Tx, a audit.Actor, d Draft, act *Activity) error {
 		}
 		listName = l.Name
 	}
-	act.Title, act.Form, act.FormLabel, act.Organiser, act.Host = d.Title, d.Form, d.Form.Label(false), d.Organiser, d.Host
+	act.Title, act.Form, act.FormLabel, act.Organiser, act.Host = d.Title, d.Form, d.Form.Label("zh"), d.Organiser, d.Host
 	act.Start, act.End, act.SpaceID, act.SpaceName, act.BookingID = start, end, sp.ID, sp.Name, d.BookingID
 	act.Capacity, act.Audience, act.ClassID, act.ClassName = d.Capacity, aud, d.ClassID, className
 	act.Description, act.ListID, act.ListName = d.Description, d.ListID, listName

@@ -37,13 +37,13 @@ var formLabels = map[Form][2]string{
 // Valid reports whether f is a known form.
 func (f Form) Valid() bool { _, ok := formLabels[f]; return ok }
 
-// Label is the form in Chinese, or English when en is set.
-func (f Form) Label(en bool) string {
+// Label is the form in lang ("en" for English, else Chinese).
+func (f Form) Label(lang string) string {
 	l, ok := formLabels[f]
 	if !ok {
 		return string(f)
 	}
-	if en {
+	if lang == "en" {
 		return l[1]
 	}
 	return l[0]
@@ -61,6 +61,20 @@ const (
 
 // Audiences lists them in the forms' order.
 var Audiences = []Audience{Open, OneClass, StaffOnly}
+
+var audienceLabels = map[Audience][2]string{Open: {"全体读者", "everyone"}, OneClass: {"一个班次", "one class"}, StaffOnly: {"教职工", "staff"}}
+
+// Label is the audience in lang ("en" for English, else Chinese).
+func (a Audience) Label(lang string) string {
+	l, ok := audienceLabels[a]
+	if !ok {
+		return string(a)
+	}
+	if lang == "en" {
+		return l[1]
+	}
+	return l[0]
+}
 
 // Valid reports whether a is a known audience.
 func (a Audience) Valid() bool { return a == Open || a == OneClass || a == StaffOnly }

@@ -23,7 +23,7 @@ func scanActivity(r interface{ Scan(...any) error }) (a activities.Activity, err
 		&a.ClassID, &a.ClassName, &a.Description, &a.ListID, &a.ListName,
 		&a.Status, &a.CreatedBy, &created, &updated)
 	a.Start, a.End, a.CreatedAt, a.UpdatedAt = fromMillis(st), fromMillis(en), fromMillis(created), fromMillis(updated)
-	a.FormLabel = a.Form.Label(false)
+	a.FormLabel = a.Form.Label("zh")
 	return a, err
 }
 
