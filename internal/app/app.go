@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"shuwu/internal/acquisitions"
+	"shuwu/internal/activities"
 	"shuwu/internal/api"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -60,7 +61,8 @@ type App struct {
 	Periodicals  *periodicals.Service
 	Room         *room.Service
 	Duty         *duty.Service
-	CopyTargets  *targets.Service // copy-cataloguing sources
+	Activities   *activities.Service // 主题活动
+	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
@@ -142,6 +144,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
 	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
+	a.Activities = activities.NewService(db.Activities(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	a.API = api.New(api.Deps{
@@ -151,7 +154,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Extra: extra, MaxUpload: cfg.MaxUpload,
+		Activities: a.Activities,
+		Extra:      extra, MaxUpload: cfg.MaxUpload,
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty,
@@ -159,6 +163,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
+		Activities: a.Activities,
 	})
 	if err != nil {
 		db.Close()

@@ -174,6 +174,16 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /regulations/{id}/edit", s.route(librarian, s.editRegulation))
 		mux.Handle("POST /regulations/{id}/edit", s.route(librarian, s.saveRegulation))
 	}
+	if s.d.Activities != nil && s.d.Room != nil {
+		mux.Handle("GET /activities", s.route(activityViewers, s.listActivities))
+		mux.Handle("GET /activities/new", s.route(bookers, s.newActivity))
+		mux.Handle("POST /activities/new", s.route(bookers, s.createActivity))
+		mux.Handle("GET /activities/{id}", s.route(activityViewers, s.showActivity))
+		mux.Handle("GET /activities/{id}/edit", s.route(bookers, s.editActivity))
+		mux.Handle("POST /activities/{id}/edit", s.route(bookers, s.updateActivity))
+		mux.Handle("GET /opac/activities", s.route(public, s.listPortalActivities))
+		mux.Handle("GET /opac/activities/{id}", s.route(public, s.showPortalActivity))
+	}
 
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))

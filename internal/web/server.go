@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"shuwu/internal/acquisitions"
+	"shuwu/internal/activities"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -78,6 +79,8 @@ type Deps struct {
 	// sources; when either is nil those pages are left out.
 	CopyTargets *targets.Service
 	CopyCat     *copycat.Service
+	// Activities serves the room's 主题活动 (with Room); nil leaves them out.
+	Activities *activities.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.
