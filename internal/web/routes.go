@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 )
 
 // Register adds every page and the static files to mux. It leaves /api/
@@ -199,8 +200,12 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /my/password", s.route(anyone, s.showMyPassword))
 	mux.Handle("POST /my/password", s.route(anyone, s.changeMyPassword))
 
-	// Anything else is a page that does not exist.
+	// Anything else is a page that does not exist, or one that does but
+	// not for this method (405 with Allow).
 	mux.Handle("/", s.route(public, func(w http.ResponseWriter, r *http.Request, v *view) error {
+		if err := httpx.MethodNotAllowed(mux, w, r, "/"); err != nil {
+			return err
+		}
 		return errs.NotFound(CodePageNotFound, "页面不存在", "page not found")
 	}))
 }

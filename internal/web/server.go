@@ -23,6 +23,7 @@ import (
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
 	"shuwu/internal/duty"
+	"shuwu/internal/httpx"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
@@ -61,6 +62,9 @@ type Deps struct {
 	Jobs     *transfer.Jobs
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// Uploads paces and spools uploads (shared with the API); nil spools
+	// in the system's temporary directory without limits.
+	Uploads *httpx.Uploads
 	// SelfCheck serves the self-service machines page; nil leaves it out.
 	SelfCheck *selfcheck.Service
 	// SIPAddr tells where the SIP2 listener runs, "" when it is off; the
