@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"shuwu/internal/acquisitions"
+	"shuwu/internal/activities"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -46,6 +47,8 @@ type Deps struct {
 	Acquisitions *acquisitions.Service
 	// Periodicals serves subscriptions and check-in; nil leaves them out.
 	Periodicals *periodicals.Service
+	// Activities serves the room's 主题活动; nil leaves them out.
+	Activities *activities.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
@@ -97,6 +100,7 @@ func New(d Deps) *Server {
 	s := &Server{Deps: d, cop: http.NewCrossOriginProtection()}
 	s.routes = append(append(append(s.table(), s.transferRoutes()...), s.donationRoutes()...), d.Extra...)
 	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
+	s.routes = append(s.routes, s.activityRoutes()...)
 	return s
 }
 

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"shuwu/internal/acquisitions"
+	"shuwu/internal/activities"
 	"shuwu/internal/api"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -24,6 +25,7 @@ import (
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
+	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
 	"shuwu/internal/indexing"
 	"shuwu/internal/periodicals"
@@ -59,7 +61,9 @@ type App struct {
 	Acquisitions *acquisitions.Service
 	Periodicals  *periodicals.Service
 	Room         *room.Service
-	CopyTargets  *targets.Service // copy-cataloguing sources
+	Duty         *duty.Service
+	Activities   *activities.Service // 主题活动
+	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
@@ -146,6 +150,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil)
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
+	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
+	a.Activities = activities.NewService(db.Activities(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left
@@ -165,16 +171,18 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		Activities: a.Activities,
+		Extra:      extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		StorageOK: func() bool { return db.Health().OK },
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
+		Activities: a.Activities,
 	})
 	if err != nil {
 		db.Close()

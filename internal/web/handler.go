@@ -28,8 +28,11 @@ var (
 	// for anyone.
 	bookers    = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleOrganiser}
 	organisers = []audit.Role{audit.RoleOrganiser}
-	librarian  = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
-	adminOnly  = []audit.Role{audit.RoleAdmin}
+	// activityViewers see activities: the desk and leadership all of
+	// them, an organiser its own unit's.
+	activityViewers = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership, audit.RoleOrganiser}
+	librarian       = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
+	adminOnly       = []audit.Role{audit.RoleAdmin}
 )
 
 const flashCookie = "shuwu_flash"

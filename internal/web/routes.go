@@ -156,6 +156,36 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("POST /settings/room", s.route(librarian, s.saveRoomRules))
 	}
 
+	if s.d.Duty != nil {
+		mux.Handle("GET /duty", s.route(staff, s.showRoster))
+		mux.Handle("GET /duty/print", s.route(staff, s.printRoster))
+		mux.Handle("POST /duty/generate", s.route(librarian, s.generateRoster))
+		mux.Handle("POST /duty/swaps", s.route(staff, s.requestSwap))
+		mux.Handle("POST /duty/swaps/{id}/approve", s.route(librarian, s.decideSwap(true)))
+		mux.Handle("POST /duty/swaps/{id}/refuse", s.route(librarian, s.decideSwap(false)))
+		mux.Handle("GET /duty/today", s.route(staff, s.showDutyDay))
+		mux.Handle("POST /duty/checklist", s.route(staff, s.tickTask))
+		mux.Handle("POST /duty/handovers", s.route(staff, s.writeHandover))
+		mux.Handle("GET /duty/handovers", s.route(staff, s.showHandovers))
+		mux.Handle("POST /duty/handovers/{id}/ack", s.route(staff, s.ackHandover))
+		mux.Handle("GET /settings/duty", s.route(librarian, s.showDutyShifts))
+		mux.Handle("POST /settings/duty/{id}", s.route(librarian, s.saveDutyShift))
+		mux.Handle("GET /regulations", s.route(public, s.showRegulations))
+		mux.Handle("GET /regulations/{id}/print", s.route(public, s.printRegulation))
+		mux.Handle("GET /regulations/{id}/edit", s.route(librarian, s.editRegulation))
+		mux.Handle("POST /regulations/{id}/edit", s.route(librarian, s.saveRegulation))
+	}
+	if s.d.Activities != nil && s.d.Room != nil {
+		mux.Handle("GET /activities", s.route(activityViewers, s.listActivities))
+		mux.Handle("GET /activities/new", s.route(bookers, s.newActivity))
+		mux.Handle("POST /activities/new", s.route(bookers, s.createActivity))
+		mux.Handle("GET /activities/{id}", s.route(activityViewers, s.showActivity))
+		mux.Handle("GET /activities/{id}/edit", s.route(bookers, s.editActivity))
+		mux.Handle("POST /activities/{id}/edit", s.route(bookers, s.updateActivity))
+		mux.Handle("GET /opac/activities", s.route(public, s.listPortalActivities))
+		mux.Handle("GET /opac/activities/{id}", s.route(public, s.showPortalActivity))
+	}
+
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
 	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"shuwu/internal/acquisitions"
+	"shuwu/internal/activities"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -21,6 +22,7 @@ import (
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
+	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
@@ -37,6 +39,9 @@ type Deps struct {
 	Auth        *auth.Service
 	// Room is the reading room's spaces and bookings; nil leaves its pages out.
 	Room *room.Service
+	// Duty is the staff's roster, handovers and the room's regulations; nil
+	// leaves their pages out.
+	Duty *duty.Service
 	Log  *slog.Logger
 	// TZ is the library's time zone; times are shown in it.
 	TZ *time.Location
@@ -80,6 +85,8 @@ type Deps struct {
 	// sources; when either is nil those pages are left out.
 	CopyTargets *targets.Service
 	CopyCat     *copycat.Service
+	// Activities serves the room's 主题活动 (with Room); nil leaves them out.
+	Activities *activities.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.
