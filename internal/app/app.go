@@ -36,6 +36,7 @@ import (
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
+	"shuwu/internal/visits"
 	"shuwu/internal/web"
 )
 
@@ -58,6 +59,7 @@ type App struct {
 	Acquisitions *acquisitions.Service
 	Periodicals  *periodicals.Service
 	Room         *room.Service
+	Visits       *visits.Service  // entry registration (入馆登记) and occupancy
 	CopyTargets  *targets.Service // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -139,6 +141,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil)
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
+	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	a.API = api.New(api.Deps{
@@ -156,6 +159,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
+		Visits: a.Visits,
 	})
 	if err != nil {
 		db.Close()

@@ -22,6 +22,7 @@ import (
 	"shuwu/internal/room"
 	"shuwu/internal/store"
 	"shuwu/internal/testkit/pgtest"
+	"shuwu/internal/visits"
 )
 
 // Shanghai is the library time zone tests use.
@@ -69,6 +70,7 @@ type Kit struct {
 	Circulation *circulation.Service
 	Auth        *auth.Service
 	Room        *room.Service
+	Visits      *visits.Service
 
 	seq int
 }
@@ -89,6 +91,7 @@ func New(tb testing.TB) *Kit {
 	k.Circulation = circulation.NewService(db.Circulation(), Shanghai, clock.Now, k.Catalog.Changed)
 	k.Auth = auth.NewService(db.Auth(), clock.Now)
 	k.Room = room.NewService(db.Room(), Shanghai, clock.Now)
+	k.Visits = visits.NewService(db.Visits(), k.Room, Shanghai, clock.Now)
 	return k
 }
 

@@ -9,6 +9,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
+	"shuwu/internal/visits"
 )
 
 // homeData is the staff home page: the day at a glance.
@@ -28,6 +29,8 @@ type homeData struct {
 	// Arrived the latest that came in; librarians only.
 	Acquired *acquisitions.Progress
 	Arrived  []acquisitions.Arrival
+	// Occupancy is the room now (入馆登记); nil without entry registration.
+	Occupancy *visits.Occupancy
 }
 
 type endingClass struct {
@@ -116,6 +119,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 		if d.Arrived, _, err = s.d.Acquisitions.Arrivals(ctx, acquisitions.ArrivalFilter{Year: year, Number: 1, Size: 8}); err != nil {
 			return err
 		}
+	}
+	if s.d.Visits != nil {
+		o, err := s.d.Visits.Occupancy(ctx)
+		if err != nil {
+			return err
+		}
+		d.Occupancy = &o
 	}
 	v.Title, v.Nav, v.Data = v.T("home.title"), "home", d
 	s.render(w, r, http.StatusOK, "home", v)

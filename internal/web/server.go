@@ -26,6 +26,7 @@ import (
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/transfer"
+	"shuwu/internal/visits"
 )
 
 // Deps are the services the pages use.
@@ -74,6 +75,9 @@ type Deps struct {
 	// sources; when either is nil those pages are left out.
 	CopyTargets *targets.Service
 	CopyCat     *copycat.Service
+	// Visits serves entry registration (入馆登记), the door tablet, the
+	// door display (大屏) and the home page's occupancy; nil leaves them out.
+	Visits *visits.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.

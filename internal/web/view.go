@@ -137,3 +137,6 @@ func (v *view) Institution() string {
 	}
 	return v.institution
 }
+
+// HasVisits reports whether entry registration's pages exist.
+func (v *view) HasVisits() bool { return v.s.d.Visits != nil }
