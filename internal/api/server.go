@@ -20,6 +20,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/transfer"
+	"shuwu/internal/visits"
 )
 
 // Deps are the services the API serves.
@@ -46,6 +47,8 @@ type Deps struct {
 	Acquisitions *acquisitions.Service
 	// Periodicals serves subscriptions and check-in; nil leaves them out.
 	Periodicals *periodicals.Service
+	// Visits serves entry registration and the occupancy; nil leaves them out.
+	Visits *visits.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
@@ -91,6 +94,7 @@ func New(d Deps) *Server {
 	s := &Server{Deps: d, cop: http.NewCrossOriginProtection()}
 	s.routes = append(append(append(s.table(), s.transferRoutes()...), s.donationRoutes()...), d.Extra...)
 	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
+	s.routes = append(s.routes, s.visitRoutes()...)
 	return s
 }
 

@@ -11,3 +11,6 @@ const (
 	// 书屋里没有未持证访客可登记离开 / no visitor without a card is in to count out
 	CodeNoGuestInside errs.Code = "VISIT_NO_GUEST_INSIDE"
 )
+
+// 年份格式不正确 / malformed year
+const CodeYearInvalid errs.Code = "VISIT_YEAR_INVALID"
