@@ -40,6 +40,7 @@ import (
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
+	"shuwu/internal/visits"
 	"shuwu/internal/web"
 )
 
@@ -65,6 +66,7 @@ type App struct {
 	Duty         *duty.Service
 	Labels       *labels.Service
 	Activities   *activities.Service // 主题活动
+	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -150,6 +152,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
 	a.Labels = labels.NewService(db.Labels(), nil)
 	a.Activities = activities.NewService(db.Activities(), tz, nil)
+	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left
@@ -169,8 +172,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Activities: a.Activities,
-		Extra:      extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		Activities: a.Activities, Visits: a.Visits,
+		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels,
@@ -179,6 +182,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Activities: a.Activities,
+		Visits:     a.Visits,
 	})
 	if err != nil {
 		db.Close()

@@ -30,6 +30,7 @@ import (
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/transfer"
+	"shuwu/internal/visits"
 )
 
 // Deps are the services the pages use.
@@ -88,6 +89,9 @@ type Deps struct {
 	CopyCat     *copycat.Service
 	// Activities serves the room's 主题活动 (with Room); nil leaves them out.
 	Activities *activities.Service
+	// Visits serves entry registration (入馆登记), the door tablet, the
+	// door display (大屏) and the home page's occupancy; nil leaves them out.
+	Visits *visits.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.

@@ -113,6 +113,7 @@ func (v *view) HasLabels() bool { return v.s.d.Labels != nil }
 
 // HasDuty reports whether the duty roster and regulations pages exist.
 func (v *view) HasDuty() bool { return v.s.d.Duty != nil }
+
 // HasActivities reports whether the activities pages exist.
 func (v *view) HasActivities() bool { return v.s.d.Activities != nil && v.s.d.Room != nil }
 
@@ -145,3 +146,6 @@ func (v *view) Institution() string {
 	}
 	return v.institution
 }
+
+// HasVisits reports whether entry registration's pages exist.
+func (v *view) HasVisits() bool { return v.s.d.Visits != nil }
