@@ -579,3 +579,37 @@ func sortMine(ms []Mine) {
 		}
 	}
 }
+
+// SignInPath is the portal page a reader's phone opens from the screen's
+// QR code.
+func SignInPath(id int64, c string) string {
+	return fmt.Sprintf("/opac/activities/%d/signin?c=%s", id, c)
+}
+
+// MyPlace is the reader in ctx's registration for one activity (Status ""
+// when none) and their sign-in, for the activity's portal page.
+func (s *Service) MyPlace(ctx context.Context, id int64) (reg Registration, in *SignIn, err error) {
+	a := audit.ActorFrom(ctx)
+	if a.Role != audit.RoleReader || a.ReaderID == 0 {
+		return reg, nil, nil
+	}
+	err = s.store.View(ctx, func(tx Tx) error {
+		all, err := tx.Registrations(id)
+		if err != nil {
+			return err
+		}
+		for _, g := range all {
+			if g.ReaderID == a.ReaderID {
+				reg = g
+			}
+		}
+		got, err := tx.SignInOf(id, a.ReaderID)
+		if err == nil {
+			in = &got
+		} else if !notFound(err) {
+			return err
+		}
+		return nil
+	})
+	return reg, in, err
+}
