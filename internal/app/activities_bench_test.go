@@ -134,4 +134,3 @@ func apiLogin(b *testing.B, c *http.Client, base, user, password string) string 
 	}
 	return out.Token
 }
-
