@@ -53,6 +53,9 @@ type Deps struct {
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// Uploads paces and spools uploads (shared with the pages); nil
+	// spools in the system's temporary directory without limits.
+	Uploads *httpx.Uploads
 }
 
 // Server holds the API's handlers.
@@ -109,8 +112,13 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.OpenAPI())
 	})
-	// Anything else under /api/ is a JSON 404, not the web's HTML one.
+	// Anything else under /api/ is a JSON 404 (405 with Allow when the
+	// path exists for other methods), not the web's HTML one.
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if err := httpx.MethodNotAllowed(mux, w, r, "/api/"); err != nil {
+			writeError(w, r, s.Log, err)
+			return
+		}
 		writeError(w, r, s.Log, errs.NotFound(CodeRouteNotFound, "接口不存在："+r.Method+" "+r.URL.Path, "no such endpoint: "+r.Method+" "+r.URL.Path))
 	})
 }

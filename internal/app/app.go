@@ -25,6 +25,8 @@ import (
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
+	"shuwu/internal/duty"
+	"shuwu/internal/httpx"
 	"shuwu/internal/indexing"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/protocol/copyfetch"
@@ -59,6 +61,7 @@ type App struct {
 	Acquisitions *acquisitions.Service
 	Periodicals  *periodicals.Service
 	Room         *room.Service
+	Duty         *duty.Service
 	Activities   *activities.Service // 主题活动
 	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
@@ -111,6 +114,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	}
 	a.Readers = readers.NewService(db.Readers(), tz, nil)
 	a.Auth = auth.NewService(db.Auth(), nil)
+	a.Readers.OnLoggedOut(a.Auth.ForgetCached)
 	var extra []api.Route
 	var pages web.Searcher
 	// Lending tells the search index only which records' shelf state may
@@ -141,9 +145,20 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil)
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
+	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
 	a.Activities = activities.NewService(db.Activities(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
+	// Uploads are spooled inside the data directory; what a crash left
+	// there goes at the server's start.
+	uploads := &httpx.Uploads{Dir: cfg.SpoolDir()}
+	if withSearch {
+		if n, err := uploads.Clean(); err != nil {
+			log.Warn("spool: clean up", "dir", cfg.SpoolDir(), "err", err)
+		} else if n > 0 {
+			log.Info("spool: removed files left by an earlier run", "count", n)
+		}
+	}
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
@@ -152,13 +167,13 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 		Activities: a.Activities,
-		Extra:      extra, MaxUpload: cfg.MaxUpload,
+		Extra:      extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
+		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Activities: a.Activities,
 	})
@@ -285,7 +300,10 @@ func (a *App) Serve() error {
 	a.bg.Add(2)
 	go a.sweep(bgCtx)
 	go a.drainSearchQueue(bgCtx)
-	a.server = &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	// An ordinary request has ReadTimeout for its headers and body; an
+	// upload's body is paced instead (httpx.Uploads). No WriteTimeout: an
+	// export streams for as long as it takes.
+	a.server = &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: ReadTimeout, IdleTimeout: time.Minute}
 	if a.SIP != nil {
 		a.bg.Add(1)
 		go func() {
@@ -310,6 +328,9 @@ func (a *App) Serve() error {
 	}
 	return err
 }
+
+// ReadTimeout bounds reading an ordinary request, headers and body.
+const ReadTimeout = time.Minute
 
 // sweep expires uncollected holds and old sessions every hour.
 func (a *App) sweep(ctx context.Context) {

@@ -164,7 +164,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, v *view, err error
 		return
 	case errs.KindInvalid, errs.KindTooLarge, errs.KindRateLimited:
 		v.Title = v.T("error.invalid")
-	case errs.KindConflict:
+	case errs.KindConflict, errs.KindMethodNotAllowed:
 		v.Title = v.T("error.conflict")
 	default:
 		s.internal(w, r, v.Lang, err)

@@ -28,6 +28,8 @@ type homeData struct {
 	// Arrived the latest that came in; librarians only.
 	Acquired *acquisitions.Progress
 	Arrived  []acquisitions.Arrival
+	// Duty is who is on duty today and the handovers not yet acknowledged.
+	Duty *dutyHome
 }
 
 type endingClass struct {
@@ -114,6 +116,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 		}
 		d.Acquired = &p
 		if d.Arrived, _, err = s.d.Acquisitions.Arrivals(ctx, acquisitions.ArrivalFilter{Year: year, Number: 1, Size: 8}); err != nil {
+			return err
+		}
+	}
+	if v.Staff() && s.d.Duty != nil {
+		if d.Duty, err = s.dutyHome(r); err != nil {
 			return err
 		}
 	}

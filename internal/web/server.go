@@ -22,6 +22,8 @@ import (
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
+	"shuwu/internal/duty"
+	"shuwu/internal/httpx"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
@@ -37,6 +39,9 @@ type Deps struct {
 	Auth        *auth.Service
 	// Room is the reading room's spaces and bookings; nil leaves its pages out.
 	Room *room.Service
+	// Duty is the staff's roster, handovers and the room's regulations; nil
+	// leaves their pages out.
+	Duty *duty.Service
 	Log  *slog.Logger
 	// TZ is the library's time zone; times are shown in it.
 	TZ *time.Location
@@ -57,6 +62,9 @@ type Deps struct {
 	Jobs     *transfer.Jobs
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// Uploads paces and spools uploads (shared with the API); nil spools
+	// in the system's temporary directory without limits.
+	Uploads *httpx.Uploads
 	// SelfCheck serves the self-service machines page; nil leaves it out.
 	SelfCheck *selfcheck.Service
 	// SIPAddr tells where the SIP2 listener runs, "" when it is off; the
