@@ -56,6 +56,9 @@ type Deps struct {
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// Health reports whether the storage takes writes, with what to say
+	// when it does not; nil is always healthy.
+	Health func() (ok bool, detail any)
 	// Uploads paces and spools uploads (shared with the pages); nil
 	// spools in the system's temporary directory without limits.
 	Uploads *httpx.Uploads

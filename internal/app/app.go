@@ -100,6 +100,11 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	// A read-only data directory is named plainly before SQLite, the
+	// index or the import jobs fail on it in their own words.
+	if err := store.CheckWritable(cfg.DataDir); err != nil {
+		return nil, err
+	}
 	db, err := store.Open(ctx, cfg.Database(), log)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
@@ -174,12 +179,14 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 		Activities: a.Activities, Visits: a.Visits,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		StorageOK: func() bool { return db.Health().OK },
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Activities: a.Activities,
 		Visits:     a.Visits,

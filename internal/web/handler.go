@@ -166,6 +166,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, v *view, err error
 		v.Title = v.T("error.invalid")
 	case errs.KindConflict, errs.KindMethodNotAllowed:
 		v.Title = v.T("error.conflict")
+	case errs.KindStorage: // logged by the store, once a minute
+		v.Title = v.T("error.storage")
 	default:
 		s.internal(w, r, v.Lang, err)
 		return

@@ -66,6 +66,8 @@ type Deps struct {
 	Jobs     *transfer.Jobs
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// StorageOK reports whether the storage takes writes; nil: always.
+	StorageOK func() bool
 	// Uploads paces and spools uploads (shared with the API); nil spools
 	// in the system's temporary directory without limits.
 	Uploads *httpx.Uploads
