@@ -32,6 +32,7 @@ import (
 	"shuwu/internal/protocol/sru"
 	"shuwu/internal/protocol/z3950"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
@@ -59,8 +60,9 @@ type App struct {
 	Acquisitions *acquisitions.Service
 	Periodicals  *periodicals.Service
 	Room         *room.Service
-	Visits       *visits.Service  // entry registration (入馆登记) and occupancy
-	CopyTargets  *targets.Service // copy-cataloguing sources
+	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
+	Receptions   *receptions.Service // leader and guest visits (接待记录)
+	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
@@ -142,6 +144,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
 	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
+	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	a.API = api.New(api.Deps{
@@ -151,7 +154,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Extra: extra, MaxUpload: cfg.MaxUpload, Visits: a.Visits,
+		Extra: extra, MaxUpload: cfg.MaxUpload, Visits: a.Visits, Receptions: a.Receptions,
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
@@ -159,7 +162,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
-		Visits: a.Visits,
+		Visits: a.Visits, Receptions: a.Receptions,
 	})
 	if err != nil {
 		db.Close()

@@ -30,6 +30,8 @@ var (
 	organisers = []audit.Role{audit.RoleOrganiser}
 	librarian  = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
 	adminOnly  = []audit.Role{audit.RoleAdmin}
+	// receptionReaders read the record of leader and guest visits.
+	receptionReaders = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleLeadership}
 )
 
 const flashCookie = "shuwu_flash"
