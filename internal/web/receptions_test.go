@@ -31,6 +31,7 @@ func TestTheLibrarianRecordsALeadersVisitAndLeadershipReadsIt(t *testing.T) {
 	form.Set("date", time.Now().In(e.a.Config.Location()).AddDate(0, 0, 2).Format(time.DateOnly))
 	lib.post(loc+"/edit", form).want(t, http.StatusUnprocessableEntity, "接待日期不能晚于今天")
 	leader := e.as(t, "leader")
+	leader.get("/").want(t, http.StatusOK, `id="home-received"`, year+" 年接待来访 1 次", "其中州级领导 1 次")
 	leader.get("/receptions").want(t, http.StatusOK, "张明", `href="/receptions"`)
 	page := leader.get(loc)
 	page.want(t, http.StatusOK, "<b>刘芳</b> 州委组织部副部长")
