@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"shuwu/internal/acquisitions"
+	"shuwu/internal/activities"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -48,6 +49,8 @@ type Deps struct {
 	Acquisitions *acquisitions.Service
 	// Periodicals serves subscriptions and check-in; nil leaves them out.
 	Periodicals *periodicals.Service
+	// Activities serves the room's 主题活动; nil leaves them out.
+	Activities *activities.Service
 	// Visits serves entry registration and the occupancy; nil leaves them out.
 	Visits *visits.Service
 	// Receptions serves the record of leader and guest visits; nil leaves it out.
@@ -56,6 +59,9 @@ type Deps struct {
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// Uploads paces and spools uploads (shared with the pages); nil
+	// spools in the system's temporary directory without limits.
+	Uploads *httpx.Uploads
 }
 
 // Server holds the API's handlers.
@@ -97,6 +103,7 @@ func New(d Deps) *Server {
 	s := &Server{Deps: d, cop: http.NewCrossOriginProtection()}
 	s.routes = append(append(append(s.table(), s.transferRoutes()...), s.donationRoutes()...), d.Extra...)
 	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
+	s.routes = append(s.routes, s.activityRoutes()...)
 	s.routes = append(append(s.routes, s.visitRoutes()...), s.receptionRoutes()...)
 	return s
 }
@@ -112,8 +119,13 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.OpenAPI())
 	})
-	// Anything else under /api/ is a JSON 404, not the web's HTML one.
+	// Anything else under /api/ is a JSON 404 (405 with Allow when the
+	// path exists for other methods), not the web's HTML one.
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if err := httpx.MethodNotAllowed(mux, w, r, "/api/"); err != nil {
+			writeError(w, r, s.Log, err)
+			return
+		}
 		writeError(w, r, s.Log, errs.NotFound(CodeRouteNotFound, "接口不存在："+r.Method+" "+r.URL.Path, "no such endpoint: "+r.Method+" "+r.URL.Path))
 	})
 }

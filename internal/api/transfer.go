@@ -51,7 +51,14 @@ func (s *Server) transferRoutes() []Route {
 
 // receiveUpload spools the multipart "file" field to a temporary file, so
 // a large MARC file never sits in memory.
+// It counts against the address's uploads under way until it returns and
+// is cut off when it stalls (httpx.Uploads).
 func (s *Server) receiveUpload(w http.ResponseWriter, r *http.Request) (*os.File, string, int64, error) {
+	done, err := s.Uploads.Begin(w, r, s.maxUpload())
+	if err != nil {
+		return nil, "", 0, err
+	}
+	defer done()
 	r.Body = http.MaxBytesReader(w, r.Body, s.maxUpload())
 	mr, err := r.MultipartReader()
 	if err != nil {
@@ -68,7 +75,7 @@ func (s *Server) receiveUpload(w http.ResponseWriter, r *http.Request) (*os.File
 		if part.FormName() != "file" {
 			continue
 		}
-		f, err := os.CreateTemp("", "shuwu-upload-*")
+		f, err := s.Uploads.CreateTemp("upload")
 		if err != nil {
 			return nil, "", 0, errs.Internalf("spool upload: %w", err)
 		}
@@ -318,7 +325,7 @@ func (s *Server) exportMARC(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Written to a file first, so the headers can say which records had
 	// to be left out (known only at the end).
-	f, err := os.CreateTemp("", "shuwu-export-*")
+	f, err := s.Uploads.CreateTemp("export")
 	if err != nil {
 		return errs.Internalf("spool export: %w", err)
 	}

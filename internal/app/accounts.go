@@ -42,7 +42,18 @@ var DemoAccounts = []struct {
 // CreateDemoAccounts adds the demo's staff accounts.
 func (a *App) CreateDemoAccounts(ctx context.Context) error {
 	ctx = audit.WithActor(ctx, audit.System)
+	have, err := a.Auth.Users(ctx)
+	if err != nil {
+		return err
+	}
+	exists := map[string]bool{}
+	for _, u := range have {
+		exists[u.Username] = true
+	}
 	for _, u := range DemoAccounts {
+		if exists[u.Username] {
+			continue // a load that failed half way is being retried
+		}
 		if _, err := a.Auth.CreateUser(ctx, u.Username, u.Name, u.Role, DemoPassword); err != nil {
 			return err
 		}

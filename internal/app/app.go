@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"shuwu/internal/acquisitions"
+	"shuwu/internal/activities"
 	"shuwu/internal/api"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -24,6 +25,8 @@ import (
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
+	"shuwu/internal/duty"
+	"shuwu/internal/httpx"
 	"shuwu/internal/indexing"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/protocol/copyfetch"
@@ -60,6 +63,8 @@ type App struct {
 	Acquisitions *acquisitions.Service
 	Periodicals  *periodicals.Service
 	Room         *room.Service
+	Duty         *duty.Service
+	Activities   *activities.Service // 主题活动
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
 	CopyTargets  *targets.Service    // copy-cataloguing sources
@@ -113,6 +118,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	}
 	a.Readers = readers.NewService(db.Readers(), tz, nil)
 	a.Auth = auth.NewService(db.Auth(), nil)
+	a.Readers.OnLoggedOut(a.Auth.ForgetCached)
 	var extra []api.Route
 	var pages web.Searcher
 	// Lending tells the search index only which records' shelf state may
@@ -143,10 +149,22 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil)
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
+	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
+	a.Activities = activities.NewService(db.Activities(), tz, nil)
 	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
+	// Uploads are spooled inside the data directory; what a crash left
+	// there goes at the server's start.
+	uploads := &httpx.Uploads{Dir: cfg.SpoolDir()}
+	if withSearch {
+		if n, err := uploads.Clean(); err != nil {
+			log.Warn("spool: clean up", "dir", cfg.SpoolDir(), "err", err)
+		} else if n > 0 {
+			log.Info("spool: removed files left by an earlier run", "count", n)
+		}
+	}
 	a.API = api.New(api.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
@@ -154,15 +172,18 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Extra: extra, MaxUpload: cfg.MaxUpload, Visits: a.Visits, Receptions: a.Receptions,
+		Activities: a.Activities, Visits: a.Visits, Receptions: a.Receptions,
+		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload,
+		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
-		Visits: a.Visits, Receptions: a.Receptions,
+		Activities: a.Activities,
+		Visits:     a.Visits,
+		Receptions: a.Receptions,
 	})
 	if err != nil {
 		db.Close()
@@ -287,7 +308,10 @@ func (a *App) Serve() error {
 	a.bg.Add(2)
 	go a.sweep(bgCtx)
 	go a.drainSearchQueue(bgCtx)
-	a.server = &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	// An ordinary request has ReadTimeout for its headers and body; an
+	// upload's body is paced instead (httpx.Uploads). No WriteTimeout: an
+	// export streams for as long as it takes.
+	a.server = &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: ReadTimeout, IdleTimeout: time.Minute}
 	if a.SIP != nil {
 		a.bg.Add(1)
 		go func() {
@@ -312,6 +336,9 @@ func (a *App) Serve() error {
 	}
 	return err
 }
+
+// ReadTimeout bounds reading an ordinary request, headers and body.
+const ReadTimeout = time.Minute
 
 // sweep expires uncollected holds and old sessions every hour.
 func (a *App) sweep(ctx context.Context) {

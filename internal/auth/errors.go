@@ -6,7 +6,7 @@ import "shuwu/internal/errs"
 const (
 	// 这是最后一个系统管理员账号，不能降级或停用 / this is the last admin account
 	CodeLastAdmin errs.Code = "LAST_ADMIN"
-	// 登录失败次数过多，请 5 分钟后再试 / too many failed logins; try again in 5 minutes
+	// 登录失败次数过多（来自此地址的尝试过多），请 … 分钟后再试 / too many failed logins (from this address); try again in … minutes
 	CodeLoginRateLimited errs.Code = "LOGIN_RATE_LIMITED"
 	// 请先登录 / please log in
 	CodeNotLoggedIn errs.Code = "NOT_LOGGED_IN"
@@ -30,4 +30,12 @@ const (
 	CodeWrongPassword errs.Code = "WRONG_PASSWORD"
 	// 新密码不能与初始密码相同 / the new password must differ from the initial one
 	CodePasswordUnchanged errs.Code = "PASSWORD_UNCHANGED"
+	// 密码不能全是同一个字符 / the password must not be one character repeated
+	CodePasswordOneCharacter errs.Code = "PASSWORD_ONE_CHARACTER"
+	// 密码不能是连续的数字或字母 / the password must not be a run of digits or letters
+	CodePasswordSequence errs.Code = "PASSWORD_SEQUENCE"
+	// 密码太常见，很容易被猜到 / the password is one of the most common ones
+	CodePasswordCommon errs.Code = "PASSWORD_COMMON"
+	// 密码不能与用户名或读者证号相同 / the password must not be the user name or card number
+	CodePasswordIsName errs.Code = "PASSWORD_IS_NAME"
 )

@@ -15,8 +15,8 @@ func (s *Service) CheckReaderPassword(ctx context.Context, card, password, clien
 	card = strings.TrimSpace(card)
 	key := strings.ToLower(card) + "|" + clientKey
 	now := s.now()
-	if s.fails.Blocked(key, now) {
-		return errs.New(errs.KindRateLimited, CodeLoginRateLimited, "密码错误次数过多，请 5 分钟后再试", "too many wrong passwords; try again in 5 minutes")
+	if err := s.throttled(key, clientKey, now, "密码错误次数过多", "too many wrong passwords"); err != nil {
+		return err
 	}
 	var r readers.Reader
 	err := s.store.View(ctx, func(tx Tx) error {
@@ -27,8 +27,14 @@ func (s *Service) CheckReaderPassword(ctx context.Context, card, password, clien
 	if err != nil && !errs.Is(err, readers.CodeReaderNotFound) {
 		return err
 	}
-	if err != nil || r.PasswordHash == "" || r.Status == readers.StatusCancelled || !CheckPassword(r.PasswordHash, password) {
-		s.fails.Fail(key, now)
+	ok := false
+	if err == nil && r.PasswordHash != "" && r.Status != readers.StatusCancelled {
+		ok = CheckPassword(r.PasswordHash, password)
+	} else {
+		checkDummy(password) // an unknown card costs the same time
+	}
+	if !ok {
+		s.failed(key, clientKey, now)
 		return errs.New(errs.KindUnauthorized, CodeWrongPassword, "读者证号或密码错误", "wrong card number or password")
 	}
 	s.fails.Reset(key)

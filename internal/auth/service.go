@@ -14,6 +14,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 	"shuwu/internal/readers"
 )
 
@@ -27,7 +28,9 @@ const cacheTTL = time.Minute
 type Service struct {
 	store Store
 	now   func() time.Time
-	fails *limiter
+	fails *limiter // per name and address
+	// addrFails counts failures per address whatever the name.
+	addrFails *limiter
 
 	mu    sync.Mutex
 	cache map[string]cachedActor
@@ -43,7 +46,9 @@ func NewService(store Store, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: store, now: now, fails: newLimiter(5, 5*time.Minute), cache: map[string]cachedActor{}}
+	return &Service{store: store, now: now, cache: map[string]cachedActor{},
+		fails:     newLimiter(maxPerName, limitWindow, limitKeys),
+		addrFails: newLimiter(maxPerAddress, limitWindow, limitKeys)}
 }
 
 var usernamePattern = regexp.MustCompile(`^[A-Za-z0-9_.\-]{2,32}$`)
@@ -72,65 +77,120 @@ func newToken() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
+// Login limits: a name from one address may fail maxPerName times in
+// limitWindow, an address maxPerAddress times whatever the names (a
+// script trying every card from one machine). A school behind one NAT
+// address still has room for a class's typos.
+const (
+	maxPerName    = 5
+	maxPerAddress = 30
+	limitWindow   = 5 * time.Minute
+	limitKeys     = 100000 // keys each limiter holds at most (a few MB)
+)
+
 // Login checks a staff user name or a reader's card number and password.
 // clientKey (the remote address) scopes the rate limit with the name, so
-// one person's typos do not lock out the desk.
+// one person's typos do not lock out the desk, and on its own, so one
+// address cannot try every card. An unknown name costs the same password
+// hash as a known one, so the answer's time does not tell whether a card
+// exists. The hash runs outside the write transaction: a flood of wrong
+// passwords must not hold up the desk.
 func (s *Service) Login(ctx context.Context, name, password, clientKey string) (Session, error) {
 	name = strings.TrimSpace(name)
 	key := strings.ToLower(name) + "|" + clientKey
 	now := s.now()
-	if s.fails.Blocked(key, now) {
-		return Session{}, errs.New(errs.KindRateLimited, CodeLoginRateLimited, "登录失败次数过多，请 5 分钟后再试", "too many failed logins; try again in 5 minutes")
+	if err := s.throttled(key, clientKey, now, "登录失败次数过多", "too many failed logins"); err != nil {
+		return Session{}, err
 	}
-	var sess Session
-	err := s.store.Update(ctx, func(tx Tx) error {
-		row := SessionRow{ExpiresAt: now.Add(SessionTTL)}
+	var row SessionRow
+	var actor audit.Actor
+	var hash string // "" when the name is unknown or cannot log in
+	var initial bool
+	var initialOK bool
+	err := s.store.View(ctx, func(tx Tx) error {
 		if u, err := tx.UserByName(name); err == nil {
-			if u.Disabled || !CheckPassword(u.PasswordHash, password) {
-				return errWrongPassword()
+			if !u.Disabled {
+				hash, row.UserID = u.PasswordHash, u.ID
+				actor = audit.Actor{UserID: u.ID, Name: u.Username, Role: u.Role}
 			}
-			row.UserID = u.ID
-			sess.Actor = audit.Actor{UserID: u.ID, Name: u.Username, Role: u.Role}
+			return nil
 		} else if !errs.Is(err, CodeUserNotFound) {
 			return err
-		} else {
-			r, err := tx.ReaderByCard(name)
-			if err != nil {
-				if errs.Is(err, readers.CodeReaderNotFound) {
-					return errWrongPassword()
-				}
-				return err
-			}
-			if r.Status == readers.StatusCancelled {
-				return errWrongPassword()
-			}
-			first := r.PasswordHash == ""
-			if first {
-				rule, err := initialRule(tx)
-				if err != nil {
-					return err
-				}
-				if !matchesInitial(rule, r, password) {
-					return errWrongPassword()
-				}
-			} else if !CheckPassword(r.PasswordHash, password) {
-				return errWrongPassword()
-			}
-			row.ReaderID = r.ID
-			sess.Actor = audit.Actor{ReaderID: r.ID, Name: r.Name, Role: audit.RoleReader, MustChangePassword: first}
 		}
-		sess.Token = newToken()
-		sess.ExpiresAt = row.ExpiresAt
-		return tx.InsertSession(hashToken(sess.Token), row, now)
+		r, err := tx.ReaderByCard(name)
+		if err != nil {
+			if errs.Is(err, readers.CodeReaderNotFound) {
+				return nil
+			}
+			return err
+		}
+		if r.Status == readers.StatusCancelled {
+			return nil
+		}
+		row.ReaderID = r.ID
+		actor = audit.Actor{ReaderID: r.ID, Name: r.Name, Role: audit.RoleReader}
+		if r.PasswordHash != "" {
+			hash = r.PasswordHash
+			return nil
+		}
+		rule, err := initialRule(tx)
+		if err != nil {
+			return err
+		}
+		initial, initialOK = true, matchesInitial(rule, r, password)
+		actor.MustChangePassword = true
+		return nil
 	})
 	if err != nil {
-		if errs.Is(err, CodeWrongPassword) {
-			s.fails.Fail(key, now)
-		}
+		return Session{}, err
+	}
+	ok := false
+	switch {
+	case hash != "":
+		ok = CheckPassword(hash, password)
+	case initial:
+		checkDummy(password) // the initial password is no hash: spend the same time
+		ok = initialOK
+	default:
+		checkDummy(password)
+	}
+	if !ok {
+		s.failed(key, clientKey, now)
+		return Session{}, errWrongPassword()
+	}
+	row.ExpiresAt = now.Add(SessionTTL)
+	sess := Session{Token: newToken(), Actor: actor, ExpiresAt: row.ExpiresAt}
+	if err := s.store.Update(ctx, func(tx Tx) error { return tx.InsertSession(hashToken(sess.Token), row, now) }); err != nil {
 		return Session{}, err
 	}
 	s.fails.Reset(key)
 	return sess, nil
+}
+
+// throttled refuses an attempt when the name from this address, or the
+// address itself, has used up its failures; what names the wait.
+func (s *Service) throttled(key, clientKey string, now time.Time, zh, en string) error {
+	until := s.fails.Until(key, now)
+	scope, scopeEn := "", ""
+	if clientKey != "" {
+		if u := s.addrFails.Until(clientKey, now); u.After(until) {
+			until, scope, scopeEn = u, "（来自此地址的尝试过多）", " from this address"
+		}
+	}
+	if until.IsZero() {
+		return nil
+	}
+	mins := int((until.Sub(now) + time.Minute - 1) / time.Minute)
+	return errs.New(errs.KindRateLimited, CodeLoginRateLimited,
+		fmt.Sprintf("%s%s，请 %d 分钟后再试", zh, scope, mins), fmt.Sprintf("%s%s; try again in %d minutes", en, scopeEn, mins))
+}
+
+// failed records a wrong password for the name and the address.
+func (s *Service) failed(key, clientKey string, now time.Time) {
+	s.fails.Fail(key, now)
+	if clientKey != "" {
+		s.addrFails.Fail(clientKey, now)
+	}
 }
 
 func errNotLoggedIn() *errs.Error {
@@ -176,6 +236,9 @@ func (s *Service) Authenticate(ctx context.Context, token string) (audit.Actor, 
 		if err != nil {
 			return err
 		}
+		if r.Status == readers.StatusCancelled {
+			return errNotLoggedIn()
+		}
 		a = audit.Actor{ReaderID: r.ID, Name: r.Name, Role: audit.RoleReader, MustChangePassword: r.PasswordHash == ""}
 		return nil
 	})
@@ -216,6 +279,11 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 	})
 }
 
+// ForgetCached drops every cached login, so that the next request of each
+// session is checked against the database: after another service ended
+// sessions (a cancelled reader card).
+func (s *Service) ForgetCached() { s.forgetAll() }
+
 func (s *Service) forgetAll() {
 	s.mu.Lock()
 	s.cache = map[string]cachedActor{}
@@ -240,14 +308,14 @@ func (s *Service) CreateUser(ctx context.Context, username, displayName string, 
 	if !accountRole(role) {
 		return User{}, errs.Invalid(CodeRoleUnknown, "role", "角色必须是系统管理员、馆员、值班员、组织者或领导", "the role must be admin, librarian, duty, organiser or leadership")
 	}
-	if err := ValidatePassword(password); err != nil {
+	if err := validatePasswordFor(username, password); err != nil {
 		return User{}, err
 	}
 	hash, err := HashPassword(password)
 	if err != nil {
 		return User{}, err
 	}
-	u := User{Username: username, DisplayName: strings.TrimSpace(displayName), Role: role, PasswordHash: hash, CreatedAt: s.now()}
+	u := User{Username: username, DisplayName: plaintext.Line(displayName), Role: role, PasswordHash: hash, CreatedAt: s.now()}
 	err = s.store.Update(ctx, func(tx Tx) error {
 		if _, err := tx.ReaderByCard(username); err == nil {
 			return errs.Invalid(CodeUsernameTaken, "username", "用户名与某读者证号相同，请换一个", "the user name equals a reader's card number")
@@ -289,7 +357,7 @@ func (s *Service) UpdateUser(ctx context.Context, username, displayName string, 
 				return errs.Conflict(CodeLastAdmin, "这是最后一个系统管理员账号，不能降级或停用", "this is the last admin account")
 			}
 		}
-		u.DisplayName, u.Role, u.Disabled = strings.TrimSpace(displayName), role, disabled
+		u.DisplayName, u.Role, u.Disabled = plaintext.Line(displayName), role, disabled
 		if err := tx.UpdateUser(&u); err != nil {
 			return err
 		}
@@ -303,7 +371,7 @@ func (s *Service) UpdateUser(ctx context.Context, username, displayName string, 
 
 // SetPassword sets a staff account's password and ends its sessions.
 func (s *Service) SetPassword(ctx context.Context, username, password string) error {
-	if err := ValidatePassword(password); err != nil {
+	if err := validatePasswordFor(username, password); err != nil {
 		return err
 	}
 	hash, err := HashPassword(password)
@@ -332,7 +400,7 @@ func (s *Service) SetPassword(ctx context.Context, username, password string) er
 
 // SetReaderPassword sets a reader's portal password and ends their sessions.
 func (s *Service) SetReaderPassword(ctx context.Context, card, password string) error {
-	if err := ValidatePassword(password); err != nil {
+	if err := validatePasswordFor(card, password); err != nil {
 		return err
 	}
 	hash, err := HashPassword(password)

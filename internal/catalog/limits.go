@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Limits on what one record may hold, in characters. They keep a record
@@ -49,10 +50,33 @@ func textLimits(r *Record) []struct {
 	}
 }
 
-// CheckLimits checks the lengths of r's fields and the number of its
-// authors and subjects. The record form, the API and every import call
-// it; the first problem found is returned, naming its field.
+// CleanText drops from r's text what must never be stored (NUL, control
+// characters, bidirectional overrides: plaintext.Line), keeping line
+// breaks in the summary and notes. CheckLimits calls it, so the form, the
+// API and every import clean the same way.
+func CleanText(r *Record) {
+	for _, f := range []*string{&r.Title, &r.OtherTitle, &r.PartNumber, &r.PartName, &r.ParallelTitle, &r.Responsibility,
+		&r.Publisher, &r.Place, &r.Edition, &r.Pages, &r.Size, &r.Series, &r.Language, &r.CLC} {
+		*f = plaintext.Line(*f)
+	}
+	r.Summary, r.Notes = plaintext.Text(r.Summary), plaintext.Text(r.Notes)
+	for i := range r.Authors {
+		r.Authors[i].Name, r.Authors[i].Role = plaintext.Line(r.Authors[i].Name), plaintext.Line(r.Authors[i].Role)
+	}
+	for i := range r.Subjects {
+		r.Subjects[i] = plaintext.Line(r.Subjects[i])
+	}
+}
+
+// CheckLimits cleans r's text (CleanText) and checks the lengths of its
+// fields and the number of its authors and subjects. The record form, the
+// API and every import call it; the first problem found is returned,
+// naming its field.
 func CheckLimits(r *Record) error {
+	CleanText(r)
+	if r.Title == "" {
+		return errs.Invalid(CodeTitleRequired, "title", "题名不能为空", "title is required")
+	}
 	if n := utf8.RuneCountInString(r.Title); n > maxTitlePart {
 		return errs.Invalid(CodeTitleTooLong, "title", fmt.Sprintf("题名过长（最多 %d 字）", maxTitlePart), fmt.Sprintf("title is too long (%d characters at most)", maxTitlePart))
 	}

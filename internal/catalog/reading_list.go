@@ -2,10 +2,10 @@ package catalog
 
 import (
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Bounds of a required-reading list, so it fits a page and a printout.
@@ -21,7 +21,7 @@ const (
 // (the first place counts) and notes of books not on the list, and checks
 // the bounds.
 func normalizeReadingList(l *ReadingList) error {
-	l.Name, l.Audience, l.Description = strings.TrimSpace(l.Name), strings.TrimSpace(l.Audience), strings.TrimSpace(l.Description)
+	l.Name, l.Audience, l.Description = plaintext.Line(l.Name), plaintext.Line(l.Audience), plaintext.Text(l.Description)
 	switch {
 	case l.Name == "":
 		return errs.Invalid(errs.CodeNameRequired, "name", "书目单名称不能为空", "name is required")
@@ -46,7 +46,7 @@ func normalizeReadingList(l *ReadingList) error {
 	l.RecordIDs = ids
 	notes := map[int64]string{}
 	for id, n := range l.Notes {
-		n = strings.TrimSpace(n)
+		n = plaintext.Text(n)
 		if n == "" || !seen[id] {
 			continue
 		}

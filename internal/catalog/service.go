@@ -102,7 +102,7 @@ func (s *Service) ImportCLC(ctx context.Context, t *clc.Tree) error {
 // validateRecord normalises r in place and checks every field a person
 // typed. The first problem found is returned, naming its field.
 func (s *Service) validateRecord(r *Record, cats []Category) error {
-	r.Title = strings.TrimSpace(r.Title)
+	CleanText(r)
 	if r.Title == "" {
 		return errs.Invalid(CodeTitleRequired, "title", "题名不能为空", "title is required")
 	}

@@ -3,10 +3,10 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 	"shuwu/internal/readers"
 )
 
@@ -22,7 +22,7 @@ func (s *Service) Categories(ctx context.Context) ([]Category, error) {
 
 // SaveCategory creates (ID 0) or updates a category.
 func (s *Service) SaveCategory(ctx context.Context, c Category) (Category, error) {
-	c.Name, c.Code = strings.TrimSpace(c.Name), strings.TrimSpace(c.Code)
+	c.Name, c.Code = plaintext.Line(c.Name), plaintext.Line(c.Code)
 	if c.Name == "" {
 		return c, errs.Invalid(errs.CodeNameRequired, "name", "分类名称不能为空", "name is required")
 	}
@@ -71,7 +71,7 @@ func (s *Service) Locations(ctx context.Context) ([]Location, error) {
 
 // SaveLocation creates (ID 0) or updates a location.
 func (s *Service) SaveLocation(ctx context.Context, l Location) (Location, error) {
-	l.Name, l.Code = strings.TrimSpace(l.Name), strings.TrimSpace(l.Code)
+	l.Name, l.Code = plaintext.Line(l.Name), plaintext.Line(l.Code)
 	if l.Name == "" {
 		return l, errs.Invalid(errs.CodeNameRequired, "name", "位置名称不能为空", "name is required")
 	}

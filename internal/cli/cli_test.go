@@ -115,6 +115,14 @@ func TestUserAddListAndBadRole(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, "密码至少 8 位") {
 		t.Fatalf("short password: exit %d, %q", code, errOut)
 	}
+	code, _, errOut = run(t, "password\n", "user", "passwd", "--data", dir, "wang")
+	if code != 2 || !strings.Contains(errOut, "密码太常见") {
+		t.Fatalf("a common password: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = run(t, "aaaaaaaa\n", "user", "add", "--data", dir, "--role", "duty", "li")
+	if code != 2 || !strings.Contains(errOut, "同一个字符") {
+		t.Fatalf("one character repeated: exit %d, %q", code, errOut)
+	}
 }
 
 func TestCLCImportLoadsTheFullTable(t *testing.T) {

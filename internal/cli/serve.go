@@ -75,11 +75,13 @@ func loadDemo(ctx context.Context, env Env, a *app.App) error {
 		return nil
 	}
 	fmt.Fprintln(env.Stdout, "正在加载演示数据 / loading the demo data set …")
-	sum, err := demo.Load(audit.WithActor(ctx, audit.System), a.DB, demo.Options{Seed: 2022, Now: time.Now(), TZ: a.Config.Location(), Progress: progressPrinter(env)})
-	if err != nil {
+	// The accounts come first: the demo's duty roster and handovers are
+	// the librarian's and the duty staff's.
+	if err := a.CreateDemoAccounts(ctx); err != nil {
 		return err
 	}
-	if err := a.CreateDemoAccounts(ctx); err != nil {
+	sum, err := demo.Load(audit.WithActor(ctx, audit.System), a.DB, demo.Options{Seed: 2022, Now: time.Now(), TZ: a.Config.Location(), Progress: progressPrinter(env)})
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "演示数据已加载 / demo loaded in %s: %d 种书目 records, %d 册 items, %d 位读者 readers, %d 个班次 classes\n",

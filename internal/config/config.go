@@ -188,6 +188,10 @@ func (c *Config) IndexDir() string { return filepath.Join(c.DataDir, "index") }
 // ImportsDir holds the import jobs: their state, reports and rejections.
 func (c *Config) ImportsDir() string { return filepath.Join(c.DataDir, "imports") }
 
+// SpoolDir holds uploads while they are received and exports while they
+// are written; the server empties it at start.
+func (c *Config) SpoolDir() string { return filepath.Join(c.DataDir, "spool") }
+
 // String prints the configuration with the database password masked.
 func (c Config) String() string {
 	return fmt.Sprintf("addr=%s data=%s db=%q tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q sip_addr=%q sip_tls=%v z3950_addr=%q", c.Addr, c.DataDir, MaskedDB(c.DB), c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms, c.SIPAddr, c.SIPTLSCert != "", c.Z3950Addr)

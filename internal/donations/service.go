@@ -11,6 +11,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/catalog/isbn"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Service is the donations' use cases. Copies are made by the catalogue,
@@ -39,7 +40,7 @@ func tooLong(v string, n int) bool { return utf8.RuneCountInString(v) > n }
 
 // checkDonor normalises and checks what a librarian typed.
 func checkDonor(d *Donor) error {
-	d.Name, d.Unit, d.Phone, d.Notes = strings.TrimSpace(d.Name), strings.TrimSpace(d.Unit), strings.TrimSpace(d.Phone), strings.TrimSpace(d.Notes)
+	d.Name, d.Unit, d.Phone, d.Notes = plaintext.Line(d.Name), plaintext.Line(d.Unit), plaintext.Line(d.Phone), plaintext.Text(d.Notes)
 	if d.Name == "" {
 		return errs.Invalid(CodeDonorNameRequired, "name", "捐赠人姓名或单位名称不能为空", "the donor's name is required")
 	}
@@ -154,7 +155,7 @@ func (s *Service) HonourList(ctx context.Context) ([]Donor, error) {
 
 // CreateBatch opens a donation or transfer batch and gives it its number.
 func (s *Service) CreateBatch(ctx context.Context, in NewBatch) (Batch, error) {
-	b := Batch{Kind: in.Kind, DonorID: in.DonorID, FromName: strings.TrimSpace(in.FromName), ReceivedDate: strings.TrimSpace(in.ReceivedDate), Notes: strings.TrimSpace(in.Notes)}
+	b := Batch{Kind: in.Kind, DonorID: in.DonorID, FromName: plaintext.Line(in.FromName), ReceivedDate: strings.TrimSpace(in.ReceivedDate), Notes: plaintext.Text(in.Notes)}
 	if !b.Kind.Valid() {
 		return Batch{}, errs.Invalid(CodeBatchKindInvalid, "kind", "入藏批次类别只能是捐赠或调拨", "a batch is a donation or a transfer")
 	}

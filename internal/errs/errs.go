@@ -17,15 +17,16 @@ type Kind int
 
 // The kinds. Their order carries no meaning.
 const (
-	KindInternal     Kind = iota // a bug or an infrastructure failure
-	KindInvalid                  // the input is wrong; fix it and retry
-	KindNotFound                 // the thing named does not exist
-	KindConflict                 // the input is fine but the state forbids it
-	KindUnauthorized             // not logged in, or wrong credentials
-	KindForbidden                // logged in, but the role does not allow it
-	KindTooLarge                 // the request body is over the limit
-	KindRateLimited              // too many attempts; wait
-	KindUnavailable              // another system shuwu asked (a remote catalogue) failed; retry later
+	KindInternal         Kind = iota // a bug or an infrastructure failure
+	KindInvalid                      // the input is wrong; fix it and retry
+	KindNotFound                     // the thing named does not exist
+	KindConflict                     // the input is fine but the state forbids it
+	KindUnauthorized                 // not logged in, or wrong credentials
+	KindForbidden                    // logged in, but the role does not allow it
+	KindTooLarge                     // the request body is over the limit
+	KindRateLimited                  // too many attempts; wait
+	KindUnavailable                  // another system shuwu asked (a remote catalogue) failed; retry later
+	KindMethodNotAllowed             // the address exists, but not for this HTTP method
 )
 
 // Code is a stable identifier clients may switch on.

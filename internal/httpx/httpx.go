@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 
 	"shuwu/internal/errs"
 )
@@ -38,6 +39,8 @@ func StatusOf(k errs.Kind) int {
 		return http.StatusTooManyRequests
 	case errs.KindUnavailable:
 		return http.StatusBadGateway
+	case errs.KindMethodNotAllowed:
+		return http.StatusMethodNotAllowed
 	}
 	return http.StatusInternalServerError
 }
@@ -49,6 +52,9 @@ func UploadError(err error, limit int64) error {
 	if errors.As(err, &tooBig) {
 		size := Size(limit)
 		return errs.New(errs.KindTooLarge, CodeUploadTooLarge, "上传的文件过大（最多 "+size+"）", "the upload is too large ("+size+" at most)").WithField("file")
+	}
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return errs.Invalid(CodeUploadTooSlow, "file", "上传太慢或中途停止，已中断：请检查网络后重试", "the upload was too slow or stalled and was cut off; check the network and try again").Wrap(err)
 	}
 	return errs.Invalid(CodeUploadBroken, "file", "文件上传不完整，请重试", "the upload was interrupted; try again").Wrap(err)
 }

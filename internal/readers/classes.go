@@ -8,10 +8,11 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 func validateClass(c *Class) error {
-	c.Name, c.Kind = strings.TrimSpace(c.Name), strings.TrimSpace(c.Kind)
+	c.Name, c.Kind = plaintext.Line(c.Name), plaintext.Line(c.Kind)
 	if c.Name == "" {
 		return errs.Invalid(errs.CodeNameRequired, "name", "班次名称不能为空", "class name is required")
 	}

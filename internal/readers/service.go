@@ -11,6 +11,7 @@ import (
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
 	"shuwu/internal/paging"
+	"shuwu/internal/plaintext"
 	"shuwu/internal/settings"
 )
 
@@ -19,7 +20,14 @@ type Service struct {
 	store Store
 	tz    *time.Location
 	now   func() time.Time
+	// loggedOut are told when readers' sessions were ended (a cancelled
+	// card), so that a cache of logins forgets them at once.
+	loggedOut []func()
 }
+
+// OnLoggedOut registers f to be called after a change that ended readers'
+// sessions.
+func (s *Service) OnLoggedOut(f func()) { s.loggedOut = append(s.loggedOut, f) }
 
 // NewService builds the readers service.
 func NewService(store Store, tz *time.Location, now func() time.Time) *Service {
@@ -51,11 +59,13 @@ func rulesOf(tx Tx) (settings.Rules, error) {
 
 // validate normalises r and checks what a person typed.
 func (s *Service) validate(tx Tx, r *Reader) error {
-	r.Name = strings.TrimSpace(r.Name)
-	r.Card = strings.TrimSpace(r.Card)
-	r.Phone = strings.TrimSpace(r.Phone)
-	r.Unit = strings.TrimSpace(r.Unit)
-	r.Position = strings.TrimSpace(r.Position)
+	r.Name = plaintext.Line(r.Name)
+	r.Card = plaintext.Line(r.Card)
+	r.Phone = plaintext.Line(r.Phone)
+	r.Unit = plaintext.Line(r.Unit)
+	r.Position = plaintext.Line(r.Position)
+	r.Gender = plaintext.Line(r.Gender)
+	r.Notes = plaintext.Text(r.Notes)
 	if r.Name == "" {
 		return errs.Invalid(errs.CodeNameRequired, "name", "姓名不能为空", "name is required")
 	}
@@ -212,8 +222,18 @@ func (s *Service) SetStatus(ctx context.Context, card string, st Status) (Reader
 		if err := tx.UpdateReader(&r); err != nil {
 			return err
 		}
+		if st == StatusCancelled {
+			if err := tx.DeleteSessionsOf(0, r.ID); err != nil {
+				return err
+			}
+		}
 		return tx.Audit(audit.New(ctx, s.now(), "status", "reader", r.Card, fmt.Sprintf("读者 %s 状态改为%s", r.Name, st.Label("zh"))))
 	})
+	if err == nil && st == StatusCancelled {
+		for _, f := range s.loggedOut {
+			f()
+		}
+	}
 	return r, err
 }
 

@@ -41,5 +41,9 @@ type Tx interface {
 	ActiveLoanCount(readerID int64) (int, error)
 	NextSequence(name string) (int64, error)
 	Setting(key string) (string, error)
+	// DeleteSessionsOf ends the logins of a reader (userID 0): a cancelled
+	// card logs out at once.
+	DeleteSessionsOf(userID, readerID int64) error
+
 	Audit(e audit.Entry) error
 }

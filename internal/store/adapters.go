@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 
+	"shuwu/internal/activities"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
@@ -98,6 +99,18 @@ func (s copyCatStore) Update(ctx context.Context, fn func(targets.Tx) error) err
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s copyCatStore) View(ctx context.Context, fn func(targets.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Activities returns the 主题活动 store.
+func (db *DB) Activities() activities.Store { return activitiesStore{db} }
+
+type activitiesStore struct{ db *DB }
+
+func (s activitiesStore) Update(ctx context.Context, fn func(activities.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s activitiesStore) View(ctx context.Context, fn func(activities.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }
 

@@ -74,9 +74,5 @@ func (db *DB) SetDurable(ctx context.Context, durable bool) error {
 	return db.eng.setDurable(ctx, durable)
 }
 
-// Backup writes a consistent copy of the database to path while the
-// server keeps running. The file must not exist.
-func (db *DB) Backup(ctx context.Context, path string) error { return db.eng.backup(ctx, path) }
-
 // Close stops the engine and closes its connections.
 func (db *DB) Close() error { return db.eng.close() }

@@ -111,3 +111,17 @@ func collect[T any](rows *sql.Rows, err error, scan func(*sql.Rows) (T, error)) 
 	}
 	return out, mapErr(rows.Err())
 }
+
+// collectOne is collect for a query of one row: notFound when there is
+// none.
+func collectOne[T any](rows *sql.Rows, err error, notFound *errs.Error, scan func(*sql.Rows) (T, error)) (T, error) {
+	out, err := collect(rows, err, scan)
+	if err == nil && len(out) == 0 {
+		err = notFound
+	}
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return out[0], nil
+}

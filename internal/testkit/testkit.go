@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"shuwu/internal/activities"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -70,6 +71,7 @@ type Kit struct {
 	Circulation *circulation.Service
 	Auth        *auth.Service
 	Room        *room.Service
+	Activities  *activities.Service
 	Visits      *visits.Service
 
 	seq int
@@ -91,6 +93,7 @@ func New(tb testing.TB) *Kit {
 	k.Circulation = circulation.NewService(db.Circulation(), Shanghai, clock.Now, k.Catalog.Changed)
 	k.Auth = auth.NewService(db.Auth(), clock.Now)
 	k.Room = room.NewService(db.Room(), Shanghai, clock.Now)
+	k.Activities = activities.NewService(db.Activities(), Shanghai, clock.Now)
 	k.Visits = visits.NewService(db.Visits(), k.Room, Shanghai, clock.Now)
 	return k
 }

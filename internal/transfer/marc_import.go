@@ -14,6 +14,7 @@ import (
 	"shuwu/internal/errs"
 	"shuwu/internal/marc"
 	"shuwu/internal/marcmap"
+	"shuwu/internal/plaintext"
 )
 
 // DefaultBatchSize is how many records one import transaction holds.
@@ -194,7 +195,7 @@ func (m *marcSource) next() (decoded, error) {
 		return d, err
 	}
 	e := &entry{pos: m.pos, record: res.Record, holdings: res.Holdings,
-		original: &Original{Flavor: string(res.Flavor), ControlNumber: res.ControlNumber, Data: bytes.Clone(m.raw.Bytes())}}
+		original: &Original{Flavor: string(res.Flavor), ControlNumber: plaintext.Line(res.ControlNumber), Data: bytes.Clone(m.raw.Bytes())}}
 	if re != nil {
 		e.warnings = append(e.warnings, Problem{Record: m.pos, Title: res.Record.Title, Code: CodeMARCBadEncoding,
 			Message: "部分字符无法解码，已替换为 �", MessageEn: "some text could not be decoded and was replaced by U+FFFD"})

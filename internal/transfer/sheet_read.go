@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/width"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // SheetOptions say how to read a spreadsheet: which sheet, and how its
@@ -191,7 +192,9 @@ func (s *sheetRows) raw() ([]string, error) {
 			return nil, errs.Invalid(CodeSheetCellTooLong, "file", fmt.Sprintf("第 %d 行 %s 列的内容超过 %d 字，无法导入", s.num, col, MaxCellRunes),
 				fmt.Sprintf("cell %s%d holds more than %d characters", col, s.num, MaxCellRunes))
 		}
-		out[j] = strings.TrimSpace(strings.ReplaceAll(c, "\u00a0", " "))
+		// plaintext drops NUL, control and bidi-override characters,
+		// which a spreadsheet happily carries.
+		out[j] = plaintext.Text(strings.ReplaceAll(c, "\u00a0", " "))
 	}
 	return out, nil
 }

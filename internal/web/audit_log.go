@@ -35,7 +35,7 @@ type auditRow struct {
 	ActionLabel string
 }
 
-var auditEntities = []string{"record", "item", "reader", "class", "hold", "reading_list", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "clc", "library", "booking", "space", "room_rules"}
+var auditEntities = []string{"record", "item", "reader", "class", "hold", "reading_list", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "clc", "library", "booking", "space", "room_rules", "activity"}
 
 const auditPageSize = 50
 
@@ -150,6 +150,8 @@ func auditRowOf(v *view, e audit.Entry, n audit.Names) auditRow {
 		}
 	case e.Entity == "booking":
 		row.Object, row.ObjectLink = kind+" "+e.EntityID, "/room"
+	case e.Entity == "activity":
+		row.Object, row.ObjectLink = kind+" "+e.EntityID, "/activities/"+e.EntityID
 	case e.Entity == "space" || e.Entity == "room_rules":
 		row.Object, row.ObjectLink = kind, "/settings/spaces"
 	case e.Entity == "category" || e.Entity == "location" || e.Entity == "reader_type":

@@ -41,7 +41,7 @@ func (s *Server) exportMARC(w http.ResponseWriter, r *http.Request, v *view) err
 	// The export is written to a file first: whether a record had to be
 	// left out is known only at the end, and then the page says which
 	// before the file is downloaded.
-	f, err := os.CreateTemp("", "shuwu-export-*")
+	f, err := s.d.Uploads.CreateTemp("export")
 	if err != nil {
 		return errs.Internalf("spool export: %w", err)
 	}

@@ -28,8 +28,11 @@ var (
 	// for anyone.
 	bookers    = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleOrganiser}
 	organisers = []audit.Role{audit.RoleOrganiser}
-	librarian  = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
-	adminOnly  = []audit.Role{audit.RoleAdmin}
+	// activityViewers see activities: the desk and leadership all of
+	// them, an organiser its own unit's.
+	activityViewers = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership, audit.RoleOrganiser}
+	librarian       = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
+	adminOnly       = []audit.Role{audit.RoleAdmin}
 	// receptionReaders read the record of leader and guest visits.
 	receptionReaders = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleLeadership}
 )
@@ -160,7 +163,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, v *view, err error
 		return
 	case errs.KindInvalid, errs.KindTooLarge, errs.KindRateLimited:
 		v.Title = v.T("error.invalid")
-	case errs.KindConflict:
+	case errs.KindConflict, errs.KindMethodNotAllowed:
 		v.Title = v.T("error.conflict")
 	default:
 		s.internal(w, r, v.Lang, err)

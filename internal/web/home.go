@@ -30,6 +30,8 @@ type homeData struct {
 	// Arrived the latest that came in; librarians only.
 	Acquired *acquisitions.Progress
 	Arrived  []acquisitions.Arrival
+	// Duty is who is on duty today and the handovers not yet acknowledged.
+	Duty *dutyHome
 	// Occupancy is the room now (入馆登记); nil without entry registration.
 	Occupancy *visits.Occupancy
 	// Received is this year's leader and guest visits, for librarians and
@@ -121,6 +123,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 		}
 		d.Acquired = &p
 		if d.Arrived, _, err = s.d.Acquisitions.Arrivals(ctx, acquisitions.ArrivalFilter{Year: year, Number: 1, Size: 8}); err != nil {
+			return err
+		}
+	}
+	if v.Staff() && s.d.Duty != nil {
+		if d.Duty, err = s.dutyHome(r); err != nil {
 			return err
 		}
 	}

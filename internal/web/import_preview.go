@@ -22,7 +22,7 @@ type marcPreview struct {
 // previewMARC reads the first records of an uploaded MARC file, stores
 // nothing, and keeps the file for the confirmation that follows.
 func (s *Server) previewMARC(w http.ResponseWriter, r *http.Request, v *view) error {
-	form, up, err := readUpload(w, r, s.maxUpload())
+	form, up, err := s.readUpload(w, r, s.maxUpload())
 	v.Form = form
 	if err == nil && up == nil {
 		err = errs.Invalid(httpx.CodeUploadMissing, "file", "请选择要上传的文件", "choose a file to upload")

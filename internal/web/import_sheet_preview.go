@@ -48,7 +48,7 @@ type previewRow struct {
 // confirmation that follows.
 func (s *Server) previewSheet(kind string) func(w http.ResponseWriter, r *http.Request, v *view) error {
 	return func(w http.ResponseWriter, r *http.Request, v *view) error {
-		form, up, err := readUpload(w, r, s.maxUpload())
+		form, up, err := s.readUpload(w, r, s.maxUpload())
 		v.Form = form
 		if err == nil && up == nil {
 			err = errs.Invalid(httpx.CodeUploadMissing, "file", "请选择要上传的文件", "choose a file to upload")

@@ -22,7 +22,7 @@ func (s *Server) startImport(w http.ResponseWriter, r *http.Request, v *view) er
 	if kind != "marc" && kind != "books" && kind != "roster" {
 		return errs.NotFound(transfer.CodeImportKindUnknown, "导入类型只能是 MARC 文件、书目清单或学员名单", "imports are MARC files, book lists and rosters")
 	}
-	form, up, err := readUpload(w, r, s.maxUpload())
+	form, up, err := s.readUpload(w, r, s.maxUpload())
 	v.Form = form
 	token := form.Get("token")
 	if err == nil && up == nil && token != "" {

@@ -39,8 +39,16 @@ func (u *upload) discard() {
 // field, when there is one with content, into a temporary file. A form
 // without a file returns a nil upload and no error, so the caller can
 // fall back on a previewed file.
-func readUpload(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, *upload, error) {
+//
+// The upload counts against its address's uploads under way until
+// readUpload returns, and is cut off when it stalls (httpx.Uploads).
+func (s *Server) readUpload(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, *upload, error) {
 	form := url.Values{}
+	done, err := s.d.Uploads.Begin(w, r, limit)
+	if err != nil {
+		return form, nil, err
+	}
+	defer done()
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	mr, err := r.MultipartReader()
 	if err != nil {
@@ -68,7 +76,7 @@ func readUpload(w http.ResponseWriter, r *http.Request, limit int64) (url.Values
 		if up != nil || part.FileName() == "" {
 			continue
 		}
-		f, err := os.CreateTemp("", "shuwu-upload-*")
+		f, err := s.d.Uploads.CreateTemp("upload")
 		if err != nil {
 			return form, nil, errs.Internalf("spool upload: %w", err)
 		}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/httpx"
 )
 
 // Register adds every page and the static files to mux. It leaves /api/
@@ -155,6 +156,35 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("POST /settings/room", s.route(librarian, s.saveRoomRules))
 	}
 
+	if s.d.Duty != nil {
+		mux.Handle("GET /duty", s.route(staff, s.showRoster))
+		mux.Handle("GET /duty/print", s.route(staff, s.printRoster))
+		mux.Handle("POST /duty/generate", s.route(librarian, s.generateRoster))
+		mux.Handle("POST /duty/swaps", s.route(staff, s.requestSwap))
+		mux.Handle("POST /duty/swaps/{id}/approve", s.route(librarian, s.decideSwap(true)))
+		mux.Handle("POST /duty/swaps/{id}/refuse", s.route(librarian, s.decideSwap(false)))
+		mux.Handle("GET /duty/today", s.route(staff, s.showDutyDay))
+		mux.Handle("POST /duty/checklist", s.route(staff, s.tickTask))
+		mux.Handle("POST /duty/handovers", s.route(staff, s.writeHandover))
+		mux.Handle("GET /duty/handovers", s.route(staff, s.showHandovers))
+		mux.Handle("POST /duty/handovers/{id}/ack", s.route(staff, s.ackHandover))
+		mux.Handle("GET /settings/duty", s.route(librarian, s.showDutyShifts))
+		mux.Handle("POST /settings/duty/{id}", s.route(librarian, s.saveDutyShift))
+		mux.Handle("GET /regulations", s.route(public, s.showRegulations))
+		mux.Handle("GET /regulations/{id}/print", s.route(public, s.printRegulation))
+		mux.Handle("GET /regulations/{id}/edit", s.route(librarian, s.editRegulation))
+		mux.Handle("POST /regulations/{id}/edit", s.route(librarian, s.saveRegulation))
+	}
+	if s.d.Activities != nil && s.d.Room != nil {
+		mux.Handle("GET /activities", s.route(activityViewers, s.listActivities))
+		mux.Handle("GET /activities/new", s.route(bookers, s.newActivity))
+		mux.Handle("POST /activities/new", s.route(bookers, s.createActivity))
+		mux.Handle("GET /activities/{id}", s.route(activityViewers, s.showActivity))
+		mux.Handle("GET /activities/{id}/edit", s.route(bookers, s.editActivity))
+		mux.Handle("POST /activities/{id}/edit", s.route(bookers, s.updateActivity))
+		mux.Handle("GET /opac/activities", s.route(public, s.listPortalActivities))
+		mux.Handle("GET /opac/activities/{id}", s.route(public, s.showPortalActivity))
+	}
 	if s.d.Visits != nil {
 		mux.Handle("GET /visits", s.route(staff, s.showVisits))
 		mux.Handle("GET /visits/kiosk", s.route(staff, s.showKiosk))
@@ -189,8 +219,12 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /my/password", s.route(anyone, s.showMyPassword))
 	mux.Handle("POST /my/password", s.route(anyone, s.changeMyPassword))
 
-	// Anything else is a page that does not exist.
+	// Anything else is a page that does not exist, or one that does but
+	// not for this method (405 with Allow).
 	mux.Handle("/", s.route(public, func(w http.ResponseWriter, r *http.Request, v *view) error {
+		if err := httpx.MethodNotAllowed(mux, w, r, "/"); err != nil {
+			return err
+		}
 		return errs.NotFound(CodePageNotFound, "页面不存在", "page not found")
 	}))
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"shuwu/internal/acquisitions"
+	"shuwu/internal/activities"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -21,6 +22,8 @@ import (
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/donations"
+	"shuwu/internal/duty"
+	"shuwu/internal/httpx"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
@@ -38,6 +41,9 @@ type Deps struct {
 	Auth        *auth.Service
 	// Room is the reading room's spaces and bookings; nil leaves its pages out.
 	Room *room.Service
+	// Duty is the staff's roster, handovers and the room's regulations; nil
+	// leaves their pages out.
+	Duty *duty.Service
 	Log  *slog.Logger
 	// TZ is the library's time zone; times are shown in it.
 	TZ *time.Location
@@ -58,6 +64,9 @@ type Deps struct {
 	Jobs     *transfer.Jobs
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// Uploads paces and spools uploads (shared with the API); nil spools
+	// in the system's temporary directory without limits.
+	Uploads *httpx.Uploads
 	// SelfCheck serves the self-service machines page; nil leaves it out.
 	SelfCheck *selfcheck.Service
 	// SIPAddr tells where the SIP2 listener runs, "" when it is off; the
@@ -76,6 +85,8 @@ type Deps struct {
 	// sources; when either is nil those pages are left out.
 	CopyTargets *targets.Service
 	CopyCat     *copycat.Service
+	// Activities serves the room's 主题活动 (with Room); nil leaves them out.
+	Activities *activities.Service
 	// Visits serves entry registration (入馆登记), the door tablet, the
 	// door display (大屏) and the home page's occupancy; nil leaves them out.
 	Visits *visits.Service

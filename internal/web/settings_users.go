@@ -73,6 +73,11 @@ func (s *Server) updateUser(w http.ResponseWriter, r *http.Request, v *view) err
 	f := r.PostForm
 	name := r.PathValue("name")
 	ctx := r.Context()
+	if pw := strings.TrimSpace(f.Get("password")); pw != "" {
+		if err := auth.ValidatePassword(pw); err != nil { // refuse before changing anything
+			return s.usersFailed(w, r, v, err, false)
+		}
+	}
 	if _, err := s.d.Auth.UpdateUser(ctx, name, f.Get("display_name"), audit.Role(f.Get("role")), f.Get("disabled") == "on"); err != nil {
 		return s.usersFailed(w, r, v, err, false)
 	}

@@ -108,6 +108,12 @@ func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
 // HasRoom reports whether the reading room's pages exist.
 func (v *view) HasRoom() bool { return v.s.d.Room != nil }
 
+// HasDuty reports whether the duty roster and regulations pages exist.
+func (v *view) HasDuty() bool { return v.s.d.Duty != nil }
+
+// HasActivities reports whether the activities pages exist.
+func (v *view) HasActivities() bool { return v.s.d.Activities != nil && v.s.d.Room != nil }
+
 // HasCopyCat reports whether the copy-cataloguing pages exist.
 func (v *view) HasCopyCat() bool { return v.s.d.CopyTargets != nil && v.s.d.CopyCat != nil }
 
