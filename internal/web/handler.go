@@ -36,6 +36,8 @@ var (
 	activityRunners = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser}
 	librarian       = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
 	adminOnly       = []audit.Role{audit.RoleAdmin}
+	// receptionReaders read the record of leader and guest visits.
+	receptionReaders = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleLeadership}
 )
 
 const flashCookie = "shuwu_flash"

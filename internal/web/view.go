@@ -155,3 +155,6 @@ func (v *view) Institution() string {
 
 // HasVisits reports whether entry registration's pages exist.
 func (v *view) HasVisits() bool { return v.s.d.Visits != nil }
+
+// HasReceptions reports whether the reception record's pages exist.
+func (v *view) HasReceptions() bool { return v.s.d.Receptions != nil }
