@@ -28,6 +28,7 @@ import (
 	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
 	"shuwu/internal/indexing"
+	"shuwu/internal/labels"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/protocol/copyfetch"
 	"shuwu/internal/protocol/oai"
@@ -35,10 +36,13 @@ import (
 	"shuwu/internal/protocol/sru"
 	"shuwu/internal/protocol/z3950"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/stocktake"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
+	"shuwu/internal/visits"
 	"shuwu/internal/web"
 )
 
@@ -62,7 +66,11 @@ type App struct {
 	Periodicals  *periodicals.Service
 	Room         *room.Service
 	Duty         *duty.Service
+	Labels       *labels.Service
+	Stocktake    *stocktake.Service
 	Activities   *activities.Service // 主题活动
+	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
+	Receptions   *receptions.Service // leader and guest visits (接待记录)
 	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -151,7 +159,11 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
 	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
+	a.Labels = labels.NewService(db.Labels(), nil)
+	a.Stocktake = stocktake.NewService(db.Stocktake(), a.Catalog.Changed, nil)
 	a.Activities = activities.NewService(db.Activities(), tz, nil)
+	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
+	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left
@@ -171,18 +183,20 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Activities: a.Activities,
-		Extra:      extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		Activities: a.Activities, Visits: a.Visits, Receptions: a.Receptions,
+		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels, Stocktake: a.Stocktake,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		StorageOK: func() bool { return db.Health().OK },
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Activities: a.Activities,
+		Visits:     a.Visits,
+		Receptions: a.Receptions,
 	})
 	if err != nil {
 		db.Close()

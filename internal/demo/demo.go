@@ -24,6 +24,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/store"
 	"shuwu/internal/synth"
@@ -55,6 +56,9 @@ type Summary struct {
 	Loans, Returns, Renewals, Holds int
 	// Bookings counts the room's bookings (each week of a series one).
 	Bookings int
+	// Visits counts the entries registered at the door over the last
+	// year, Receptions the leader and guest visits recorded.
+	Visits, Receptions int
 	// ActiveLoans and Overdue describe the loans still out at Now.
 	ActiveLoans, Overdue int
 	Elapsed              time.Duration
@@ -98,6 +102,7 @@ type loader struct {
 	rdr  *readers.Service
 	circ *circulation.Service
 	room *room.Service
+	rcp  *receptions.Service
 
 	people       *synth.Generator // names and units of readers
 	passwordHash string
@@ -186,6 +191,7 @@ func newLoader(ctx context.Context, db *store.DB, opts Options) (*loader, error)
 		rdr:   readers.NewService(db.Readers(), tz, clk.now),
 		circ:  circulation.NewService(db.Circulation(), tz, clk.now, nil),
 		room:  room.NewService(db.Room(), tz, clk.now),
+		rcp:   receptions.NewService(db.Receptions(), tz, clk.now),
 	}
 	return l, nil
 }

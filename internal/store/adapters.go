@@ -9,8 +9,10 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/visits"
 )
 
 // Each domain declares its own Tx interface; *Tx implements all of them.
@@ -109,5 +111,29 @@ func (s activitiesStore) Update(ctx context.Context, fn func(activities.Tx) erro
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s activitiesStore) View(ctx context.Context, fn func(activities.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Visits returns entry registration's store.
+func (db *DB) Visits() visits.Store { return visitsStore{db} }
+
+type visitsStore struct{ db *DB }
+
+func (s visitsStore) Update(ctx context.Context, fn func(visits.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s visitsStore) View(ctx context.Context, fn func(visits.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Receptions returns the reception record's store.
+func (db *DB) Receptions() receptions.Store { return receptionsStore{db} }
+
+type receptionsStore struct{ db *DB }
+
+func (s receptionsStore) Update(ctx context.Context, fn func(receptions.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s receptionsStore) View(ctx context.Context, fn func(receptions.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }

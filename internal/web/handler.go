@@ -31,8 +31,13 @@ var (
 	// activityViewers see activities: the desk and leadership all of
 	// them, an organiser its own unit's.
 	activityViewers = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership, audit.RoleOrganiser}
+	// activityRunners run an activity's sign-in: the desk, and an
+	// organiser at its own.
+	activityRunners = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser}
 	librarian       = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
 	adminOnly       = []audit.Role{audit.RoleAdmin}
+	// receptionReaders read the record of leader and guest visits.
+	receptionReaders = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleLeadership}
 )
 
 const flashCookie = "shuwu_flash"

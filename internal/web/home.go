@@ -9,6 +9,8 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
+	"shuwu/internal/visits"
 )
 
 // homeData is the staff home page: the day at a glance.
@@ -30,6 +32,11 @@ type homeData struct {
 	Arrived  []acquisitions.Arrival
 	// Duty is who is on duty today and the handovers not yet acknowledged.
 	Duty *dutyHome
+	// Occupancy is the room now (入馆登记); nil without entry registration.
+	Occupancy *visits.Occupancy
+	// Received is this year's leader and guest visits, for librarians and
+	// leadership; nil for others.
+	Received *receptions.YearCount
 }
 
 type endingClass struct {
@@ -123,6 +130,20 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 		if d.Duty, err = s.dutyHome(r); err != nil {
 			return err
 		}
+	}
+	if s.d.Visits != nil {
+		o, err := s.d.Visits.Occupancy(ctx)
+		if err != nil {
+			return err
+		}
+		d.Occupancy = &o
+	}
+	if s.d.Receptions != nil && (v.Librarian() || v.Leadership()) {
+		y, err := s.d.Receptions.Year(ctx, s.d.Receptions.ThisYear())
+		if err != nil {
+			return err
+		}
+		d.Received = &y
 	}
 	v.Title, v.Nav, v.Data = v.T("home.title"), "home", d
 	s.render(w, r, http.StatusOK, "home", v)

@@ -24,11 +24,15 @@ import (
 	"shuwu/internal/donations"
 	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
+	"shuwu/internal/labels"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/stocktake"
 	"shuwu/internal/transfer"
+	"shuwu/internal/visits"
 )
 
 // Deps are the services the pages use.
@@ -42,7 +46,11 @@ type Deps struct {
 	// Duty is the staff's roster, handovers and the room's regulations; nil
 	// leaves their pages out.
 	Duty *duty.Service
-	Log  *slog.Logger
+	// Labels prints spine and barcode labels and reader cards.
+	Labels *labels.Service
+	// Stocktake runs 盘点; nil leaves its pages out.
+	Stocktake *stocktake.Service
+	Log       *slog.Logger
 	// TZ is the library's time zone; times are shown in it.
 	TZ *time.Location
 	// SecureCookies marks the session and language cookies Secure.
@@ -87,6 +95,12 @@ type Deps struct {
 	CopyCat     *copycat.Service
 	// Activities serves the room's 主题活动 (with Room); nil leaves them out.
 	Activities *activities.Service
+	// Visits serves entry registration (入馆登记), the door tablet, the
+	// door display (大屏) and the home page's occupancy; nil leaves them out.
+	Visits *visits.Service
+	// Receptions serves the record of leader and guest visits (接待记录);
+	// nil leaves it out.
+	Receptions *receptions.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.

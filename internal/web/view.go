@@ -114,8 +114,15 @@ func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
 // HasRoom reports whether the reading room's pages exist.
 func (v *view) HasRoom() bool { return v.s.d.Room != nil }
 
+// HasStocktake reports whether the stocktake pages exist.
+func (v *view) HasStocktake() bool { return v.s.d.Stocktake != nil }
+
+// HasLabels reports whether the label and card printing pages exist.
+func (v *view) HasLabels() bool { return v.s.d.Labels != nil }
+
 // HasDuty reports whether the duty roster and regulations pages exist.
 func (v *view) HasDuty() bool { return v.s.d.Duty != nil }
+
 // HasActivities reports whether the activities pages exist.
 func (v *view) HasActivities() bool { return v.s.d.Activities != nil && v.s.d.Room != nil }
 
@@ -148,3 +155,9 @@ func (v *view) Institution() string {
 	}
 	return v.institution
 }
+
+// HasVisits reports whether entry registration's pages exist.
+func (v *view) HasVisits() bool { return v.s.d.Visits != nil }
+
+// HasReceptions reports whether the reception record's pages exist.
+func (v *view) HasReceptions() bool { return v.s.d.Receptions != nil }
