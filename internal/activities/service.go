@@ -14,9 +14,10 @@ import (
 
 // Service is the activities' use cases.
 type Service struct {
-	store Store
-	tz    *time.Location
-	now   func() time.Time
+	store  Store
+	tz     *time.Location
+	now    func() time.Time
+	photos string // the directory photos are kept in
 }
 
 // NewService builds the activities service; now may be nil for the wall

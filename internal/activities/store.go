@@ -41,6 +41,13 @@ type Tx interface {
 	SignIns(activityID int64) ([]SignIn, error)
 	SignInsOfReader(readerID int64) ([]SignIn, error)
 
+	// The record after the activity.
+	SetSummary(id int64, summary, by string) error
+	InsertPhoto(p *Photo) error
+	Photo(id int64) (Photo, error)
+	Photos(activityID int64) ([]Photo, error)
+	DeletePhoto(id int64) error
+
 	// Readers, their types and classes.
 	Reader(id int64) (readers.Reader, error)
 	ReaderByCard(card string) (readers.Reader, error)

@@ -91,7 +91,7 @@ func New(tb testing.TB) *Kit {
 	k.Circulation = circulation.NewService(db.Circulation(), Shanghai, clock.Now, k.Catalog.Changed)
 	k.Auth = auth.NewService(db.Auth(), clock.Now)
 	k.Room = room.NewService(db.Room(), Shanghai, clock.Now)
-	k.Activities = activities.NewService(db.Activities(), Shanghai, clock.Now)
+	k.Activities = activities.NewService(db.Activities(), Shanghai, clock.Now).WithPhotos(filepath.Join(tb.TempDir(), "photos"))
 	return k
 }
 

@@ -110,6 +110,7 @@ func (v *view) HasRoom() bool { return v.s.d.Room != nil }
 
 // HasDuty reports whether the duty roster and regulations pages exist.
 func (v *view) HasDuty() bool { return v.s.d.Duty != nil }
+
 // HasActivities reports whether the activities pages exist.
 func (v *view) HasActivities() bool { return v.s.d.Activities != nil && v.s.d.Room != nil }
 
