@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"shuwu/internal/activities"
 	"time"
 
 	"shuwu/internal/audit"
@@ -43,6 +44,8 @@ type Options struct {
 	TZ *time.Location
 	// Progress, when not nil, is told how far each stage has come.
 	Progress func(stage string, done, total int)
+	// PhotosDir is where activity photos go (the demo uploads none).
+	PhotosDir string
 	// Scale shrinks (or grows) the collection and the rosters; 0 means 1.
 	// Tests use a small scale to run fast. The class schedule stays whole.
 	Scale float64
@@ -55,6 +58,8 @@ type Summary struct {
 	Loans, Returns, Renewals, Holds int
 	// Bookings counts the room's bookings (each week of a series one).
 	Bookings int
+	// Activities counts the activities (主题活动) held or planned.
+	Activities int
 	// ActiveLoans and Overdue describe the loans still out at Now.
 	ActiveLoans, Overdue int
 	Elapsed              time.Duration
@@ -98,6 +103,7 @@ type loader struct {
 	rdr  *readers.Service
 	circ *circulation.Service
 	room *room.Service
+	acts *activities.Service
 
 	people       *synth.Generator // names and units of readers
 	passwordHash string
@@ -186,6 +192,7 @@ func newLoader(ctx context.Context, db *store.DB, opts Options) (*loader, error)
 		rdr:   readers.NewService(db.Readers(), tz, clk.now),
 		circ:  circulation.NewService(db.Circulation(), tz, clk.now, nil),
 		room:  room.NewService(db.Room(), tz, clk.now),
+		acts:  activities.NewService(db.Activities(), tz, clk.now).WithPhotos(opts.PhotosDir),
 	}
 	return l, nil
 }
