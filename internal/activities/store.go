@@ -2,6 +2,7 @@ package activities
 
 import (
 	"context"
+	"time"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
@@ -26,6 +27,9 @@ type Tx interface {
 	// The room, classes, reading lists and accounts an activity names.
 	Space(id int64) (room.Space, error)
 	Booking(id int64) (room.Booking, error)
+	// BookingsHolding lists the pending and approved bookings that overlap
+	// [start, end) of any space.
+	BookingsHolding(start, end time.Time) ([]room.Booking, error)
 	Class(id int64) (readers.Class, error)
 	ReadingList(id int64) (catalog.ReadingList, error)
 	UserDisplayName(id int64) (string, error)

@@ -98,3 +98,22 @@ func StartNow(tb testing.TB, a *app.App, id int64) {
 		tb.Fatal(err)
 	}
 }
+
+// MoveAway moves an activity n years back, out of the way of the next
+// ActivityNow in the same space (a benchmark's next iteration).
+func MoveAway(tb testing.TB, a *app.App, id int64, n int) {
+	tb.Helper()
+	ctx := audit.WithActor(context.Background(), audit.System)
+	act, err := a.Activities.Activity(ctx, id)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tz := a.Config.Location()
+	late := act.LateMinutes
+	_, err = a.Activities.Update(ctx, id, activities.Draft{Title: act.Title, Form: act.Form, Organiser: act.Organiser, Host: act.Host,
+		Date: act.Start.In(tz).AddDate(-n, 0, 0).Format(time.DateOnly), From: act.Start.In(tz).Format("15:04"), To: act.End.In(tz).Format("15:04"),
+		SpaceID: act.SpaceID, Capacity: act.Capacity, Audience: string(act.Audience), ClassID: act.ClassID, ListID: act.ListID, LateMinutes: &late})
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
