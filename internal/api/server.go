@@ -21,6 +21,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/transfer"
+	"shuwu/internal/visits"
 )
 
 // Deps are the services the API serves.
@@ -49,6 +50,8 @@ type Deps struct {
 	Periodicals *periodicals.Service
 	// Activities serves the room's 主题活动; nil leaves them out.
 	Activities *activities.Service
+	// Visits serves entry registration and the occupancy; nil leaves them out.
+	Visits *visits.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
@@ -98,6 +101,7 @@ func New(d Deps) *Server {
 	s.routes = append(append(append(s.table(), s.transferRoutes()...), s.donationRoutes()...), d.Extra...)
 	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
 	s.routes = append(s.routes, s.activityRoutes()...)
+	s.routes = append(s.routes, s.visitRoutes()...)
 	return s
 }
 

@@ -28,6 +28,7 @@ import (
 	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
 	"shuwu/internal/indexing"
+	"shuwu/internal/labels"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/protocol/copyfetch"
 	"shuwu/internal/protocol/oai"
@@ -39,6 +40,7 @@ import (
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
+	"shuwu/internal/visits"
 	"shuwu/internal/web"
 )
 
@@ -62,7 +64,9 @@ type App struct {
 	Periodicals  *periodicals.Service
 	Room         *room.Service
 	Duty         *duty.Service
+	Labels       *labels.Service
 	Activities   *activities.Service // 主题活动
+	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -146,7 +150,9 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
 	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
+	a.Labels = labels.NewService(db.Labels(), nil)
 	a.Activities = activities.NewService(db.Activities(), tz, nil).WithPhotos(cfg.ActivityPhotosDir())
+	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left
@@ -166,16 +172,17 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Activities: a.Activities,
-		Extra:      extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		Activities: a.Activities, Visits: a.Visits,
+		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Activities: a.Activities,
+		Visits:     a.Visits,
 	})
 	if err != nil {
 		db.Close()

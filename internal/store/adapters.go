@@ -11,6 +11,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/visits"
 )
 
 // Each domain declares its own Tx interface; *Tx implements all of them.
@@ -109,5 +110,17 @@ func (s activitiesStore) Update(ctx context.Context, fn func(activities.Tx) erro
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s activitiesStore) View(ctx context.Context, fn func(activities.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Visits returns entry registration's store.
+func (db *DB) Visits() visits.Store { return visitsStore{db} }
+
+type visitsStore struct{ db *DB }
+
+func (s visitsStore) Update(ctx context.Context, fn func(visits.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s visitsStore) View(ctx context.Context, fn func(visits.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }

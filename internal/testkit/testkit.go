@@ -23,6 +23,7 @@ import (
 	"shuwu/internal/room"
 	"shuwu/internal/store"
 	"shuwu/internal/testkit/pgtest"
+	"shuwu/internal/visits"
 )
 
 // Shanghai is the library time zone tests use.
@@ -71,6 +72,7 @@ type Kit struct {
 	Auth        *auth.Service
 	Room        *room.Service
 	Activities  *activities.Service
+	Visits      *visits.Service
 
 	seq int
 }
@@ -92,6 +94,7 @@ func New(tb testing.TB) *Kit {
 	k.Auth = auth.NewService(db.Auth(), clock.Now)
 	k.Room = room.NewService(db.Room(), Shanghai, clock.Now)
 	k.Activities = activities.NewService(db.Activities(), Shanghai, clock.Now).WithPhotos(filepath.Join(tb.TempDir(), "photos"))
+	k.Visits = visits.NewService(db.Visits(), k.Room, Shanghai, clock.Now)
 	return k
 }
 

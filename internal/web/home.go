@@ -9,6 +9,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
+	"shuwu/internal/visits"
 )
 
 // homeData is the staff home page: the day at a glance.
@@ -30,6 +31,8 @@ type homeData struct {
 	Arrived  []acquisitions.Arrival
 	// Duty is who is on duty today and the handovers not yet acknowledged.
 	Duty *dutyHome
+	// Occupancy is the room now (入馆登记); nil without entry registration.
+	Occupancy *visits.Occupancy
 }
 
 type endingClass struct {
@@ -123,6 +126,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 		if d.Duty, err = s.dutyHome(r); err != nil {
 			return err
 		}
+	}
+	if s.d.Visits != nil {
+		o, err := s.d.Visits.Occupancy(ctx)
+		if err != nil {
+			return err
+		}
+		d.Occupancy = &o
 	}
 	v.Title, v.Nav, v.Data = v.T("home.title"), "home", d
 	s.render(w, r, http.StatusOK, "home", v)

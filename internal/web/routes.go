@@ -201,6 +201,22 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /opac/activities/calendar", s.route(public, s.showCalendar(false)))
 		mux.Handle("GET /activities.ics", s.route(public, s.activitiesFeed))
 	}
+	if s.d.Visits != nil {
+		mux.Handle("GET /visits", s.route(staff, s.showVisits))
+		mux.Handle("GET /visits/kiosk", s.route(staff, s.showKiosk))
+		mux.Handle("GET /visits/occupancy", s.route(staff, s.visitOccupancy))
+		mux.Handle("POST /visits/scan", s.route(staff, s.scanVisit))
+		mux.Handle("POST /visits/guests", s.route(staff, s.countGuests))
+		mux.Handle("POST /visits/guests/leave", s.route(staff, s.guestLeft))
+		mux.Handle("GET /display", s.route(public, s.showDisplay))
+		mux.Handle("GET /display/panel", s.route(public, s.displayPanel))
+	}
+
+	if s.d.Labels != nil {
+		mux.Handle("GET /print", s.route(staff, s.showPrint))
+		mux.Handle("GET /print/sheet", s.route(staff, s.printSheet))
+		mux.Handle("POST /print/offset", s.route(librarian, s.savePrintOffset))
+	}
 
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))

@@ -24,11 +24,13 @@ import (
 	"shuwu/internal/donations"
 	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
+	"shuwu/internal/labels"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/transfer"
+	"shuwu/internal/visits"
 )
 
 // Deps are the services the pages use.
@@ -42,7 +44,9 @@ type Deps struct {
 	// Duty is the staff's roster, handovers and the room's regulations; nil
 	// leaves their pages out.
 	Duty *duty.Service
-	Log  *slog.Logger
+	// Labels prints spine and barcode labels and reader cards.
+	Labels *labels.Service
+	Log    *slog.Logger
 	// TZ is the library's time zone; times are shown in it.
 	TZ *time.Location
 	// SecureCookies marks the session and language cookies Secure.
@@ -85,6 +89,9 @@ type Deps struct {
 	CopyCat     *copycat.Service
 	// Activities serves the room's 主题活动 (with Room); nil leaves them out.
 	Activities *activities.Service
+	// Visits serves entry registration (入馆登记), the door tablet, the
+	// door display (大屏) and the home page's occupancy; nil leaves them out.
+	Visits *visits.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.
