@@ -272,6 +272,11 @@ func readPhoto(data []byte) (p Photo, full, thumb []byte, err error) {
 	if err != nil {
 		return p, nil, nil, invalid("photo", "照片文件已损坏，无法读取", "the picture file is damaged")
 	}
+	if format == "jpeg" {
+		// A phone's upright photo is often stored on its side with an EXIF
+		// orientation: the thumbnail (and the sizes) are as it is seen.
+		img = orient(img, jpegOrientation(data))
+	}
 	b := img.Bounds()
 	p.Width, p.Height, p.Bytes = b.Dx(), b.Dy(), int64(len(data))
 	w, h := p.Width, p.Height
