@@ -19,6 +19,7 @@ import (
 	"shuwu/internal/httpx"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
@@ -52,10 +53,15 @@ type Deps struct {
 	Activities *activities.Service
 	// Visits serves entry registration and the occupancy; nil leaves them out.
 	Visits *visits.Service
+	// Receptions serves the record of leader and guest visits; nil leaves it out.
+	Receptions *receptions.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// Health reports whether the storage takes writes, with what to say
+	// when it does not; nil is always healthy.
+	Health func() (ok bool, detail any)
 	// Uploads paces and spools uploads (shared with the pages); nil
 	// spools in the system's temporary directory without limits.
 	Uploads *httpx.Uploads
@@ -101,7 +107,7 @@ func New(d Deps) *Server {
 	s.routes = append(append(append(s.table(), s.transferRoutes()...), s.donationRoutes()...), d.Extra...)
 	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
 	s.routes = append(s.routes, s.activityRoutes()...)
-	s.routes = append(s.routes, s.visitRoutes()...)
+	s.routes = append(append(s.routes, s.visitRoutes()...), s.receptionRoutes()...)
 	return s
 }
 

@@ -36,6 +36,7 @@ import (
 	"shuwu/internal/protocol/sru"
 	"shuwu/internal/protocol/z3950"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/store"
@@ -67,6 +68,7 @@ type App struct {
 	Labels       *labels.Service
 	Activities   *activities.Service // 主题活动
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
+	Receptions   *receptions.Service // leader and guest visits (接待记录)
 	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -99,6 +101,11 @@ func OpenTool(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, e
 func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch bool) (*App, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
+	}
+	// A read-only data directory is named plainly before SQLite, the
+	// index or the import jobs fail on it in their own words.
+	if err := store.CheckWritable(cfg.DataDir); err != nil {
+		return nil, err
 	}
 	db, err := store.Open(ctx, cfg.Database(), log)
 	if err != nil {
@@ -153,6 +160,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Labels = labels.NewService(db.Labels(), nil)
 	a.Activities = activities.NewService(db.Activities(), tz, nil).WithPhotos(cfg.ActivityPhotosDir())
 	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
+	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left
@@ -172,17 +180,20 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Activities: a.Activities, Visits: a.Visits,
+		Activities: a.Activities, Visits: a.Visits, Receptions: a.Receptions,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
 	})
 	a.Web, err = web.New(web.Deps{
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		StorageOK: func() bool { return db.Health().OK },
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Activities: a.Activities,
 		Visits:     a.Visits,
+		Receptions: a.Receptions,
 	})
 	if err != nil {
 		db.Close()

@@ -25,6 +25,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/store"
 	"shuwu/internal/synth"
@@ -60,6 +61,9 @@ type Summary struct {
 	Bookings int
 	// Activities counts the activities (主题活动) held or planned.
 	Activities int
+	// Visits counts the entries registered at the door over the last
+	// year, Receptions the leader and guest visits recorded.
+	Visits, Receptions int
 	// ActiveLoans and Overdue describe the loans still out at Now.
 	ActiveLoans, Overdue int
 	Elapsed              time.Duration
@@ -104,6 +108,7 @@ type loader struct {
 	circ *circulation.Service
 	room *room.Service
 	acts *activities.Service
+	rcp  *receptions.Service
 
 	people       *synth.Generator // names and units of readers
 	passwordHash string
@@ -193,6 +198,7 @@ func newLoader(ctx context.Context, db *store.DB, opts Options) (*loader, error)
 		circ:  circulation.NewService(db.Circulation(), tz, clk.now, nil),
 		room:  room.NewService(db.Room(), tz, clk.now),
 		acts:  activities.NewService(db.Activities(), tz, clk.now).WithPhotos(opts.PhotosDir),
+		rcp:   receptions.NewService(db.Receptions(), tz, clk.now),
 	}
 	return l, nil
 }

@@ -19,6 +19,7 @@ import (
 	"shuwu/internal/ledger"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/store"
 	"shuwu/internal/testkit"
@@ -50,6 +51,52 @@ func TestLoad(t *testing.T) {
 	cat := catalog.NewService(db.Catalog(), cst, func() time.Time { return testNow })
 	rdr := readers.NewService(db.Readers(), cst, func() time.Time { return testNow })
 	circ := circulation.NewService(db.Circulation(), cst, func() time.Time { return testNow }, nil)
+
+	t.Run("seven prefecture leaders visited and a year of daily entries", func(t *testing.T) {
+		rs := receptions.NewService(db.Receptions(), cst, func() time.Time { return testNow })
+		ys, err := rs.Years(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		leaders, all := 0, 0
+		for _, y := range ys {
+			c, err := rs.Year(ctx, y)
+			if err != nil {
+				t.Fatal(err)
+			}
+			leaders += c.Of(receptions.Prefecture).Receptions
+			all += c.Receptions
+		}
+		if leaders != 7 || all != sum.Receptions || all < 8 {
+			t.Fatalf("%d prefecture leaders' visits of %d (summary %d); want the article's 7 and the sister schools'", leaders, all, sum.Receptions)
+		}
+		this, _ := rs.Year(ctx, testNow.Year())
+		if this.Receptions == 0 {
+			t.Fatal("no visit recorded this year")
+		}
+		es, err := circ.Ledger(ctx, ledger.Filter{From: testNow.AddDate(0, 0, -visitDays), Kinds: []ledger.Kind{ledger.Visit}, Limit: ledger.MaxList})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(es) < ledger.MaxList || sum.Visits < 4000 {
+			t.Fatalf("%d entries in the last year (summary %d); want thousands", len(es), sum.Visits)
+		}
+		if old, _ := circ.Ledger(ctx, ledger.Filter{To: testNow.AddDate(0, 0, -visitDays-1), Kinds: []ledger.Kind{ledger.Visit}, Limit: 1}); len(old) != 0 {
+			t.Fatalf("entries registered before the last year: %+v", old[0])
+		}
+		withClass := 0
+		for _, e := range es {
+			if e.ClassID != 0 {
+				withClass++
+			}
+			if e.At.After(testNow) {
+				t.Fatalf("an entry after now: %+v", e)
+			}
+		}
+		if withClass == 0 {
+			t.Fatal("no entry is counted for a class")
+		}
+	})
 
 	t.Run("the room's bookings follow the article", func(t *testing.T) {
 		rm := room.NewService(db.Room(), cst, func() time.Time { return testNow })

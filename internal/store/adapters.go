@@ -9,6 +9,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/copycat/targets"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/visits"
@@ -122,5 +123,17 @@ func (s visitsStore) Update(ctx context.Context, fn func(visits.Tx) error) error
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s visitsStore) View(ctx context.Context, fn func(visits.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Receptions returns the reception record's store.
+func (db *DB) Receptions() receptions.Store { return receptionsStore{db} }
+
+type receptionsStore struct{ db *DB }
+
+func (s receptionsStore) Update(ctx context.Context, fn func(receptions.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s receptionsStore) View(ctx context.Context, fn func(receptions.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }

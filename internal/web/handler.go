@@ -36,6 +36,8 @@ var (
 	activityRunners = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser}
 	librarian       = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
 	adminOnly       = []audit.Role{audit.RoleAdmin}
+	// receptionReaders read the record of leader and guest visits.
+	receptionReaders = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleLeadership}
 )
 
 const flashCookie = "shuwu_flash"
@@ -166,6 +168,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, v *view, err error
 		v.Title = v.T("error.invalid")
 	case errs.KindConflict, errs.KindMethodNotAllowed:
 		v.Title = v.T("error.conflict")
+	case errs.KindStorage: // logged by the store, once a minute
+		v.Title = v.T("error.storage")
 	default:
 		s.internal(w, r, v.Lang, err)
 		return

@@ -9,6 +9,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/visits"
 )
 
@@ -33,6 +34,9 @@ type homeData struct {
 	Duty *dutyHome
 	// Occupancy is the room now (入馆登记); nil without entry registration.
 	Occupancy *visits.Occupancy
+	// Received is this year's leader and guest visits, for librarians and
+	// leadership; nil for others.
+	Received *receptions.YearCount
 }
 
 type endingClass struct {
@@ -133,6 +137,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 			return err
 		}
 		d.Occupancy = &o
+	}
+	if s.d.Receptions != nil && (v.Librarian() || v.Leadership()) {
+		y, err := s.d.Receptions.Year(ctx, s.d.Receptions.ThisYear())
+		if err != nil {
+			return err
+		}
+		d.Received = &y
 	}
 	v.Title, v.Nav, v.Data = v.T("home.title"), "home", d
 	s.render(w, r, http.StatusOK, "home", v)

@@ -217,6 +217,14 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /print/sheet", s.route(staff, s.printSheet))
 		mux.Handle("POST /print/offset", s.route(librarian, s.savePrintOffset))
 	}
+	if s.d.Receptions != nil {
+		mux.Handle("GET /receptions", s.route(receptionReaders, s.listReceptions))
+		mux.Handle("GET /receptions/new", s.route(librarian, s.newReception))
+		mux.Handle("POST /receptions/new", s.route(librarian, s.createReception))
+		mux.Handle("GET /receptions/{id}", s.route(receptionReaders, s.showReception))
+		mux.Handle("GET /receptions/{id}/edit", s.route(librarian, s.editReception))
+		mux.Handle("POST /receptions/{id}/edit", s.route(librarian, s.updateReception))
+	}
 
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))

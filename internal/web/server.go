@@ -27,6 +27,7 @@ import (
 	"shuwu/internal/labels"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
+	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/transfer"
@@ -66,6 +67,8 @@ type Deps struct {
 	Jobs     *transfer.Jobs
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// StorageOK reports whether the storage takes writes; nil: always.
+	StorageOK func() bool
 	// Uploads paces and spools uploads (shared with the API); nil spools
 	// in the system's temporary directory without limits.
 	Uploads *httpx.Uploads
@@ -92,6 +95,9 @@ type Deps struct {
 	// Visits serves entry registration (入馆登记), the door tablet, the
 	// door display (大屏) and the home page's occupancy; nil leaves them out.
 	Visits *visits.Service
+	// Receptions serves the record of leader and guest visits (接待记录);
+	// nil leaves it out.
+	Receptions *receptions.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.

@@ -31,6 +31,12 @@ type view struct {
 	institution string
 }
 
+// StorageFailing reports, for the staff's pages, that the disk is full or
+// read-only: every page says so until writes work again.
+func (v *view) StorageFailing() bool {
+	return v.Account() && v.s.d.StorageOK != nil && !v.s.d.StorageOK()
+}
+
 // T translates key into the page's language.
 func (v *view) T(key string, args ...any) string { return v.s.cat.T(v.Lang, key, args...) }
 
@@ -149,3 +155,6 @@ func (v *view) Institution() string {
 
 // HasVisits reports whether entry registration's pages exist.
 func (v *view) HasVisits() bool { return v.s.d.Visits != nil }
+
+// HasReceptions reports whether the reception record's pages exist.
+func (v *view) HasReceptions() bool { return v.s.d.Receptions != nil }
