@@ -15,6 +15,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/donations"
+	"shuwu/internal/duty"
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
 	"shuwu/internal/periodicals"
@@ -53,6 +54,8 @@ type Deps struct {
 	Activities *activities.Service
 	// Visits serves entry registration and the occupancy; nil leaves them out.
 	Visits *visits.Service
+	// Duty serves the roster, handovers and regulations; nil leaves them out.
+	Duty *duty.Service
 	// Receptions serves the record of leader and guest visits; nil leaves it out.
 	Receptions *receptions.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
@@ -108,6 +111,7 @@ func New(d Deps) *Server {
 	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
 	s.routes = append(s.routes, s.activityRoutes()...)
 	s.routes = append(append(s.routes, s.visitRoutes()...), s.receptionRoutes()...)
+	s.routes = append(s.routes, s.dutyRoutes()...)
 	return s
 }
 

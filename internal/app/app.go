@@ -39,6 +39,7 @@ import (
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/stocktake"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
@@ -66,6 +67,7 @@ type App struct {
 	Room         *room.Service
 	Duty         *duty.Service
 	Labels       *labels.Service
+	Stocktake    *stocktake.Service
 	Activities   *activities.Service // 主题活动
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
@@ -158,6 +160,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Room = room.NewService(db.Room(), tz, nil)
 	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
 	a.Labels = labels.NewService(db.Labels(), nil)
+	a.Stocktake = stocktake.NewService(db.Stocktake(), a.Catalog.Changed, nil)
 	a.Activities = activities.NewService(db.Activities(), tz, nil).WithPhotos(cfg.ActivityPhotosDir())
 	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
@@ -180,12 +183,12 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Activities: a.Activities, Visits: a.Visits, Receptions: a.Receptions,
+		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels, Stocktake: a.Stocktake,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,

@@ -212,6 +212,16 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /display/panel", s.route(public, s.displayPanel))
 	}
 
+	if s.d.Stocktake != nil {
+		mux.Handle("GET /stocktake", s.route(staff, s.showStocktakes))
+		mux.Handle("POST /stocktake", s.route(librarian, s.startStocktake))
+		mux.Handle("GET /stocktake/{id}", s.route(staff, s.showStocktake))
+		mux.Handle("POST /stocktake/{id}/scan", s.route(staff, s.scanStocktake))
+		mux.Handle("POST /stocktake/{id}/import", s.route(staff, s.importStocktake))
+		mux.Handle("GET /stocktake/{id}/result", s.route(reports, s.showStocktakeResult))
+		mux.Handle("POST /stocktake/{id}/close", s.route(librarian, s.closeStocktake))
+		mux.Handle("POST /stocktake/{id}/mark-lost", s.route(librarian, s.markStocktakeLost))
+	}
 	if s.d.Labels != nil {
 		mux.Handle("GET /print", s.route(staff, s.showPrint))
 		mux.Handle("GET /print/sheet", s.route(staff, s.printSheet))

@@ -30,6 +30,7 @@ import (
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/stocktake"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
 )
@@ -47,7 +48,9 @@ type Deps struct {
 	Duty *duty.Service
 	// Labels prints spine and barcode labels and reader cards.
 	Labels *labels.Service
-	Log    *slog.Logger
+	// Stocktake runs 盘点; nil leaves its pages out.
+	Stocktake *stocktake.Service
+	Log       *slog.Logger
 	// TZ is the library's time zone; times are shown in it.
 	TZ *time.Location
 	// SecureCookies marks the session and language cookies Secure.

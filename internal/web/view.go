@@ -114,6 +114,9 @@ func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
 // HasRoom reports whether the reading room's pages exist.
 func (v *view) HasRoom() bool { return v.s.d.Room != nil }
 
+// HasStocktake reports whether the stocktake pages exist.
+func (v *view) HasStocktake() bool { return v.s.d.Stocktake != nil }
+
 // HasLabels reports whether the label and card printing pages exist.
 func (v *view) HasLabels() bool { return v.s.d.Labels != nil }
 
