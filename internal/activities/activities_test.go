@@ -151,6 +151,12 @@ func TestBadActivitiesAreRefusedOnTheirField(t *testing.T) {
 		{"their booking", "booking", "只能使用本单位的预约", func(d *activities.Draft) {
 			d.BookingID, d.Date = theirs.Bookings[0].ID, "2024-09-06"
 		}},
+		{"a booked space", "space", "这段时间阅览室已有预约：9月6日 14:00–16:00 阅览室 · 青年理论学习小组「集中学习」", func(d *activities.Draft) {
+			d.Date, d.From, d.To = "2024-09-06", "15:00", "17:00"
+		}},
+		{"the whole room booked", "space", "这段时间阅览室已有预约：9月5日 14:00–16:00 书屋（全室）", func(d *activities.Draft) {
+			d.Date = "2024-09-05"
+		}},
 	}
 	for _, c := range cases {
 		d := draft()
@@ -166,6 +172,27 @@ func TestBadActivitiesAreRefusedOnTheirField(t *testing.T) {
 	}
 	if got, _ := f.k.Activities.List(f.k.Ctx, activities.Filter{}); len(got) != 0 {
 		t.Fatalf("%d activities stored by refused drafts", len(got))
+	}
+	// Two activities in one space at one time: the second is refused.
+	first, err := f.k.Activities.Create(f.branch, draft())
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := draft()
+	second.Title, second.From, second.To = "另一场", "15:30", "17:00"
+	if _, err := f.k.Activities.Create(f.youth, second); code(err) != activities.CodeActivityInvalid || !strings.Contains(errs.As(err).Message, "这段时间阅览室已有活动：9月4日 14:30–16:00「学习《习近平谈治国理政》第四卷读书分享会」（校机关一支部）") {
+		t.Fatalf("a second activity at the same time: %v", err)
+	}
+	// Changing the first one does not clash with itself.
+	if _, err := f.k.Activities.Update(f.branch, first.ID, draft()); err != nil {
+		t.Fatalf("update in place: %v", err)
+	}
+	if _, err := f.k.Activities.Update(f.branch, first.ID, draft()); err != nil {
+		t.Fatal(err)
+	}
+	second.From, second.To = "16:00", "17:00"
+	if _, err := f.k.Activities.Create(f.youth, second); err != nil {
+		t.Fatalf("right after: %v", err)
 	}
 	// On its own booking: the booking's space and time are the place.
 	d := draft()

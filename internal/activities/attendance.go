@@ -613,3 +613,13 @@ func (s *Service) MyPlace(ctx context.Context, id int64) (reg Registration, in *
 	})
 	return reg, in, err
 }
+
+// AttendedCount is how many signed in at the activity, for its public page.
+func (s *Service) AttendedCount(ctx context.Context, id int64) (n int, err error) {
+	err = s.store.View(ctx, func(tx Tx) error {
+		ins, err := tx.SignIns(id)
+		n = len(ins)
+		return err
+	})
+	return n, err
+}

@@ -119,7 +119,7 @@ func TestOnlyTheAudienceMayRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	d = draft()
-	d.Audience, d.Title = "staff", "教职工读书会"
+	d.Audience, d.Title, d.Date = "staff", "教职工读书会", "2024-09-05"
 	forStaff, err := f.k.Activities.Create(f.librarian, d)
 	if err != nil {
 		t.Fatal(err)
@@ -139,7 +139,7 @@ func TestOnlyTheAudienceMayRegister(t *testing.T) {
 	if _, err := f.k.Readers.SetStatus(f.k.Ctx, staff.Card, readers.StatusLost); err != nil {
 		t.Fatal(err)
 	}
-	d.Title = "再一场"
+	d.Title, d.Date = "再一场", "2024-09-06"
 	again, _ := f.k.Activities.Create(f.librarian, d)
 	if _, err := f.k.Activities.Register(asReader(staff), again.ID); code(err) != activities.CodeNotForReader || !strings.Contains(errs.As(err).Message, "挂失") {
 		t.Fatalf("a lost card: %v", err)

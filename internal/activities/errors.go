@@ -29,3 +29,11 @@ const (
 	// 签到二维码无效或已过期 / the sign-in code is wrong or has expired
 	CodeSignInCode errs.Code = "ACTIVITY_SIGNIN_CODE"
 )
+
+// Record codes.
+const (
+	// 活动还没有开始 / the activity has not begun yet
+	CodeNotStarted errs.Code = "ACTIVITY_NOT_STARTED"
+	// 照片不存在 / no such photo
+	CodePhotoNotFound errs.Code = "ACTIVITY_PHOTO_NOT_FOUND"
+)

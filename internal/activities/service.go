@@ -14,9 +14,10 @@ import (
 
 // Service is the activities' use cases.
 type Service struct {
-	store Store
-	tz    *time.Location
-	now   func() time.Time
+	store  Store
+	tz     *time.Location
+	now    func() time.Time
+	photos string // the directory photos are kept in
 }
 
 // NewService builds the activities service; now may be nil for the wall
@@ -202,6 +203,37 @@ func (s *Service) check(tx Tx, a audit.Actor, d Draft, act *Activity) error {
 		if from < opens || to > closes {
 			return invalid("from", fmt.Sprintf("%s的开放时间是 %s–%s，活动须在此时间内", sp.Name, sp.Opens, sp.Closes),
 				fmt.Sprintf("%s is open %s–%s; hold the activity within those hours", sp.Name, sp.Opens, sp.Closes))
+		}
+		// Without a booking the space must be free: no booking holds it
+		// (nor the whole room), and no other activity is held there then.
+		held, err := tx.BookingsHolding(start, end)
+		if err != nil {
+			return err
+		}
+		for _, b := range held {
+			if b.SpaceID == sp.ID || b.WholeRoom || sp.WholeRoom {
+				zh, en := span(b.Start, b.End, s.tz)
+				return invalid("space", fmt.Sprintf("这段时间%s已有预约：%s %s · %s「%s」。在本单位的预约上举办请选“使用预约”，否则请换个时间或场地", sp.Name, zh, b.SpaceName, b.Organiser, b.Purpose),
+					fmt.Sprintf("%s is booked then: %s %s · %s (%s); choose that booking if it is yours, or another time or space", sp.Name, en, b.SpaceName, b.Organiser, b.Purpose))
+			}
+		}
+		others, err := tx.Activities(Filter{From: start.Add(-24 * time.Hour), To: end, Status: Planned, Limit: MaxList})
+		if err != nil {
+			return err
+		}
+		for _, o := range others {
+			if o.ID == act.ID || o.BookingID != 0 || !o.Start.Before(end) || !start.Before(o.End) {
+				continue
+			}
+			osp, err := tx.Space(o.SpaceID)
+			if err != nil {
+				return err
+			}
+			if o.SpaceID == sp.ID || sp.WholeRoom || osp.WholeRoom {
+				zh, en := span(o.Start, o.End, s.tz)
+				return invalid("space", fmt.Sprintf("这段时间%s已有活动：%s「%s」（%s）", o.SpaceName, zh, o.Title, o.Organiser),
+					fmt.Sprintf("%s already holds an activity then: %s %s (%s)", o.SpaceName, en, o.Title, o.Organiser))
+			}
 		}
 	default:
 		return invalid("space", "请选择活动地点：书屋的一个场地，或本单位的一项预约", "choose where it is held: a space of the room or a booking")

@@ -2,6 +2,7 @@ package activities
 
 import (
 	"context"
+	"time"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
@@ -26,6 +27,9 @@ type Tx interface {
 	// The room, classes, reading lists and accounts an activity names.
 	Space(id int64) (room.Space, error)
 	Booking(id int64) (room.Booking, error)
+	// BookingsHolding lists the pending and approved bookings that overlap
+	// [start, end) of any space.
+	BookingsHolding(start, end time.Time) ([]room.Booking, error)
 	Class(id int64) (readers.Class, error)
 	ReadingList(id int64) (catalog.ReadingList, error)
 	UserDisplayName(id int64) (string, error)
@@ -40,6 +44,13 @@ type Tx interface {
 	InsertSignIn(in *SignIn) error
 	SignIns(activityID int64) ([]SignIn, error)
 	SignInsOfReader(readerID int64) ([]SignIn, error)
+
+	// The record after the activity.
+	SetSummary(id int64, summary, by string) error
+	InsertPhoto(p *Photo) error
+	Photo(id int64) (Photo, error)
+	Photos(activityID int64) ([]Photo, error)
+	DeletePhoto(id int64) error
 
 	// Readers, their types and classes.
 	Reader(id int64) (readers.Reader, error)

@@ -110,8 +110,10 @@ type Activity struct {
 	ListID      int64     `json:"list_id,omitempty"`
 	ListName    string    `json:"list_name,omitempty"` // "" when the list was deleted
 	Status      Status    `json:"status"`
-	LateMinutes int       `json:"late_minutes"` // sign-ins are taken up to this long after the start
-	SignInKey   string    `json:"-"`            // the secret of the screen's QR codes
+	LateMinutes int       `json:"late_minutes"`      // sign-ins are taken up to this long after the start
+	Summary     string    `json:"summary,omitempty"` // 活动总结, written after it
+	SummaryBy   string    `json:"summary_by,omitempty"`
+	SignInKey   string    `json:"-"` // the secret of the screen's QR codes
 	CreatedBy   string    `json:"created_by"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`

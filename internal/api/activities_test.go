@@ -1,7 +1,11 @@
 package api_test
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"strconv"
+	"strings"
 	"testing"
 
 	"shuwu/internal/audit"
@@ -58,4 +62,29 @@ func TestPlanningActivitiesOverTheAPI(t *testing.T) {
 		t.Fatalf("lectures: %d (%d)", len(list), code)
 	}
 	s.expectError("GET", "/api/v1/activities?from=明天", "", nil, 422, "DATE_INVALID")
+}
+
+func TestRecordingAnActivityOverTheAPI(t *testing.T) {
+	s := startServer(t)
+	act := webtest.ActivityNow(t, s.app, "专题讲座", 10)
+	webtest.StartNow(t, s.app, act.ID)
+	lib := s.login("librarian", "password-123")
+	path := "/api/v1/activities/" + strconv.FormatInt(act.ID, 10)
+	var got struct{ Summary string }
+	if code := s.call("PUT", path+"/summary", lib, map[string]string{"summary": "到会 9 人"}, &got); code != 200 || got.Summary != "到会 9 人" {
+		t.Fatalf("summary: %d %+v", code, got)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 40, 30))
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	if code, body := s.upload(path+"/photos?caption=%E7%8E%B0%E5%9C%BA", lib, "p.png", b.Bytes()); code != 201 || !strings.Contains(string(body), `"caption":"现场"`) {
+		t.Fatalf("upload: %d %s", code, body)
+	}
+	if code, body := s.upload(path+"/photos", lib, "p.txt", []byte("text")); code != 422 || !strings.Contains(string(body), "ACTIVITY_INVALID") {
+		t.Fatalf("not a photo: %d %s", code, body)
+	}
+	var photos []struct{ Width, Height int }
+	if code := s.call("GET", path+"/photos", "", nil, &photos); code != 200 || len(photos) != 1 || photos[0].Width != 40 {
+		t.Fatalf("photos: %d %+v", code, photos)
+	}
 }

@@ -1,10 +1,13 @@
 package api
 
 import (
+	"io"
 	"net/http"
+	"os"
 
 	"shuwu/internal/activities"
 	"shuwu/internal/audit"
+	"shuwu/internal/errs"
 )
 
 // activityRoutes are the room's 主题活动.
@@ -26,6 +29,10 @@ func (s *Server) activityRoutes() []Route {
 		{P, "/api/v1/activities/{id}/signin", signers, "签到：读者用大屏二维码的 code，工作人员用读者证号 card / sign in: a reader with the screen's code, staff with a card", signInRequest{}, activities.SignIn{}, nil, s.signInActivity},
 		{G, "/api/v1/activities/{id}/attendance", roomViewers, "报名与签到名单及人数 / registrations, sign-ins and figures", nil, activities.Attendance{}, nil, s.activityAttendance},
 		{G, "/api/v1/activities/{id}/screen-code", activityRunners, "大屏当前的签到码（约 30 秒一换，5 分钟内有效）/ the screen's current sign-in code", nil, screenCodeReply{}, nil, s.activityScreenCode},
+		{U, "/api/v1/activities/{id}/summary", bookers, "填写活动总结（活动开始后）/ write the summary, once it has begun", summaryRequest{}, activities.Activity{}, nil, s.saveActivitySummary},
+		{G, "/api/v1/activities/{id}/photos", public, "活动照片 / the activity's photos", nil, []activities.Photo{}, nil, s.activityPhotos},
+		{P, "/api/v1/activities/{id}/photos", bookers, "上传活动照片（multipart 的 file 字段，JPG/PNG/GIF，caption 为说明）/ upload a photo", nil, activities.Photo{},
+			[]Param{{"caption", "照片说明 / caption", "string"}}, s.uploadActivityPhoto},
 		{G, "/api/v1/my/activities", readerSelf, "我的活动：报名、候补与签到 / my activities", nil, []activities.Mine{}, nil, s.myActivities},
 	}
 }
@@ -170,4 +177,58 @@ func (s *Server) myActivities(w http.ResponseWriter, r *http.Request) error {
 		out = []activities.Mine{}
 	}
 	return reply(w, out, err)
+}
+
+type summaryRequest struct {
+	Summary string `json:"summary"`
+}
+
+func (s *Server) saveActivitySummary(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var req summaryRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	act, err := s.Activities.SaveSummary(r.Context(), id, req.Summary)
+	return reply(w, act, err)
+}
+
+func (s *Server) activityPhotos(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.Activities.Activity(r.Context(), id); err != nil {
+		return err
+	}
+	out, err := s.Activities.Photos(r.Context(), id)
+	if out == nil {
+		out = []activities.Photo{}
+	}
+	return reply(w, out, err)
+}
+
+func (s *Server) uploadActivityPhoto(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	f, _, _, err := s.receiveUpload(w, r)
+	if err != nil {
+		return err
+	}
+	defer func() { f.Close(); os.Remove(f.Name()) }()
+	data, err := io.ReadAll(io.LimitReader(f, activities.MaxPhotoBytes+1))
+	if err != nil {
+		return errs.Internalf("read photo: %w", err)
+	}
+	p, err := s.Activities.AddPhoto(r.Context(), id, data, r.URL.Query().Get("caption"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, p)
+	return nil
 }

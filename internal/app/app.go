@@ -161,7 +161,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
 	a.Labels = labels.NewService(db.Labels(), nil)
 	a.Stocktake = stocktake.NewService(db.Stocktake(), a.Catalog.Changed, nil)
-	a.Activities = activities.NewService(db.Activities(), tz, nil)
+	a.Activities = activities.NewService(db.Activities(), tz, nil).WithPhotos(cfg.ActivityPhotosDir())
 	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)

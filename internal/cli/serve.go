@@ -80,7 +80,7 @@ func loadDemo(ctx context.Context, env Env, a *app.App) error {
 	if err := a.CreateDemoAccounts(ctx); err != nil {
 		return err
 	}
-	sum, err := demo.Load(audit.WithActor(ctx, audit.System), a.DB, demo.Options{Seed: 2022, Now: time.Now(), TZ: a.Config.Location(), Progress: progressPrinter(env)})
+	sum, err := demo.Load(audit.WithActor(ctx, audit.System), a.DB, demo.Options{Seed: 2022, Now: time.Now(), TZ: a.Config.Location(), Progress: progressPrinter(env), PhotosDir: a.Config.ActivityPhotosDir()})
 	if err != nil {
 		return err
 	}

@@ -182,6 +182,10 @@ func MaskedDB(dsn string) string {
 	return u.String()
 }
 
+// ActivityPhotosDir holds the photos of activities (主题活动) and their
+// thumbnails.
+func (c *Config) ActivityPhotosDir() string { return filepath.Join(c.DataDir, "photos", "activities") }
+
 // IndexDir is the search index directory.
 func (c *Config) IndexDir() string { return filepath.Join(c.DataDir, "index") }
 

@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"shuwu/internal/activities"
 	"time"
 
 	"shuwu/internal/audit"
@@ -44,6 +45,8 @@ type Options struct {
 	TZ *time.Location
 	// Progress, when not nil, is told how far each stage has come.
 	Progress func(stage string, done, total int)
+	// PhotosDir is where activity photos go (the demo uploads none).
+	PhotosDir string
 	// Scale shrinks (or grows) the collection and the rosters; 0 means 1.
 	// Tests use a small scale to run fast. The class schedule stays whole.
 	Scale float64
@@ -56,6 +59,8 @@ type Summary struct {
 	Loans, Returns, Renewals, Holds int
 	// Bookings counts the room's bookings (each week of a series one).
 	Bookings int
+	// Activities counts the activities (主题活动) held or planned.
+	Activities int
 	// Visits counts the entries registered at the door over the last
 	// year, Receptions the leader and guest visits recorded.
 	Visits, Receptions int
@@ -102,6 +107,7 @@ type loader struct {
 	rdr  *readers.Service
 	circ *circulation.Service
 	room *room.Service
+	acts *activities.Service
 	rcp  *receptions.Service
 
 	people       *synth.Generator // names and units of readers
@@ -191,6 +197,7 @@ func newLoader(ctx context.Context, db *store.DB, opts Options) (*loader, error)
 		rdr:   readers.NewService(db.Readers(), tz, clk.now),
 		circ:  circulation.NewService(db.Circulation(), tz, clk.now, nil),
 		room:  room.NewService(db.Room(), tz, clk.now),
+		acts:  activities.NewService(db.Activities(), tz, clk.now).WithPhotos(opts.PhotosDir),
 		rcp:   receptions.NewService(db.Receptions(), tz, clk.now),
 	}
 	return l, nil

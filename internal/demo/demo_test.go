@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"shuwu/internal/activities"
+	"shuwu/internal/audit"
 	"strings"
 	"testing"
 	"time"
@@ -138,6 +140,81 @@ func TestLoad(t *testing.T) {
 			t.Errorf("%d booking lines in the ledger (%v); want %d", len(evs), err, len(bs))
 		}
 		t.Logf("%d bookings, %d still to come, %d pending", len(bs), future, pending)
+	})
+
+	t.Run("the article's 28 activities were held, with sign-ins in the ledger", func(t *testing.T) {
+		acts := activities.NewService(db.Activities(), cst, func() time.Time { return testNow })
+		all, err := acts.List(ctx, activities.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) != sum.Activities {
+			t.Fatalf("%d activities, summary says %d", len(all), sum.Activities)
+		}
+		var article, future int
+		forms, organisers := map[activities.Form]int{}, map[string]int{}
+		named := map[string]activities.Activity{}
+		for _, a := range all {
+			if a.Start.Before(time.Date(2023, 7, 1, 0, 0, 0, 0, cst)) {
+				article++
+				forms[a.Form]++
+				organisers[a.Organiser]++
+			}
+			if a.Start.After(testNow) {
+				future++
+			}
+			if strings.Contains(a.Title, "《习近平谈治国理政》（第四卷）") || strings.Contains(a.Title, "清廉湘西") {
+				named[a.Title] = a
+			}
+		}
+		if article != 28 {
+			t.Errorf("%d activities from the opening to the article; want 28", article)
+		}
+		for _, f := range []activities.Form{activities.FormClass, activities.FormActivity, activities.FormTraining, activities.FormSharing, activities.FormPartyDay} {
+			if forms[f] == 0 {
+				t.Errorf("no %s among the article's activities: %v", f.Label("zh"), forms)
+			}
+		}
+		for _, o := range []string{"校机关一支部", "机关二支部", "校机关党委", "州委党校青年理论学习小组"} {
+			if organisers[o] == 0 {
+				t.Errorf("no activity of %s: %v", o, organisers)
+			}
+		}
+		if len(named) != 2 {
+			t.Fatalf("named activities %v; want the 科干班 reading-sharing and the 县干班 Party day", named)
+		}
+		for _, a := range named {
+			att, err := acts.Attendance(audit.WithActor(ctx, audit.System), a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.BookingID == 0 || a.Audience != activities.OneClass || a.ClassName == "" || att.Attended < 20 || a.Summary == "" {
+				t.Errorf("named activity %q: booking %d, audience %s %q, %d signed in, summary %q", a.Title, a.BookingID, a.Audience, a.ClassName, att.Attended, a.Summary)
+			}
+		}
+		if named["喜迎党的二十大——学习《习近平谈治国理政》（第四卷）读原著诵经典读书分享活动"].Form != activities.FormSharing {
+			t.Error("the 科干班's reading-sharing is not a 读书分享会")
+		}
+		if future == 0 {
+			t.Error("no activity to come: the portal and the calendar would show nothing")
+		}
+		lines, err := circ.Ledger(ctx, ledger.Filter{Kinds: []ledger.Kind{ledger.ActivitySignIn}, Limit: 1000})
+		if err != nil || len(lines) < 28*10 {
+			t.Fatalf("%d sign-in lines (%v); want hundreds", len(lines), err)
+		}
+		classed := 0
+		for _, l := range lines {
+			if l.ReaderID == 0 || l.RefID == 0 {
+				t.Fatalf("sign-in line %+v without reader or activity", l)
+			}
+			if l.ClassID != 0 {
+				classed++
+			}
+		}
+		if classed == 0 {
+			t.Error("no sign-in line is tied to a class")
+		}
+		t.Logf("%d activities (%d in the article's year, %d to come), %d sign-in lines; forms %v", len(all), article, future, len(lines), forms)
 	})
 
 	t.Run("the collection has the article's size", func(t *testing.T) {

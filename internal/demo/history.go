@@ -82,12 +82,14 @@ type history struct {
 	listRecs      map[*class][]int
 	vrnd          *rand.Rand         // the daily visits' own draws, so the rest of the history stays as it was
 	visitsPlanned []plannedReception // leader and guest visits still to come, by day
+	held          []*heldActivity    // activities (主题活动) planned, to be run on their day
+	articleHeld   int                // of the article's 28
 }
 
 // runHistory plays the days from the first class's preparation to today.
 func (l *loader) runHistory() error {
 	l.planClasses()
-	h := &history{loader: l, queues: map[int][]*hold{}, listRecs: map[*class][]int{}, bookings: l.planBookings(), organiser: organiserCtx(l),
+	h := &history{loader: l, queues: map[int][]*hold{}, listRecs: map[*class][]int{}, bookings: l.withTrainings(l.planBookings()), organiser: organiserCtx(l),
 		visitsPlanned: l.planReceptions()}
 	for i, c := range l.col.copies {
 		if c.reading {
@@ -118,7 +120,7 @@ func (h *history) runDay(d time.Time) error {
 	h.day, h.dayStr = d, d.Format(time.DateOnly)
 	h.advanceAcquisitions()
 	h.clk.set(d, 8, 0)
-	steps := []func() error{h.classOffice, h.expireHolds, h.staffCards, h.returns, h.backFromRepair, h.pickups, h.borrowing, h.inRoomUse, h.clearance, h.roomBookings, h.dailyVisits, h.receptions}
+	steps := []func() error{h.classOffice, h.expireHolds, h.staffCards, h.returns, h.backFromRepair, h.pickups, h.borrowing, h.inRoomUse, h.clearance, h.roomBookings, h.dailyVisits, h.receptions, h.activityDays}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

@@ -127,10 +127,12 @@ func (h *history) roomBookings() error {
 			return fmt.Errorf("booking %s %s: %w", p.req.Organiser, p.req.Date, err)
 		}
 		h.sum.Bookings += len(done.Bookings)
-		if p.pending {
-			continue
+		if !p.pending {
+			if _, err := h.room.Decide(h.ctx, done.Bookings[0].ID, true, ""); err != nil {
+				return err
+			}
 		}
-		if _, err := h.room.Decide(h.ctx, done.Bookings[0].ID, true, ""); err != nil {
+		if err := h.activityOn(p.req, done.Bookings); err != nil {
 			return err
 		}
 	}

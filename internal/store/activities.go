@@ -11,7 +11,7 @@ import (
 const activityColumns = `a.id, a.title, a.form, a.organiser, COALESCE(a.user_id,0), a.host, a.starts_at, a.ends_at,
 	COALESCE(a.space_id,0), COALESCE(s.name,''), COALESCE(a.booking_id,0), a.capacity, a.audience,
 	COALESCE(a.class_id,0), COALESCE(c.name,''), a.description, COALESCE(a.list_id,0), COALESCE(l.name,''),
-	a.status, a.late_minutes, a.signin_key, a.created_by, a.created_at, a.updated_at`
+	a.status, a.late_minutes, a.signin_key, a.summary, a.summary_by, a.created_by, a.created_at, a.updated_at`
 
 const activityFrom = ` FROM activities a LEFT JOIN spaces s ON s.id = a.space_id
 	LEFT JOIN classes c ON c.id = a.class_id LEFT JOIN reading_lists l ON l.id = a.list_id`
@@ -21,7 +21,7 @@ func scanActivity(r interface{ Scan(...any) error }) (a activities.Activity, err
 	err = r.Scan(&a.ID, &a.Title, &a.Form, &a.Organiser, &a.UserID, &a.Host, &st, &en,
 		&a.SpaceID, &a.SpaceName, &a.BookingID, &a.Capacity, &a.Audience,
 		&a.ClassID, &a.ClassName, &a.Description, &a.ListID, &a.ListName,
-		&a.Status, &a.LateMinutes, &a.SignInKey, &a.CreatedBy, &created, &updated)
+		&a.Status, &a.LateMinutes, &a.SignInKey, &a.Summary, &a.SummaryBy, &a.CreatedBy, &created, &updated)
 	a.Start, a.End, a.CreatedAt, a.UpdatedAt = fromMillis(st), fromMillis(en), fromMillis(created), fromMillis(updated)
 	a.FormLabel = a.Form.Label("zh")
 	return a, err
@@ -211,4 +211,50 @@ func (tx *Tx) SignIns(activityID int64) ([]activities.SignIn, error) {
 func (tx *Tx) SignInsOfReader(readerID int64) ([]activities.SignIn, error) {
 	rows, err := tx.query(`SELECT `+signInColumns+signInFrom+` WHERE i.reader_id=? ORDER BY i.at DESC LIMIT 200`, readerID)
 	return collect(rows, err, scanSignIn)
+}
+
+// SetSummary stores an activity's summary.
+func (tx *Tx) SetSummary(id int64, summary, by string) error {
+	return tx.mustAffect(errActivityNotFound(), `UPDATE activities SET summary=?, summary_by=? WHERE id=?`, summary, by, id)
+}
+
+const photoColumns = `id, activity_id, file, thumb, mime, caption, width, height, bytes, uploaded_by, created_at`
+
+func scanPhoto(r interface{ Scan(...any) error }) (p activities.Photo, err error) {
+	var at int64
+	err = r.Scan(&p.ID, &p.ActivityID, &p.File, &p.Thumb, &p.MIME, &p.Caption, &p.Width, &p.Height, &p.Bytes, &p.UploadedBy, &at)
+	p.CreatedAt = fromMillis(at)
+	return p, err
+}
+
+// InsertPhoto stores a photo's row and sets its id.
+func (tx *Tx) InsertPhoto(p *activities.Photo) error {
+	id, err := tx.insert(`INSERT INTO activity_photos (activity_id, file, thumb, mime, caption, width, height, bytes, uploaded_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		p.ActivityID, p.File, p.Thumb, p.MIME, p.Caption, p.Width, p.Height, p.Bytes, p.UploadedBy, nowMillis(p.CreatedAt))
+	p.ID = id
+	return err
+}
+
+// Photo returns one photo's row.
+func (tx *Tx) Photo(id int64) (p activities.Photo, err error) {
+	rows, err := tx.query(`SELECT `+photoColumns+` FROM activity_photos WHERE id=?`, id)
+	ps, err := collect(rows, err, func(r *sql.Rows) (activities.Photo, error) { return scanPhoto(r) })
+	if err != nil {
+		return p, err
+	}
+	if len(ps) == 0 {
+		return p, errs.NotFound(activities.CodePhotoNotFound, "照片不存在", "no such photo")
+	}
+	return ps[0], nil
+}
+
+// Photos lists an activity's photos in the order they were added.
+func (tx *Tx) Photos(activityID int64) ([]activities.Photo, error) {
+	rows, err := tx.query(`SELECT `+photoColumns+` FROM activity_photos WHERE activity_id=? ORDER BY id`, activityID)
+	return collect(rows, err, func(r *sql.Rows) (activities.Photo, error) { return scanPhoto(r) })
+}
+
+// DeletePhoto removes a photo's row.
+func (tx *Tx) DeletePhoto(id int64) error {
+	return tx.mustAffect(errs.NotFound(activities.CodePhotoNotFound, "照片不存在", "no such photo"), `DELETE FROM activity_photos WHERE id=?`, id)
 }

@@ -42,6 +42,8 @@ type portalActivity struct {
 	Mine       activities.Registration // Status "" when none
 	SignedIn   *activities.SignIn
 	Login      string // the login page that comes back here
+	Photos     []activities.Photo
+	Attended   int // signed in, shown once it is over
 }
 
 // showPortalActivity shows one activity to readers.
@@ -67,6 +69,14 @@ func (s *Server) renderPortalActivity(w http.ResponseWriter, r *http.Request, v 
 	d.Full = d.Registered >= act.Capacity
 	if d.Mine, d.SignedIn, err = s.d.Activities.MyPlace(r.Context(), id); err != nil {
 		return err
+	}
+	if d.Photos, err = s.d.Activities.Photos(r.Context(), id); err != nil {
+		return err
+	}
+	if d.Past {
+		if d.Attended, err = s.d.Activities.AttendedCount(r.Context(), id); err != nil {
+			return err
+		}
 	}
 	v.Title, v.Nav, v.Data = act.Title, "activities", d
 	s.render(w, r, status, "opac_activity", v)

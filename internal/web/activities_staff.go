@@ -253,6 +253,8 @@ type activityPage struct {
 	SignOpen bool // the sign-in window is open now
 	Opens    time.Time
 	Closes   time.Time
+	Started  bool // the summary and photos may be recorded
+	Photos   []activities.Photo
 }
 
 // showActivity is an activity's staff page.
@@ -272,6 +274,13 @@ func (s *Server) renderActivityPage(w http.ResponseWriter, r *http.Request, v *v
 	d.Opens, d.Closes = activities.SignInWindow(act)
 	now := s.d.Activities.Now()
 	d.SignOpen = !now.Before(d.Opens) && !now.After(d.Closes)
+	d.Started = !act.Start.After(now)
+	if d.Photos, err = s.d.Activities.Photos(r.Context(), act.ID); err != nil {
+		return err
+	}
+	if _, typed := v.Form["summary"]; !typed {
+		v.Form.Set("summary", act.Summary)
+	}
 	v.Title, v.Nav, v.Data = act.Title, "activities", d
 	s.render(w, r, status, "activity", v)
 	return nil

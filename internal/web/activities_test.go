@@ -1,12 +1,17 @@
 package web_test
 
 import (
+	"bytes"
 	"html"
+	"image"
+	"image/color"
+	"image/png"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"shuwu/internal/testkit/webtest"
 )
@@ -174,4 +179,73 @@ func TestSignInPageAsksForLoginAndRefusesAStaleCode(t *testing.T) {
 	zhang.get(u.RequestURI()).want(t, http.StatusOK, `id="signed-in"`, "已签到")
 	lib.get("/activities/"+strconv.FormatInt(act.ID, 10)).want(t, http.StatusOK, "签到名单（1 人）", e.f.Readers[0].Name, "扫码")
 	lib.get("/activities/"+strconv.FormatInt(act.ID, 10)+"/screen/qr").want(t, http.StatusOK, `id="screen-attended">1<`)
+}
+
+// After the start the branch writes the summary and uploads a photo; the
+// portal's page shows them with the attendance; the month view and the
+// iCalendar feed list the activity.
+func TestSummaryPhotosCalendarAndFeed(t *testing.T) {
+	e := newEnv(t)
+	act := webtest.ActivityNow(t, e.a, "“清廉湘西”建设主题党日活动", 20)
+	id := strconv.FormatInt(act.ID, 10)
+	lib := e.as(t, "librarian")
+	if act.Start.After(time.Now()) {
+		lib.get("/activities/"+id).want(t, http.StatusOK, "活动开始后可在这里填写总结、上传照片")
+		lib.post("/activities/"+id+"/summary", url.Values{"summary": {"早了"}}).want(t, http.StatusUnprocessableEntity, "活动开始后才能填写总结和上传照片")
+		webtest.StartNow(t, e.a, act.ID)
+	}
+	lib.post("/activities/"+id+"/summary", url.Values{"summary": {strings.Repeat("长", 8001)}}).want(t, http.StatusUnprocessableEntity, "活动总结不超过 8000 个字")
+	lib.post("/activities/"+id+"/summary", url.Values{"summary": {"到会 18 人，重温入党誓词。"}}).want(t, http.StatusSeeOther)
+	lib.upload("/activities/"+id+"/photos", map[string]string{"caption": "重温入党誓词"}, "a.txt", []byte("not a picture")).
+		want(t, http.StatusUnprocessableEntity, "只能上传 JPG、PNG 或 GIF 格式的照片", `value="重温入党誓词"`)
+	lib.upload("/activities/"+id+"/photos", map[string]string{"caption": ""}, "", nil).want(t, http.StatusUnprocessableEntity, "请选择要上传的照片")
+	lib.upload("/activities/"+id+"/photos", map[string]string{"caption": "重温入党誓词"}, "p.png", testPNG(900, 600)).want(t, http.StatusSeeOther)
+	page := lib.get("/activities/" + id)
+	page.want(t, http.StatusOK, "到会 18 人，重温入党誓词。", `id="photos"`, `alt="重温入党誓词"`)
+	photo := between(page.body, `<img src="/activity-photos/`, `/thumb"`)
+	thumb := e.browser(t).get("/activity-photos/" + photo + "/thumb")
+	if thumb.status != http.StatusOK || thumb.header.Get("Content-Type") != "image/jpeg" || len(thumb.body) < 100 {
+		t.Fatalf("thumbnail: %d %s %d bytes", thumb.status, thumb.header.Get("Content-Type"), len(thumb.body))
+	}
+	if full := e.browser(t).get("/activity-photos/" + photo); full.status != http.StatusOK || full.header.Get("Content-Type") != "image/png" {
+		t.Fatalf("photo: %d %s", full.status, full.header.Get("Content-Type"))
+	}
+	e.browser(t).get("/activity-photos/99999").want(t, http.StatusNotFound, "照片不存在")
+	e.browser(t).get("/opac/activities/"+id).want(t, http.StatusOK, "活动记录", "到会 18 人，重温入党誓词。", `alt="重温入党誓词"`)
+	// The youth group may not record the branch's activity.
+	youth := e.as(t, "youth")
+	if st := youth.post("/activities/"+id+"/summary", url.Values{"summary": {"x"}}).status; st != http.StatusForbidden {
+		t.Errorf("another unit writes the summary: %d", st)
+	}
+	month := act.Start.In(e.a.Config.Location()).Format("2006-01")
+	cal := e.browser(t).get("/opac/activities/calendar?month=" + month)
+	cal.want(t, http.StatusOK, `id="calendar"`, "“清廉湘西”建设主题党日活动", "/opac/activities/"+id, "周一")
+	lib.get("/activities/calendar?month="+month).want(t, http.StatusOK, "/activities/"+id+`"`, "本月 1 项活动")
+	e.browser(t).get("/opac/activities/calendar?month=12月").want(t, http.StatusUnprocessableEntity, "月份应写成 2026-12")
+	feed := e.browser(t).get("/activities.ics")
+	if feed.status != http.StatusOK || !strings.HasPrefix(feed.header.Get("Content-Type"), "text/calendar") {
+		t.Fatalf("feed: %d %s", feed.status, feed.header.Get("Content-Type"))
+	}
+	unfolded := strings.ReplaceAll(feed.body, "\r\n ", "")
+	for _, want := range []string{"BEGIN:VCALENDAR", "UID:activity-" + id + "@shuwu", "SUMMARY:“清廉湘西”建设主题党日活动", "LOCATION:阅览室", "/opac/activities/" + id} {
+		if !strings.Contains(unfolded, want) {
+			t.Errorf("feed lacks %q", want)
+		}
+	}
+	lib.post("/activity-photos/"+photo+"/delete", nil).want(t, http.StatusSeeOther)
+	if strings.Contains(lib.get("/activities/"+id).body, `id="photos"`) {
+		t.Error("the removed photo is still shown")
+	}
+}
+
+func testPNG(w, h int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, color.RGBA{0xb7, uint8(x), uint8(y), 0xff})
+		}
+	}
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	return b.Bytes()
 }

@@ -192,6 +192,14 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /opac/activities/{id}/signin", s.route(readerOnly, s.showReaderSignIn))
 		mux.Handle("POST /opac/activities/{id}/signin", s.route(readerOnly, s.readerSignsIn))
 		mux.Handle("GET /my/activities", s.route(readerOnly, s.showMyActivities))
+		mux.Handle("POST /activities/{id}/summary", s.route(bookers, s.saveSummary))
+		mux.Handle("POST /activities/{id}/photos", s.route(bookers, s.uploadPhoto))
+		mux.Handle("POST /activity-photos/{pid}/delete", s.route(bookers, s.deletePhoto))
+		mux.Handle("GET /activity-photos/{pid}", s.route(public, s.servePhoto(false)))
+		mux.Handle("GET /activity-photos/{pid}/thumb", s.route(public, s.servePhoto(true)))
+		mux.Handle("GET /activities/calendar", s.route(activityViewers, s.showCalendar(true)))
+		mux.Handle("GET /opac/activities/calendar", s.route(public, s.showCalendar(false)))
+		mux.Handle("GET /activities.ics", s.route(public, s.activitiesFeed))
 	}
 	if s.d.Visits != nil {
 		mux.Handle("GET /visits", s.route(staff, s.showVisits))

@@ -75,3 +75,45 @@ func MoreReaders(tb testing.TB, a *app.App, n int) []readers.Reader {
 	}
 	return out
 }
+
+// StartNow moves an activity's start to a minute ago (its end stays), as
+// if the test had waited for it to begin.
+func StartNow(tb testing.TB, a *app.App, id int64) {
+	tb.Helper()
+	ctx := audit.WithActor(context.Background(), audit.System)
+	act, err := a.Activities.Activity(ctx, id)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	start := time.Now().In(a.Config.Location()).Add(-time.Minute).Truncate(time.Minute)
+	if start.Day() != act.End.In(a.Config.Location()).Day() {
+		tb.Fatalf("activity %d ends on another day than now", id)
+	}
+	late := act.LateMinutes
+	_, err = a.Activities.Update(ctx, id, activities.Draft{Title: act.Title, Form: act.Form, Organiser: act.Organiser, Host: act.Host,
+		Date: start.Format(time.DateOnly), From: start.Format("15:04"), To: act.End.In(a.Config.Location()).Format("15:04"),
+		SpaceID: act.SpaceID, BookingID: act.BookingID, Capacity: act.Capacity, Audience: string(act.Audience), ClassID: act.ClassID,
+		Description: act.Description, ListID: act.ListID, LateMinutes: &late})
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// MoveAway moves an activity n years back, out of the way of the next
+// ActivityNow in the same space (a benchmark's next iteration).
+func MoveAway(tb testing.TB, a *app.App, id int64, n int) {
+	tb.Helper()
+	ctx := audit.WithActor(context.Background(), audit.System)
+	act, err := a.Activities.Activity(ctx, id)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tz := a.Config.Location()
+	late := act.LateMinutes
+	_, err = a.Activities.Update(ctx, id, activities.Draft{Title: act.Title, Form: act.Form, Organiser: act.Organiser, Host: act.Host,
+		Date: act.Start.In(tz).AddDate(-n, 0, 0).Format(time.DateOnly), From: act.Start.In(tz).Format("15:04"), To: act.End.In(tz).Format("15:04"),
+		SpaceID: act.SpaceID, Capacity: act.Capacity, Audience: string(act.Audience), ClassID: act.ClassID, ListID: act.ListID, LateMinutes: &late})
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
