@@ -14,6 +14,7 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/displays"
 	"shuwu/internal/donations"
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
@@ -55,6 +56,8 @@ type Deps struct {
 	Visits *visits.Service
 	// Receptions serves the record of leader and guest visits; nil leaves it out.
 	Receptions *receptions.Service
+	// Displays serves the themed displays; nil leaves them out.
+	Displays *displays.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
@@ -105,6 +108,7 @@ func New(d Deps) *Server {
 	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
 	s.routes = append(s.routes, s.activityRoutes()...)
 	s.routes = append(append(s.routes, s.visitRoutes()...), s.receptionRoutes()...)
+	s.routes = append(s.routes, s.displayRoutes()...)
 	return s
 }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"shuwu/internal/displays"
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
 	"shuwu/internal/visits"
@@ -17,6 +18,8 @@ type visitsPage struct {
 	Occupancy visits.Occupancy
 	Lines     []visits.Line
 	Answer    *visitAnswer
+	// Displays are the themed displays on today, for the door display.
+	Displays []displays.Display
 }
 
 // visitAnswer is what a scan or a count did, as the person at the door
@@ -211,6 +214,9 @@ func (s *Server) showDisplay(w http.ResponseWriter, r *http.Request, v *view) er
 	if err != nil {
 		return err
 	}
+	if d.Displays, err = s.currentDisplays(r); err != nil {
+		return err
+	}
 	v.Title, v.Data = v.T("display.title"), d
 	s.renderPart(w, r, http.StatusOK, "display", "display", v)
 	return nil
@@ -222,7 +228,18 @@ func (s *Server) displayPanel(w http.ResponseWriter, r *http.Request, v *view) e
 	if err != nil {
 		return err
 	}
+	if d.Displays, err = s.currentDisplays(r); err != nil {
+		return err
+	}
 	v.Data = d
 	s.renderPart(w, r, http.StatusOK, "display", "display-panel", v)
 	return nil
+}
+
+// currentDisplays are the themed displays on today (none without them).
+func (s *Server) currentDisplays(r *http.Request) ([]displays.Display, error) {
+	if s.d.Displays == nil {
+		return nil, nil
+	}
+	return s.d.Displays.Current(r.Context())
 }
