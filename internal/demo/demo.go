@@ -22,6 +22,7 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/displays"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
@@ -103,6 +104,7 @@ type loader struct {
 	circ *circulation.Service
 	room *room.Service
 	rcp  *receptions.Service
+	dsp  *displays.Service
 
 	people       *synth.Generator // names and units of readers
 	passwordHash string
@@ -192,6 +194,7 @@ func newLoader(ctx context.Context, db *store.DB, opts Options) (*loader, error)
 		circ:  circulation.NewService(db.Circulation(), tz, clk.now, nil),
 		room:  room.NewService(db.Room(), tz, clk.now),
 		rcp:   receptions.NewService(db.Receptions(), tz, clk.now),
+		dsp:   displays.NewService(db.Displays(), tz, clk.now),
 	}
 	return l, nil
 }
