@@ -29,6 +29,7 @@ import (
 	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
 	"shuwu/internal/indexing"
+	"shuwu/internal/labels"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/protocol/copyfetch"
 	"shuwu/internal/protocol/oai"
@@ -65,6 +66,7 @@ type App struct {
 	Periodicals  *periodicals.Service
 	Room         *room.Service
 	Duty         *duty.Service
+	Labels       *labels.Service
 	Activities   *activities.Service // 主题活动
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
@@ -152,6 +154,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
 	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
+	a.Labels = labels.NewService(db.Labels(), nil)
 	a.Activities = activities.NewService(db.Activities(), tz, nil)
 	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
@@ -179,7 +182,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,

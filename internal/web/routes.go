@@ -215,6 +215,12 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /opac/displays", s.route(public, s.opacDisplays))
 	}
 
+	if s.d.Labels != nil {
+		mux.Handle("GET /print", s.route(staff, s.showPrint))
+		mux.Handle("GET /print/sheet", s.route(staff, s.printSheet))
+		mux.Handle("POST /print/offset", s.route(librarian, s.savePrintOffset))
+	}
+
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
 	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))

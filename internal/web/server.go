@@ -25,6 +25,7 @@ import (
 	"shuwu/internal/donations"
 	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
+	"shuwu/internal/labels"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
@@ -45,7 +46,9 @@ type Deps struct {
 	// Duty is the staff's roster, handovers and the room's regulations; nil
 	// leaves their pages out.
 	Duty *duty.Service
-	Log  *slog.Logger
+	// Labels prints spine and barcode labels and reader cards.
+	Labels *labels.Service
+	Log    *slog.Logger
 	// TZ is the library's time zone; times are shown in it.
 	TZ *time.Location
 	// SecureCookies marks the session and language cookies Secure.

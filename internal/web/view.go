@@ -108,6 +108,9 @@ func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
 // HasRoom reports whether the reading room's pages exist.
 func (v *view) HasRoom() bool { return v.s.d.Room != nil }
 
+// HasLabels reports whether the label and card printing pages exist.
+func (v *view) HasLabels() bool { return v.s.d.Labels != nil }
+
 // HasDuty reports whether the duty roster and regulations pages exist.
 func (v *view) HasDuty() bool { return v.s.d.Duty != nil }
 
