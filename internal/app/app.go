@@ -156,7 +156,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
 	a.Labels = labels.NewService(db.Labels(), nil)
 	a.Activities = activities.NewService(db.Activities(), tz, nil)
-	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
+	a.Visits = visits.NewService(db.Visits(), tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
