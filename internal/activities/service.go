@@ -234,6 +234,13 @@ func (s *Service) check(tx Tx, a audit.Actor, d Draft, act *Activity) error {
 	default:
 		d.ClassID = 0
 	}
+	late := DefaultLateMinutes
+	if d.LateMinutes != nil {
+		late = *d.LateMinutes
+	}
+	if late < 0 || late > MaxLateMinutes {
+		return invalid("late", fmt.Sprintf("补签时限须在 0 到 %d 分钟之间", MaxLateMinutes), fmt.Sprintf("late sign-in must be 0–%d minutes", MaxLateMinutes))
+	}
 	var listName string
 	if d.ListID != 0 {
 		l, err := tx.ReadingList(d.ListID)
@@ -247,7 +254,7 @@ func (s *Service) check(tx Tx, a audit.Actor, d Draft, act *Activity) error {
 	act.Title, act.Form, act.FormLabel, act.Organiser, act.Host = d.Title, d.Form, d.Form.Label("zh"), d.Organiser, d.Host
 	act.Start, act.End, act.SpaceID, act.SpaceName, act.BookingID = start, end, sp.ID, sp.Name, d.BookingID
 	act.Capacity, act.Audience, act.ClassID, act.ClassName = d.Capacity, aud, d.ClassID, className
-	act.Description, act.ListID, act.ListName = d.Description, d.ListID, listName
+	act.Description, act.ListID, act.ListName, act.LateMinutes = d.Description, d.ListID, listName, late
 	return nil
 }
 
@@ -260,7 +267,7 @@ func (s *Service) Create(ctx context.Context, d Draft) (Activity, error) {
 	}
 	var act Activity
 	err := s.store.Update(ctx, func(tx Tx) error {
-		act = Activity{Status: Planned, UserID: a.UserID, CreatedBy: a.Name, CreatedAt: s.now(), UpdatedAt: s.now()}
+		act = Activity{Status: Planned, UserID: a.UserID, CreatedBy: a.Name, CreatedAt: s.now(), UpdatedAt: s.now(), SignInKey: newKey()}
 		if err := s.check(tx, a, d, &act); err != nil {
 			return err
 		}
@@ -331,6 +338,7 @@ func changes(a, b Activity) []string {
 	add(a.Audience != b.Audience || a.ClassID != b.ClassID, "参加对象")
 	add(a.Description != b.Description, "介绍")
 	add(a.ListID != b.ListID, "书目")
+	add(a.LateMinutes != b.LateMinutes, "补签时限")
 	return out
 }
 

@@ -30,6 +30,23 @@ type Tx interface {
 	ReadingList(id int64) (catalog.ReadingList, error)
 	UserDisplayName(id int64) (string, error)
 
+	// Registrations and sign-ins. Registrations lists an activity's in
+	// order: registered, then the waitlist (Position set), then cancelled.
+	Registration(activityID, readerID int64) (Registration, error)
+	SaveRegistration(g *Registration) error
+	Registrations(activityID int64) ([]Registration, error)
+	RegistrationsOfReader(readerID int64) ([]Registration, error)
+	SignInOf(activityID, readerID int64) (SignIn, error)
+	InsertSignIn(in *SignIn) error
+	SignIns(activityID int64) ([]SignIn, error)
+	SignInsOfReader(readerID int64) ([]SignIn, error)
+
+	// Readers, their types and classes.
+	Reader(id int64) (readers.Reader, error)
+	ReaderByCard(card string) (readers.Reader, error)
+	ClassesOfReader(readerID int64) ([]readers.Class, error)
+	Types() ([]readers.Type, error)
+
 	AppendLedger(e *ledger.Entry) error
 	Audit(e audit.Entry) error
 }

@@ -110,6 +110,8 @@ type Activity struct {
 	ListID      int64     `json:"list_id,omitempty"`
 	ListName    string    `json:"list_name,omitempty"` // "" when the list was deleted
 	Status      Status    `json:"status"`
+	LateMinutes int       `json:"late_minutes"` // sign-ins are taken up to this long after the start
+	SignInKey   string    `json:"-"`            // the secret of the screen's QR codes
 	CreatedBy   string    `json:"created_by"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
@@ -133,6 +135,9 @@ type Draft struct {
 	ClassID     int64  `json:"class_id"`
 	Description string `json:"description"`
 	ListID      int64  `json:"list_id"`
+	// LateMinutes is how long after the start sign-ins are still taken
+	// (counted late); nil means DefaultLateMinutes.
+	LateMinutes *int `json:"late_minutes,omitempty"`
 }
 
 // Filter narrows a listing of activities.
@@ -159,4 +164,7 @@ const (
 	MaxDescription = 4000
 	MaxCapacity    = 1000
 	MaxList        = 500
+	// DefaultLateMinutes: sign-ins are taken until half an hour after the start.
+	DefaultLateMinutes = 30
+	MaxLateMinutes     = 180
 )

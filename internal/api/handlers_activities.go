@@ -21,6 +21,12 @@ func (s *Server) activityRoutes() []Route {
 		{P, "/api/v1/activities", bookers, "安排活动（组织者为本单位）/ plan an activity", activities.Draft{}, activities.Activity{}, nil, s.createActivity},
 		{G, "/api/v1/activities/{id}", public, "一项活动 / an activity", nil, activities.Activity{}, nil, s.getActivity},
 		{U, "/api/v1/activities/{id}", bookers, "修改活动（组织者只能改本单位的）/ change an activity", activities.Draft{}, activities.Activity{}, nil, s.updateActivity},
+		{P, "/api/v1/activities/{id}/register", readerSelf, "报名（满员时进入候补）/ register, or join the waitlist when full", nil, activities.Registration{}, nil, s.registerActivity},
+		{P, "/api/v1/activities/{id}/unregister", readerSelf, "取消报名（名额给候补第一位）/ cancel a registration; the first waiting moves up", nil, unregisterReply{}, nil, s.unregisterActivity},
+		{P, "/api/v1/activities/{id}/signin", signers, "签到：读者用大屏二维码的 code，工作人员用读者证号 card / sign in: a reader with the screen's code, staff with a card", signInRequest{}, activities.SignIn{}, nil, s.signInActivity},
+		{G, "/api/v1/activities/{id}/attendance", roomViewers, "报名与签到名单及人数 / registrations, sign-ins and figures", nil, activities.Attendance{}, nil, s.activityAttendance},
+		{G, "/api/v1/activities/{id}/screen-code", activityRunners, "大屏当前的签到码（约 30 秒一换，5 分钟内有效）/ the screen's current sign-in code", nil, screenCodeReply{}, nil, s.activityScreenCode},
+		{G, "/api/v1/my/activities", readerSelf, "我的活动：报名、候补与签到 / my activities", nil, []activities.Mine{}, nil, s.myActivities},
 	}
 }
 
@@ -84,4 +90,84 @@ func (s *Server) updateActivity(w http.ResponseWriter, r *http.Request) error {
 	}
 	act, err := s.Activities.Update(r.Context(), id, d)
 	return reply(w, act, err)
+}
+
+type unregisterReply struct {
+	Promoted *activities.Registration `json:"promoted,omitempty"` // who moved up from the waitlist
+}
+
+type signInRequest struct {
+	Code string `json:"code,omitempty"` // the screen's code (a reader)
+	Card string `json:"card,omitempty"` // a reader's card (staff)
+}
+
+type screenCodeReply struct {
+	Code string `json:"code"`
+	Path string `json:"path"` // the page a reader's phone opens
+}
+
+func (s *Server) registerActivity(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	g, err := s.Activities.Register(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, g)
+	return nil
+}
+
+func (s *Server) unregisterActivity(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	p, err := s.Activities.Unregister(r.Context(), id)
+	return reply(w, unregisterReply{Promoted: p}, err)
+}
+
+func (s *Server) signInActivity(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var req signInRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	var in activities.SignIn
+	if actor(r).Role == audit.RoleReader {
+		in, err = s.Activities.SignIn(r.Context(), id, req.Code)
+	} else {
+		in, err = s.Activities.DeskSignIn(r.Context(), id, req.Card)
+	}
+	return reply(w, in, err)
+}
+
+func (s *Server) activityAttendance(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	att, err := s.Activities.Attendance(r.Context(), id)
+	return reply(w, att, err)
+}
+
+func (s *Server) activityScreenCode(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	act, c, err := s.Activities.ScreenCode(r.Context(), id)
+	return reply(w, screenCodeReply{Code: c, Path: activities.SignInPath(act.ID, c)}, err)
+}
+
+func (s *Server) myActivities(w http.ResponseWriter, r *http.Request) error {
+	out, err := s.Activities.My(r.Context())
+	if out == nil {
+		out = []activities.Mine{}
+	}
+	return reply(w, out, err)
 }

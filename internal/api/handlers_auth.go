@@ -27,7 +27,16 @@ type meReply struct {
 	Account *circulation.Account `json:"account,omitempty"`
 }
 
+// health answers 200 {"status":"ok"}, or 503 {"status":"storage_failed",
+// "storage":{…}} while the disk is full or read-only: writes are refused
+// then, reads still served.
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
+	if s.Health != nil {
+		if ok, detail := s.Health(); !ok {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "storage_failed", "storage": detail})
+			return nil
+		}
+	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	return nil
 }

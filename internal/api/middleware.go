@@ -94,6 +94,12 @@ var (
 	// ledgerReaders see the whole ledger: librarians and leadership.
 	ledgerReaders = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleLeadership}
 	admin         = roleSet{audit.RoleAdmin}
+	// readers act for themselves only (register, sign in by code);
+	// signers sign in: a reader by the screen's code, the desk and the
+	// activity's organiser by card; activityRunners show the screen's code.
+	readerSelf      = roleSet{audit.RoleReader}
+	signers         = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser, audit.RoleReader}
+	activityRunners = roleSet{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser}
 )
 
 func (rs roleSet) allows(r audit.Role) bool {

@@ -16,6 +16,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/displays"
 	"shuwu/internal/donations"
+	"shuwu/internal/duty"
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
 	"shuwu/internal/periodicals"
@@ -54,6 +55,8 @@ type Deps struct {
 	Activities *activities.Service
 	// Visits serves entry registration and the occupancy; nil leaves them out.
 	Visits *visits.Service
+	// Duty serves the roster, handovers and regulations; nil leaves them out.
+	Duty *duty.Service
 	// Receptions serves the record of leader and guest visits; nil leaves it out.
 	Receptions *receptions.Service
 	// Displays serves the themed displays; nil leaves them out.
@@ -62,6 +65,9 @@ type Deps struct {
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// Health reports whether the storage takes writes, with what to say
+	// when it does not; nil is always healthy.
+	Health func() (ok bool, detail any)
 	// Uploads paces and spools uploads (shared with the pages); nil
 	// spools in the system's temporary directory without limits.
 	Uploads *httpx.Uploads
@@ -109,6 +115,7 @@ func New(d Deps) *Server {
 	s.routes = append(s.routes, s.activityRoutes()...)
 	s.routes = append(append(s.routes, s.visitRoutes()...), s.receptionRoutes()...)
 	s.routes = append(s.routes, s.displayRoutes()...)
+	s.routes = append(s.routes, s.dutyRoutes()...)
 	return s
 }
 

@@ -40,6 +40,7 @@ import (
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/stocktake"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
@@ -67,6 +68,7 @@ type App struct {
 	Room         *room.Service
 	Duty         *duty.Service
 	Labels       *labels.Service
+	Stocktake    *stocktake.Service
 	Activities   *activities.Service // 主题活动
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
@@ -103,6 +105,11 @@ func OpenTool(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, e
 func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch bool) (*App, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
+	}
+	// A read-only data directory is named plainly before SQLite, the
+	// index or the import jobs fail on it in their own words.
+	if err := store.CheckWritable(cfg.DataDir); err != nil {
+		return nil, err
 	}
 	db, err := store.Open(ctx, cfg.Database(), log)
 	if err != nil {
@@ -155,6 +162,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Room = room.NewService(db.Room(), tz, nil)
 	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
 	a.Labels = labels.NewService(db.Labels(), nil)
+	a.Stocktake = stocktake.NewService(db.Stocktake(), a.Catalog.Changed, nil)
 	a.Activities = activities.NewService(db.Activities(), tz, nil)
 	a.Visits = visits.NewService(db.Visits(), tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
@@ -178,14 +186,16 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Activities: a.Activities, Visits: a.Visits, Receptions: a.Receptions, Displays: a.Displays,
+		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions, Displays: a.Displays,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
 	})
 	a.Web, err = web.New(web.Deps{
-		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels,
+		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels, Stocktake: a.Stocktake,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
 		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		StorageOK: func() bool { return db.Health().OK },
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Activities: a.Activities,
 		Visits:     a.Visits,

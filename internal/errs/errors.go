@@ -12,7 +12,7 @@ const (
 	CodeDuplicate Code = "DUPLICATE"
 	// 数据仍被引用，不能删除或修改 / the row is still referenced
 	CodeInUse Code = "IN_USE"
-	// 磁盘写入失败，重启前不再写入 / the disk refused a write; nothing more is written until a restart
+	// 存储空间不足或磁盘只读，本次修改未保存 / storage is full or read-only; the change was not saved
 	CodeStorageFailed Code = "STORAGE_FAILED"
 	// 日期格式应为 2024-05-01 / dates look like 2024-05-01
 	CodeDateInvalid Code = "DATE_INVALID"

@@ -27,6 +27,7 @@ const (
 	KindRateLimited                  // too many attempts; wait
 	KindUnavailable                  // another system shuwu asked (a remote catalogue) failed; retry later
 	KindMethodNotAllowed             // the address exists, but not for this HTTP method
+	KindStorage                      // the disk is full or read-only: writes wait for the operator, reads go on
 )
 
 // Code is a stable identifier clients may switch on.

@@ -41,6 +41,8 @@ func StatusOf(k errs.Kind) int {
 		return http.StatusBadGateway
 	case errs.KindMethodNotAllowed:
 		return http.StatusMethodNotAllowed
+	case errs.KindStorage:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }

@@ -15,7 +15,7 @@ import (
 func TestEveryKindHasItsStatus(t *testing.T) {
 	for kind, want := range map[errs.Kind]int{
 		errs.KindInvalid: 422, errs.KindNotFound: 404, errs.KindConflict: 409, errs.KindUnauthorized: 401,
-		errs.KindForbidden: 403, errs.KindTooLarge: 413, errs.KindRateLimited: 429, errs.KindUnavailable: 502, errs.KindMethodNotAllowed: 405, errs.KindInternal: 500,
+		errs.KindForbidden: 403, errs.KindTooLarge: 413, errs.KindRateLimited: 429, errs.KindUnavailable: 502, errs.KindMethodNotAllowed: 405, errs.KindStorage: 503, errs.KindInternal: 500,
 	} {
 		if got := httpx.StatusOf(kind); got != want {
 			t.Errorf("StatusOf(%v) = %d, want %d", kind, got, want)

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"shuwu/internal/catalog"
@@ -44,6 +45,49 @@ type Indexer struct {
 	wake    chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
+
+	// failing is set while indexing fails (a full disk): the changes are
+	// kept and tried again after retryDelay, and the failure is logged
+	// once a minute, not at every change.
+	failing atomic.Bool
+	logMu   sync.Mutex
+	lastLog time.Time
+	quiet   int // failures not logged since lastLog
+}
+
+// retryDelay is how long the indexer waits after a failure before trying
+// again; failLogEvery how often a lasting failure is logged.
+const (
+	retryDelay   = 10 * time.Second
+	failLogEvery = time.Minute
+)
+
+// failed logs an indexing failure at most once a minute.
+func (s *Indexer) failed(what string, err error, args ...any) {
+	s.failing.Store(true)
+	s.logMu.Lock()
+	now := time.Now()
+	logIt := now.Sub(s.lastLog) >= failLogEvery
+	quiet := s.quiet
+	if logIt {
+		s.lastLog, s.quiet = now, 0
+	} else {
+		s.quiet++
+	}
+	s.logMu.Unlock()
+	if logIt {
+		s.log.Error(what, append(args, "err", err, "not_logged_since_last", quiet, "retry_in", retryDelay)...)
+	}
+}
+
+// recovered notes that indexing works again.
+func (s *Indexer) recovered() {
+	if s.failing.CompareAndSwap(true, false) {
+		s.log.Info("search: indexing works again")
+		s.logMu.Lock()
+		s.lastLog, s.quiet = time.Time{}, 0
+		s.logMu.Unlock()
+	}
 }
 
 // Open opens the index in dir and starts the background indexer.
@@ -134,7 +178,23 @@ func (s *Indexer) run() {
 		case <-time.After(indexDelay):
 		case <-s.stop:
 		}
+		if s.ix.Broken() {
+			// Bleve gave up on the serving index (a full disk): build a
+			// fresh one from the database, once there is room for it.
+			if err := s.Rebuild(context.Background(), nil); err != nil {
+				s.failed("search: rebuild the broken index", err)
+			} else {
+				s.log.Info("search: the broken index was rebuilt from the database")
+			}
+		}
 		s.flush()
+		if s.failing.Load() {
+			select {
+			case <-time.After(retryDelay):
+				s.poke()
+			case <-s.stop:
+			}
+		}
 	}
 }
 
@@ -145,6 +205,9 @@ const maxCatchUp = 200
 // catchUp indexes pending changes before a search, so a librarian who
 // has just saved a record finds it at once.
 func (s *Indexer) catchUp() {
+	if s.failing.Load() {
+		return // the background indexer retries; a search must not wait on a full disk
+	}
 	s.mu.Lock()
 	n := len(s.pending)
 	s.mu.Unlock()
@@ -179,8 +242,17 @@ func (s *Indexer) flush() {
 		return
 	}
 	if err := s.reindex(ctx, ids); err != nil {
-		s.log.Error("search: index changed records", "count", len(ids), "err", err)
+		// Keep the changes for the next try: dropping them left the
+		// records unsearchable until a rebuild.
+		s.mu.Lock()
+		for _, id := range ids {
+			s.pending[id] = true
+		}
+		s.mu.Unlock()
+		s.failed("search: index changed records", err, "count", len(ids))
+		return
 	}
+	s.recovered()
 }
 
 // updateShelf tells the index, from the database, whether each record
@@ -394,11 +466,33 @@ type FoundHit struct {
 // and facets. Pending changes are indexed first (up to maxCatchUp).
 func (s *Indexer) Search(ctx context.Context, req search.Request) (search.Result, error) {
 	s.catchUp()
+	if s.ix.Broken() {
+		return s.searchDatabase(ctx, req)
+	}
 	res, err := s.ix.Search(ctx, req)
 	if err != nil {
+		if s.ix.Broken() { // it broke during this search
+			return s.searchDatabase(ctx, req)
+		}
 		return search.Result{}, err
 	}
 	return *res, nil
+}
+
+// searchDatabase answers a search while the index is broken (a full disk
+// made Bleve give up) and being rebuilt: from the database, by title,
+// author, publisher or ISBN, newest first, without facets. Readers still
+// find books; the answer says Rebuilding.
+func (s *Indexer) searchDatabase(ctx context.Context, req search.Request) (search.Result, error) {
+	recs, total, err := s.cat.Records(ctx, catalog.RecordFilter{Query: req.Query, Page: catalog.Page{Number: req.Page, Size: req.Size}})
+	if err != nil {
+		return search.Result{}, err
+	}
+	res := search.Result{Total: total, Rebuilding: true, Hits: make([]search.Hit, len(recs))}
+	for i, r := range recs {
+		res.Hits[i] = search.Hit{RecordID: r.ID}
+	}
+	return res, nil
 }
 
 // Find answers a query with the hits' records fresh from the database.

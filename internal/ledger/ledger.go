@@ -40,6 +40,15 @@ const (
 	BookingCancelled Kind = "booking_cancel"  // the organiser or the librarian cancelled one
 )
 
+// Activity kinds (主题活动): RefID is the activity.
+const (
+	ActivityRegistered   Kind = "activity_register"   // a reader registered for an activity (报名)
+	ActivityWaitlisted   Kind = "activity_waitlist"   // a reader joined its waitlist (候补)
+	ActivityPromoted     Kind = "activity_promote"    // a waitlisted reader got a place when someone cancelled
+	ActivityUnregistered Kind = "activity_unregister" // a reader cancelled their registration
+	ActivitySignIn       Kind = "activity_signin"     // a reader signed in at the activity (签到)
+)
+
 // Entry is one line of the ledger.
 type Entry struct {
 	ID       int64     `json:"id"`
@@ -51,7 +60,7 @@ type Entry struct {
 	RecordID int64     `json:"record_id,omitempty"`
 	StaffID  int64     `json:"staff_id,omitempty"`
 	SpaceID  int64     `json:"space_id,omitempty"` // the room's area, for visits and bookings
-	RefID    int64     `json:"ref_id,omitempty"`   // the booking a booking line is about
+	RefID    int64     `json:"ref_id,omitempty"`   // the booking or activity a line is about
 	DueDate  string    `json:"due_date,omitempty"`
 	Detail   string    `json:"detail,omitempty"`
 }
@@ -79,6 +88,9 @@ var labels = map[Kind][2]string{
 	Visit: {"入馆", "visit"}, VisitLeave: {"离馆", "left"},
 	BookingMade: {"场地预约", "booking"}, BookingApproved: {"预约批准", "booking approved"},
 	BookingRefused: {"预约未批准", "booking refused"}, BookingCancelled: {"预约取消", "booking cancelled"},
+	ActivityRegistered: {"活动报名", "activity registration"}, ActivityWaitlisted: {"活动候补", "activity waitlist"},
+	ActivityPromoted: {"候补转正", "moved up from the waitlist"}, ActivityUnregistered: {"取消报名", "registration cancelled"},
+	ActivitySignIn: {"活动签到", "activity sign-in"},
 }
 
 // Label is the kind in Chinese, or in English when en is set; an unknown

@@ -44,7 +44,8 @@ const maxBoolLeaves = 64
 // SearchBool runs a boolean query and returns the hits from (0-based) in
 // the index's order, size at most 100. A lone leaf is an ordinary search in
 // relevance order. A leaf that cannot be parsed is SEARCH_QUERY_INVALID.
-func (ix *Index) SearchBool(ctx context.Context, b *Bool, from, size int) (*Result, error) {
+func (ix *Index) SearchBool(ctx context.Context, b *Bool, from, size int) (res *Result, err error) {
+	defer ix.survive(ix.serving(), &err)
 	if b == nil {
 		return nil, invalidQuery("检索式为空", "the query is empty")
 	}

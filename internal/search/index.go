@@ -111,6 +111,10 @@ type Index struct {
 	pending    []pendingOp
 	rebuilding atomic.Bool
 	done       atomic.Int64
+	// broken is set when Bleve panicked while changing the serving index
+	// (it does after failing to write a segment to a full disk): the index
+	// must be rebuilt from the database.
+	broken atomic.Bool
 
 	cache segCache
 	shelf shelf
@@ -308,7 +312,8 @@ func (ix *Index) Delete(ctx context.Context, ids ...int64) error {
 	return nil
 }
 
-func (ix *Index) indexDocs(ctx context.Context, bi bleve.Index, docs []Document) error {
+func (ix *Index) indexDocs(ctx context.Context, bi bleve.Index, docs []Document) (err error) {
+	defer ix.survive(bi, &err)
 	states := make(map[int64]bool, len(docs))
 	for i := range docs {
 		states[docs[i].RecordID] = docs[i].Available
@@ -324,6 +329,7 @@ func (ix *Index) indexDocs(ctx context.Context, bi bleve.Index, docs []Document)
 				return err
 			}
 			if err := bi.Batch(b); err != nil {
+				ix.batchFailed(bi)
 				return errs.Internalf("index batch: %w", err)
 			}
 			b.Reset()
@@ -331,13 +337,24 @@ func (ix *Index) indexDocs(ctx context.Context, bi bleve.Index, docs []Document)
 	}
 	if b.Size() > 0 {
 		if err := bi.Batch(b); err != nil {
+			ix.batchFailed(bi)
 			return errs.Internalf("index batch: %w", err)
 		}
 	}
 	return nil
 }
 
-func (ix *Index) deleteDocs(ctx context.Context, bi bleve.Index, ids []int64) error {
+// batchFailed marks the serving index broken after Bleve refused a batch:
+// once it failed to write a segment (a full disk) its in-memory state is
+// gone, and the next search or batch panics.
+func (ix *Index) batchFailed(bi bleve.Index) {
+	if bi == ix.serving() {
+		ix.broken.Store(true)
+	}
+}
+
+func (ix *Index) deleteDocs(ctx context.Context, bi bleve.Index, ids []int64) (err error) {
+	defer ix.survive(bi, &err)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -349,6 +366,7 @@ func (ix *Index) deleteDocs(ctx context.Context, bi bleve.Index, ids []int64) er
 	}
 	ix.SetAvailable(gone)
 	if err := bi.Batch(b); err != nil {
+		ix.batchFailed(bi)
 		return errs.Internalf("delete from index: %w", err)
 	}
 	return nil
@@ -368,10 +386,39 @@ func (ix *Index) Status() Status {
 		Rebuilding: ix.rebuilding.Load(),
 		Done:       int(ix.done.Load()),
 		DocCount:   n,
-		Stale:      !m.Complete,
+		Stale:      !m.Complete || ix.broken.Load(),
 		BuiltAt:    m.BuiltAt,
 	}
 }
+
+// survive turns a panic inside Bleve into an error, so a full disk does
+// not bring the whole server down with the index: Bleve 2.6 panics on its
+// next batch after it failed to persist a segment. The serving index is
+// then marked broken (Status().Stale) for a rebuild from the database.
+func (ix *Index) survive(bi bleve.Index, err *error) {
+	p := recover()
+	if p == nil {
+		return
+	}
+	ix.mu.RLock()
+	serving := bi == ix.cur
+	ix.mu.RUnlock()
+	if serving {
+		ix.broken.Store(true)
+	}
+	*err = errs.Internalf("search index: bleve panicked (the index will be rebuilt from the database): %v", p)
+}
+
+// serving is the index searches and changes go to.
+func (ix *Index) serving() bleve.Index {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.cur
+}
+
+// Broken reports whether the serving index failed inside Bleve and must
+// be rebuilt.
+func (ix *Index) Broken() bool { return ix.broken.Load() }
 
 // Close closes the index. A running rebuild fails on its next batch.
 func (ix *Index) Close() error {

@@ -69,6 +69,7 @@ func (ix *Index) Rebuild(ctx context.Context, each func(yield func(Document) err
 	ix.mu.Lock()
 	old, oldGen := ix.cur, ix.met.Generation
 	ix.cur, ix.met = bi, m
+	ix.broken.Store(false)
 	ix.mu.Unlock()
 	ix.pending = nil
 	ix.rebuilding.Store(false)

@@ -42,7 +42,8 @@ const MaxScanTerms = 100
 
 // Scan returns up to n terms of field from the first one at or after from
 // (after it when after is set), each with its live record count.
-func (ix *Index) Scan(ctx context.Context, field ScanField, from string, after bool, n int) ([]ScanTerm, error) {
+func (ix *Index) Scan(ctx context.Context, field ScanField, from string, after bool, n int) (terms []ScanTerm, err error) {
+	defer ix.survive(ix.serving(), &err)
 	f, ok := scanFields[field]
 	if !ok {
 		return nil, invalidQuery("该字段不能浏览", "this index cannot be scanned")

@@ -97,7 +97,8 @@ var storedFields = []string{fTitle, fTitleOther, fAuthor, fSubject, fSeries, fPu
 // (bitmap.go). Relevance order picks a window of candidates by tier and
 // rank key (window.go) and re-ranks it from stored fields (rank.go); the
 // other orders ask Bleve to sort the same matches by doc values.
-func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+func (ix *Index) Search(ctx context.Context, req Request) (res *Result, err error) {
+	defer ix.survive(ix.serving(), &err)
 	if req.Page <= 0 {
 		req.Page = 1
 	}

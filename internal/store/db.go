@@ -23,6 +23,8 @@ type sqliteDB struct {
 	// goroutine for its whole life so prepared statements stay valid on it.
 	conn *sql.Conn
 	log  *slog.Logger
+	// watch logs a full disk once a minute, not at every write (health.go).
+	watch *storageWatch
 
 	queue   chan *writeReq
 	stop    chan struct{}
@@ -120,6 +122,7 @@ func (db *sqliteDB) writer() {
 func (db *sqliteDB) runBatch(batch []*writeReq) {
 	ctx := context.Background()
 	results := make([]error, len(batch))
+	var diskFailed error // a caller's storage failure, for the commit's error
 	tx, err := db.conn.BeginTx(ctx, nil)
 	if err != nil {
 		for _, r := range batch {
@@ -138,18 +141,28 @@ func (db *sqliteDB) runBatch(batch []*writeReq) {
 		}
 		results[i] = runGuarded(&Tx{ctx: r.ctx, q: tx, lite: db, sqlTx: tx, d: sqliteDialect{}}, r.fn)
 		if results[i] != nil {
-			if err := db.execPrepared(ctx, tx, "ROLLBACK TO op"); err != nil {
+			if isStorageFailure(results[i]) {
+				diskFailed = results[i]
+			}
+			if err := db.execPrepared(ctx, tx, "ROLLBACK TO op"); err != nil && db.watch.noisy(err, "rollback") {
 				db.log.Error("store: rollback to savepoint", "err", err)
 			}
 		}
-		if err := db.execPrepared(ctx, tx, "RELEASE op"); err != nil {
+		if err := db.execPrepared(ctx, tx, "RELEASE op"); err != nil && db.watch.noisy(err, "release") {
 			db.log.Error("store: release savepoint", "err", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
+		// A full disk may have rolled the whole transaction back; the
+		// commit then fails with "no transaction", which is the disk's
+		// doing too.
+		cause := error(errs.Internalf("store: commit: %w", err))
+		if diskFailed != nil && !isStorageFailure(err) {
+			cause = diskFailed
+		}
 		for i := range results {
 			if results[i] == nil {
-				results[i] = errs.Internalf("store: commit: %w", err)
+				results[i] = cause
 			}
 		}
 		reply(batch, results, nil)
@@ -316,11 +329,11 @@ func (db *sqliteDB) checkpointer(walPath string) {
 			}
 			return
 		case <-t.C:
-			if _, err := db.write.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
+			if _, err := db.write.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil && db.watch.noisy(err, "checkpoint") {
 				db.log.Warn("store: checkpoint", "err", err)
 			}
 			if fi, err := os.Stat(walPath); err == nil && fi.Size() > walRestartBytes {
-				if err := db.restartWAL(); err != nil {
+				if err := db.restartWAL(); err != nil && db.watch.noisy(err, "restart the WAL") {
 					db.log.Warn("store: restart the WAL", "size", fi.Size(), "err", err)
 				}
 			}

@@ -24,6 +24,8 @@ const (
 	CodeNoProperties errs.Code = "NO_PROPERTIES"
 	// 数据库繁忙，请重试 / the database is busy; try again
 	CodeBusy errs.Code = "DB_BUSY"
+	// 数据目录 … 不可写（磁盘以只读方式挂载，或没有写权限） / the data directory … cannot be written
+	CodeDataDirReadOnly errs.Code = "DATA_DIR_READ_ONLY"
 	// 目标数据库不是空的 / the target database is not empty
 	CodeTargetNotEmpty errs.Code = "TARGET_NOT_EMPTY"
 )

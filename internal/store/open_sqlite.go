@@ -61,10 +61,13 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	db := &sqliteDB{write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}, durable: true}
+	db := &sqliteDB{watch: newStorageWatch(log), write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}, durable: true}
 	if err := migrate(ctx, write, sqliteDialect{}); err != nil {
 		write.Close()
 		read.Close()
+		if cannotWrite(err) {
+			return nil, errDBFileReadOnly(path, err)
+		}
 		return nil, err
 	}
 	conn, err := write.Conn(ctx)
@@ -88,7 +91,7 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	db.stopped.Add(2)
 	go db.writer()
 	go db.checkpointer(path + "-wal")
-	return &DB{eng: db, kind: EngineSQLite, lite: db}, nil
+	return &DB{eng: db, kind: EngineSQLite, lite: db, watch: db.watch}, nil
 }
 
 // busyTimeout is how long a connection waits for a lock another process

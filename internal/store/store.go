@@ -29,6 +29,8 @@ type DB struct {
 	kind Engine
 	lite *sqliteDB // the SQLite engine, nil on PostgreSQL
 	pg   *pgDB     // the PostgreSQL engine, nil on SQLite
+	// watch turns a full or read-only disk into STORAGE_FAILED (health.go).
+	watch *storageWatch
 }
 
 // Engine names a database engine.
@@ -61,7 +63,9 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (*DB, error) {
 // committed. fn may run more than once (PostgreSQL retries a transaction
 // that lost a serialization conflict), so it must not act outside the
 // transaction before it returns.
-func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error { return db.eng.update(ctx, fn) }
+func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
+	return db.watch.check(db.eng.update(ctx, fn), "write")
+}
 
 // View runs fn in a read transaction: every query inside it sees one
 // snapshot, whatever commits meanwhile. fn must not write.

@@ -113,7 +113,7 @@ func (s *walSyncer) sync() error {
 
 func (s *walSyncer) fail(err error) error {
 	s.log.Error("store: the database's journal could not be written to disk; refusing writes until restart", "path", s.path, "err", err)
-	e := errs.New(errs.KindInternal, errs.CodeStorageFailed,
+	e := errs.New(errs.KindStorage, errs.CodeStorageFailed,
 		"数据库日志无法写入磁盘（磁盘故障或已满），为保护数据已停止写入：请检查磁盘后重启服务",
 		"the database journal could not be written to disk (disk failure or full); writes are stopped to protect the data: check the disk and restart the server").Wrap(err)
 	s.failed.CompareAndSwap(nil, e)

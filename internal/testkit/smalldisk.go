@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"syscall"
 	"testing"
@@ -63,8 +62,9 @@ func rerunInNamespace(t *testing.T) bool {
 	return false
 }
 
-// FillDisk writes a file in dir until the file system is full but for
-// about leave bytes, and returns a function that removes it again.
+// FillDisk writes a file (filler-…) in dir until the file system is full
+// but for about leave bytes, and returns a function that removes it
+// again. Call it again to fill what was freed meanwhile.
 func FillDisk(t *testing.T, dir string, leave int64) (free func()) {
 	t.Helper()
 	var st syscall.Statfs_t
@@ -72,8 +72,7 @@ func FillDisk(t *testing.T, dir string, leave int64) (free func()) {
 		t.Fatal(err)
 	}
 	avail := int64(st.Bavail) * int64(st.Bsize)
-	path := filepath.Join(dir, "filler")
-	f, err := os.Create(path)
+	f, err := os.CreateTemp(dir, "filler-")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,5 +83,5 @@ func FillDisk(t *testing.T, dir string, leave int64) (free func()) {
 		}
 	}
 	f.Close()
-	return func() { os.Remove(path) }
+	return func() { os.Remove(f.Name()) }
 }

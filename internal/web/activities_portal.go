@@ -31,14 +31,25 @@ func (s *Server) listPortalActivities(w http.ResponseWriter, r *http.Request, v 
 	return nil
 }
 
-// portalActivity is one activity as readers see it.
+// portalActivity is one activity as readers see it, with their place.
 type portalActivity struct {
-	A    activities.Activity
-	Past bool
+	A          activities.Activity
+	Past       bool
+	Open       bool // registration is open (before the start)
+	Registered int
+	Waitlisted int
+	Full       bool
+	Mine       activities.Registration // Status "" when none
+	SignedIn   *activities.SignIn
+	Login      string // the login page that comes back here
 }
 
 // showPortalActivity shows one activity to readers.
 func (s *Server) showPortalActivity(w http.ResponseWriter, r *http.Request, v *view) error {
+	return s.renderPortalActivity(w, r, v, http.StatusOK)
+}
+
+func (s *Server) renderPortalActivity(w http.ResponseWriter, r *http.Request, v *view, status int) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
@@ -47,7 +58,17 @@ func (s *Server) showPortalActivity(w http.ResponseWriter, r *http.Request, v *v
 	if err != nil {
 		return err
 	}
-	v.Title, v.Nav, v.Data = act.Title, "activities", portalActivity{A: act, Past: !act.End.After(s.d.Activities.Now())}
-	s.render(w, r, http.StatusOK, "opac_activity", v)
+	now := s.d.Activities.Now()
+	d := portalActivity{A: act, Past: !act.End.After(now), Open: act.Status == activities.Planned && act.Start.After(now),
+		Login: loginToRegister("/opac/activities/" + r.PathValue("id"))}
+	if d.Registered, d.Waitlisted, err = s.d.Activities.Counts(r.Context(), id); err != nil {
+		return err
+	}
+	d.Full = d.Registered >= act.Capacity
+	if d.Mine, d.SignedIn, err = s.d.Activities.MyPlace(r.Context(), id); err != nil {
+		return err
+	}
+	v.Title, v.Nav, v.Data = act.Title, "activities", d
+	s.render(w, r, status, "opac_activity", v)
 	return nil
 }

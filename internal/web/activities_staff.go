@@ -243,20 +243,37 @@ func (s *Server) ownActivity(r *http.Request, v *view) (activities.Activity, boo
 	return act, mine, nil
 }
 
-// activityPage is an activity's staff page.
+// activityPage is an activity's staff page: the activity, and its
+// registrations and sign-ins with the desk's sign-in form.
 type activityPage struct {
-	A       activities.Activity
-	CanEdit bool
+	A        activities.Activity
+	CanEdit  bool
+	Att      activities.Attendance
+	CanSign  bool // may sign readers in and show the screen
+	SignOpen bool // the sign-in window is open now
+	Opens    time.Time
+	Closes   time.Time
 }
 
 // showActivity is an activity's staff page.
 func (s *Server) showActivity(w http.ResponseWriter, r *http.Request, v *view) error {
+	return s.renderActivityPage(w, r, v, http.StatusOK)
+}
+
+func (s *Server) renderActivityPage(w http.ResponseWriter, r *http.Request, v *view, status int) error {
 	act, mine, err := s.ownActivity(r, v)
 	if err != nil {
 		return err
 	}
-	v.Title, v.Nav, v.Data = act.Title, "activities", activityPage{A: act, CanEdit: mine && act.Status == activities.Planned}
-	s.render(w, r, http.StatusOK, "activity", v)
+	d := activityPage{A: act, CanEdit: mine && act.Status == activities.Planned, CanSign: !v.Leadership() && act.Status == activities.Planned}
+	if d.Att, err = s.d.Activities.Attendance(r.Context(), act.ID); err != nil {
+		return err
+	}
+	d.Opens, d.Closes = activities.SignInWindow(act)
+	now := s.d.Activities.Now()
+	d.SignOpen = !now.Before(d.Opens) && !now.After(d.Closes)
+	v.Title, v.Nav, v.Data = act.Title, "activities", d
+	s.render(w, r, status, "activity", v)
 	return nil
 }
 

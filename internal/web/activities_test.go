@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"html"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -103,4 +105,73 @@ func TestOrganiserPlansAnActivityReadersFindIt(t *testing.T) {
 	if st := portal.get("/activities").status; st != http.StatusSeeOther {
 		t.Errorf("the staff list without a login: %d, want a redirect to log in", st)
 	}
+}
+
+// Readers register in the portal until the activity is full, the next
+// waits; one cancels from "my activities" and the first waiting moves up,
+// which their own page and the reminder on /my say.
+func TestReadersRegisterWaitAndMoveUp(t *testing.T) {
+	e := newEnv(t)
+	act := webtest.ActivityNow(t, e.a, "《平凡的世界》读书分享会", 1)
+	page := "/opac/activities/" + strconv.FormatInt(act.ID, 10)
+	e.browser(t).get(page).want(t, http.StatusOK, "已报名 0 / 1 人", `id="login-to-register"`, "登录后报名")
+	zhang, li := e.as(t, e.f.Readers[0].Card), e.as(t, e.f.Readers[1].Card)
+	zhang.post(page+"/register", nil).want(t, http.StatusSeeOther)
+	zhang.get(page).want(t, http.StatusOK, "报名成功", "已报名 1 / 1 人", `id="you-registered"`, `id="unregister"`)
+	li.get(page).want(t, http.StatusOK, "已满，加入候补")
+	li.post(page+"/register", nil).want(t, http.StatusSeeOther)
+	li.get(page).want(t, http.StatusOK, "名额已满，你在候补名单第 1 位", `id="you-waiting"`)
+	li.post(page+"/register", nil).want(t, http.StatusUnprocessableEntity, "你已在这项活动的候补名单上")
+	li.get("/my").want(t, http.StatusOK, `id="my-coming"`, "候补第 1 位", "《平凡的世界》读书分享会")
+	zhang.get("/my/activities").want(t, http.StatusOK, "即将参加", "已报名")
+	zhang.post(page+"/unregister", url.Values{"back": {"my"}}).want(t, http.StatusSeeOther)
+	zhang.get("/my/activities").want(t, http.StatusOK, "已取消报名", "已取消")
+	li.get(page).want(t, http.StatusOK, `id="you-registered"`)
+	li.get("/my").want(t, http.StatusOK, `id="my-coming"`, "已报名")
+	li.lang = "en"
+	li.get(page).want(t, http.StatusOK, "You are registered", "1 of 1 places taken")
+	// Staff see who registered, who waits and who cancelled.
+	lib := e.as(t, "librarian")
+	lib.get("/activities/"+strconv.FormatInt(act.ID, 10)).want(t, http.StatusOK, "报名名单（已报名 1 人，候补 0 人）", e.f.Readers[0].Name, e.f.Readers[1].Name, "已取消")
+	// A leader reads the attendance but has no sign-in desk or screen.
+	leader := e.as(t, "leader")
+	got := leader.get("/activities/" + strconv.FormatInt(act.ID, 10))
+	got.want(t, http.StatusOK, "报名名单")
+	if strings.Contains(got.body, `id="desk-signin"`) || strings.Contains(got.body, `id="open-screen"`) {
+		t.Error("leadership is offered the sign-in desk or screen")
+	}
+	if st := leader.get("/activities/" + strconv.FormatInt(act.ID, 10) + "/screen").status; st != http.StatusForbidden {
+		t.Errorf("leadership opens the screen: %d", st)
+	}
+	if st := zhang.post("/activities/"+strconv.FormatInt(act.ID, 10)+"/signin", url.Values{"card": {e.f.Readers[0].Card}}).status; st != http.StatusForbidden {
+		t.Errorf("a reader uses the desk sign-in: %d", st)
+	}
+}
+
+// A reader who opens the screen's code without logging in is asked to log
+// in and comes back to the sign-in; a stale code is refused with what to do.
+func TestSignInPageAsksForLoginAndRefusesAStaleCode(t *testing.T) {
+	e := newEnv(t)
+	act := webtest.ActivityNow(t, e.a, "主题党日", 20)
+	lib := e.as(t, "librarian")
+	screen := lib.get("/activities/" + strconv.FormatInt(act.ID, 10) + "/screen")
+	screen.want(t, http.StatusOK, "<svg", "请用手机扫码签到", `data-url="http://`)
+	link := between(screen.body, `data-url="`, `"`)
+	u, err := url.Parse(html.UnescapeString(link))
+	if err != nil {
+		t.Fatal(err)
+	}
+	anon := e.browser(t)
+	res := anon.get(u.RequestURI())
+	if loc := res.header.Get("Location"); res.status != http.StatusSeeOther || !strings.HasPrefix(loc, "/login?next=") {
+		t.Fatalf("not logged in: %d %q; want the login page", res.status, loc)
+	}
+	zhang := e.as(t, e.f.Readers[0].Card)
+	zhang.get(u.RequestURI()).want(t, http.StatusOK, `id="signin-button"`, "以 "+e.f.Readers[0].Name+" 的身份签到")
+	zhang.post("/opac/activities/"+strconv.FormatInt(act.ID, 10)+"/signin", url.Values{"c": {"0123456789abcdef"}}).
+		want(t, http.StatusUnprocessableEntity, "签到二维码无效或已过期，请重新扫描屏幕上的二维码")
+	zhang.post("/opac/activities/"+strconv.FormatInt(act.ID, 10)+"/signin", url.Values{"c": {u.Query().Get("c")}}).want(t, http.StatusSeeOther)
+	zhang.get(u.RequestURI()).want(t, http.StatusOK, `id="signed-in"`, "已签到")
+	lib.get("/activities/"+strconv.FormatInt(act.ID, 10)).want(t, http.StatusOK, "签到名单（1 人）", e.f.Readers[0].Name, "扫码")
+	lib.get("/activities/"+strconv.FormatInt(act.ID, 10)+"/screen/qr").want(t, http.StatusOK, `id="screen-attended">1<`)
 }

@@ -31,6 +31,9 @@ var (
 	// activityViewers see activities: the desk and leadership all of
 	// them, an organiser its own unit's.
 	activityViewers = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleLeadership, audit.RoleOrganiser}
+	// activityRunners run an activity's sign-in: the desk, and an
+	// organiser at its own.
+	activityRunners = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser}
 	librarian       = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
 	adminOnly       = []audit.Role{audit.RoleAdmin}
 	// receptionReaders read the record of leader and guest visits.
@@ -165,6 +168,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, v *view, err error
 		v.Title = v.T("error.invalid")
 	case errs.KindConflict, errs.KindMethodNotAllowed:
 		v.Title = v.T("error.conflict")
+	case errs.KindStorage: // logged by the store, once a minute
+		v.Title = v.T("error.storage")
 	default:
 		s.internal(w, r, v.Lang, err)
 		return

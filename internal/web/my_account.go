@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"shuwu/internal/activities"
 
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
@@ -15,6 +16,8 @@ type myPage struct {
 	Panel   *readerPanel
 	Reading []myList
 	Renewed []circulation.RenewResult
+	// Coming are the reader's activities still to come (主题活动 reminders).
+	Coming []activities.Mine
 }
 
 // myList is a required-reading list of the reader's class with the books
@@ -47,6 +50,9 @@ func (s *Server) showMy(w http.ResponseWriter, r *http.Request, v *view) error {
 		return err
 	}
 	if d.Reading, err = s.myReading(ctx, rd.ID, d.Panel.Classes); err != nil {
+		return err
+	}
+	if d.Coming, err = s.comingActivities(ctx); err != nil {
 		return err
 	}
 	v.Title, v.Nav, v.Data = v.T("my.title"), "my", d

@@ -184,6 +184,14 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("POST /activities/{id}/edit", s.route(bookers, s.updateActivity))
 		mux.Handle("GET /opac/activities", s.route(public, s.listPortalActivities))
 		mux.Handle("GET /opac/activities/{id}", s.route(public, s.showPortalActivity))
+		mux.Handle("POST /activities/{id}/signin", s.route(activityRunners, s.deskSignIn))
+		mux.Handle("GET /activities/{id}/screen", s.route(activityRunners, s.showScreen))
+		mux.Handle("GET /activities/{id}/screen/qr", s.route(activityRunners, s.screenQR))
+		mux.Handle("POST /opac/activities/{id}/register", s.route(readerOnly, s.registerForActivity))
+		mux.Handle("POST /opac/activities/{id}/unregister", s.route(readerOnly, s.unregisterFromActivity))
+		mux.Handle("GET /opac/activities/{id}/signin", s.route(readerOnly, s.showReaderSignIn))
+		mux.Handle("POST /opac/activities/{id}/signin", s.route(readerOnly, s.readerSignsIn))
+		mux.Handle("GET /my/activities", s.route(readerOnly, s.showMyActivities))
 	}
 	if s.d.Visits != nil {
 		mux.Handle("GET /visits", s.route(staff, s.showVisits))
@@ -196,6 +204,21 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /display/panel", s.route(public, s.displayPanel))
 	}
 
+	if s.d.Stocktake != nil {
+		mux.Handle("GET /stocktake", s.route(staff, s.showStocktakes))
+		mux.Handle("POST /stocktake", s.route(librarian, s.startStocktake))
+		mux.Handle("GET /stocktake/{id}", s.route(staff, s.showStocktake))
+		mux.Handle("POST /stocktake/{id}/scan", s.route(staff, s.scanStocktake))
+		mux.Handle("POST /stocktake/{id}/import", s.route(staff, s.importStocktake))
+		mux.Handle("GET /stocktake/{id}/result", s.route(reports, s.showStocktakeResult))
+		mux.Handle("POST /stocktake/{id}/close", s.route(librarian, s.closeStocktake))
+		mux.Handle("POST /stocktake/{id}/mark-lost", s.route(librarian, s.markStocktakeLost))
+	}
+	if s.d.Labels != nil {
+		mux.Handle("GET /print", s.route(staff, s.showPrint))
+		mux.Handle("GET /print/sheet", s.route(staff, s.printSheet))
+		mux.Handle("POST /print/offset", s.route(librarian, s.savePrintOffset))
+	}
 	if s.d.Receptions != nil {
 		mux.Handle("GET /receptions", s.route(receptionReaders, s.listReceptions))
 		mux.Handle("GET /receptions/new", s.route(librarian, s.newReception))
@@ -213,12 +236,6 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("POST /displays/{id}/scan", s.route(staff, s.scanDisplay))
 		mux.Handle("POST /displays/{id}/clear", s.route(staff, s.clearDisplay))
 		mux.Handle("GET /opac/displays", s.route(public, s.opacDisplays))
-	}
-
-	if s.d.Labels != nil {
-		mux.Handle("GET /print", s.route(staff, s.showPrint))
-		mux.Handle("GET /print/sheet", s.route(staff, s.printSheet))
-		mux.Handle("POST /print/offset", s.route(librarian, s.savePrintOffset))
 	}
 
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))

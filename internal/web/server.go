@@ -31,6 +31,7 @@ import (
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/stocktake"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
 )
@@ -48,7 +49,9 @@ type Deps struct {
 	Duty *duty.Service
 	// Labels prints spine and barcode labels and reader cards.
 	Labels *labels.Service
-	Log    *slog.Logger
+	// Stocktake runs 盘点; nil leaves its pages out.
+	Stocktake *stocktake.Service
+	Log       *slog.Logger
 	// TZ is the library's time zone; times are shown in it.
 	TZ *time.Location
 	// SecureCookies marks the session and language cookies Secure.
@@ -68,6 +71,8 @@ type Deps struct {
 	Jobs     *transfer.Jobs
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
 	MaxUpload int64
+	// StorageOK reports whether the storage takes writes; nil: always.
+	StorageOK func() bool
 	// Uploads paces and spools uploads (shared with the API); nil spools
 	// in the system's temporary directory without limits.
 	Uploads *httpx.Uploads

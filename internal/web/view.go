@@ -31,6 +31,12 @@ type view struct {
 	institution string
 }
 
+// StorageFailing reports, for the staff's pages, that the disk is full or
+// read-only: every page says so until writes work again.
+func (v *view) StorageFailing() bool {
+	return v.Account() && v.s.d.StorageOK != nil && !v.s.d.StorageOK()
+}
+
 // T translates key into the page's language.
 func (v *view) T(key string, args ...any) string { return v.s.cat.T(v.Lang, key, args...) }
 
@@ -107,6 +113,9 @@ func (v *view) HasTerminals() bool { return v.s.d.SelfCheck != nil }
 
 // HasRoom reports whether the reading room's pages exist.
 func (v *view) HasRoom() bool { return v.s.d.Room != nil }
+
+// HasStocktake reports whether the stocktake pages exist.
+func (v *view) HasStocktake() bool { return v.s.d.Stocktake != nil }
 
 // HasLabels reports whether the label and card printing pages exist.
 func (v *view) HasLabels() bool { return v.s.d.Labels != nil }

@@ -243,7 +243,7 @@ var kinds = map[string]errs.Kind{
 	"KindInternal": errs.KindInternal, "KindInvalid": errs.KindInvalid, "KindNotFound": errs.KindNotFound,
 	"KindConflict": errs.KindConflict, "KindUnauthorized": errs.KindUnauthorized, "KindForbidden": errs.KindForbidden,
 	"KindTooLarge": errs.KindTooLarge, "KindRateLimited": errs.KindRateLimited, "KindUnavailable": errs.KindUnavailable,
-	"KindMethodNotAllowed": errs.KindMethodNotAllowed,
+	"KindMethodNotAllowed": errs.KindMethodNotAllowed, "KindStorage": errs.KindStorage,
 }
 
 func kindNamed(e ast.Expr) errs.Kind {
