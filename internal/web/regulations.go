@@ -19,13 +19,18 @@ func (s *Server) showRegulations(w http.ResponseWriter, r *http.Request, v *view
 	return nil
 }
 
-// printRegulation is one regulation as the sheet that goes on the wall.
-func (s *Server) printRegulation(w http.ResponseWriter, r *http.Request, v *view) error {
+// regulationOf is the regulation the path's {id} names.
+func (s *Server) regulationOf(r *http.Request) (duty.Regulation, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		return err
+		return duty.Regulation{}, err
 	}
-	g, err := s.d.Duty.Regulation(r.Context(), id)
+	return s.d.Duty.Regulation(r.Context(), id)
+}
+
+// printRegulation is one regulation as the sheet that goes on the wall.
+func (s *Server) printRegulation(w http.ResponseWriter, r *http.Request, v *view) error {
+	g, err := s.regulationOf(r)
 	if err != nil {
 		return err
 	}
@@ -36,11 +41,7 @@ func (s *Server) printRegulation(w http.ResponseWriter, r *http.Request, v *view
 
 // editRegulation is the form to change a regulation.
 func (s *Server) editRegulation(w http.ResponseWriter, r *http.Request, v *view) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	g, err := s.d.Duty.Regulation(r.Context(), id)
+	g, err := s.regulationOf(r)
 	if err != nil {
 		return err
 	}
@@ -57,23 +58,19 @@ func (s *Server) renderRegulationForm(w http.ResponseWriter, r *http.Request, v 
 
 // saveRegulation stores the edited regulation.
 func (s *Server) saveRegulation(w http.ResponseWriter, r *http.Request, v *view) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	old, err := s.d.Duty.Regulation(r.Context(), id)
+	old, err := s.regulationOf(r)
 	if err != nil {
 		return err
 	}
 	if err := postForm(r, v); err != nil {
 		return err
 	}
-	g, err := s.d.Duty.SaveRegulation(r.Context(), duty.Regulation{ID: id, Title: v.Val("title"), Body: v.Val("body")})
+	g, err := s.d.Duty.SaveRegulation(r.Context(), duty.Regulation{ID: old.ID, Title: v.Val("title"), Body: v.Val("body")})
 	if err != nil {
 		if !v.fieldError(err, "title", "body") {
 			return err
 		}
 		return s.renderRegulationForm(w, r, v, old, http.StatusUnprocessableEntity)
 	}
-	return s.redirect(w, r, "/regulations#reg-"+strconv.FormatInt(id, 10), v.T("reg.saved", g.Title))
+	return s.redirect(w, r, "/regulations#reg-"+strconv.FormatInt(old.ID, 10), v.T("reg.saved", g.Title))
 }
