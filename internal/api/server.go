@@ -14,6 +14,7 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/displays"
 	"shuwu/internal/donations"
 	"shuwu/internal/duty"
 	"shuwu/internal/errs"
@@ -58,6 +59,8 @@ type Deps struct {
 	Duty *duty.Service
 	// Receptions serves the record of leader and guest visits; nil leaves it out.
 	Receptions *receptions.Service
+	// Displays serves the themed displays; nil leaves them out.
+	Displays *displays.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
@@ -111,6 +114,7 @@ func New(d Deps) *Server {
 	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
 	s.routes = append(s.routes, s.activityRoutes()...)
 	s.routes = append(append(s.routes, s.visitRoutes()...), s.receptionRoutes()...)
+	s.routes = append(s.routes, s.displayRoutes()...)
 	s.routes = append(s.routes, s.dutyRoutes()...)
 	return s
 }

@@ -24,6 +24,7 @@ import (
 	"shuwu/internal/config"
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
+	"shuwu/internal/displays"
 	"shuwu/internal/donations"
 	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
@@ -71,6 +72,7 @@ type App struct {
 	Activities   *activities.Service // 主题活动
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
+	Displays     *displays.Service   // themed displays (专题书展)
 	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -162,8 +164,9 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Labels = labels.NewService(db.Labels(), nil)
 	a.Stocktake = stocktake.NewService(db.Stocktake(), a.Catalog.Changed, nil)
 	a.Activities = activities.NewService(db.Activities(), tz, nil).WithPhotos(cfg.ActivityPhotosDir())
-	a.Visits = visits.NewService(db.Visits(), a.Room, tz, nil)
+	a.Visits = visits.NewService(db.Visits(), tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
+	a.Displays = displays.NewService(db.Displays(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left
@@ -183,7 +186,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Transfer:  a.Transfer,
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
-		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions,
+		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions, Displays: a.Displays,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
 	})
@@ -197,6 +200,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Activities: a.Activities,
 		Visits:     a.Visits,
 		Receptions: a.Receptions,
+		Displays:   a.Displays,
 	})
 	if err != nil {
 		db.Close()

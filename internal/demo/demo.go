@@ -23,6 +23,7 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/displays"
 	"shuwu/internal/errs"
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
@@ -109,6 +110,7 @@ type loader struct {
 	room *room.Service
 	acts *activities.Service
 	rcp  *receptions.Service
+	dsp  *displays.Service
 
 	people       *synth.Generator // names and units of readers
 	passwordHash string
@@ -199,6 +201,7 @@ func newLoader(ctx context.Context, db *store.DB, opts Options) (*loader, error)
 		room:  room.NewService(db.Room(), tz, clk.now),
 		acts:  activities.NewService(db.Activities(), tz, clk.now).WithPhotos(opts.PhotosDir),
 		rcp:   receptions.NewService(db.Receptions(), tz, clk.now),
+		dsp:   displays.NewService(db.Displays(), tz, clk.now),
 	}
 	return l, nil
 }

@@ -14,6 +14,7 @@ import (
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
+	"shuwu/internal/displays"
 	"shuwu/internal/donations"
 	"shuwu/internal/errs"
 	"shuwu/internal/ledger"
@@ -95,6 +96,22 @@ func TestLoad(t *testing.T) {
 		}
 		if withClass == 0 {
 			t.Fatal("no entry is counted for a class")
+		}
+	})
+
+	t.Run("a themed display is on and last month's new books were taken down", func(t *testing.T) {
+		ds := displays.NewService(db.Displays(), cst, func() time.Time { return testNow })
+		cur, err := ds.Current(ctx)
+		if err != nil || len(cur) != 1 || cur[0].Title != "党的二十大读物专题书展" || cur[0].Copies < 20 {
+			t.Fatalf("displays on now: %+v %v; want the 20th Party Congress display with its copies", cur, err)
+		}
+		all, _ := ds.All(ctx)
+		if len(all) != 2 || all[1].Copies != 0 || all[1].Ends >= today {
+			t.Fatalf("all displays: %+v; want last month's new books over and taken down", all)
+		}
+		past, _ := ds.Copies(ctx, all[1].ID, true)
+		if len(past) < 10 {
+			t.Fatalf("the new books display held %d copies", len(past))
 		}
 	})
 

@@ -66,31 +66,32 @@ func due(ps *[]pending, day string) []int {
 // history is the state of the simulated desk.
 type history struct {
 	*loader
-	day           time.Time
-	bookings      []plannedBooking // still to be made, by bookOn
-	organiser     context.Context  // who books
-	dayStr        string
-	loans         []*loan
-	holds         []*hold
-	queues        map[int][]*hold // record -> open holds in queue order
-	repairs       []pending       // copies back from repair on a day
-	found         []pending       // lost copies that turn up again on a day
-	upto          int             // records in col.added acquired by day
-	recent        int             // first record in col.added acquired within the last months
-	alumni        []*person       // trainees of finished county-level classes
-	inRoom        []int           // copies in the 阅览室
-	listRecs      map[*class][]int
-	vrnd          *rand.Rand         // the daily visits' own draws, so the rest of the history stays as it was
-	visitsPlanned []plannedReception // leader and guest visits still to come, by day
-	held          []*heldActivity    // activities (主题活动) planned, to be run on their day
-	articleHeld   int                // of the article's 28
+	day             time.Time
+	bookings        []plannedBooking // still to be made, by bookOn
+	organiser       context.Context  // who books
+	dayStr          string
+	loans           []*loan
+	holds           []*hold
+	queues          map[int][]*hold // record -> open holds in queue order
+	repairs         []pending       // copies back from repair on a day
+	found           []pending       // lost copies that turn up again on a day
+	upto            int             // records in col.added acquired by day
+	recent          int             // first record in col.added acquired within the last months
+	alumni          []*person       // trainees of finished county-level classes
+	inRoom          []int           // copies in the 阅览室
+	listRecs        map[*class][]int
+	vrnd            *rand.Rand         // the daily visits' own draws, so the rest of the history stays as it was
+	visitsPlanned   []plannedReception // leader and guest visits still to come, by day
+	displaysPlanned []*plannedDisplay  // the themed displays of the history
+	held            []*heldActivity    // activities (主题活动) planned, to be run on their day
+	articleHeld     int                // of the article's 28
 }
 
 // runHistory plays the days from the first class's preparation to today.
 func (l *loader) runHistory() error {
 	l.planClasses()
 	h := &history{loader: l, queues: map[int][]*hold{}, listRecs: map[*class][]int{}, bookings: l.withTrainings(l.planBookings()), organiser: organiserCtx(l),
-		visitsPlanned: l.planReceptions()}
+		visitsPlanned: l.planReceptions(), displaysPlanned: l.planDisplays()}
 	for i, c := range l.col.copies {
 		if c.reading {
 			h.inRoom = append(h.inRoom, i)
@@ -120,7 +121,7 @@ func (h *history) runDay(d time.Time) error {
 	h.day, h.dayStr = d, d.Format(time.DateOnly)
 	h.advanceAcquisitions()
 	h.clk.set(d, 8, 0)
-	steps := []func() error{h.classOffice, h.expireHolds, h.staffCards, h.returns, h.backFromRepair, h.pickups, h.borrowing, h.inRoomUse, h.clearance, h.roomBookings, h.dailyVisits, h.receptions, h.activityDays}
+	steps := []func() error{h.themedDisplays, h.classOffice, h.expireHolds, h.staffCards, h.returns, h.backFromRepair, h.pickups, h.borrowing, h.inRoomUse, h.clearance, h.roomBookings, h.dailyVisits, h.receptions, h.activityDays}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

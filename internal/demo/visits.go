@@ -6,6 +6,8 @@ import (
 	"sort"
 	"time"
 
+	"shuwu/internal/displays"
+	"shuwu/internal/errs"
 	"shuwu/internal/ledger"
 	"shuwu/internal/receptions"
 	"shuwu/internal/store"
@@ -184,6 +186,74 @@ func (h *history) receptions() error {
 			return fmt.Errorf("reception %s: %w", p.day, err)
 		}
 		h.sum.Receptions++
+	}
+	return nil
+}
+
+// plannedDisplay is a themed display the history sets up on its first
+// day, fills with copies and, when it is over, takes down.
+type plannedDisplay struct {
+	title, place, description string
+	starts, ends              time.Time
+	pick                      func(r *record) bool
+	n                         int
+	id                        int64
+}
+
+// planDisplays lays out two themed displays: a month's new books that
+// ended a month ago, and the reading on the 20th Party Congress on now.
+func (l *loader) planDisplays() []*plannedDisplay {
+	first := l.openDayNear(l.today.AddDate(0, 0, -60))
+	newFrom := first.AddDate(0, 0, -45).Format(time.DateOnly)
+	return []*plannedDisplay{
+		{title: fmt.Sprintf("%d年%d月新书展", first.Year(), first.Month()), place: "阅览桌", description: "近期入藏的新书，欢迎借阅。",
+			starts: first, ends: l.openDayNear(l.today.AddDate(0, 0, -31)), n: 16,
+			pick: func(r *record) bool { return r.added >= newFrom }},
+		{title: "党的二十大读物专题书展", place: "展架", description: "突出经典、紧跟形势：党的二十大报告、党章及辅导读物。",
+			starts: l.openDayNear(l.today.AddDate(0, 0, -14)), ends: l.today.AddDate(0, 0, 30), n: 24,
+			pick: func(r *record) bool { return r.cat == "dsdj" || r.cat == "mllt" }},
+	}
+}
+
+// themedDisplays sets up the day's displays, scans their copies on at the
+// desk, and takes down a display on the day after it ended.
+func (h *history) themedDisplays() error {
+	h.clk.set(h.day, 8, 40)
+	for _, p := range h.displaysPlanned {
+		switch {
+		case p.id == 0 && h.dayStr == p.starts.Format(time.DateOnly):
+			d, err := h.dsp.Create(h.ctx, displays.Display{Title: p.title, Place: p.place, Description: p.description,
+				Starts: p.starts.Format(time.DateOnly), Ends: p.ends.Format(time.DateOnly)})
+			if err != nil {
+				return fmt.Errorf("display %s: %w", p.title, err)
+			}
+			p.id = d.ID
+			put := 0
+			for ri := len(h.col.added) - 1; ri >= 0 && put < p.n; ri-- {
+				r := h.col.records[h.col.added[ri]]
+				if r.added > h.dayStr || !p.pick(r) {
+					continue
+				}
+				for _, ci := range r.copies {
+					c := h.col.copies[ci]
+					if !c.lendable || c.reading || c.added > h.dayStr {
+						continue
+					}
+					if _, err := h.dsp.Scan(h.ctx, d.ID, c.barcode); err == nil {
+						put++
+						break
+					} else if !errs.Is(err, displays.CodeCopyUnavailable) {
+						return fmt.Errorf("display %s: %s: %w", p.title, c.barcode, err)
+					}
+				}
+				h.clk.tick()
+			}
+		case p.id > 0 && p.ends.Before(h.day):
+			if _, err := h.dsp.Clear(h.ctx, p.id); err != nil {
+				return err
+			}
+			p.id = -1
+		}
 	}
 	return nil
 }

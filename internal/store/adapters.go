@@ -8,6 +8,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/copycat/targets"
+	"shuwu/internal/displays"
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
@@ -135,5 +136,17 @@ func (s receptionsStore) Update(ctx context.Context, fn func(receptions.Tx) erro
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s receptionsStore) View(ctx context.Context, fn func(receptions.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Displays returns the themed displays' store.
+func (db *DB) Displays() displays.Store { return displaysStore{db} }
+
+type displaysStore struct{ db *DB }
+
+func (s displaysStore) Update(ctx context.Context, fn func(displays.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s displaysStore) View(ctx context.Context, fn func(displays.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }

@@ -285,7 +285,20 @@ func (db *sqliteDB) raw(ctx context.Context, fn func(ctx context.Context, c *sql
 	case <-db.stop:
 		return errs.Internalf("store: database closed")
 	}
-	return <-req.done
+	// The checkpointer's WAL restart can be queued just as the database
+	// closes; the writer then stops without taking it, and waiting for it
+	// alone would hold Close forever.
+	select {
+	case err := <-req.done:
+		return err
+	case <-db.stop:
+		select {
+		case err := <-req.done:
+			return err
+		default:
+			return errs.Internalf("store: database closed")
+		}
+	}
 }
 
 // checkpointInterval is how often the WAL is copied back into the

@@ -94,7 +94,7 @@ func New(tb testing.TB) *Kit {
 	k.Auth = auth.NewService(db.Auth(), clock.Now)
 	k.Room = room.NewService(db.Room(), Shanghai, clock.Now)
 	k.Activities = activities.NewService(db.Activities(), Shanghai, clock.Now).WithPhotos(filepath.Join(tb.TempDir(), "photos"))
-	k.Visits = visits.NewService(db.Visits(), k.Room, Shanghai, clock.Now)
+	k.Visits = visits.NewService(db.Visits(), Shanghai, clock.Now)
 	return k
 }
 

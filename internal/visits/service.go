@@ -8,27 +8,28 @@ import (
 	"time"
 
 	"shuwu/internal/audit"
+	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
+	"shuwu/internal/settings"
 )
 
 // Service is entry registration's use cases.
 type Service struct {
 	store Store
-	room  *room.Service
 	tz    *time.Location
 	now   func() time.Time
 }
 
-// NewService builds the service on the room's (for its hours, calendar
-// and bookings); now may be nil for the wall clock.
-func NewService(store Store, rm *room.Service, tz *time.Location, now func() time.Time) *Service {
+// NewService builds the service; now may be nil for the wall clock. The
+// room's hours, calendar and bookings are read in the same transactions.
+func NewService(store Store, tz *time.Location, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: store, room: rm, tz: tz, now: now}
+	return &Service{store: store, tz: tz, now: now}
 }
 
 // Now is the service's clock in the library's time zone.
@@ -149,20 +150,24 @@ func (s *Service) Scan(ctx context.Context, raw string, via Via) (Result, error)
 			} else {
 				res.Since = last.At
 			}
-			return nil
+			res.Occupancy, err = s.occupancy(tx, now)
+			return err
 		case ok && last.Kind == ledger.Visit:
 			e.Kind, res.Outcome, res.Since = ledger.VisitLeave, Left, last.At
 		default:
 			e.Kind, res.Outcome = ledger.Visit, Entered
 		}
 		res.Counted = true
-		return tx.AppendLedger(&e)
+		if err := tx.AppendLedger(&e); err != nil {
+			return err
+		}
+		res.Occupancy, err = s.occupancy(tx, now)
+		return err
 	})
 	if err != nil {
 		return Result{}, err
 	}
-	res.Occupancy, err = s.Occupancy(ctx)
-	return res, err
+	return res, nil
 }
 
 // Guests counts n visitors without a card in.
@@ -170,33 +175,35 @@ func (s *Service) Guests(ctx context.Context, n int, via Via) (Occupancy, error)
 	if n < 1 || n > MaxGuests {
 		return Occupancy{}, errs.Invalid(CodeGuestsInvalid, "count", fmt.Sprintf("一次登记的访客须为 1 到 %d 人", MaxGuests), fmt.Sprintf("count 1–%d visitors at a time", MaxGuests))
 	}
+	var o Occupancy
 	err := s.store.Update(ctx, func(tx Tx) error {
 		sp, err := wholeRoom(tx)
 		if err != nil {
 			return err
 		}
+		now := s.Now()
 		for i := 0; i < n; i++ {
-			e := ledger.Entry{Kind: ledger.Visit, At: s.Now(), StaffID: audit.ActorFrom(ctx).UserID, SpaceID: sp.ID, Detail: detail(via, map[string]any{"guest": true})}
+			e := ledger.Entry{Kind: ledger.Visit, At: now, StaffID: audit.ActorFrom(ctx).UserID, SpaceID: sp.ID, Detail: detail(via, map[string]any{"guest": true})}
 			if err := tx.AppendLedger(&e); err != nil {
 				return err
 			}
 		}
-		return nil
+		o, err = s.occupancy(tx, now)
+		return err
 	})
-	if err != nil {
-		return Occupancy{}, err
-	}
-	return s.Occupancy(ctx)
+	return o, err
 }
 
 // GuestLeft counts one visitor without a card out; refused when none is in.
 func (s *Service) GuestLeft(ctx context.Context, via Via) (Occupancy, error) {
+	var o Occupancy
 	err := s.store.Update(ctx, func(tx Tx) error {
 		sp, err := wholeRoom(tx)
 		if err != nil {
 			return err
 		}
-		session, day := sessionStart(s.Now(), sp)
+		now := s.Now()
+		session, day := sessionStart(now, sp)
 		c, err := tx.VisitCounts(session, day)
 		if err != nil {
 			return err
@@ -204,58 +211,83 @@ func (s *Service) GuestLeft(ctx context.Context, via Via) (Occupancy, error) {
 		if c.GuestsIn-c.GuestsOut <= 0 {
 			return errs.Conflict(CodeNoGuestInside, "书屋里没有登记在馆的无证访客", "no visitor without a card is counted in")
 		}
-		e := ledger.Entry{Kind: ledger.VisitLeave, At: s.Now(), StaffID: audit.ActorFrom(ctx).UserID, SpaceID: sp.ID, Detail: detail(via, map[string]any{"guest": true})}
-		return tx.AppendLedger(&e)
+		e := ledger.Entry{Kind: ledger.VisitLeave, At: now, StaffID: audit.ActorFrom(ctx).UserID, SpaceID: sp.ID, Detail: detail(via, map[string]any{"guest": true})}
+		if err := tx.AppendLedger(&e); err != nil {
+			return err
+		}
+		o, err = s.occupancy(tx, now)
+		return err
 	})
-	if err != nil {
-		return Occupancy{}, err
-	}
-	return s.Occupancy(ctx)
+	return o, err
 }
 
 // Occupancy is the room now: people in against the seats, today's visits,
 // the hours, and whether a booking has closed it to walk-in reading.
-func (s *Service) Occupancy(ctx context.Context) (Occupancy, error) {
-	now := s.Now()
-	var o Occupancy
-	err := s.store.View(ctx, func(tx Tx) error {
-		sp, err := wholeRoom(tx)
-		if err != nil {
-			return err
-		}
-		session, day := sessionStart(now, sp)
-		c, err := tx.VisitCounts(session, day)
-		if err != nil {
-			return err
-		}
-		inside := c.InsideReaders + max(0, c.GuestsIn-c.GuestsOut)
-		o = Occupancy{Inside: inside, Capacity: sp.Capacity, Visits: c.Visits, Readers: c.Readers, Guests: c.Guests,
-			Opens: sp.Opens, Closes: sp.Closes, At: now}
-		return nil
+func (s *Service) Occupancy(ctx context.Context) (o Occupancy, err error) {
+	err = s.store.View(ctx, func(tx Tx) error {
+		o, err = s.occupancy(tx, s.Now())
+		return err
 	})
+	return o, err
+}
+
+// occupancy reads the room at now in tx: one snapshot for the figures, the
+// calendar and the bookings, so a scan answers from its own transaction.
+func (s *Service) occupancy(tx Tx, now time.Time) (Occupancy, error) {
+	sp, err := wholeRoom(tx)
 	if err != nil {
-		return o, err
+		return Occupancy{}, err
 	}
-	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, s.tz)
-	cal, err := s.room.Calendar(ctx, day)
+	session, day := sessionStart(now, sp)
+	c, err := tx.VisitCounts(session, day)
+	if err != nil {
+		return Occupancy{}, err
+	}
+	o := Occupancy{Inside: c.InsideReaders + max(0, c.GuestsIn-c.GuestsOut), Capacity: sp.Capacity, Visits: c.Visits, Readers: c.Readers, Guests: c.Guests,
+		Opens: sp.Opens, Closes: sp.Closes, At: now}
+	cal, err := calendar(tx, day)
 	if err != nil {
 		return o, err
 	}
 	o.ClosedToday = !cal.Open(day)
 	o.Open = !o.ClosedToday && !now.Before(at(day, o.Opens)) && now.Before(at(day, o.Closes))
-	cl, err := s.room.Closures(ctx, day, day.AddDate(0, 0, 1))
+	bs, err := tx.Bookings(room.Filter{From: day, To: day.AddDate(0, 0, 1), Statuses: []room.Status{room.Approved}, Limit: 100})
 	if err != nil {
 		return o, err
 	}
-	for i, b := range cl {
+	for _, b := range bs {
 		switch {
+		case !b.WholeRoom:
 		case !now.Before(b.Start) && now.Before(b.End):
-			o.Closure = &cl[i]
+			b := b
+			o.Closure = &b
 		case b.Start.After(now):
 			o.Later = append(o.Later, b)
 		}
 	}
 	return o, nil
+}
+
+// calendar is the lending calendar from day on: the closed weekdays of the
+// rules and the closed days, as circulation and the room read it.
+func calendar(tx Tx, day time.Time) (circulation.Calendar, error) {
+	raw, err := tx.Setting(settings.Key)
+	if err != nil {
+		return circulation.Calendar{}, err
+	}
+	r, err := settings.Parse(raw)
+	if err != nil {
+		return circulation.Calendar{}, err
+	}
+	days, err := tx.ClosedDays(day.Format(time.DateOnly))
+	if err != nil {
+		return circulation.Calendar{}, err
+	}
+	cal := circulation.Calendar{Rules: r, Closed: map[string]bool{}}
+	for _, d := range days {
+		cal.Closed[d.Date] = true
+	}
+	return cal, nil
 }
 
 // MaxLines bounds the desk's list of recent visits.

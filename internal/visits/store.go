@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"shuwu/internal/circulation"
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
@@ -37,4 +38,9 @@ type Tx interface {
 	VisitYear(from, to time.Time) (YearCount, error)
 
 	AppendLedger(e *ledger.Entry) error
+
+	// The room's calendar and bookings, for whether it is open now.
+	Setting(key string) (string, error)
+	ClosedDays(from string) ([]circulation.ClosedDay, error)
+	Bookings(f room.Filter) ([]room.Booking, error)
 }

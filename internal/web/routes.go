@@ -236,6 +236,16 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("POST /receptions/{id}/edit", s.route(librarian, s.updateReception))
 	}
 
+	if s.d.Displays != nil {
+		mux.Handle("GET /displays", s.route(staff, s.listDisplays))
+		mux.Handle("POST /displays", s.route(librarian, s.createDisplay))
+		mux.Handle("GET /displays/{id}", s.route(staff, s.showDisplayPage))
+		mux.Handle("POST /displays/{id}/edit", s.route(librarian, s.updateDisplay))
+		mux.Handle("POST /displays/{id}/scan", s.route(staff, s.scanDisplay))
+		mux.Handle("POST /displays/{id}/clear", s.route(staff, s.clearDisplay))
+		mux.Handle("GET /opac/displays", s.route(public, s.opacDisplays))
+	}
+
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
 	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))

@@ -21,6 +21,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/copycat"
 	"shuwu/internal/copycat/targets"
+	"shuwu/internal/displays"
 	"shuwu/internal/donations"
 	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
@@ -101,6 +102,9 @@ type Deps struct {
 	// Receptions serves the record of leader and guest visits (接待记录);
 	// nil leaves it out.
 	Receptions *receptions.Service
+	// Displays serves the themed displays (专题书展) at the desk, in the
+	// portal and on the door display; nil leaves them out.
+	Displays *displays.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.

@@ -161,3 +161,6 @@ func (v *view) HasVisits() bool { return v.s.d.Visits != nil }
 
 // HasReceptions reports whether the reception record's pages exist.
 func (v *view) HasReceptions() bool { return v.s.d.Receptions != nil }
+
+// HasDisplays reports whether the themed displays' pages exist.
+func (v *view) HasDisplays() bool { return v.s.d.Displays != nil }

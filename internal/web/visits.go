@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"shuwu/internal/displays"
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
 	"shuwu/internal/visits"
@@ -17,6 +18,8 @@ type visitsPage struct {
 	Occupancy visits.Occupancy
 	Lines     []visits.Line
 	Answer    *visitAnswer
+	// Displays are the themed displays on today, for the door display.
+	Displays []displays.Display
 }
 
 // visitAnswer is what a scan or a count did, as the person at the door
@@ -73,9 +76,17 @@ func (s *Server) scanAnswer(v *view, res visits.Result) *visitAnswer {
 }
 
 func (s *Server) visitsData(r *http.Request, withLines bool) (*visitsPage, error) {
+	return s.visitsDataWith(r, withLines, nil)
+}
+
+// visitsDataWith is visitsData with the occupancy a scan or count already
+// answered with, when there is one, so it is not read twice.
+func (s *Server) visitsDataWith(r *http.Request, withLines bool, occ *visits.Occupancy) (*visitsPage, error) {
 	d := &visitsPage{}
 	var err error
-	if d.Occupancy, err = s.d.Visits.Occupancy(r.Context()); err != nil {
+	if occ != nil {
+		d.Occupancy = *occ
+	} else if d.Occupancy, err = s.d.Visits.Occupancy(r.Context()); err != nil {
 		return nil, err
 	}
 	if withLines {
@@ -124,7 +135,7 @@ func (s *Server) visitOccupancy(w http.ResponseWriter, r *http.Request, v *view)
 // occupancy (and on the desk today's lines) swapped in beside it; without
 // script the whole page again. An error changes nothing and is shown in
 // the answer's place.
-func (s *Server) answerVisit(w http.ResponseWriter, r *http.Request, v *view, via visits.Via, a *visitAnswer, err error) error {
+func (s *Server) answerVisit(w http.ResponseWriter, r *http.Request, v *view, via visits.Via, a *visitAnswer, occ *visits.Occupancy, err error) error {
 	status := http.StatusOK
 	if err != nil {
 		e := errs.As(err)
@@ -133,7 +144,10 @@ func (s *Server) answerVisit(w http.ResponseWriter, r *http.Request, v *view, vi
 		}
 		a, status = &visitAnswer{Kind: "error", Head: e.Localized(short(v.Lang))}, httpx.StatusOf(e.Kind)
 	}
-	d, derr := s.visitsData(r, via == visits.Desk)
+	if err != nil {
+		occ = nil
+	}
+	d, derr := s.visitsDataWith(r, via == visits.Desk, occ)
 	if derr != nil {
 		return derr
 	}
@@ -168,7 +182,7 @@ func (s *Server) scanVisit(w http.ResponseWriter, r *http.Request, v *view) erro
 	if err == nil {
 		a = s.scanAnswer(v, res)
 	}
-	return s.answerVisit(w, r, v, via, a, err)
+	return s.answerVisit(w, r, v, via, a, &res.Occupancy, err)
 }
 
 func (s *Server) countGuests(w http.ResponseWriter, r *http.Request, v *view) error {
@@ -183,12 +197,12 @@ func (s *Server) countGuests(w http.ResponseWriter, r *http.Request, v *view) er
 			n = -1
 		}
 	}
-	_, err := s.d.Visits.Guests(r.Context(), n, via)
+	occ, err := s.d.Visits.Guests(r.Context(), n, via)
 	var a *visitAnswer
 	if err == nil {
 		a = &visitAnswer{Kind: "guest", Head: v.T("visits.guests_counted", n), Sub: v.T("visits.entered_at", s.d.Visits.Now().Format("15:04"))}
 	}
-	return s.answerVisit(w, r, v, via, a, err)
+	return s.answerVisit(w, r, v, via, a, &occ, err)
 }
 
 func (s *Server) guestLeft(w http.ResponseWriter, r *http.Request, v *view) error {
@@ -196,12 +210,12 @@ func (s *Server) guestLeft(w http.ResponseWriter, r *http.Request, v *view) erro
 		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
 	via := viaOf(r)
-	_, err := s.d.Visits.GuestLeft(r.Context(), via)
+	occ, err := s.d.Visits.GuestLeft(r.Context(), via)
 	var a *visitAnswer
 	if err == nil {
 		a = &visitAnswer{Kind: "out", Head: v.T("visits.guest_left")}
 	}
-	return s.answerVisit(w, r, v, via, a, err)
+	return s.answerVisit(w, r, v, via, a, &occ, err)
 }
 
 // showDisplay is the door display (大屏): a public page for a screen at the
@@ -209,6 +223,9 @@ func (s *Server) guestLeft(w http.ResponseWriter, r *http.Request, v *view) erro
 func (s *Server) showDisplay(w http.ResponseWriter, r *http.Request, v *view) error {
 	d, err := s.visitsData(r, false)
 	if err != nil {
+		return err
+	}
+	if d.Displays, err = s.currentDisplays(r); err != nil {
 		return err
 	}
 	v.Title, v.Data = v.T("display.title"), d
@@ -222,7 +239,18 @@ func (s *Server) displayPanel(w http.ResponseWriter, r *http.Request, v *view) e
 	if err != nil {
 		return err
 	}
+	if d.Displays, err = s.currentDisplays(r); err != nil {
+		return err
+	}
 	v.Data = d
 	s.renderPart(w, r, http.StatusOK, "display", "display-panel", v)
 	return nil
+}
+
+// currentDisplays are the themed displays on today (none without them).
+func (s *Server) currentDisplays(r *http.Request) ([]displays.Display, error) {
+	if s.d.Displays == nil {
+		return nil, nil
+	}
+	return s.d.Displays.Current(r.Context())
 }
