@@ -38,6 +38,11 @@ type sqliteDB struct {
 	syncer  *walSyncer
 	durable bool
 
+	// batches and lastRestart pace the writer's own WAL restarts
+	// (restartIfBig); only the writer goroutine touches them.
+	batches     int
+	lastRestart time.Time
+
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // prepared on the single writer connection
 
@@ -117,7 +122,28 @@ func (db *sqliteDB) writer() {
 		}
 		if len(batch) > 0 {
 			db.runBatch(batch)
+			db.restartIfBig()
 		}
+	}
+}
+
+// restartIfBig is the writer's own check of the WAL's size, every few
+// batches: a fast writer can put tens of megabytes through the WAL between
+// two of the checkpointer's ticks, so the bound must follow the size, not
+// the clock. A restart that readers hold off is not tried again for a
+// while, so that a long read does not slow every batch.
+func (db *sqliteDB) restartIfBig() {
+	db.batches++
+	if db.batches%8 != 0 || time.Since(db.lastRestart) < restartWait {
+		return
+	}
+	fi, err := os.Stat(db.path + "-wal")
+	if err != nil || fi.Size() <= walRestartBytes {
+		return
+	}
+	db.lastRestart = time.Now()
+	if err := restartOn(context.Background(), db.conn, db.log); err != nil && db.watch.noisy(err, "restart the WAL") {
+		db.log.Warn("store: restart the WAL", "size", fi.Size(), "err", err)
 	}
 }
 
@@ -361,17 +387,22 @@ func (db *sqliteDB) checkpointer(walPath string) {
 // long export) make it give up until the next tick.
 func (db *sqliteDB) restartWAL() error {
 	return db.raw(context.Background(), func(ctx context.Context, c *sql.Conn) error {
-		if _, err := c.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout=%d", restartWait.Milliseconds())); err != nil {
-			return err
-		}
-		var busy, logFrames, copied int
-		err := c.QueryRowContext(ctx, "PRAGMA wal_checkpoint(RESTART)").Scan(&busy, &logFrames, &copied)
-		if _, rerr := c.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout=%d", busyTimeout.Milliseconds())); err == nil {
-			err = rerr
-		}
-		if err == nil && busy != 0 {
-			db.log.Debug("store: WAL restart waited out by a long read; retrying", "frames", logFrames, "copied", copied)
-		}
-		return err
+		return restartOn(ctx, c, db.log)
 	})
+}
+
+// restartOn runs the RESTART checkpoint on the writer's connection c.
+func restartOn(ctx context.Context, c *sql.Conn, log *slog.Logger) error {
+	if _, err := c.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout=%d", restartWait.Milliseconds())); err != nil {
+		return err
+	}
+	var busy, logFrames, copied int
+	err := c.QueryRowContext(ctx, "PRAGMA wal_checkpoint(RESTART)").Scan(&busy, &logFrames, &copied)
+	if _, rerr := c.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout=%d", busyTimeout.Milliseconds())); err == nil {
+		err = rerr
+	}
+	if err == nil && busy != 0 {
+		log.Debug("store: WAL restart waited out by a long read; retrying", "frames", logFrames, "copied", copied)
+	}
+	return err
 }
