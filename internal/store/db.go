@@ -25,8 +25,6 @@ type sqliteDB struct {
 	log  *slog.Logger
 	// watch logs a full disk once a minute, not at every write (health.go).
 	watch *storageWatch
-	// path is the database file, for a backup's connection of its own.
-	path string
 
 	queue   chan *writeReq
 	stop    chan struct{}
