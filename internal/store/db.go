@@ -25,6 +25,8 @@ type sqliteDB struct {
 	log  *slog.Logger
 	// watch logs a full disk once a minute, not at every write (health.go).
 	watch *storageWatch
+	// path is the database file; its WAL is path + "-wal".
+	path string
 
 	queue   chan *writeReq
 	stop    chan struct{}

@@ -61,7 +61,7 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	db := &sqliteDB{watch: newStorageWatch(log), write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}, durable: true}
+	db := &sqliteDB{path: path, watch: newStorageWatch(log), write: write, read: read, log: log, queue: make(chan *writeReq, 1024), stop: make(chan struct{}), stmts: map[string]*sql.Stmt{}, durable: true}
 	if err := migrate(ctx, write, sqliteDialect{}); err != nil {
 		write.Close()
 		read.Close()
