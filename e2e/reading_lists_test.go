@@ -32,7 +32,9 @@ func TestLibrarianMakesARequiredReadingList(t *testing.T) {
 	do(t, lib, "note the first",
 		chromedp.SendKeys(chromedp.CSS(".list-row .note input"), "入党必读"),
 		chromedp.Click(chromedp.CSS("#save-list")),
-		chromedp.WaitVisible(chromedp.CSS(".flash")),
+		// The flash of the last save is still on the page: wait for the
+		// page the server sends back, with the note in it.
+		chromedp.WaitVisible(chromedp.CSS(`.list-row .note input[value="入党必读"]`)),
 	)
 	keep(t, lib, "reading-list-edit-desktop")
 	do(t, lib, "see the index", chromedp.Navigate(s.url+"/catalog/lists"), chromedp.WaitVisible(chromedp.CSS("#lists")))
