@@ -199,3 +199,18 @@ func TestSlowUploadsCannotHoldTheServer(t *testing.T) {
 		t.Errorf("broken-off uploads left %v in the spool", spooled)
 	}
 }
+
+// TestAPeriodicalsTitleIsStoredWithoutHiddenCharacters: a subscription's
+// title and source kept a NUL and a right-to-left override as sent.
+func TestAPeriodicalsTitleIsStoredWithoutHiddenCharacters(t *testing.T) {
+	s := startServer(t)
+	lib := s.login("librarian", "password-123")
+	var sub struct{ Title, Source string }
+	if code := s.call("POST", "/api/v1/subscriptions", lib, map[string]any{"title": "求是\x00\u202e", "frequency": "monthly", "copies": 1,
+		"year": s.app.Periodicals.ThisYear(), "source": "邮局\u2066订阅\u2069"}, &sub); code != 201 {
+		t.Fatalf("subscribe: %d", code)
+	}
+	if sub.Title != "求是" || sub.Source != "邮局订阅" {
+		t.Errorf("stored %q from %q", sub.Title, sub.Source)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Service is the periodicals' use cases. Bound volumes are catalogued by
@@ -39,7 +40,7 @@ func tooLong(v string, n int) bool { return utf8.RuneCountInString(v) > n }
 
 // Subscribe adds a subscription and its year's expected issues.
 func (s *Service) Subscribe(ctx context.Context, sub Subscription) (Subscription, error) {
-	sub.Title, sub.Source, sub.Notes = strings.TrimSpace(sub.Title), strings.TrimSpace(sub.Source), strings.TrimSpace(sub.Notes)
+	sub.Title, sub.Source, sub.Notes = plaintext.Line(sub.Title), plaintext.Line(sub.Source), plaintext.Text(sub.Notes)
 	sub.Title = strings.Trim(sub.Title, "《》")
 	if sub.Title == "" {
 		return Subscription{}, errs.Invalid(CodeTitleRequired, "title", "报刊名称不能为空", "the title is required")

@@ -25,7 +25,8 @@ type sqliteDB struct {
 	log  *slog.Logger
 	// watch logs a full disk once a minute, not at every write (health.go).
 	watch *storageWatch
-	// path is the database file; its WAL is path + "-wal".
+	// path is the database file: its WAL is path + "-wal", and a backup
+	// opens a connection of its own on it.
 	path string
 
 	queue   chan *writeReq

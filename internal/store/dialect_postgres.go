@@ -96,6 +96,7 @@ func (pgDialect) insertID(tx *Tx, query string, args []any) (int64, error) {
 		return 0, errors.New("store: a PostgreSQL insert outside a write transaction")
 	}
 	var id int64
+	tx.wrote = true
 	err := q.guard(tx.ctx, query, func() error {
 		return q.q.QueryRowContext(tx.ctx, pgDialect{}.bind(query)+" RETURNING id", pgArgs(args)...).Scan(&id)
 	})

@@ -39,6 +39,7 @@ type storageWatch struct {
 	failing    bool
 	since      time.Time
 	lastLog    time.Time
+	lastOK     time.Time // when a recovery was last logged
 	failures   int64
 	suppressed int64
 	last       *errs.Error
@@ -69,14 +70,18 @@ func isStorageFailure(err error) bool {
 	return isDiskFull(err) || isReadOnly(err)
 }
 
-// check looks at the outcome of a write: a storage failure becomes
-// STORAGE_FAILED (logged at most once a minute); a success ends a failure.
-func (w *storageWatch) check(err error, what string) error {
+// check looks at the outcome of a write transaction: a storage failure
+// becomes STORAGE_FAILED (logged at most once a minute); a commit that
+// changed data ends a failure (one that only read — the search queue's
+// poll every two seconds — proves nothing: it needs no room).
+func (w *storageWatch) check(err error, wrote bool) error {
 	if w == nil {
 		return err
 	}
 	if err == nil {
-		w.ok()
+		if wrote {
+			w.ok()
+		}
 		return nil
 	}
 	if !isStorageFailure(err) {
@@ -86,7 +91,7 @@ func (w *storageWatch) check(err error, what string) error {
 	if e.Code != errs.CodeStorageFailed || e.Kind != errs.KindStorage {
 		e = errStorageFull(err)
 	}
-	w.failed(e, what)
+	w.failed(e, "write")
 	return e
 }
 
@@ -96,8 +101,9 @@ func (w *storageWatch) failed(e *errs.Error, what string) {
 	now := w.now()
 	w.mu.Lock()
 	if !w.failing {
-		w.failing, w.since, w.failures, w.suppressed = true, now, 0, 0
-		w.lastLog = time.Time{}
+		// lastLog stays: a disk that is full and freed by turns (the WAL
+		// reusing its room) is still logged once a minute.
+		w.failing, w.since, w.failures = true, now, 0
 	}
 	w.failures++
 	w.last = e
@@ -125,8 +131,15 @@ func (w *storageWatch) ok() {
 	}
 	since, failures := w.since, w.failures
 	w.failing, w.last = false, nil
+	now := w.now()
+	logIt := now.Sub(w.lastOK) >= storageLogEvery
+	if logIt {
+		w.lastOK = now
+	}
 	w.mu.Unlock()
-	w.log.Info("store: writes work again; the storage failure is over", "since", since, "lasted", w.now().Sub(since).Round(time.Second), "refused", failures)
+	if logIt {
+		w.log.Info("store: writes work again; the storage failure is over", "since", since, "lasted", now.Sub(since).Round(time.Second), "refused", failures)
+	}
 }
 
 // noisy reports whether a background error (a checkpoint) should be

@@ -64,7 +64,13 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (*DB, error) {
 // that lost a serialization conflict), so it must not act outside the
 // transaction before it returns.
 func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
-	return db.watch.check(db.eng.update(ctx, fn), "write")
+	var wrote bool
+	err := db.eng.update(ctx, func(tx *Tx) error {
+		err := fn(tx)
+		wrote = wrote || tx.wrote
+		return err
+	})
+	return db.watch.check(err, wrote)
 }
 
 // View runs fn in a read transaction: every query inside it sees one

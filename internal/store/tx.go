@@ -25,6 +25,9 @@ type Tx struct {
 	d     dialect
 	lite  *sqliteDB // SQLite writes: the writer's prepared statements
 	sqlTx *sql.Tx   // SQLite writes only; nil for reads and on PostgreSQL
+	// wrote is set once a statement that changes data ran: only such a
+	// commit proves a full disk has room again (storageWatch).
+	wrote bool
 }
 
 // prepared returns a statement bound to this transaction, reusing the
@@ -38,6 +41,7 @@ func (tx *Tx) prepared(query string) (*sql.Stmt, error) {
 }
 
 func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
+	tx.wrote = true
 	if tx.sqlTx != nil {
 		s, err := tx.prepared(query)
 		if err != nil {
