@@ -160,7 +160,7 @@ func outOfOrder(scans []Scan, byCode map[string]Copy, verdict map[string]Verdict
 // subsequence of keys (patience sorting, n log n).
 func longestInOrder(keys []string) []bool {
 	n := len(keys)
-	tails := []int{}    // index of the smallest tail of each length
+	tails := []int{} // index of the smallest tail of each length
 	prev := make([]int, n)
 	for i, k := range keys {
 		// the first length whose tail is greater than k

@@ -63,15 +63,15 @@ type Verdict string
 
 // The verdicts, in the order the result lists them.
 const (
-	Found       Verdict = "found"        // 在架
-	WrongShelf  Verdict = "wrong_shelf"  // 错架
-	OutOfOrder  Verdict = "out_of_order" // 顺序错误
-	Away        Verdict = "away"         // 借出或在别处（预约架、修补、在途）
-	Missing     Verdict = "missing"      // 未找到
-	LoanedHere  Verdict = "loaned_here"  // 记录为借出却在架
-	FoundAgain  Verdict = "found_again"  // 已注销（遗失、剔除）却在架
-	OutOfScope  Verdict = "out_of_scope" // 不在本次盘点范围
-	Unknown     Verdict = "unknown"      // 未知条码
+	Found      Verdict = "found"        // 在架
+	WrongShelf Verdict = "wrong_shelf"  // 错架
+	OutOfOrder Verdict = "out_of_order" // 顺序错误
+	Away       Verdict = "away"         // 借出或在别处（预约架、修补、在途）
+	Missing    Verdict = "missing"      // 未找到
+	LoanedHere Verdict = "loaned_here"  // 记录为借出却在架
+	FoundAgain Verdict = "found_again"  // 已注销（遗失、剔除）却在架
+	OutOfScope Verdict = "out_of_scope" // 不在本次盘点范围
+	Unknown    Verdict = "unknown"      // 未知条码
 )
 
 // Verdicts lists them in order.
@@ -82,9 +82,9 @@ func Verdicts() []Verdict {
 // Line is one copy (or unknown barcode) in the result.
 type Line struct {
 	Copy
-	Verdict   Verdict `json:"verdict"`
-	ScannedLoc int64  `json:"scanned_location_id,omitempty"` // the shelf group it was scanned on
-	ScannedIn string  `json:"scanned_in,omitempty"`
+	Verdict    Verdict `json:"verdict"`
+	ScannedLoc int64   `json:"scanned_location_id,omitempty"` // the shelf group it was scanned on
+	ScannedIn  string  `json:"scanned_in,omitempty"`
 }
 
 // Total is a verdict's count and value.
@@ -105,10 +105,10 @@ type Result struct {
 
 // Feedback is what a scan tells the person scanning.
 type Feedback struct {
-	Barcode  string  `json:"barcode"`
-	Title    string  `json:"title,omitempty"`
-	Verdict  Verdict `json:"verdict"`
-	Shelf    string  `json:"shelf,omitempty"` // where the copy belongs, when elsewhere
-	Again    bool    `json:"again"`           // scanned before in this stocktake
-	Scanned  int     `json:"scanned"`         // scans so far
+	Barcode string  `json:"barcode"`
+	Title   string  `json:"title,omitempty"`
+	Verdict Verdict `json:"verdict"`
+	Shelf   string  `json:"shelf,omitempty"` // where the copy belongs, when elsewhere
+	Again   bool    `json:"again"`           // scanned before in this stocktake
+	Scanned int     `json:"scanned"`         // scans so far
 }
