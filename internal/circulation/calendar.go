@@ -69,3 +69,33 @@ func daysBetween(a, b string) int {
 	}
 	return int(tb.Sub(ta).Hours() / 24)
 }
+
+// CalendarReader is what reading the calendar needs from a transaction:
+// the lending rules' setting and the closed days.
+type CalendarReader interface {
+	Setting(key string) (string, error)
+	ClosedDays(from string) ([]ClosedDay, error)
+}
+
+// ReadCalendar is the lending calendar from day from on: the closed
+// weekdays of the rules and the closed days. The room and entry
+// registration open and close by it too.
+func ReadCalendar(tx CalendarReader, from time.Time) (Calendar, error) {
+	raw, err := tx.Setting(settings.Key)
+	if err != nil {
+		return Calendar{}, err
+	}
+	r, err := settings.Parse(raw)
+	if err != nil {
+		return Calendar{}, err
+	}
+	days, err := tx.ClosedDays(from.Format(time.DateOnly))
+	if err != nil {
+		return Calendar{}, err
+	}
+	cal := Calendar{Rules: r, Closed: map[string]bool{}}
+	for _, d := range days {
+		cal.Closed[d.Date] = true
+	}
+	return cal, nil
+}

@@ -8,7 +8,6 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/circulation"
-	"shuwu/internal/settings"
 )
 
 // Service is the room's use cases.
@@ -34,23 +33,7 @@ func (s *Service) Now() time.Time { return s.now().In(s.tz) }
 
 // calendar is circulation's: the same closed weekdays and closed days.
 func calendar(tx Tx, from time.Time) (circulation.Calendar, error) {
-	raw, err := tx.Setting(settings.Key)
-	if err != nil {
-		return circulation.Calendar{}, err
-	}
-	r, err := settings.Parse(raw)
-	if err != nil {
-		return circulation.Calendar{}, err
-	}
-	days, err := tx.ClosedDays(from.Format(time.DateOnly))
-	if err != nil {
-		return circulation.Calendar{}, err
-	}
-	cal := circulation.Calendar{Rules: r, Closed: map[string]bool{}}
-	for _, d := range days {
-		cal.Closed[d.Date] = true
-	}
-	return cal, nil
+	return circulation.ReadCalendar(tx, from)
 }
 
 func rulesOf(tx Tx) (Rules, error) {

@@ -13,7 +13,6 @@ import (
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
 	"shuwu/internal/room"
-	"shuwu/internal/settings"
 )
 
 // Service is entry registration's use cases.
@@ -268,26 +267,9 @@ func (s *Service) occupancy(tx Tx, now time.Time) (Occupancy, error) {
 	return o, nil
 }
 
-// calendar is the lending calendar from day on: the closed weekdays of the
-// rules and the closed days, as circulation and the room read it.
-func calendar(tx Tx, day time.Time) (circulation.Calendar, error) {
-	raw, err := tx.Setting(settings.Key)
-	if err != nil {
-		return circulation.Calendar{}, err
-	}
-	r, err := settings.Parse(raw)
-	if err != nil {
-		return circulation.Calendar{}, err
-	}
-	days, err := tx.ClosedDays(day.Format(time.DateOnly))
-	if err != nil {
-		return circulation.Calendar{}, err
-	}
-	cal := circulation.Calendar{Rules: r, Closed: map[string]bool{}}
-	for _, d := range days {
-		cal.Closed[d.Date] = true
-	}
-	return cal, nil
+// calendar is circulation's: the same closed weekdays and closed days.
+func calendar(tx Tx, from time.Time) (circulation.Calendar, error) {
+	return circulation.ReadCalendar(tx, from)
 }
 
 // MaxLines bounds the desk's list of recent visits.
