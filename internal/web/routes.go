@@ -9,7 +9,7 @@ import (
 
 // Register adds every page and the static files to mux. It leaves /api/
 // and /healthz to their owners.
-func (s *Server) Register(mux *http.ServeMux) {
+func (s *Server) Register(mux Mux) {
 	mux.Handle("GET /static/", s.static)
 
 	mux.Handle("GET /{$}", s.route(public, s.home))

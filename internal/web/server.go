@@ -208,3 +208,7 @@ func New(d Deps) (*Server, error) {
 	}
 	return s, nil
 }
+
+// Mux is where Register puts the pages: an *http.ServeMux, or a test's
+// wrapper of one that lists every route to try each role on it.
+type Mux = httpx.Router
