@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"shuwu/internal/audit"
 	"shuwu/internal/errs"
 	"shuwu/internal/seats"
 )
@@ -17,7 +18,7 @@ func (s *Server) seatRoutes() []Route {
 	}
 	G, P := http.MethodGet, http.MethodPost
 	return []Route{
-		{G, "/api/v1/seats/board", anyone, "座位图：某日某时段每个座位空闲、已预约或使用中（默认此刻）/ the seat map for a slot (default now)", nil, seats.Board{},
+		{G, "/api/v1/seats/board", public, "座位图：某日某时段每个座位空闲、已预约或使用中（默认此刻）/ the seat map for a slot (default now); readers see no one's reservation but their own", nil, seats.Board{},
 			[]Param{{"date", "日期 2026-12-08", "string"}, {"from", "开始 14:00", "string"}, {"to", "结束 16:00", "string"}}, s.seatBoard},
 		{G, "/api/v1/seats/reservations", staff, "今天的座位预约 / today's seat reservations", nil, []seats.Reservation{}, nil, s.seatsToday},
 		{G, "/api/v1/seats/mine", readerSelf, "我的座位预约 / my seat reservations", nil, []seats.Reservation{}, nil, s.mySeats},
@@ -44,6 +45,9 @@ func (s *Server) seatBoard(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	b, err := s.Seats.Board(r.Context(), start, end)
+	if a := audit.ActorFrom(r.Context()); !a.AtDesk() {
+		b = b.ForReader(a.ReaderID)
+	}
 	return reply(w, b, err)
 }
 

@@ -57,6 +57,18 @@ func TestSeatsOverTheAPI(t *testing.T) {
 	if code := s.call("GET", "/api/v1/seats/board", ta, nil, &board); code != 200 || board.Occupied != 1 || board.Free != 13 {
 		t.Fatalf("board: %d %+v", code, board)
 	}
+	// Another reader, or anyone, sees the seat in use but not who sits there.
+	var other struct {
+		Tables []struct {
+			States []struct {
+				State       string
+				Reservation *struct{ ID int64 }
+			}
+		}
+	}
+	if code := s.call("GET", "/api/v1/seats/board", tb, nil, &other); code != 200 || other.Tables[0].States[0].State != "occupied" || other.Tables[0].States[0].Reservation != nil {
+		t.Fatalf("board for another reader: %d %+v", code, other.Tables[0].States[0])
+	}
 	s.expectError("GET", "/api/v1/seats/board?date=2026-13-01&from=09:00&to=10:00", ta, nil, 422, "SEAT_INVALID")
 	var today []struct{ ID int64 }
 	if code := s.call("GET", "/api/v1/seats/reservations", duty, nil, &today); code != 200 || len(today) != 1 {

@@ -175,3 +175,22 @@ const EarlyCheckIn = 15 * time.Minute
 func CheckInPath(seatID int64, code string) string {
 	return "/opac/seats/" + itoa(seatID) + "/checkin?c=" + code
 }
+
+// ForReader is the board as a reader (readerID, 0 for anyone) may see it:
+// the seats' states, and no one's reservation but their own.
+func (b Board) ForReader(readerID int64) Board {
+	out := b
+	out.Tables = make([]TableState, len(b.Tables))
+	for i, t := range b.Tables {
+		nt := t
+		nt.States = make([]SeatState, len(t.States))
+		for j, s := range t.States {
+			if s.Reservation != nil && (readerID == 0 || s.Reservation.ReaderID != readerID) {
+				s.Reservation = nil
+			}
+			nt.States[j] = s
+		}
+		out.Tables[i] = nt
+	}
+	return out
+}

@@ -106,6 +106,7 @@ func (s *Server) renderSeatMap(w http.ResponseWriter, r *http.Request, v *view, 
 	if d.Board, err = s.d.Seats.Board(ctx, start, end); err != nil {
 		return err
 	}
+	d.Board = d.Board.ForReader(v.Actor.ReaderID)
 	if d.Board.BlockedBy != "" {
 		d.CanReserve = false
 	}
