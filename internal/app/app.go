@@ -345,6 +345,10 @@ func (a *App) Serve() error {
 	a.bg.Add(3)
 	go a.sweep(bgCtx)
 	go a.drainSearchQueue(bgCtx)
+	if a.Config.BackupDir != "" {
+		a.bg.Add(1)
+		go a.scheduledBackups(bgCtx)
+	}
 	go a.releaseSeats(bgCtx)
 	// An ordinary request has ReadTimeout for its headers and body; an
 	// upload's body is paced instead (httpx.Uploads). No WriteTimeout: an
