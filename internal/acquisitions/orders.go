@@ -162,16 +162,16 @@ type Line struct {
 	CLC       string `json:"clc,omitempty"`
 	// Copies is how many are ordered; 0 when the supplier said it cannot
 	// supply the title (缺货).
-	Copies       int    `json:"copies"`
-	ListPriceFen int64  `json:"list_price_fen"`
-	Discount     int    `json:"discount"` // per mille: 780 is 7.8 折, 1000 full price
-	FundID       int64  `json:"fund_id,omitempty"`
-	FundName     string `json:"fund_name,omitempty"`
-	Origin       Origin `json:"origin,omitempty"`
-	OriginID     int64  `json:"origin_id,omitempty"`
-	SupplierNote string `json:"supplier_note,omitempty"`
-	Claims       int    `json:"claims"`
-	ClaimedDate  string `json:"claimed_date,omitempty"`
+	Copies       int      `json:"copies"`
+	ListPriceFen int64    `json:"list_price_fen"`
+	Discount     Discount `json:"discount"`
+	FundID       int64    `json:"fund_id,omitempty"`
+	FundName     string   `json:"fund_name,omitempty"`
+	Origin       Origin   `json:"origin,omitempty"`
+	OriginID     int64    `json:"origin_id,omitempty"`
+	SupplierNote string   `json:"supplier_note,omitempty"`
+	Claims       int      `json:"claims"`
+	ClaimedDate  string   `json:"claimed_date,omitempty"`
 	// UpdatedAt is set by the service on every write.
 	UpdatedAt time.Time `json:"updated_at"`
 
@@ -186,7 +186,7 @@ type Line struct {
 }
 
 // NetPriceFen is one copy's price after the discount, rounded to the fen.
-func (l Line) NetPriceFen() int64 { return NetPrice(l.ListPriceFen, l.Discount) }
+func (l Line) NetPriceFen() int64 { return NetPrice(l.ListPriceFen, int(l.Discount)) }
 
 // NetPrice is a list price after a discount in per mille, rounded half up.
 func NetPrice(listFen int64, discount int) int64 { return (listFen*int64(discount) + 500) / 1000 }
@@ -196,6 +196,13 @@ func (l Line) ValueFen() int64 { return l.NetPriceFen() * int64(l.Copies) }
 
 // Outstanding is how many copies are still awaited.
 func (l Line) Outstanding() int { return max(0, l.Copies-l.Received) }
+
+// Discount is a discount in per mille of the list price: 780 is 7.8 折,
+// 1000 (FullPrice) none.
+type Discount int
+
+// Label shows the discount as a bookseller writes it.
+func (d Discount) Label(lang string) string { return DiscountText(int(d), lang) }
 
 // DiscountText shows a discount the way a bookseller writes it: 7.8 折
 // (78% in English), or 无折扣 at full price.
@@ -253,10 +260,10 @@ type LateLine struct {
 // and Discount 0 where the supplier left the cell empty (the line keeps
 // what it has).
 type SheetRow struct {
-	Sheet        int    `json:"row"` // the row number Excel shows
-	LineID       int64  `json:"line_id"`
-	Copies       int    `json:"copies"`
-	ListPriceFen int64  `json:"list_price_fen"`
-	Discount     int    `json:"discount"`
-	Note         string `json:"note"`
+	Sheet        int      `json:"row"` // the row number Excel shows
+	LineID       int64    `json:"line_id"`
+	Copies       int      `json:"copies"`
+	ListPriceFen int64    `json:"list_price_fen"`
+	Discount     Discount `json:"discount"`
+	Note         string   `json:"note"`
 }

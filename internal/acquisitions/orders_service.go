@@ -292,14 +292,14 @@ func checkDiscount(d int, field string) error {
 
 // line makes a line from what was typed, checked, before a transaction.
 func (s *Service) line(ctx context.Context, in NewLine) (Line, error) {
-	l := Line{RecordID: in.RecordID, Copies: in.Copies, ListPriceFen: in.ListPriceFen, Discount: in.Discount, FundID: in.FundID, Origin: in.Origin, OriginID: in.OriginID}
+	l := Line{RecordID: in.RecordID, Copies: in.Copies, ListPriceFen: in.ListPriceFen, Discount: Discount(in.Discount), FundID: in.FundID, Origin: in.Origin, OriginID: in.OriginID}
 	if l.Discount == 0 {
 		l.Discount = FullPrice
 	}
 	if err := checkCopies(l.Copies, "copies"); err != nil {
 		return Line{}, err
 	}
-	if err := checkDiscount(l.Discount, "discount"); err != nil {
+	if err := checkDiscount(int(l.Discount), "discount"); err != nil {
 		return Line{}, err
 	}
 	if l.RecordID != 0 {
@@ -421,7 +421,7 @@ func (s *Service) UpdateLine(ctx context.Context, lineID int64, c LineChange) (L
 		if l.FundName, err = s.checkFund(tx, c.FundID); err != nil {
 			return err
 		}
-		l.Copies, l.ListPriceFen, l.Discount, l.FundID, l.UpdatedAt = c.Copies, c.ListPriceFen, c.Discount, c.FundID, s.now()
+		l.Copies, l.ListPriceFen, l.Discount, l.FundID, l.UpdatedAt = c.Copies, c.ListPriceFen, Discount(c.Discount), c.FundID, s.now()
 		if err := tx.UpdateLine(&l); err != nil {
 			return err
 		}
@@ -489,7 +489,7 @@ func (s *Service) AddFromList(ctx context.Context, orderID, listID int64, copies
 				continue
 			}
 			l := Line{OrderID: orderID, RecordID: r.ID, Title: r.DisplayTitle(), ISBN: r.ISBN, Publisher: r.Publisher, CLC: r.CLC, Copies: copies,
-				ListPriceFen: min(max(r.PriceFen, 0), MaxPriceFen), Discount: discount, FundID: fundID, FundName: fundName, Origin: OriginList, OriginID: list.ID, UpdatedAt: s.now()}
+				ListPriceFen: min(max(r.PriceFen, 0), MaxPriceFen), Discount: Discount(discount), FundID: fundID, FundName: fundName, Origin: OriginList, OriginID: list.ID, UpdatedAt: s.now()}
 			if len(r.Authors) > 0 {
 				l.Author = r.Authors[0].Name
 			}

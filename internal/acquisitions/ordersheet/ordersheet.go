@@ -92,7 +92,7 @@ func Write(w io.Writer, o acquisitions.Order, lines []acquisitions.Line) error {
 	var copies int
 	var total int64
 	for i, l := range lines {
-		vals := []any{l.ID, i + 1, l.ISBN, l.Title, l.Author, l.Publisher, l.Copies, float64(l.ListPriceFen) / 100, discountCell(l.Discount), float64(l.ValueFen()) / 100, "", l.SupplierNote}
+		vals := []any{l.ID, i + 1, l.ISBN, l.Title, l.Author, l.Publisher, l.Copies, float64(l.ListPriceFen) / 100, discountCell(int(l.Discount)), float64(l.ValueFen()) / 100, "", l.SupplierNote}
 		for j, v := range vals {
 			c, _ := excelize.CoordinatesToCellName(j+1, row)
 			set(c, v)
@@ -259,7 +259,7 @@ func Parse(cells [][]string) ([]Row, error) {
 				bad = append(bad, prob(n, fmt.Sprintf("折扣“%s”应写成 7.8（即 7.8 折）或 78%%", v), fmt.Sprintf("discount %q must look like 7.8 (7.8 折) or 78%%", v)))
 				continue
 			}
-			r.Discount = d
+			r.Discount = acquisitions.Discount(d)
 		}
 		out = append(out, r)
 	}
