@@ -106,7 +106,6 @@ func (s *Server) receiveCopy(w http.ResponseWriter, r *http.Request, v *view) er
 			}
 			v.Form.Del("barcode")
 			v.Form.Del("clc")
-			v.Flash = v.T("receive.done", it.Barcode, l.Title, it.CallNumber, l.Received, l.Copies)
 			return s.renderReceive(w, r, v, id, line, &it, http.StatusOK)
 		}
 		if !v.fieldError(err, "barcode", "clc", "price", "location_id", "line_id") {
