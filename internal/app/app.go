@@ -18,6 +18,7 @@ import (
 	"shuwu/internal/acquisitions"
 	"shuwu/internal/activities"
 	"shuwu/internal/api"
+	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
@@ -194,7 +195,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels, Stocktake: a.Stocktake,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		AuditPage: db.AuditPage, AuditVerify: db.VerifyAuditChain, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		StorageOK: func() bool { return db.Health().OK },
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Activities: a.Activities,
@@ -228,7 +229,18 @@ func (a *App) Handler() http.Handler {
 	var h http.Handler = mux
 	h = api.Recover(a.Log, h)
 	h = api.WithRequestID(h)
+	h = httpx.SecurityHeaders(h, a.Config.TLSCert != "")
+	h = withClientAddress(h)
+	h = httpx.TrustProxies(h, a.Config.Proxies())
 	return h
+}
+
+// withClientAddress puts the client's address in the request's context,
+// where the audit entries made for it find it.
+func withClientAddress(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r.WithContext(audit.WithAddress(r.Context(), httpx.ClientAddress(r))))
+	})
 }
 
 // libraryName is the library's name as the librarian set it (本馆名称),
@@ -309,6 +321,9 @@ func (a *App) URL() string {
 	if a.ln == nil {
 		return ""
 	}
+	if a.Config.TLSCert != "" {
+		return "https://" + a.ln.Addr().String()
+	}
 	return "http://" + a.ln.Addr().String()
 }
 
@@ -347,7 +362,13 @@ func (a *App) Serve() error {
 			}
 		}()
 	}
-	err := a.server.Serve(a.ln)
+	var err error
+	if a.Config.TLSCert != "" {
+		a.server.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+		err = a.server.ServeTLS(a.ln, a.Config.TLSCert, a.Config.TLSKey)
+	} else {
+		err = a.server.Serve(a.ln)
+	}
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
 	}

@@ -9,7 +9,7 @@ import (
 
 // Register adds every page and the static files to mux. It leaves /api/
 // and /healthz to their owners.
-func (s *Server) Register(mux *http.ServeMux) {
+func (s *Server) Register(mux Mux) {
 	mux.Handle("GET /static/", s.static)
 
 	mux.Handle("GET /{$}", s.route(public, s.home))
@@ -164,6 +164,10 @@ func (s *Server) Register(mux *http.ServeMux) {
 	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
+		mux.Handle("GET /audit/export.xlsx", s.route(librarian, s.exportAudit))
+	}
+	if s.d.AuditVerify != nil {
+		mux.Handle("GET /audit/verify", s.route(librarian, s.verifyAudit))
 	}
 
 	if s.d.Room != nil {

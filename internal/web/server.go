@@ -62,6 +62,9 @@ type Deps struct {
 	// the entries are about; may be nil, and then the audit page is left
 	// out.
 	AuditPage func(ctx context.Context, f audit.Filter) (audit.Page, error)
+	// AuditVerify recomputes the audit log's hash chain; nil leaves the
+	// check out.
+	AuditVerify func(ctx context.Context) (audit.Verification, error)
 	// Search is the full-text engine; nil falls back to the catalogue's
 	// substring search.
 	Search Searcher
@@ -205,3 +208,7 @@ func New(d Deps) (*Server, error) {
 	}
 	return s, nil
 }
+
+// Mux is where Register puts the pages: an *http.ServeMux, or a test's
+// wrapper of one that lists every route to try each role on it.
+type Mux = httpx.Router
