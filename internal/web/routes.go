@@ -54,6 +54,8 @@ func (s *Server) Register(mux Mux) {
 	mux.Handle("GET /readers/{card}/edit", s.route(staff, s.editReader))
 	mux.Handle("POST /readers/{card}/edit", s.route(staff, s.updateReader))
 	mux.Handle("POST /readers/{card}/status", s.route(staff, s.setReaderStatus))
+	mux.Handle("GET /readers/{card}/personal-data", s.route(librarian, s.exportPersonalData))
+	mux.Handle("POST /readers/{card}/anonymise", s.route(librarian, s.anonymiseReader))
 	mux.Handle("POST /readers/{card}/password", s.route(staff, s.resetReaderPassword))
 	mux.Handle("POST /readers/{card}/password/initial", s.route(staff, s.resetReaderToInitial))
 	mux.Handle("GET /readers/{card}/login-slip", s.route(staff, s.readerLoginSlip))
@@ -278,6 +280,7 @@ func (s *Server) Register(mux Mux) {
 	mux.Handle("POST /my/holds", s.route(readerOnly, s.myPlaceHold))
 	mux.Handle("POST /my/holds/{id}/cancel", s.route(readerOnly, s.myCancelHold))
 	mux.Handle("GET /my/history", s.route(readerOnly, s.showMyHistory))
+	mux.Handle("GET /my/personal-data", s.route(readerOnly, s.exportMyPersonalData))
 	mux.Handle("GET /my/password", s.route(anyone, s.showMyPassword))
 	mux.Handle("POST /my/password", s.route(anyone, s.changeMyPassword))
 
