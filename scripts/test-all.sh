@@ -35,4 +35,5 @@ go test -count=1 -timeout 20m -skip 'TestWALStaysBoundedUnderMixedLoad' \
 	./internal/store/... ./internal/catalog/... ./internal/circulation/... ./internal/readers/... \
 	./internal/transfer/... ./internal/protocol/... ./internal/api/... ./internal/app/... \
 	./internal/cli/... ./internal/demo/... ./internal/room/... ./internal/periodicals/... ./internal/copycat/... ./internal/ledger/... \
-	./internal/duty/... ./internal/activities/... ./internal/visits/... ./internal/receptions/... ./internal/stocktake/... ./internal/displays/...
+	./internal/duty/... ./internal/activities/... ./internal/visits/... ./internal/receptions/... ./internal/stocktake/... ./internal/displays/... \
+	./internal/stats/...

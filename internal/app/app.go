@@ -40,6 +40,7 @@ import (
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/stats"
 	"shuwu/internal/stocktake"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
@@ -73,6 +74,7 @@ type App struct {
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
 	Displays     *displays.Service   // themed displays (专题书展)
+	Stats        *stats.Service      // the dashboards' and reports' figures (统计)
 	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -167,6 +169,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Visits = visits.NewService(db.Visits(), tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
+	a.Stats = stats.NewService(db.Stats(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left
@@ -201,6 +204,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Visits:     a.Visits,
 		Receptions: a.Receptions,
 		Displays:   a.Displays,
+		Stats:      a.Stats,
 	})
 	if err != nil {
 		db.Close()

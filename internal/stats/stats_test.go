@@ -243,7 +243,7 @@ func TestEveryDashboardFigureMatchesTheHandCount(t *testing.T) {
 		t.Errorf("class %+v", cl)
 	}
 	if cl.ListBooks != 4 || cl.ListDone != 2 || cl.ReadingPercent() != 50 {
-		t.Errorf("required reading %d of %d (%d%%); want 2 of 4, 50%%", cl.ListDone, cl.ListBooks, cl.ReadingPercent())
+		t.Errorf("required reading %d of %d (%v%%); want 2 of 4, 50%%", cl.ListDone, cl.ListBooks, cl.ReadingPercent())
 	}
 
 	// Events and room.

@@ -14,42 +14,33 @@ type Store interface {
 
 // Tx is what the statistics read inside one transaction. Times are
 // [from, to) in milliseconds since the epoch; days are YYYY-MM-DD,
-// inclusive. offset is the library's time zone offset in milliseconds,
-// used to put ledger lines on their local day and hour.
+// inclusive.
 type Tx interface {
-	// StatsHeld counts the copies still held (not lost or withdrawn) by
-	// dim: "" (one row, the totals), "clc" (the class's first letter),
-	// "source", "location" or "category". N is copies, M titles, V value
-	// in fen.
-	StatsHeld(dim string) ([]Row, error)
+	// StatsHeldItems calls fn with each copy held (not lost or
+	// withdrawn), a record's copies one after another.
+	StatsHeldItems(fn func(HeldItem)) error
+	// StatsCategories and StatsLocations list the local categories and
+	// the shelf locations in their order: Key id, Name, NameEn.
+	StatsCategories() ([]Row, error)
+	StatsLocations() ([]Row, error)
 	// StatsAdded counts the copies added between two days by dim: "day",
 	// "source", "category" or "" (totals); lost or withdrawn ones too
 	// (they came in). N copies, M titles, V value in fen.
 	StatsAdded(from, to, dim string) ([]Row, error)
-	// StatsKinds counts the ledger lines of each kind; M is the distinct
-	// readers of the kind.
-	StatsKinds(from, to int64) ([]Row, error)
-	// StatsServed counts the distinct readers with a line of one of kinds
-	// in each bucket [bounds[i], bounds[i+1]); Key is the bucket's index.
-	StatsServed(bounds []int64, kinds []string) ([]Row, error)
-	// StatsServedDaily counts the distinct readers with a line of one of
-	// kinds per local day (Key: days since the epoch).
-	StatsServedDaily(from, to, offset int64, kinds []string) ([]Row, error)
-	// StatsDaily counts the lines of kinds per local day (Key: days since
-	// the epoch) and kind (Name).
-	StatsDaily(from, to, offset int64, kinds []string) ([]Row, error)
-	// StatsHeat counts the lines of kinds per local weekday (Key, 0 is
-	// Sunday) and hour (N), the count in M.
-	StatsHeat(from, to, offset int64, kinds []string) ([]Row, error)
-	// StatsLoansBy counts loans by dim: "class" or "reader_type"; N loans,
-	// M distinct readers.
-	StatsLoansBy(from, to int64, dim string) ([]Row, error)
-	// StatsTopRecords ranks the titles by loans; Name is the title, Key
-	// the record id, Extra the call number.
-	StatsTopRecords(from, to int64, limit int) ([]Row, error)
-	// StatsTopReaders ranks the readers by loans; Name the reader, Key the
-	// card, Extra the class or unit.
-	StatsTopReaders(from, to int64, limit int) ([]Row, error)
+	// StatsLines calls fn with each ledger line of kinds in the range, in
+	// no particular order.
+	StatsLines(from, to int64, kinds []string, fn func(Line)) error
+	// StatsClassNames names classes: Key id, Name.
+	StatsClassNames(ids []int64) ([]Row, error)
+	// StatsReaderTypes lists the reader types in order (Key id, Name,
+	// NameEn) and each reader's type.
+	StatsReaderTypes() ([]Row, map[int64]int64, error)
+	// StatsRecordTitles names records: Key id, Name the title as slips
+	// show it, Extra a call number of it.
+	StatsRecordTitles(ids []int64) ([]Row, error)
+	// StatsReaderNames names readers: Key id, Name, Code the card, Extra
+	// the latest class or else the unit.
+	StatsReaderNames(ids []int64) ([]Row, error)
 	// StatsNeverLent lists held titles none of whose copies was ever lent,
 	// in shelf order, with how many there are in all; Key is the record
 	// id, Name the title, Extra the call number, N the copies, Day the day

@@ -40,12 +40,32 @@ func (r Range) Previous() Range {
 // Row is one line of a count as the store returns it.
 type Row struct {
 	Key    string
+	Code   string
 	Name   string
 	NameEn string
 	Extra  string
 	Day    string
 	N, M   int64
 	V      int64
+}
+
+// Line is one ledger line as the use figures read it.
+type Line struct {
+	At     int64 // ms since the epoch
+	Kind   string
+	Reader int64 // 0: none (a visitor without a card)
+	Class  int64
+	Record int64
+}
+
+// HeldItem is one copy held as the collection figures read it.
+type HeldItem struct {
+	Record   int64
+	CLC      string // the record's class, its first two characters
+	Category int64  // 0: none
+	Source   string
+	Location int64
+	PriceFen int64
 }
 
 // Figure is a count in the range beside the same count in the previous
@@ -210,8 +230,14 @@ func (c ClassFigures) LoansPerTrainee() float64 {
 // BorrowerPercent is the share of members who borrowed.
 func (c ClassFigures) BorrowerPercent() int64 { return pct(c.Borrowers, c.Members) }
 
-// ReadingPercent is the share of the required reading done.
-func (c ClassFigures) ReadingPercent() int64 { return pct(c.ListDone, c.ListBooks) }
+// ReadingPercent is the share of the required reading done, one
+// decimal.
+func (c ClassFigures) ReadingPercent() float64 {
+	if c.ListBooks <= 0 {
+		return 0
+	}
+	return float64(c.ListDone*1000/c.ListBooks) / 10
+}
 
 func pct(n, of int64) int64 {
 	if of <= 0 {

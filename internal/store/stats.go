@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -35,6 +36,8 @@ func (tx *Tx) statsRows(cols string, query string, args ...any) ([]stats.Row, er
 				dest = append(dest, &x.Key)
 			case 'n':
 				dest = append(dest, &x.Name)
+			case 'c':
+				dest = append(dest, &x.Code)
 			case 'e':
 				dest = append(dest, &x.NameEn)
 			case 'x':
@@ -56,25 +59,57 @@ func (tx *Tx) statsRows(cols string, query string, args ...any) ([]stats.Row, er
 
 const heldItems = `i.status NOT IN ('lost', 'withdrawn')`
 
-// StatsHeld counts the copies held by dim.
-func (tx *Tx) StatsHeld(dim string) ([]stats.Row, error) {
-	const sums = `COUNT(*), COUNT(DISTINCT i.record_id), COALESCE(SUM(i.price_fen), 0)`
-	switch dim {
-	case "":
-		return tx.statsRows("NMV", `SELECT `+sums+` FROM items i WHERE `+heldItems)
-	case "clc":
-		return tx.statsRows("kNMV", `SELECT substr(r.clc, 1, 2), `+sums+` FROM items i JOIN records r ON r.id = i.record_id WHERE `+heldItems+` GROUP BY substr(r.clc, 1, 2)`)
-	case "source":
-		return tx.statsRows("kNMV", `SELECT i.source, `+sums+` FROM items i WHERE `+heldItems+` GROUP BY i.source`)
-	case "location":
-		return tx.statsRows("kneNMV", `SELECT CAST(l.id AS TEXT), l.name, l.name_en, `+sums+` FROM items i JOIN locations l ON l.id = i.location_id WHERE `+heldItems+
-			` GROUP BY l.id, l.name, l.name_en, l.sort ORDER BY l.sort, l.id`)
-	case "category":
-		return tx.statsRows("kneNMV", `SELECT CAST(COALESCE(c.id, 0) AS TEXT), COALESCE(c.name, '未分类'), COALESCE(c.name_en, 'No category'), `+sums+
-			` FROM items i JOIN records r ON r.id = i.record_id LEFT JOIN categories c ON c.id = r.category_id WHERE `+heldItems+
-			` GROUP BY c.id, c.name, c.name_en, c.sort ORDER BY COALESCE(c.sort, 1000000), c.id`)
+// StatsHeldItems streams the copies held with their record's class and
+// category, a record's copies together: the records' two columns first
+// (one pass over records), then the copies in record order.
+func (tx *Tx) StatsHeldItems(fn func(stats.HeldItem)) error {
+	type rec struct {
+		clc string
+		cat int64
 	}
-	return nil, nil
+	recs := map[int64]rec{}
+	rows, err := tx.query(`SELECT id, substr(clc, 1, 2), COALESCE(category_id, 0) FROM records`)
+	if err != nil {
+		return err
+	}
+	var id int64
+	var r rec
+	for rows.Next() {
+		if err := rows.Scan(&id, &r.clc, &r.cat); err != nil {
+			rows.Close()
+			return mapErr(err)
+		}
+		recs[id] = r
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return mapErr(err)
+	}
+	rows, err = tx.query(`SELECT i.record_id, i.source, i.location_id, i.price_fen FROM items i WHERE ` + heldItems + ` ORDER BY i.record_id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var h stats.HeldItem
+	for rows.Next() {
+		if err := rows.Scan(&h.Record, &h.Source, &h.Location, &h.PriceFen); err != nil {
+			return mapErr(err)
+		}
+		r := recs[h.Record]
+		h.CLC, h.Category = r.clc, r.cat
+		fn(h)
+	}
+	return mapErr(rows.Err())
+}
+
+// StatsCategories lists the categories in order.
+func (tx *Tx) StatsCategories() ([]stats.Row, error) {
+	return tx.statsRows("kne", `SELECT CAST(id AS TEXT), name, name_en FROM categories ORDER BY sort, id`)
+}
+
+// StatsLocations lists the locations in order.
+func (tx *Tx) StatsLocations() ([]stats.Row, error) {
+	return tx.statsRows("kne", `SELECT CAST(id AS TEXT), name, name_en FROM locations ORDER BY sort, id`)
 }
 
 // StatsAdded counts the copies added between two days by dim.
@@ -96,11 +131,6 @@ func (tx *Tx) StatsAdded(from, to, dim string) ([]stats.Row, error) {
 	return nil, nil
 }
 
-// StatsKinds counts the ledger lines per kind in [from, to).
-func (tx *Tx) StatsKinds(from, to int64) ([]stats.Row, error) {
-	return tx.statsRows("kNM", `SELECT kind, COUNT(*), COUNT(DISTINCT reader_id) FROM ledger WHERE at >= ? AND at < ? GROUP BY kind`, from, to)
-}
-
 func kindsIn(kinds []string) (string, []any) {
 	args := make([]any, len(kinds))
 	for i, k := range kinds {
@@ -109,86 +139,116 @@ func kindsIn(kinds []string) (string, []any) {
 	return `kind IN (` + bindMarks(len(kinds)) + `)`, args
 }
 
-// StatsServed counts distinct readers per bucket.
-func (tx *Tx) StatsServed(bounds []int64, kinds []string) ([]stats.Row, error) {
-	if len(bounds) < 2 {
-		return nil, nil
+// StatsLines streams the ledger lines of kinds in [from, to); it reads
+// the ledger_stats index alone.
+func (tx *Tx) StatsLines(from, to int64, kinds []string, fn func(stats.Line)) error {
+	in, kargs := kindsIn(kinds)
+	rows, err := tx.query(`SELECT at, kind, COALESCE(reader_id, 0), COALESCE(class_id, 0), COALESCE(record_id, 0) FROM ledger WHERE `+in+` AND at >= ? AND at < ?`, append(kargs, from, to)...)
+	if err != nil {
+		return err
 	}
-	in, kargs := kindsIn(kinds)
-	var b strings.Builder
-	var args []any
-	b.WriteString(`SELECT CASE`)
-	for i := 1; i < len(bounds); i++ {
-		b.WriteString(` WHEN at < ? THEN ` + strconv.Itoa(i-1))
-		args = append(args, bounds[i])
+	defer rows.Close()
+	var l stats.Line
+	for rows.Next() {
+		if err := rows.Scan(&l.At, &l.Kind, &l.Reader, &l.Class, &l.Record); err != nil {
+			return mapErr(err)
+		}
+		fn(l)
 	}
-	b.WriteString(` END AS bucket, COUNT(DISTINCT reader_id) FROM ledger WHERE at >= ? AND at < ? AND reader_id IS NOT NULL AND ` + in + ` GROUP BY 1`)
-	args = append(args, bounds[0], bounds[len(bounds)-1])
-	return tx.statsRows("kN", b.String(), append(args, kargs...)...)
+	return mapErr(rows.Err())
 }
 
-// StatsServedDaily counts distinct readers per local day (Key: days
-// since the epoch).
-func (tx *Tx) StatsServedDaily(from, to, offset int64, kinds []string) ([]stats.Row, error) {
-	in, kargs := kindsIn(kinds)
-	return tx.statsRows("kN", `SELECT (at + ?) / 86400000, COUNT(DISTINCT reader_id) FROM ledger WHERE at >= ? AND at < ? AND reader_id IS NOT NULL AND `+in+` GROUP BY 1`,
-		append([]any{offset, from, to}, kargs...)...)
+func (tx *Tx) statsByIDs(cols, query string, ids []int64) ([]stats.Row, error) {
+	var out []stats.Row
+	err := eachChunk(ids, func(marks string, args []any) error {
+		rows, err := tx.statsRows(cols, strings.Replace(query, "(?)", "("+marks+")", 1), args...)
+		out = append(out, rows...)
+		return err
+	})
+	return out, err
 }
 
-// StatsDaily counts the lines per local day and kind.
-func (tx *Tx) StatsDaily(from, to, offset int64, kinds []string) ([]stats.Row, error) {
-	in, kargs := kindsIn(kinds)
-	return tx.statsRows("knN", `SELECT (at + ?) / 86400000, kind, COUNT(*) FROM ledger WHERE at >= ? AND at < ? AND `+in+` GROUP BY 1, 2`,
-		append([]any{offset, from, to}, kargs...)...)
+// StatsClassNames names classes.
+func (tx *Tx) StatsClassNames(ids []int64) ([]stats.Row, error) {
+	return tx.statsByIDs("kn", `SELECT CAST(id AS TEXT), name FROM classes WHERE id IN (?)`, ids)
 }
 
-// StatsHeat counts the lines per local weekday (0 Sunday) and hour.
-func (tx *Tx) StatsHeat(from, to, offset int64, kinds []string) ([]stats.Row, error) {
-	in, kargs := kindsIn(kinds)
-	// 1970-01-01 was a Thursday: day 0 is weekday 4.
-	return tx.statsRows("kNM", `SELECT ((at + ?) / 86400000 + 4) % 7, ((at + ?) / 3600000) % 24, COUNT(*) FROM ledger WHERE at >= ? AND at < ? AND `+in+` GROUP BY 1, 2`,
-		append([]any{offset, offset, from, to}, kargs...)...)
-}
-
-// StatsLoansBy counts the loans by class or reader type.
-func (tx *Tx) StatsLoansBy(from, to int64, dim string) ([]stats.Row, error) {
-	switch dim {
-	case "class":
-		return tx.statsRows("knNM", `SELECT CAST(c.id AS TEXT), c.name, COUNT(*), COUNT(DISTINCT l.reader_id) FROM ledger l JOIN classes c ON c.id = l.class_id
-			WHERE l.kind = ? AND l.at >= ? AND l.at < ? GROUP BY c.id, c.name ORDER BY 3 DESC, c.id`, ledger.Loan, from, to)
-	case "reader_type":
-		return tx.statsRows("kneNM", `SELECT CAST(t.id AS TEXT), t.name, t.name_en, COUNT(*), COUNT(DISTINCT l.reader_id) FROM ledger l JOIN readers r ON r.id = l.reader_id JOIN reader_types t ON t.id = r.type_id
-			WHERE l.kind = ? AND l.at >= ? AND l.at < ? GROUP BY t.id, t.name, t.name_en, t.sort ORDER BY t.sort, t.id`, ledger.Loan, from, to)
+// StatsReaderTypes lists the reader types and each reader's.
+func (tx *Tx) StatsReaderTypes() ([]stats.Row, map[int64]int64, error) {
+	types, err := tx.statsRows("kne", `SELECT CAST(id AS TEXT), name, name_en FROM reader_types ORDER BY sort, id`)
+	if err != nil {
+		return nil, nil, err
 	}
-	return nil, nil
+	rows, err := tx.query(`SELECT id, type_id FROM readers`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	of := map[int64]int64{}
+	var id, t int64
+	for rows.Next() {
+		if err := rows.Scan(&id, &t); err != nil {
+			return nil, nil, mapErr(err)
+		}
+		of[id] = t
+	}
+	return types, of, mapErr(rows.Err())
 }
 
-// StatsTopRecords ranks the titles by loans in the range.
-func (tx *Tx) StatsTopRecords(from, to int64, limit int) ([]stats.Row, error) {
-	return tx.statsRows("knxN", `SELECT CAST(r.id AS TEXT), `+displayTitle("r")+`, COALESCE((SELECT MIN(i.call_number) FROM items i WHERE i.record_id = r.id), ''), x.n
-		FROM (SELECT record_id, COUNT(*) AS n FROM ledger WHERE kind = ? AND at >= ? AND at < ? AND record_id IS NOT NULL GROUP BY record_id ORDER BY 2 DESC, record_id LIMIT ?) x
-		JOIN records r ON r.id = x.record_id ORDER BY x.n DESC, r.id`, ledger.Loan, from, to, limit)
+// StatsRecordTitles names records with a call number.
+func (tx *Tx) StatsRecordTitles(ids []int64) ([]stats.Row, error) {
+	return tx.statsByIDs("knx", `SELECT CAST(r.id AS TEXT), `+displayTitle("r")+`, COALESCE((SELECT MIN(i.call_number) FROM items i WHERE i.record_id = r.id), '') FROM records r WHERE r.id IN (?)`, ids)
 }
 
-// StatsTopReaders ranks the readers by loans in the range.
-func (tx *Tx) StatsTopReaders(from, to int64, limit int) ([]stats.Row, error) {
-	return tx.statsRows("knxN", `SELECT r.card, r.name, COALESCE((SELECT c.name FROM class_members m JOIN classes c ON c.id = m.class_id WHERE m.reader_id = r.id ORDER BY c.start_date DESC LIMIT 1), r.unit), x.n
-		FROM (SELECT reader_id, COUNT(*) AS n FROM ledger WHERE kind = ? AND at >= ? AND at < ? AND reader_id IS NOT NULL GROUP BY reader_id ORDER BY 2 DESC, reader_id LIMIT ?) x
-		JOIN readers r ON r.id = x.reader_id ORDER BY x.n DESC, r.id`, ledger.Loan, from, to, limit)
+// StatsReaderNames names readers with their card and latest class or
+// unit.
+func (tx *Tx) StatsReaderNames(ids []int64) ([]stats.Row, error) {
+	return tx.statsByIDs("kncx", `SELECT CAST(r.id AS TEXT), r.name, r.card, COALESCE((SELECT c.name FROM class_members m JOIN classes c ON c.id = m.class_id WHERE m.reader_id = r.id ORDER BY c.start_date DESC LIMIT 1), r.unit)
+		FROM readers r WHERE r.id IN (?)`, ids)
 }
 
-const neverLent = ` FROM items i JOIN records r ON r.id = i.record_id WHERE ` + heldItems +
-	` AND i.record_id NOT IN (SELECT record_id FROM ledger WHERE kind = 'loan' AND record_id IS NOT NULL)`
+// lentEver is true of a record one of whose copies was ever lent: one
+// probe of the ledger_record index.
+const lentEver = `EXISTS (SELECT 1 FROM ledger l WHERE l.record_id = %s AND l.kind = 'loan')`
 
-// StatsNeverLent lists the held titles never lent, in shelf order.
+// StatsNeverLent lists the first held titles in shelf order that were
+// never lent, and counts them all.
 func (tx *Tx) StatsNeverLent(limit int) ([]stats.Row, int, error) {
 	var n int
-	if err := tx.queryRow(nil, `SELECT COUNT(DISTINCT i.record_id)`+neverLent, nil, &n); err != nil {
+	if err := tx.queryRow(nil, `SELECT COUNT(*) FROM records r WHERE NOT `+fmt.Sprintf(lentEver, "r.id")+
+		` AND EXISTS (SELECT 1 FROM items i WHERE i.record_id = r.id AND `+heldItems+`)`, nil, &n); err != nil {
 		return nil, 0, err
 	}
-	rows, err := tx.statsRows("knxNd", `SELECT CAST(r.id AS TEXT), `+displayTitle("r")+`, MIN(i.call_number), COUNT(*), MIN(i.added_date)`+neverLent+
-		` GROUP BY r.id, r.title, r.part_number, r.part_name, r.other_title ORDER BY MIN(i.call_sort), r.id LIMIT ?`, limit)
-	return rows, n, err
+	// Walk the shelf (call_sort order) until limit titles are found.
+	rows, err := tx.query(`SELECT i.record_id FROM items i WHERE `+heldItems+` AND NOT `+fmt.Sprintf(lentEver, "i.record_id")+
+		` ORDER BY i.call_sort, i.id LIMIT ?`, limit*20)
+	ids, err := collect(rows, err, func(r *sql.Rows) (id int64, err error) { err = r.Scan(&id); return id, err })
+	if err != nil {
+		return nil, 0, err
+	}
+	var order []int64
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if !seen[id] && len(order) < limit {
+			seen[id] = true
+			order = append(order, id)
+		}
+	}
+	got, err := tx.statsByIDs("knxNd", `SELECT CAST(r.id AS TEXT), `+displayTitle("r")+`, MIN(i.call_number), COUNT(*), MIN(i.added_date)
+		FROM records r JOIN items i ON i.record_id = r.id AND `+heldItems+` WHERE r.id IN (?)
+		GROUP BY r.id, r.title, r.part_number, r.part_name, r.other_title`, order)
+	if err != nil {
+		return nil, 0, err
+	}
+	byID := map[string]stats.Row{}
+	for _, g := range got {
+		byID[g.Key] = g
+	}
+	out := make([]stats.Row, 0, len(order))
+	for _, id := range order {
+		out = append(out, byID[strconv.FormatInt(id, 10)])
+	}
+	return out, n, nil
 }
 
 // StatsClasses lists the classes running in the days with their figures.

@@ -246,6 +246,13 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /opac/displays", s.route(public, s.opacDisplays))
 	}
 
+	if s.d.Stats != nil {
+		mux.Handle("GET /stats", s.route(reports, s.showStats))
+		mux.Handle("GET /stats/{tab}", s.route(reports, s.showStats))
+		mux.Handle("GET /stats/{tab}/export", s.route(reports, s.exportStats))
+		mux.Handle("POST /stats/privacy", s.route(librarian, s.saveStatsPrivacy))
+	}
+
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
 	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))

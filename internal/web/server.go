@@ -31,6 +31,7 @@ import (
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/stats"
 	"shuwu/internal/stocktake"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
@@ -105,6 +106,9 @@ type Deps struct {
 	// Displays serves the themed displays (专题书展) at the desk, in the
 	// portal and on the door display; nil leaves them out.
 	Displays *displays.Service
+	// Stats serves the statistics dashboards and the standard reports
+	// (统计); nil leaves them out.
+	Stats *stats.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.
