@@ -6,7 +6,9 @@
 # store, the services, the protocols, the API, the app and the command
 # line run again on PostgreSQL, in a throwaway cluster in a temporary
 # directory (scripts/pg-throwaway.sh), each test on a fresh database.
+# --long: the long mode (100 kills in the crash test instead of 10).
 set -euo pipefail
+if [ "${1:-}" = "--long" ]; then export SHUWU_LONG=1; fi
 unset SHUWU_TEST_PG # the first pass is SQLite whatever the caller has set
 cd "$(dirname "$0")/.."
 
@@ -36,4 +38,5 @@ go test -count=1 -timeout 20m -skip 'TestWALStaysBoundedUnderMixedLoad' \
 	./internal/transfer/... ./internal/protocol/... ./internal/api/... ./internal/app/... \
 	./internal/cli/... ./internal/demo/... ./internal/room/... ./internal/periodicals/... ./internal/copycat/... ./internal/ledger/... \
 	./internal/duty/... ./internal/activities/... ./internal/visits/... ./internal/receptions/... ./internal/stocktake/... ./internal/displays/... \
+	./internal/crashtest/... ./internal/seats/... \
 	./internal/stats/...

@@ -10,7 +10,6 @@ import (
 	_ "image/png" // and PNG
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -18,6 +17,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Photo is a picture taken at an activity, kept on disk in the data
@@ -65,7 +65,7 @@ func (s *Service) started(act Activity) error {
 // the room's librarians, once it has begun.
 func (s *Service) SaveSummary(ctx context.Context, id int64, text string) (Activity, error) {
 	a := audit.ActorFrom(ctx)
-	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	text = plaintext.Text(text)
 	if utf8.RuneCountInString(text) > MaxSummary {
 		return Activity{}, invalid("summary", fmt.Sprintf("活动总结不超过 %d 个字", MaxSummary), fmt.Sprintf("the summary is at most %d characters", MaxSummary))
 	}
@@ -106,7 +106,7 @@ func (s *Service) ownedForRecord(tx Tx, a audit.Actor, id int64) (Activity, erro
 // thumbnail: its organiser or the room's librarians, once it has begun.
 func (s *Service) AddPhoto(ctx context.Context, id int64, data []byte, caption string) (Photo, error) {
 	a := audit.ActorFrom(ctx)
-	caption = strings.TrimSpace(caption)
+	caption = plaintext.Line(caption)
 	switch {
 	case s.photos == "":
 		return Photo{}, errs.Internalf("activities: no photos directory")

@@ -9,6 +9,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 	"shuwu/internal/room"
 )
 
@@ -128,8 +129,8 @@ func tooLong(s string, n int) bool { return utf8.RuneCountInString(s) > n }
 // room, the classes and the reading lists; the first mistake comes back
 // on its field. An organiser's activity runs under its own unit.
 func (s *Service) check(tx Tx, a audit.Actor, d Draft, act *Activity) error {
-	d.Title, d.Organiser, d.Host = strings.TrimSpace(d.Title), strings.TrimSpace(d.Organiser), strings.TrimSpace(d.Host)
-	d.Description = strings.TrimSpace(strings.ReplaceAll(d.Description, "\r\n", "\n"))
+	d.Title, d.Organiser, d.Host = plaintext.Line(d.Title), plaintext.Line(d.Organiser), plaintext.Line(d.Host)
+	d.Description = plaintext.Text(d.Description)
 	if a.Role == audit.RoleOrganiser {
 		unit, err := unitOf(tx, a)
 		if err != nil {

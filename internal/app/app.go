@@ -18,6 +18,7 @@ import (
 	"shuwu/internal/acquisitions"
 	"shuwu/internal/activities"
 	"shuwu/internal/api"
+	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
@@ -39,6 +40,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
+	"shuwu/internal/seats"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/stats"
 	"shuwu/internal/stocktake"
@@ -74,6 +76,7 @@ type App struct {
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
 	Displays     *displays.Service   // themed displays (专题书展)
+	Seats        *seats.Service      // seat reservations (座位预约)
 	Stats        *stats.Service      // the dashboards' and reports' figures (统计)
 	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
@@ -169,6 +172,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Visits = visits.NewService(db.Visits(), tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
+	a.Seats = seats.NewService(db.Seats(), tz, nil)
 	a.Stats = stats.NewService(db.Stats(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
@@ -190,6 +194,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions, Displays: a.Displays,
+		Seats: a.Seats,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
 	})
@@ -197,13 +202,14 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Catalog: a.Catalog, Readers: a.Readers, Circulation: a.Circulation, Auth: a.Auth, Log: log, Room: a.Room, Duty: a.Duty, Labels: a.Labels, Stocktake: a.Stocktake,
 		TZ: tz, SecureCookies: cfg.SecureCookies, Search: pages,
 		Counts:    func(ctx context.Context) (any, error) { return a.Counts(ctx) },
-		AuditPage: db.AuditPage, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
+		AuditPage: db.AuditPage, AuditVerify: db.VerifyAuditChain, Transfer: a.Transfer, Jobs: a.Jobs, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		StorageOK: func() bool { return db.Health().OK },
 		SelfCheck: a.SelfCheck, SIPAddr: a.SIPAddr, Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Activities: a.Activities,
 		Visits:     a.Visits,
 		Receptions: a.Receptions,
 		Displays:   a.Displays,
+		Seats:      a.Seats,
 		Stats:      a.Stats,
 	})
 	if err != nil {
@@ -232,7 +238,18 @@ func (a *App) Handler() http.Handler {
 	var h http.Handler = mux
 	h = api.Recover(a.Log, h)
 	h = api.WithRequestID(h)
+	h = httpx.SecurityHeaders(h, a.Config.TLSCert != "")
+	h = withClientAddress(h)
+	h = httpx.TrustProxies(h, a.Config.Proxies())
 	return h
+}
+
+// withClientAddress puts the client's address in the request's context,
+// where the audit entries made for it find it.
+func withClientAddress(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r.WithContext(audit.WithAddress(r.Context(), httpx.ClientAddress(r))))
+	})
 }
 
 // libraryName is the library's name as the librarian set it (本馆名称),
@@ -313,6 +330,9 @@ func (a *App) URL() string {
 	if a.ln == nil {
 		return ""
 	}
+	if a.Config.TLSCert != "" {
+		return "https://" + a.ln.Addr().String()
+	}
 	return "http://" + a.ln.Addr().String()
 }
 
@@ -326,9 +346,10 @@ func (a *App) Serve() error {
 	}
 	bgCtx, cancel := context.WithCancel(context.Background())
 	a.stopBg = cancel
-	a.bg.Add(2)
+	a.bg.Add(3)
 	go a.sweep(bgCtx)
 	go a.drainSearchQueue(bgCtx)
+	go a.releaseSeats(bgCtx)
 	// An ordinary request has ReadTimeout for its headers and body; an
 	// upload's body is paced instead (httpx.Uploads). No WriteTimeout: an
 	// export streams for as long as it takes.
@@ -351,7 +372,13 @@ func (a *App) Serve() error {
 			}
 		}()
 	}
-	err := a.server.Serve(a.ln)
+	var err error
+	if a.Config.TLSCert != "" {
+		a.server.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+		err = a.server.ServeTLS(a.ln, a.Config.TLSCert, a.Config.TLSKey)
+	} else {
+		err = a.server.Serve(a.ln)
+	}
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
 	}
@@ -374,6 +401,31 @@ func (a *App) sweep(ctx context.Context) {
 		}
 		if err := a.Auth.PruneSessions(ctx); err != nil {
 			a.Log.Error("prune sessions", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// SeatSweep is how often the server releases seat reservations nobody
+// checked in to (seats.Service.ReleaseNoShows).
+var SeatSweep = time.Minute
+
+// releaseSeats frees the seats of no-shows every minute, by itself: no
+// cron.
+func (a *App) releaseSeats(ctx context.Context) {
+	defer a.bg.Done()
+	t := time.NewTicker(SeatSweep)
+	defer t.Stop()
+	for {
+		sys := audit.WithActor(ctx, audit.System)
+		if n, err := a.Seats.ReleaseNoShows(sys); err != nil && ctx.Err() == nil {
+			a.Log.Error("seats: release no-shows", "err", err)
+		} else if n > 0 {
+			a.Log.Info("seats: released reservations nobody checked in to", "count", n)
 		}
 		select {
 		case <-ctx.Done():

@@ -2,9 +2,11 @@ package app_test
 
 import (
 	"context"
+	"crypto/tls"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -238,5 +240,63 @@ func TestTheZ3950ListenerRunsWithTheServer(t *testing.T) {
 	<-done
 	if _, err := z3950.Dial(ctx, a.Z3950Addr(), z3950.Options{Timeout: time.Second}); err == nil {
 		t.Error("the Z39.50 listener still answers after shutdown")
+	}
+}
+
+// With --tls-cert and --tls-key the web answers over HTTPS only, tells
+// browsers to stay on it (HSTS), and marks the session cookie Secure.
+func TestTheServerServesHTTPSWithSecureCookies(t *testing.T) {
+	_, certFile, keyFile := testkit.SelfSigned(t)
+	cfg := testkit.Config(t)
+	cfg.Addr, cfg.TLSCert, cfg.TLSKey = "127.0.0.1:0", certFile, keyFile
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := audit.WithActor(context.Background(), audit.System)
+	a, err := app.Open(ctx, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if _, err := a.Auth.CreateUser(ctx, "tlsadmin", "管理员", audit.RoleAdmin, "Tls-pass-2026"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- a.Serve() }()
+	defer func() {
+		sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		a.Shutdown(sctx)
+		<-done
+	}()
+	if !strings.HasPrefix(a.URL(), "https://") {
+		t.Fatalf("URL %q, want https://", a.URL())
+	}
+	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := c.PostForm(a.URL()+"/login", url.Values{"username": {"tlsadmin"}, "password": {"Tls-pass-2026"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Strict-Transport-Security"), "max-age=") {
+		t.Fatalf("login over HTTPS: %d, HSTS %q", res.StatusCode, res.Header.Get("Strict-Transport-Security"))
+	}
+	var secure bool
+	for _, ck := range res.Cookies() {
+		secure = secure || ck.Secure
+	}
+	if !secure || len(res.Cookies()) == 0 {
+		t.Fatalf("cookies %v, want the session cookie Secure", res.Cookies())
+	}
+	plain, err := http.Get("http://" + strings.TrimPrefix(a.URL(), "https://") + "/login")
+	if err == nil {
+		plain.Body.Close()
+		if plain.StatusCode == http.StatusOK {
+			t.Error("plain HTTP on the HTTPS port answered the page")
+		}
 	}
 }

@@ -108,11 +108,33 @@ type Entry struct {
 	EntityID string    `json:"entity_id"`
 	Summary  string    `json:"summary"`
 	Detail   string    `json:"detail,omitempty"` // JSON of what changed
+	// Address is the client's network address (the real one behind a
+	// trusted proxy); empty for work shuwu does by itself.
+	Address string `json:"address,omitempty"`
+	// Seq and Hash chain the entries: Hash covers the entry and the hash
+	// of the entry before it (Seq-1), so an edited or removed line breaks
+	// the chain (shuwu audit verify).
+	Seq  int64  `json:"seq,omitempty"`
+	Hash string `json:"hash,omitempty"`
+}
+
+type addressKey struct{}
+
+// WithAddress returns ctx carrying the client's network address, which
+// the entries made in it record.
+func WithAddress(ctx context.Context, addr string) context.Context {
+	return context.WithValue(ctx, addressKey{}, addr)
+}
+
+// AddressFrom returns the client address in ctx, "" when there is none.
+func AddressFrom(ctx context.Context) string {
+	s, _ := ctx.Value(addressKey{}).(string)
+	return s
 }
 
 // New builds an entry for the actor in ctx, dated at (the service's clock,
 // so entries made under a simulated clock carry the simulated date).
 func New(ctx context.Context, at time.Time, action, entity, entityID, summary string) Entry {
 	a := ActorFrom(ctx)
-	return Entry{At: at, UserID: a.UserID, Username: a.Name, Action: action, Entity: entity, EntityID: entityID, Summary: summary}
+	return Entry{At: at, UserID: a.UserID, Username: a.Name, Action: action, Entity: entity, EntityID: entityID, Summary: summary, Address: AddressFrom(ctx)}
 }

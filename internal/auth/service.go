@@ -156,15 +156,44 @@ func (s *Service) Login(ctx context.Context, name, password, clientKey string) (
 	}
 	if !ok {
 		s.failed(key, clientKey, now)
+		// A failure is logged under the name tried, known or not; one
+		// refused by the limit above is not (it cost nothing and proves
+		// nothing new), so a flood cannot fill the log.
+		if err := s.store.Update(ctx, func(tx Tx) error { return tx.Audit(loginEntry(ctx, now, actor, name, false)) }); err != nil {
+			return Session{}, err
+		}
 		return Session{}, errWrongPassword()
 	}
 	row.ExpiresAt = now.Add(SessionTTL)
 	sess := Session{Token: newToken(), Actor: actor, ExpiresAt: row.ExpiresAt}
-	if err := s.store.Update(ctx, func(tx Tx) error { return tx.InsertSession(hashToken(sess.Token), row, now) }); err != nil {
+	if err := s.store.Update(ctx, func(tx Tx) error {
+		if err := tx.InsertSession(hashToken(sess.Token), row, now); err != nil {
+			return err
+		}
+		return tx.Audit(loginEntry(ctx, now, actor, name, true))
+	}); err != nil {
 		return Session{}, err
 	}
 	s.fails.Reset(key)
 	return sess, nil
+}
+
+// loginEntry is the audit line of a login: who (the account when the
+// name is one, else just the name tried), from where, and the outcome.
+func loginEntry(ctx context.Context, at time.Time, a audit.Actor, name string, ok bool) audit.Entry {
+	e := audit.Entry{At: at, UserID: a.UserID, Username: name, Action: "login", Entity: "login", EntityID: name, Address: audit.AddressFrom(ctx)}
+	if a.Name != "" && a.ReaderID == 0 {
+		e.Username = a.Name
+	}
+	switch {
+	case ok && a.ReaderID != 0:
+		e.Summary = "读者 " + a.Name + " 登录"
+	case ok:
+		e.Summary = "登录成功"
+	default:
+		e.Action, e.Summary = "login_failed", "登录失败：用户名或密码错误"
+	}
+	return e
 }
 
 // throttled refuses an attempt when the name from this address, or the

@@ -286,3 +286,19 @@ func TestABadTimeZoneIsNamedInChinese(t *testing.T) {
 		t.Fatalf("bad --tz: exit %d, %q; want 2 with a Chinese message", code, errOut)
 	}
 }
+
+// `shuwu audit verify` checks the audit log's chain: the account just
+// made is its one entry, and the chain is whole.
+func TestAuditVerifySaysTheChainIsWhole(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := run(t, "long-password-1\n", "user", "add", "--data", dir, "--role", "librarian", "wang"); code != 0 {
+		t.Fatalf("user add: %d %s", code, errOut)
+	}
+	code, out, errOut := run(t, "", "audit", "verify", "--data", dir)
+	if code != 0 || !strings.Contains(out, "审计链完整：已校验 1 条记录") || !strings.Contains(out, "链头 head: 1 ") {
+		t.Fatalf("audit verify = %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := run(t, "", "audit", "--data", dir); code != 2 || !strings.Contains(errOut, "shuwu audit verify") {
+		t.Fatalf("audit without verify = %d %q, want the usage", code, errOut)
+	}
+}

@@ -6,6 +6,7 @@ package config
 import (
 	"flag"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -42,8 +43,18 @@ type Config struct {
 	// Z3950Addr is the Z39.50 listener for other libraries' cataloguing
 	// clients; empty (the default) leaves it off.
 	Z3950Addr string
+	// TLSCert and TLSKey, when both set, serve the web and the API over
+	// HTTPS themselves; cookies are then Secure and browsers are told to
+	// keep to HTTPS (HSTS).
+	TLSCert, TLSKey string
+	// TrustedProxies are the addresses (IPs or CIDR ranges, comma
+	// separated) of reverse proxies whose X-Forwarded-For names the real
+	// client: the login limits and the audit log count by that address.
+	// Empty: the peer's own address, whatever the header says.
+	TrustedProxies string
 
-	tz *time.Location
+	tz      *time.Location
+	proxies []*net.IPNet
 }
 
 // Defaults are the settings of a fresh install.
@@ -86,6 +97,15 @@ func (c *Config) FromEnv(getenv func(string) string) {
 	if v := getenv("SHUWU_SIP_TLS_KEY"); v != "" {
 		c.SIPTLSKey = v
 	}
+	if v := getenv("SHUWU_TLS_CERT"); v != "" {
+		c.TLSCert = v
+	}
+	if v := getenv("SHUWU_TLS_KEY"); v != "" {
+		c.TLSKey = v
+	}
+	if v := getenv("SHUWU_TRUSTED_PROXIES"); v != "" {
+		c.TrustedProxies = v
+	}
 }
 
 // Flags registers the data-dir and time-zone flags on fs, with c's current
@@ -107,6 +127,9 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Z3950Addr, "z3950-addr", c.Z3950Addr, "Z39.50 listen address for cataloguing clients, e.g. 127.0.0.1:2100; off when empty (env SHUWU_Z3950_ADDR)")
 	fs.StringVar(&c.SIPTLSCert, "sip-tls-cert", c.SIPTLSCert, "TLS certificate file for SIP2 (env SHUWU_SIP_TLS_CERT)")
 	fs.StringVar(&c.SIPTLSKey, "sip-tls-key", c.SIPTLSKey, "TLS key file for SIP2 (env SHUWU_SIP_TLS_KEY)")
+	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "TLS certificate file: serve HTTPS (env SHUWU_TLS_CERT)")
+	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "TLS key file for --tls-cert (env SHUWU_TLS_KEY)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxy", c.TrustedProxies, "reverse proxies (IPs or CIDRs, comma separated) whose X-Forwarded-For is believed (env SHUWU_TRUSTED_PROXIES)")
 }
 
 // Validate checks the settings and resolves the time zone.
@@ -134,7 +157,53 @@ func (c *Config) Validate() error {
 	if c.SIPTLSCert != "" && c.SIPAddr == "" {
 		return errs.Invalid(CodeConfigInvalid, "sip-addr", "设置了 SIP2 的 TLS 证书，但没有设置监听地址（--sip-addr）", "a SIP2 TLS certificate is set without --sip-addr")
 	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		return errs.Invalid(CodeConfigInvalid, "tls-cert", "HTTPS 的证书和私钥须同时设置（--tls-cert 与 --tls-key）", "set both --tls-cert and --tls-key, or neither")
+	}
+	if c.TLSCert != "" {
+		c.SecureCookies = true
+	}
+	proxies, err := ParseProxies(c.TrustedProxies)
+	if err != nil {
+		return err
+	}
+	c.proxies = proxies
 	return nil
+}
+
+func errProxy(f string) error {
+	return errs.Invalid(CodeConfigInvalid, "trusted-proxy", fmt.Sprintf("受信任的代理 %q 不是 IP 地址或网段（例如 10.0.0.1 或 10.0.0.0/8）", f), fmt.Sprintf("trusted proxy %q is not an IP address or CIDR range (e.g. 10.0.0.1 or 10.0.0.0/8)", f))
+}
+
+// Proxies are the validated trusted reverse proxies.
+func (c *Config) Proxies() []*net.IPNet { return c.proxies }
+
+// ParseProxies reads a comma-separated list of IPs and CIDR ranges.
+func ParseProxies(list string) ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, f := range strings.Split(list, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !strings.Contains(f, "/") {
+			ip := net.ParseIP(f)
+			if ip == nil {
+				return nil, errProxy(f)
+			}
+			bits := 32
+			if ip.To4() == nil {
+				bits = 128
+			}
+			f = fmt.Sprintf("%s/%d", ip, bits)
+		}
+		_, n, err := net.ParseCIDR(f)
+		if err != nil {
+			return nil, errProxy(f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 // Location is the validated time zone.
@@ -198,7 +267,7 @@ func (c *Config) SpoolDir() string { return filepath.Join(c.DataDir, "spool") }
 
 // String prints the configuration with the database password masked.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s data=%s db=%q tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q sip_addr=%q sip_tls=%v z3950_addr=%q", c.Addr, c.DataDir, MaskedDB(c.DB), c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms, c.SIPAddr, c.SIPTLSCert != "", c.Z3950Addr)
+	return fmt.Sprintf("addr=%s data=%s db=%q tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q sip_addr=%q sip_tls=%v z3950_addr=%q tls=%v trusted_proxies=%q", c.Addr, c.DataDir, MaskedDB(c.DB), c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms, c.SIPAddr, c.SIPTLSCert != "", c.Z3950Addr, c.TLSCert != "", c.TrustedProxies)
 }
 
 // Load builds a Config from defaults and the environment.

@@ -61,3 +61,26 @@ func TestTheDatabasePasswordNeverReachesTheLog(t *testing.T) {
 		t.Fatalf("masked %s", s)
 	}
 }
+
+// HTTPS needs both files; serving it makes cookies Secure. A trusted proxy
+// that is no address is named, in Chinese.
+func TestTLSAndTrustedProxiesAreChecked(t *testing.T) {
+	c := Defaults()
+	c.TLSCert = "/etc/shuwu/cert.pem"
+	if e := errs.As(c.Validate()); e.Field != "tls-cert" || !strings.Contains(e.Message, "--tls-key") {
+		t.Errorf("a certificate without its key: %v", e)
+	}
+	c.TLSKey = "/etc/shuwu/key.pem"
+	if err := c.Validate(); err != nil || !c.SecureCookies {
+		t.Errorf("certificate and key: %v, secure cookies %v; want accepted and Secure", err, c.SecureCookies)
+	}
+	c = Defaults()
+	c.TrustedProxies = "10.0.0.1, 192.168.0.0/16 ,::1"
+	if err := c.Validate(); err != nil || len(c.Proxies()) != 3 || !c.Proxies()[0].Contains([]byte{10, 0, 0, 1}) {
+		t.Errorf("three proxies: %v %v", err, c.Proxies())
+	}
+	c.TrustedProxies = "10.0.0.1,proxy.local"
+	if e := errs.As(c.Validate()); e.Field != "trusted-proxy" || !strings.Contains(e.Message, `"proxy.local"`) {
+		t.Errorf("a proxy that is no address: %v", e)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Service is the themed displays' use cases.
@@ -42,7 +43,7 @@ func forbidden() error {
 }
 
 func (s *Service) check(tx Tx, d *Display) error {
-	d.Title, d.Description, d.Place = strings.TrimSpace(d.Title), strings.TrimSpace(d.Description), strings.TrimSpace(d.Place)
+	d.Title, d.Description, d.Place = plaintext.Line(d.Title), plaintext.Text(d.Description), plaintext.Line(d.Place)
 	d.Starts, d.Ends = strings.TrimSpace(d.Starts), strings.TrimSpace(d.Ends)
 	_, e1 := time.Parse(time.DateOnly, d.Starts)
 	_, e2 := time.Parse(time.DateOnly, d.Ends)

@@ -257,3 +257,13 @@ func TestRegulationsAreTheThreeRulesAndEditable(t *testing.T) {
 		t.Fatalf("save: %+v %v", g, err)
 	}
 }
+
+// A handover keeps what the duty staff typed, minus the characters that
+// would hide or reorder text.
+func TestAHandoverStoresNoInvisibleCharacters(t *testing.T) {
+	e := setup(t)
+	h, err := e.svc.WriteHandover(e.as(e.asA), duty.HandoverInput{Day: "2024-09-02", ShiftID: 1, Happened: "借出\x00 23 册\r\n还回 18 册\u202e", Cash: "无\x1b"})
+	if err != nil || h.Happened != "借出 23 册\n还回 18 册" || h.Cash != "无" {
+		t.Fatalf("stored %q %q (%v)", h.Happened, h.Cash, err)
+	}
+}

@@ -3,12 +3,12 @@ package duty
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 	"unicode/utf8"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // HandoverInput is a handover as the shift writes it.
@@ -26,8 +26,8 @@ const MaxHandoverText = 2000
 
 // WriteHandover records the shift's handover; each shift of a day has one.
 func (s *Service) WriteHandover(ctx context.Context, in HandoverInput) (h Handover, err error) {
-	in.Happened, in.FollowUp = strings.TrimSpace(in.Happened), strings.TrimSpace(in.FollowUp)
-	in.Periodicals, in.Cash = strings.TrimSpace(in.Periodicals), strings.TrimSpace(in.Cash)
+	in.Happened, in.FollowUp = plaintext.Text(in.Happened), plaintext.Text(in.FollowUp)
+	in.Periodicals, in.Cash = plaintext.Text(in.Periodicals), plaintext.Line(in.Cash)
 	if _, err := time.ParseInLocation(time.DateOnly, in.Day, s.tz); err != nil {
 		return h, errs.Invalid(errs.CodeDateInvalid, "day", "日期应写成 2026-12-04", "the date must look like 2026-12-04")
 	}

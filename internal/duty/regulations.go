@@ -8,6 +8,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Regulations lists the room's regulations in their order.
@@ -36,7 +37,7 @@ const MaxRegulationText = 5000
 
 // SaveRegulation changes a regulation's title and text.
 func (s *Service) SaveRegulation(ctx context.Context, in Regulation) (Regulation, error) {
-	in.Title = strings.TrimSpace(in.Title)
+	in.Title = plaintext.Line(in.Title)
 	in.Body = strings.Join(lines(in.Body), "\n")
 	switch {
 	case in.Title == "" || utf8.RuneCountInString(in.Title) > 30:

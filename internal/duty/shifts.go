@@ -9,6 +9,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Shifts lists the shifts of an open day in their order.
@@ -36,12 +37,12 @@ func minutes(s string) (int, bool) {
 // SaveShift changes a shift's name, hours and checklist (tasks one per
 // line in the form).
 func (s *Service) SaveShift(ctx context.Context, in Shift) (Shift, error) {
-	in.Name = strings.TrimSpace(in.Name)
+	in.Name = plaintext.Line(in.Name)
 	in.Starts, in.Ends = strings.TrimSpace(in.Starts), strings.TrimSpace(in.Ends)
 	var tasks []string
 	seen := map[string]bool{}
 	for _, t := range in.Tasks {
-		if t = strings.TrimSpace(t); t != "" && !seen[t] {
+		if t = plaintext.Line(t); t != "" && !seen[t] {
 			seen[t] = true
 			tasks = append(tasks, t)
 		}

@@ -3,11 +3,11 @@ package duty
 import (
 	"context"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // SwapRequest asks to hand a slot to a colleague.
@@ -21,7 +21,7 @@ type SwapRequest struct {
 // decides. A librarian's own request (reassigning anyone's slot) takes
 // effect at once.
 func (s *Service) RequestSwap(ctx context.Context, in SwapRequest) (sw Swap, err error) {
-	in.Reason = strings.TrimSpace(in.Reason)
+	in.Reason = plaintext.Text(in.Reason)
 	if utf8.RuneCountInString(in.Reason) > 200 {
 		return sw, errs.Invalid(CodeSwapInvalid, "reason", "换班原因不超过 200 个字", "the reason is at most 200 characters")
 	}

@@ -15,7 +15,7 @@ var probeMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, ht
 // error and the Allow header set to the methods that are. ServeMux
 // answers 405 itself only when no pattern matches at all, and a catch-all
 // always does.
-func MethodNotAllowed(mux *http.ServeMux, w http.ResponseWriter, r *http.Request, fallback string) error {
+func MethodNotAllowed(mux Router, w http.ResponseWriter, r *http.Request, fallback string) error {
 	var allowed []string
 	for _, m := range probeMethods {
 		if m == r.Method {
@@ -33,4 +33,11 @@ func MethodNotAllowed(mux *http.ServeMux, w http.ResponseWriter, r *http.Request
 	w.Header().Set("Allow", list)
 	return errs.New(errs.KindMethodNotAllowed, CodeMethodNotAllowed,
 		"此地址不支持 "+r.Method+" 方法（可用："+list+"）", r.Method+" is not allowed here (allowed: "+list+")")
+}
+
+// Router is what the surfaces register their routes on: an
+// *http.ServeMux, or a test's wrapper of one that lists every route.
+type Router interface {
+	Handle(pattern string, handler http.Handler)
+	Handler(r *http.Request) (h http.Handler, pattern string)
 }

@@ -26,6 +26,8 @@ const (
 	CodeReaderHasLoans errs.Code = "READER_HAS_LOANS"
 	// 读者证号 … 不存在 / no reader with card …
 	CodeReaderNotFound errs.Code = "READER_NOT_FOUND"
+	// … 的读者证尚未注销：先注销读者证，再删除个人信息 / cancel the card first, then delete the personal data
+	CodeReaderNotCancelled errs.Code = "READER_NOT_CANCELLED"
 	// 未知的读者证状态 / unknown card status
 	CodeReaderStatusUnknown errs.Code = "READER_STATUS_UNKNOWN"
 	// 已有同名或同代码的读者类型 / a reader type with that name or code exists

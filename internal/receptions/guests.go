@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // ParseGuests reads the visitors as a librarian types them, one a line:
@@ -44,7 +45,7 @@ func isSep(r rune) bool {
 
 // checkGuest checks one visitor; line is its line in the form (0: none).
 func checkGuest(g Guest, line int) (Guest, error) {
-	g.Name, g.Title = strings.TrimSpace(g.Name), strings.TrimSpace(g.Title)
+	g.Name, g.Title = plaintext.Line(g.Name), plaintext.Line(g.Title)
 	at, atEn := "", ""
 	if line > 0 {
 		at, atEn = fmt.Sprintf("第 %d 行：", line), fmt.Sprintf("line %d: ", line)

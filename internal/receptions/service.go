@@ -9,6 +9,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Service is the reception record's use cases.
@@ -61,7 +62,7 @@ func (s *Service) check(r *Reception) error {
 		}
 		r.Guests[i] = g
 	}
-	r.Accompanying, r.Shown, r.Remarks = strings.TrimSpace(r.Accompanying), strings.TrimSpace(r.Shown), strings.TrimSpace(r.Remarks)
+	r.Accompanying, r.Shown, r.Remarks = plaintext.Text(r.Accompanying), plaintext.Text(r.Shown), plaintext.Text(r.Remarks)
 	for _, f := range []struct {
 		field, zh, en, v string
 		max              int

@@ -11,13 +11,14 @@ import (
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
 	"shuwu/internal/ledger"
+	"shuwu/internal/plaintext"
 )
 
 func invalid(field, zh, en string) error { return errs.Invalid(CodeBookingInvalid, field, zh, en) }
 
 // check reads a request into the times of its first booking.
 func (s *Service) check(req *Request, sp Space) (start, end time.Time, err error) {
-	req.Organiser, req.Purpose = strings.TrimSpace(req.Organiser), strings.TrimSpace(req.Purpose)
+	req.Organiser, req.Purpose = plaintext.Line(req.Organiser), plaintext.Text(req.Purpose)
 	if req.Weeks == 0 {
 		req.Weeks = 1
 	}
@@ -225,7 +226,7 @@ func (s *Service) Decide(ctx context.Context, id int64, approve bool, note strin
 	if !isLibrarian(a) {
 		return nil, errs.New(errs.KindForbidden, CodeBookingNotYours, "只有馆员可以审批预约", "only a librarian approves bookings")
 	}
-	note = strings.TrimSpace(note)
+	note = plaintext.Text(note)
 	if utf8.RuneCountInString(note) > MaxNote {
 		return nil, invalid("note", fmt.Sprintf("说明不能超过 %d 个字", MaxNote), fmt.Sprintf("the note is at most %d characters", MaxNote))
 	}
@@ -274,7 +275,7 @@ func (s *Service) Decide(ctx context.Context, id int64, approve bool, note strin
 // its series): the organiser who made it, or a librarian.
 func (s *Service) Cancel(ctx context.Context, id int64, rest bool, note string) ([]Booking, error) {
 	a := audit.ActorFrom(ctx)
-	note = strings.TrimSpace(note)
+	note = plaintext.Text(note)
 	if utf8.RuneCountInString(note) > MaxNote {
 		return nil, invalid("note", fmt.Sprintf("说明不能超过 %d 个字", MaxNote), fmt.Sprintf("the note is at most %d characters", MaxNote))
 	}

@@ -9,6 +9,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Spaces lists the room's areas in their order, the whole room first.
@@ -43,7 +44,7 @@ func clock(s string) (int, bool) {
 
 // SaveSpace changes an area's name, seats, hours and whether it is booked.
 func (s *Service) SaveSpace(ctx context.Context, in Space) (Space, error) {
-	in.Name = strings.TrimSpace(in.Name)
+	in.Name = plaintext.Line(in.Name)
 	switch {
 	case in.Name == "" || utf8.RuneCountInString(in.Name) > 20:
 		return Space{}, errs.Invalid(CodeSpaceInvalid, "name", "场地名称须为 1–20 个字", "a space's name is 1–20 characters")

@@ -9,6 +9,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/plaintext"
 )
 
 // Service runs stocktakes.
@@ -34,7 +35,7 @@ func NewService(store Store, changed func(ctx context.Context, recordIDs ...int6
 // Start opens a stocktake over all the collection, a shelf group, or a
 // CLC range (by class-number prefix, inclusive at both ends).
 func (s *Service) Start(ctx context.Context, in Stocktake) (Stocktake, error) {
-	in.Name = strings.TrimSpace(in.Name)
+	in.Name = plaintext.Line(in.Name)
 	in.CLCFrom, in.CLCTo = strings.ToUpper(strings.TrimSpace(in.CLCFrom)), strings.ToUpper(strings.TrimSpace(in.CLCTo))
 	switch {
 	case in.Name == "" || utf8.RuneCountInString(in.Name) > 40:

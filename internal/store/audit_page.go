@@ -44,14 +44,9 @@ func (db *DB) AuditPage(ctx context.Context, f audit.Filter) (audit.Page, error)
 		if p.Total, err = tx.count(`SELECT COUNT(*) FROM audit_log WHERE `+cond, args...); err != nil {
 			return err
 		}
-		rows, err := tx.q.QueryContext(tx.ctx, `SELECT id, at, COALESCE(user_id,0), username, action, entity, entity_id, summary, detail FROM audit_log WHERE `+
+		rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+
 			cond+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
-		p.Entries, err = collect(rows, mapErr(err), func(r *sql.Rows) (e audit.Entry, err error) {
-			var at int64
-			err = r.Scan(&e.ID, &at, &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Summary, &e.Detail)
-			e.At = fromMillis(at)
-			return e, err
-		})
+		p.Entries, err = collect(rows, mapErr(err), scanAudit)
 		if err != nil {
 			return err
 		}

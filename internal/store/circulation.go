@@ -3,7 +3,6 @@ package store
 import (
 	"database/sql"
 	"strings"
-	"time"
 
 	"shuwu/internal/audit"
 	"shuwu/internal/catalog"
@@ -248,16 +247,6 @@ func (tx *Tx) DeleteClosedDay(date string) error {
 	return tx.mustAffect(errs.NotFound(CodeClosedDayNotFound, "该日期不是闭馆日", "the date is not a closed day"), `DELETE FROM closed_days WHERE date=?`, date)
 }
 
-// Audit appends an entry to the audit log.
-func (tx *Tx) Audit(e audit.Entry) error {
-	if e.At.IsZero() {
-		e.At = time.Now()
-	}
-	_, err := tx.exec(`INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, summary, detail) VALUES (?,?,?,?,?,?,?,?)`,
-		nowMillis(e.At), nullID(e.UserID), e.Username, e.Action, e.Entity, e.EntityID, e.Summary, e.Detail)
-	return err
-}
-
 // AuditLog lists audit entries, newest first.
 func (tx *Tx) AuditLog(entity string, limit int, beforeID int64) ([]audit.Entry, error) {
 	where, args := []string{"1=1"}, []any{}
@@ -267,14 +256,9 @@ func (tx *Tx) AuditLog(entity string, limit int, beforeID int64) ([]audit.Entry,
 	if beforeID != 0 {
 		where, args = append(where, "id < ?"), append(args, beforeID)
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT id, at, COALESCE(user_id,0), username, action, entity, entity_id, summary, detail FROM audit_log WHERE `+
+	rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+
 		strings.Join(where, " AND ")+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
-	return collect(rows, mapErr(err), func(r *sql.Rows) (e audit.Entry, err error) {
-		var at int64
-		err = r.Scan(&e.ID, &at, &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Summary, &e.Detail)
-		e.At = fromMillis(at)
-		return e, err
-	})
+	return collect(rows, mapErr(err), scanAudit)
 }
 
 // RecordBrief returns a record's id, title and category only.

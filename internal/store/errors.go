@@ -6,6 +6,8 @@ import "shuwu/internal/errs"
 const (
 	// 备份失败：…（文件已存在或目录不可写？） / backup failed: …
 	CodeBackupFailed errs.Code = "BACKUP_FAILED"
+	// 审计日志的链头丢失 / the audit log's chain head is missing
+	CodeAuditChainBroken errs.Code = "AUDIT_CHAIN_BROKEN"
 	// 分类不存在 / category does not exist
 	CodeCategoryNotFound errs.Code = "CATEGORY_NOT_FOUND"
 	// 该日期不是闭馆日 / the date is not a closed day

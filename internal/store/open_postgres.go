@@ -55,7 +55,7 @@ func OpenPostgres(ctx context.Context, url string, log *slog.Logger) (*DB, error
 	}
 	p := &pgDB{db: db, log: log}
 	p.durable.Store(true)
-	return &DB{eng: p, kind: EnginePostgres, pg: p, watch: newStorageWatch(log)}, nil
+	return opened(ctx, &DB{eng: p, kind: EnginePostgres, pg: p, watch: newStorageWatch(log)})
 }
 
 func (p *pgDB) update(ctx context.Context, fn func(*Tx) error) error {

@@ -91,7 +91,7 @@ func OpenSQLite(ctx context.Context, path string, log *slog.Logger) (*DB, error)
 	db.stopped.Add(2)
 	go db.writer()
 	go db.checkpointer(path + "-wal")
-	return &DB{eng: db, kind: EngineSQLite, lite: db, watch: db.watch}, nil
+	return opened(ctx, &DB{eng: db, kind: EngineSQLite, lite: db, watch: db.watch})
 }
 
 // busyTimeout is how long a connection waits for a lock another process

@@ -7,10 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// Table is a figure's table as a page shows it, for an Excel export:
+// DataSheet is a figure's table as a page shows it, for an Excel export:
 // one worksheet named Name with a header row of Columns. A cell is a
 // string, an integer, a float64 or Yuan.
-type Table struct {
+type DataSheet struct {
 	Name    string
 	Columns []string
 	Rows    [][]any
@@ -45,7 +45,7 @@ func sheetName(name string, used map[string]bool) string {
 }
 
 // WriteTablesXLSX writes tables to out as one workbook, a worksheet each.
-func WriteTablesXLSX(out io.Writer, tables []Table) error {
+func WriteTablesXLSX(out io.Writer, tables []DataSheet) error {
 	wb, err := newWorkbook()
 	if err != nil {
 		return err

@@ -18,6 +18,8 @@ type auditPage struct {
 	Entities []string
 	Filter   auditFilterForm
 	Pager    pager
+	// ExportQuery is the filter as a query string, for the Excel link.
+	ExportQuery string
 }
 
 // auditFilterForm is the filter as typed, shown back in the form.
@@ -35,7 +37,7 @@ type auditRow struct {
 	ActionLabel string
 }
 
-var auditEntities = []string{"record", "item", "reader", "class", "hold", "reading_list", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "clc", "library", "booking", "space", "room_rules", "activity"}
+var auditEntities = []string{"login", "record", "item", "reader", "class", "hold", "reading_list", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "clc", "library", "booking", "space", "room_rules", "activity"}
 
 const auditPageSize = 50
 
@@ -43,24 +45,12 @@ const auditPageSize = 50
 // text and dates, a page at a time.
 func (s *Server) showAudit(w http.ResponseWriter, r *http.Request, v *view) error {
 	q := r.URL.Query()
-	d := auditPage{Entities: auditEntities, Filter: auditFilterForm{Entity: strings.TrimSpace(q.Get("entity")),
-		Actor: strings.TrimSpace(q.Get("actor")), Query: strings.TrimSpace(q.Get("q")), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}}
+	d := auditPage{Entities: auditEntities}
 	page := pageParam(q)
-	f := audit.Filter{Entity: d.Filter.Entity, Actor: d.Filter.Actor, Query: d.Filter.Query, Offset: paging.Offset(page, auditPageSize), Limit: auditPageSize}
-	if d.Filter.From != "" {
-		t, err := time.ParseInLocation(time.DateOnly, d.Filter.From, s.d.TZ)
-		if err != nil {
-			v.Errors["from"] = v.T("audit.bad_date")
-		}
-		f.From = t
-	}
-	if d.Filter.To != "" {
-		t, err := time.ParseInLocation(time.DateOnly, d.Filter.To, s.d.TZ)
-		if err != nil {
-			v.Errors["to"] = v.T("audit.bad_date")
-		}
-		f.To = t.AddDate(0, 0, 1) // the whole last day
-	}
+	var f audit.Filter
+	d.Filter, f = s.auditFilter(v, q)
+	f.Offset, f.Limit = paging.Offset(page, auditPageSize), auditPageSize
+	d.ExportQuery = r.URL.RawQuery
 	status := http.StatusOK
 	if len(v.Errors) > 0 {
 		status = http.StatusUnprocessableEntity
@@ -80,22 +70,38 @@ func (s *Server) showAudit(w http.ResponseWriter, r *http.Request, v *view) erro
 	return nil
 }
 
+// auditFilter reads the filter form; a date that is not one is named in
+// v.Errors.
+func (s *Server) auditFilter(v *view, q url.Values) (auditFilterForm, audit.Filter) {
+	form := auditFilterForm{Entity: strings.TrimSpace(q.Get("entity")),
+		Actor: strings.TrimSpace(q.Get("actor")), Query: strings.TrimSpace(q.Get("q")), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
+	f := audit.Filter{Entity: form.Entity, Actor: form.Actor, Query: form.Query}
+	if form.From != "" {
+		t, err := time.ParseInLocation(time.DateOnly, form.From, s.d.TZ)
+		if err != nil {
+			v.Errors["from"] = v.T("audit.bad_date")
+		}
+		f.From = t
+	}
+	if form.To != "" {
+		t, err := time.ParseInLocation(time.DateOnly, form.To, s.d.TZ)
+		if err != nil {
+			v.Errors["to"] = v.T("audit.bad_date")
+		}
+		f.To = t.AddDate(0, 0, 1) // the whole last day
+	}
+	return form, f
+}
+
 // auditRowOf names an entry's actor and object in the page's language.
 func auditRowOf(v *view, e audit.Entry, n audit.Names) auditRow {
 	row := auditRow{Entry: e, Actor: e.Username}
 	if dn := n.Users[e.Username]; e.UserID != 0 && dn != "" && dn != e.Username {
 		row.Actor, row.ActorLogin = dn, e.Username
 	}
-	if key := "audit.action." + e.Action; v.s.cat.Has(v.Lang, key) {
-		row.ActionLabel = v.T(key)
-	} else {
-		row.ActionLabel = e.Action
-	}
+	row.ActionLabel = auditActionLabel(v, e)
 	id, numErr := strconv.ParseInt(e.EntityID, 10, 64)
-	kind := v.T("entity." + e.Entity)
-	if !v.s.cat.Has(v.Lang, "entity."+e.Entity) {
-		kind = e.Entity
-	}
+	kind := auditEntityLabel(v, e.Entity)
 	switch {
 	case e.Entity == "record" && numErr == nil, e.Entity == "item" && e.Action == "create" && numErr == nil:
 		row.ObjectLink = "/catalog/records/" + e.EntityID

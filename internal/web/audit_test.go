@@ -35,11 +35,12 @@ func TestAuditLogNamesObjectsAndActorsAndLinksThem(t *testing.T) {
 	if strings.Contains(items.body, "读者 张三") {
 		t.Error("the item filter shows reader entries")
 	}
-	lib.get("/audit?actor=王馆员").want(t, http.StatusOK, "共 2 条记录")
-	lib.get("/audit?actor=librarian").want(t, http.StatusOK, "共 2 条记录")
+	// Two changes and the login.
+	lib.get("/audit?actor=王馆员").want(t, http.StatusOK, "共 3 条记录")
+	lib.get("/audit?actor=librarian").want(t, http.StatusOK, "共 3 条记录")
 	lib.get("/audit?q="+url.QueryEscape(rec.Title)).want(t, http.StatusOK, "复本 "+code)
 	today := e.a.Catalog.Today()
-	lib.get("/audit?actor=librarian&from="+today+"&to="+today).want(t, http.StatusOK, "共 2 条记录")
+	lib.get("/audit?actor=librarian&from="+today+"&to="+today).want(t, http.StatusOK, "共 3 条记录")
 	lib.get("/audit?actor=librarian&to=2001-01-01").want(t, http.StatusOK, "共 0 条记录")
 	lib.get("/audit?from=yesterday").want(t, http.StatusUnprocessableEntity, "日期格式应为")
 

@@ -20,4 +20,6 @@ const (
 	CodeReadingListBookUnknown errs.Code = "READING_LIST_BOOK_UNKNOWN"
 	// 请选择必读书目 / choose a reading list
 	CodeReadingListRequired errs.Code = "READING_LIST_REQUIRED"
+	// 请勾选“确认删除”：删除后无法恢复 / tick “confirm”: this cannot be undone
+	CodeConfirmMissing errs.Code = "CONFIRM_MISSING"
 )

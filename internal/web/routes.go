@@ -9,7 +9,7 @@ import (
 
 // Register adds every page and the static files to mux. It leaves /api/
 // and /healthz to their owners.
-func (s *Server) Register(mux *http.ServeMux) {
+func (s *Server) Register(mux Mux) {
 	mux.Handle("GET /static/", s.static)
 
 	mux.Handle("GET /{$}", s.route(public, s.home))
@@ -54,6 +54,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /readers/{card}/edit", s.route(staff, s.editReader))
 	mux.Handle("POST /readers/{card}/edit", s.route(staff, s.updateReader))
 	mux.Handle("POST /readers/{card}/status", s.route(staff, s.setReaderStatus))
+	mux.Handle("GET /readers/{card}/personal-data", s.route(librarian, s.exportPersonalData))
+	mux.Handle("POST /readers/{card}/anonymise", s.route(librarian, s.anonymiseReader))
 	mux.Handle("POST /readers/{card}/password", s.route(staff, s.resetReaderPassword))
 	mux.Handle("POST /readers/{card}/password/initial", s.route(staff, s.resetReaderToInitial))
 	mux.Handle("GET /readers/{card}/login-slip", s.route(staff, s.readerLoginSlip))
@@ -140,6 +142,10 @@ func (s *Server) Register(mux *http.ServeMux) {
 	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
+		mux.Handle("GET /audit/export.xlsx", s.route(librarian, s.exportAudit))
+	}
+	if s.d.AuditVerify != nil {
+		mux.Handle("GET /audit/verify", s.route(librarian, s.verifyAudit))
 	}
 
 	if s.d.Room != nil {
@@ -246,6 +252,23 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.Handle("GET /opac/displays", s.route(public, s.opacDisplays))
 	}
 
+	if s.d.Seats != nil && s.d.Room != nil {
+		mux.Handle("GET /opac/seats", s.route(public, s.showSeatMap))
+		mux.Handle("POST /opac/seats/reserve", s.route(readerOnly, s.reserveSeat))
+		mux.Handle("POST /opac/seats/reservations/{id}/cancel", s.route(readerOnly, s.cancelMySeat))
+		mux.Handle("GET /opac/seats/{id}/checkin", s.route(readerOnly, s.showSeatCheckIn))
+		mux.Handle("POST /opac/seats/{id}/checkin", s.route(readerOnly, s.seatCheckIn))
+		mux.Handle("GET /seats", s.route(staff, s.showSeatBoard))
+		mux.Handle("POST /seats/reservations/{id}/checkin", s.route(staff, s.deskSeatStep(false)))
+		mux.Handle("POST /seats/reservations/{id}/release", s.route(staff, s.deskSeatStep(true)))
+		mux.Handle("GET /settings/seats", s.route(librarian, s.showSeatSettings))
+		mux.Handle("POST /settings/seats", s.route(librarian, s.saveSeatSettings))
+		mux.Handle("POST /settings/seats/tables", s.route(librarian, s.saveSeatTable))
+		mux.Handle("POST /settings/seats/tables/{id}/edit", s.route(librarian, s.saveSeatTable))
+		mux.Handle("POST /settings/seats/tables/{id}/remove", s.route(librarian, s.removeSeatTable))
+		mux.Handle("GET /settings/seats/codes", s.route(librarian, s.printSeatCodes))
+	}
+
 	if s.d.Stats != nil {
 		mux.Handle("GET /stats", s.route(reports, s.showStats))
 		mux.Handle("GET /stats/{tab}", s.route(reports, s.showStats))
@@ -264,6 +287,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /my/holds", s.route(readerOnly, s.myPlaceHold))
 	mux.Handle("POST /my/holds/{id}/cancel", s.route(readerOnly, s.myCancelHold))
 	mux.Handle("GET /my/history", s.route(readerOnly, s.showMyHistory))
+	mux.Handle("GET /my/personal-data", s.route(readerOnly, s.exportMyPersonalData))
 	mux.Handle("GET /my/password", s.route(anyone, s.showMyPassword))
 	mux.Handle("POST /my/password", s.route(anyone, s.changeMyPassword))
 

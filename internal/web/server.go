@@ -30,6 +30,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
+	"shuwu/internal/seats"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/stats"
 	"shuwu/internal/stocktake"
@@ -63,6 +64,9 @@ type Deps struct {
 	// the entries are about; may be nil, and then the audit page is left
 	// out.
 	AuditPage func(ctx context.Context, f audit.Filter) (audit.Page, error)
+	// AuditVerify recomputes the audit log's hash chain; nil leaves the
+	// check out.
+	AuditVerify func(ctx context.Context) (audit.Verification, error)
 	// Search is the full-text engine; nil falls back to the catalogue's
 	// substring search.
 	Search Searcher
@@ -106,6 +110,10 @@ type Deps struct {
 	// Displays serves the themed displays (专题书展) at the desk, in the
 	// portal and on the door display; nil leaves them out.
 	Displays *displays.Service
+	// Seats serves seat reservations (座位预约): the portal's seat map and
+	// check-in, the desk's board and the librarian's map editor; nil
+	// leaves them out.
+	Seats *seats.Service
 	// Stats serves the statistics dashboards and the standard reports
 	// (统计); nil leaves them out.
 	Stats *stats.Service
@@ -209,3 +217,7 @@ func New(d Deps) (*Server, error) {
 	}
 	return s, nil
 }
+
+// Mux is where Register puts the pages: an *http.ServeMux, or a test's
+// wrapper of one that lists every route to try each role on it.
+type Mux = httpx.Router

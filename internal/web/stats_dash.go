@@ -32,7 +32,7 @@ type statPanel struct {
 	ID, Title, Note string
 	Chart           string // ECharts option as JSON; "" for a table alone
 	Tall            bool
-	Table           transfer.Table
+	Table           transfer.DataSheet
 	More            string // a link to the whole list
 	MoreLabel       string
 }
@@ -136,11 +136,11 @@ func (s *Server) exportStats(w http.ResponseWriter, r *http.Request, v *view) er
 	if err != nil {
 		return err
 	}
-	head := transfer.Table{Name: v.T("stats.sheet.summary"), Columns: []string{v.T("stats.col.figure"), rg.From + " – " + rg.To, rg.Previous().From + " – " + rg.Previous().To, v.T("stats.col.change")}}
+	head := transfer.DataSheet{Name: v.T("stats.sheet.summary"), Columns: []string{v.T("stats.col.figure"), rg.From + " – " + rg.To, rg.Previous().From + " – " + rg.Previous().To, v.T("stats.col.change")}}
 	for _, c := range cards {
 		head.Rows = append(head.Rows, []any{c.Label, c.Value, c.Prev, c.Change})
 	}
-	tables := []transfer.Table{head}
+	tables := []transfer.DataSheet{head}
 	for _, p := range panels {
 		tables = append(tables, p.Table)
 	}
@@ -266,8 +266,8 @@ func (s *Server) statsFigures(r *http.Request, v *view, tab string, rg stats.Ran
 	}
 }
 
-func periodTable(v *view, name, first string, ps []stats.Period) transfer.Table {
-	t := transfer.Table{Name: name, Columns: []string{first, v.T("stats.loans"), v.T("stats.returns"), v.T("stats.renewals"), v.T("stats.in_room"), v.T("stats.visits"), v.T("stats.served")}}
+func periodTable(v *view, name, first string, ps []stats.Period) transfer.DataSheet {
+	t := transfer.DataSheet{Name: name, Columns: []string{first, v.T("stats.loans"), v.T("stats.returns"), v.T("stats.renewals"), v.T("stats.in_room"), v.T("stats.visits"), v.T("stats.served")}}
 	for _, p := range ps {
 		t.Rows = append(t.Rows, []any{p.Label, p.Loans, p.Returns, p.Renewals, p.InRoom, p.Visits, p.Served})
 	}
@@ -321,12 +321,12 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 	if len(u.Years) > 1 {
 		ps = append(ps, statPanel{ID: "years", Title: v.T("stats.by_year"), Chart: periodChart(v, u.Years), Table: periodTable(v, v.T("stats.by_year"), v.T("stats.col.year"), u.Years)})
 	}
-	t := transfer.Table{Name: v.T("stats.by_class"), Columns: []string{v.T("stats.col.class"), v.T("stats.loans"), v.T("stats.borrowers")}}
+	t := transfer.DataSheet{Name: v.T("stats.by_class"), Columns: []string{v.T("stats.col.class"), v.T("stats.loans"), v.T("stats.borrowers")}}
 	for _, c := range u.ByClass {
 		t.Rows = append(t.Rows, []any{c.Name, c.N, c.M})
 	}
 	ps = append(ps, statPanel{ID: "by-class", Title: v.T("stats.by_class"), Note: v.T("stats.by_class_note"), Chart: countChart(u.ByClass, lang, v.T("stats.loans"), true, 15), Tall: len(u.ByClass) > 8, Table: t})
-	t = transfer.Table{Name: v.T("stats.by_reader_type"), Columns: []string{v.T("stats.col.reader_type"), v.T("stats.loans"), v.T("stats.borrowers")}}
+	t = transfer.DataSheet{Name: v.T("stats.by_reader_type"), Columns: []string{v.T("stats.col.reader_type"), v.T("stats.loans"), v.T("stats.borrowers")}}
 	for _, c := range u.ByReaderType {
 		t.Rows = append(t.Rows, []any{c.Label(lang), c.N, c.M})
 	}
@@ -350,7 +350,7 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 	for i, d := range order {
 		days[i] = v.T(fmt.Sprintf("weekday.%d", d))
 	}
-	t = transfer.Table{Name: v.T("stats.heat"), Columns: []string{v.T("stats.col.weekday")}}
+	t = transfer.DataSheet{Name: v.T("stats.heat"), Columns: []string{v.T("stats.col.weekday")}}
 	for _, h := range hours {
 		t.Columns = append(t.Columns, fmt.Sprintf("%02d:00", h))
 	}
@@ -364,7 +364,7 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 	ps = append(ps, statPanel{ID: "heat", Title: v.T("stats.heat"), Note: v.T("stats.heat_note"), Tall: true,
 		Chart: heatChart(v.T("stats.heat"), days, hours, func(d, h int) int64 { return u.Heat[order[d]][h] }, u.HeatMax()), Table: t})
 
-	t = transfer.Table{Name: v.T("stats.top_books"), Columns: []string{v.T("stats.col.rank"), v.T("stats.col.title"), v.T("stats.col.callno"), v.T("stats.loans")}}
+	t = transfer.DataSheet{Name: v.T("stats.top_books"), Columns: []string{v.T("stats.col.rank"), v.T("stats.col.title"), v.T("stats.col.callno"), v.T("stats.loans")}}
 	var cats []string
 	var vals []int64
 	for i, b := range u.TopBooks {
@@ -375,13 +375,13 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 	}
 	ps = append(ps, statPanel{ID: "top-books", Title: v.T("stats.top_books"), Chart: axisChart(cats, []series{{Name: v.T("stats.loans"), Values: vals}}, true), Tall: true, Table: t})
 	if u.ShowReaders {
-		t = transfer.Table{Name: v.T("stats.top_readers"), Columns: []string{v.T("stats.col.rank"), v.T("stats.col.reader"), v.T("stats.col.card"), v.T("stats.col.class_unit"), v.T("stats.loans")}}
+		t = transfer.DataSheet{Name: v.T("stats.top_readers"), Columns: []string{v.T("stats.col.rank"), v.T("stats.col.reader"), v.T("stats.col.card"), v.T("stats.col.class_unit"), v.T("stats.loans")}}
 		for _, b := range u.TopReaders {
 			t.Rows = append(t.Rows, []any{int64(b.Rank), b.Name, b.Key, b.Extra, b.N})
 		}
 		ps = append(ps, statPanel{ID: "top-readers", Title: v.T("stats.top_readers"), Table: t})
 	}
-	t = transfer.Table{Name: v.T("stats.never_lent"), Columns: []string{v.T("stats.col.callno"), v.T("stats.col.title"), v.T("stats.col.copies"), v.T("stats.col.added")}}
+	t = transfer.DataSheet{Name: v.T("stats.never_lent"), Columns: []string{v.T("stats.col.callno"), v.T("stats.col.title"), v.T("stats.col.copies"), v.T("stats.col.added")}}
 	for _, b := range u.NeverLentList {
 		t.Rows = append(t.Rows, []any{b.CallNo, b.Title, b.Copies, b.Day})
 	}
@@ -389,8 +389,8 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 	return cards, ps, nil
 }
 
-func heldTable(v *view, lang, name, first string, cs []stats.Count) transfer.Table {
-	t := transfer.Table{Name: name, Columns: []string{first, v.T("stats.col.copies"), v.T("stats.col.titles"), v.T("stats.col.value")}}
+func heldTable(v *view, lang, name, first string, cs []stats.Count) transfer.DataSheet {
+	t := transfer.DataSheet{Name: name, Columns: []string{first, v.T("stats.col.copies"), v.T("stats.col.titles"), v.T("stats.col.value")}}
 	for _, c := range cs {
 		t.Rows = append(t.Rows, []any{c.Label(lang), c.N, c.M, transfer.Yuan(c.V)})
 	}
@@ -411,7 +411,7 @@ func (s *Server) collectionFigures(v *view, lang string, c stats.Collection) ([]
 	ps = append(ps, statPanel{ID: "by-source", Title: v.T("stats.by_source"), Chart: countPie(c.BySource, lang, v.T("stats.col.copies")), Table: heldTable(v, lang, v.T("stats.by_source"), v.T("stats.col.source"), c.BySource)})
 	ps = append(ps, statPanel{ID: "by-location", Title: v.T("stats.by_location"), Chart: countChart(c.ByLocation, lang, v.T("stats.col.copies"), true, 0), Table: heldTable(v, lang, v.T("stats.by_location"), v.T("stats.col.location"), c.ByLocation)})
 	ps = append(ps, statPanel{ID: "by-category", Title: v.T("stats.by_category"), Chart: countChart(c.ByCategory, lang, v.T("stats.col.copies"), true, 0), Table: heldTable(v, lang, v.T("stats.by_category"), v.T("stats.col.category"), c.ByCategory)})
-	t := transfer.Table{Name: v.T("stats.growth"), Columns: []string{v.T("stats.col.month"), v.T("stats.added"), v.T("stats.held_at_end")}}
+	t := transfer.DataSheet{Name: v.T("stats.growth"), Columns: []string{v.T("stats.col.month"), v.T("stats.added"), v.T("stats.held_at_end")}}
 	var cats []string
 	var added, held []int64
 	for _, g := range c.Growth {
@@ -437,7 +437,7 @@ func (s *Server) classFigures(v *view, cs []stats.ClassFigures) ([]statCard, []s
 		{ID: "per-trainee", Label: v.T("stats.per_trainee"), Value: strconv.FormatFloat(all.LoansPerTrainee(), 'f', 1, 64)},
 		{ID: "reading", Label: v.T("stats.reading_done"), Value: fmt.Sprintf("%.1f%%", all.ReadingPercent())},
 	}
-	t := transfer.Table{Name: v.T("stats.tab.classes"), Columns: []string{v.T("stats.col.class"), v.T("stats.col.dates"), v.T("stats.col.head_teacher"), v.T("stats.trainees"),
+	t := transfer.DataSheet{Name: v.T("stats.tab.classes"), Columns: []string{v.T("stats.col.class"), v.T("stats.col.dates"), v.T("stats.col.head_teacher"), v.T("stats.trainees"),
 		v.T("stats.class_borrowers"), v.T("stats.class_loans"), v.T("stats.per_trainee"), v.T("stats.reading_done"), v.T("stats.in_room"), v.T("stats.visits"), v.T("stats.attendance"), v.T("stats.cleared")}}
 	var cats []string
 	var loansN, borrowersN, reading []int64
@@ -447,7 +447,7 @@ func (s *Server) classFigures(v *view, cs []stats.ClassFigures) ([]statCard, []s
 		cats = append(cats, c.Name)
 		loansN, borrowersN, reading = append(loansN, c.Loans), append(borrowersN, c.Borrowers), append(reading, c.ListDone)
 	}
-	rt := transfer.Table{Name: v.T("stats.reading_done"), Columns: []string{v.T("stats.col.class"), v.T("stats.trainees"), v.T("stats.list_titles"), v.T("stats.list_due"), v.T("stats.list_done"), v.T("stats.reading_done")}}
+	rt := transfer.DataSheet{Name: v.T("stats.reading_done"), Columns: []string{v.T("stats.col.class"), v.T("stats.trainees"), v.T("stats.list_titles"), v.T("stats.list_due"), v.T("stats.list_done"), v.T("stats.reading_done")}}
 	for _, c := range cs {
 		titles := int64(0)
 		if c.Members > 0 {
@@ -470,22 +470,22 @@ func (s *Server) eventFigures(v *view, lang string, e stats.Events) ([]statCard,
 		s.card(v, "bookings", "stats.bookings", e.Bookings), s.card(v, "receptions", "stats.receptions", e.Receptions), s.card(v, "guests", "stats.guests", e.Guests),
 	}
 	var ps []statPanel
-	t := transfer.Table{Name: v.T("stats.by_form"), Columns: []string{v.T("stats.col.form"), v.T("stats.activities"), v.T("stats.attendance")}}
+	t := transfer.DataSheet{Name: v.T("stats.by_form"), Columns: []string{v.T("stats.col.form"), v.T("stats.activities"), v.T("stats.attendance")}}
 	for _, c := range e.ByForm {
 		t.Rows = append(t.Rows, []any{c.Label(lang), c.N, c.M})
 	}
 	ps = append(ps, statPanel{ID: "by-form", Title: v.T("stats.by_form"), Chart: countPie(e.ByForm, lang, v.T("stats.activities")), Table: t})
-	t = transfer.Table{Name: v.T("stats.by_organiser"), Columns: []string{v.T("stats.col.organiser"), v.T("stats.activities"), v.T("stats.attendance")}}
+	t = transfer.DataSheet{Name: v.T("stats.by_organiser"), Columns: []string{v.T("stats.col.organiser"), v.T("stats.activities"), v.T("stats.attendance")}}
 	for _, c := range e.ByOrganiser {
 		t.Rows = append(t.Rows, []any{c.Name, c.N, c.M})
 	}
 	ps = append(ps, statPanel{ID: "by-organiser", Title: v.T("stats.by_organiser"), Chart: countChart(e.ByOrganiser, lang, v.T("stats.activities"), true, 12), Table: t})
-	t = transfer.Table{Name: v.T("stats.activity_list"), Columns: []string{v.T("stats.col.date"), v.T("stats.col.activity"), v.T("stats.col.form"), v.T("stats.col.organiser"), v.T("stats.registrations"), v.T("stats.attendance")}}
+	t = transfer.DataSheet{Name: v.T("stats.activity_list"), Columns: []string{v.T("stats.col.date"), v.T("stats.col.activity"), v.T("stats.col.form"), v.T("stats.col.organiser"), v.T("stats.registrations"), v.T("stats.attendance")}}
 	for _, a := range e.List {
 		t.Rows = append(t.Rows, []any{a.StartsAt.In(s.d.TZ).Format("2006-01-02 15:04"), a.Title, activities.Form(a.Form).Label(lang), a.Organiser, a.Registered, a.SignedIn})
 	}
 	ps = append(ps, statPanel{ID: "activity-list", Title: v.T("stats.activity_list"), Table: t})
-	t = transfer.Table{Name: v.T("stats.bookings_by_status"), Columns: []string{v.T("stats.col.status"), v.T("stats.bookings_n"), v.T("stats.expected")}}
+	t = transfer.DataSheet{Name: v.T("stats.bookings_by_status"), Columns: []string{v.T("stats.col.status"), v.T("stats.bookings_n"), v.T("stats.expected")}}
 	var bs []stats.Count
 	for _, c := range e.BookingsByStatus {
 		c.Name = v.T("room.status." + c.Key)
@@ -493,7 +493,7 @@ func (s *Server) eventFigures(v *view, lang string, e stats.Events) ([]statCard,
 		t.Rows = append(t.Rows, []any{c.Name, c.N, c.M})
 	}
 	ps = append(ps, statPanel{ID: "bookings", Title: v.T("stats.bookings_by_status"), Chart: countPie(bs, lang, v.T("stats.bookings_n")), Table: t})
-	t = transfer.Table{Name: v.T("stats.by_level"), Columns: []string{v.T("stats.col.level"), v.T("stats.receptions"), v.T("stats.guests")}}
+	t = transfer.DataSheet{Name: v.T("stats.by_level"), Columns: []string{v.T("stats.col.level"), v.T("stats.receptions"), v.T("stats.guests")}}
 	for _, c := range e.ByLevel {
 		t.Rows = append(t.Rows, []any{c.Label(lang), c.N, c.M})
 	}

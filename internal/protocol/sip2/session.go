@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"net"
 	"strings"
 	"sync"
 	"time"
@@ -61,6 +62,9 @@ func (s *session) handle(raw []byte) (out []byte, keep bool) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	if host, _, err := net.SplitHostPort(s.remote); err == nil {
+		ctx = audit.WithAddress(ctx, host)
+	}
 	if s.term != nil {
 		ctx = audit.WithActor(ctx, selfcheck.Actor(*s.term))
 	}
