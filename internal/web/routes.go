@@ -274,6 +274,9 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /stats/{tab}", s.route(reports, s.showStats))
 		mux.Handle("GET /stats/{tab}/export", s.route(reports, s.exportStats))
 		mux.Handle("POST /stats/privacy", s.route(librarian, s.saveStatsPrivacy))
+		mux.Handle("GET /reports", s.route(reports, s.showReports))
+		mux.Handle("GET /reports/{name}", s.route(reports, s.showReport))
+		mux.Handle("GET /reports/{name}/export", s.route(reports, s.exportReport))
 	}
 
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))

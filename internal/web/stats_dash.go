@@ -72,7 +72,7 @@ func (s *Server) statsPresets(v *view) []statPreset {
 	y := s.d.Stats.ThisYear()
 	today := y.To
 	m := today[:7] + "-01"
-	last, _ := stats.Month(stats.Range{From: m}.Previous().From[:7])
+	last := stats.MonthBefore(stats.Range{From: m, To: m})
 	yr, _ := strconv.Atoi(today[:4])
 	prevYear := stats.Year(yr - 1)
 	return []statPreset{
@@ -373,7 +373,8 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 			cats, vals = append(cats, b.Name), append(vals, b.N)
 		}
 	}
-	ps = append(ps, statPanel{ID: "top-books", Title: v.T("stats.top_books"), Chart: axisChart(cats, []series{{Name: v.T("stats.loans"), Values: vals}}, true), Tall: true, Table: t})
+	ps = append(ps, statPanel{ID: "top-books", Title: v.T("stats.top_books"), Chart: axisChart(cats, []series{{Name: v.T("stats.loans"), Values: vals}}, true), Tall: true, Table: t,
+		More: "/reports/ranking?from=" + rg.From + "&to=" + rg.To, MoreLabel: v.T("report.ranking")})
 	if u.ShowReaders {
 		t = transfer.DataSheet{Name: v.T("stats.top_readers"), Columns: []string{v.T("stats.col.rank"), v.T("stats.col.reader"), v.T("stats.col.card"), v.T("stats.col.class_unit"), v.T("stats.loans")}}
 		for _, b := range u.TopReaders {
@@ -385,7 +386,8 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 	for _, b := range u.NeverLentList {
 		t.Rows = append(t.Rows, []any{b.CallNo, b.Title, b.Copies, b.Day})
 	}
-	ps = append(ps, statPanel{ID: "never-lent", Title: v.T("stats.never_lent"), Note: v.T("stats.never_lent_note", u.NeverLent, len(u.NeverLentList)), Table: t})
+	ps = append(ps, statPanel{ID: "never-lent", Title: v.T("stats.never_lent"), Note: v.T("stats.never_lent_note", u.NeverLent, len(u.NeverLentList)), Table: t,
+		More: "/reports/never-lent", MoreLabel: v.T("report.never_lent")})
 	return cards, ps, nil
 }
 
