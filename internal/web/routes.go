@@ -140,6 +140,30 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /acquisitions/targets", s.route(librarian, s.showTargets))
 		mux.Handle("POST /acquisitions/targets", s.route(librarian, s.saveTargets))
 	}
+	// Acquisitions (采访): suppliers, funds, orders, receiving, claims.
+	if s.d.Acquisitions != nil && s.d.Donations != nil {
+		mux.Handle("GET /acquisitions/suppliers", s.route(librarian, s.showSuppliers))
+		mux.Handle("POST /acquisitions/suppliers", s.route(librarian, s.saveSupplier))
+		mux.Handle("GET /acquisitions/suppliers/{id}", s.route(librarian, s.showSupplier))
+		mux.Handle("POST /acquisitions/suppliers/{id}", s.route(librarian, s.saveSupplier))
+		mux.Handle("GET /acquisitions/funds", s.route(librarian, s.showFunds))
+		mux.Handle("POST /acquisitions/funds", s.route(librarian, s.saveFund))
+		mux.Handle("GET /acquisitions/funds/{id}", s.route(librarian, s.showFund))
+		mux.Handle("POST /acquisitions/funds/{id}", s.route(librarian, s.saveFund))
+		mux.Handle("GET /acquisitions/orders", s.route(librarian, s.showOrders))
+		mux.Handle("POST /acquisitions/orders", s.route(librarian, s.createOrder))
+		mux.Handle("GET /acquisitions/orders/{id}", s.route(librarian, s.showOrder))
+		mux.Handle("POST /acquisitions/orders/{id}/lines", s.route(librarian, s.addOrderLine))
+		mux.Handle("POST /acquisitions/orders/{id}/lines/{line}", s.route(librarian, s.updateOrderLine))
+		mux.Handle("POST /acquisitions/orders/{id}/from-list", s.route(librarian, s.addFromList))
+		mux.Handle("POST /acquisitions/orders/{id}/status", s.route(librarian, s.orderStatus))
+		mux.Handle("GET /acquisitions/orders/{id}/sheet.xlsx", s.route(librarian, s.orderSheet))
+		mux.Handle("POST /acquisitions/orders/{id}/sheet", s.route(librarian, s.importOrderSheet))
+		mux.Handle("GET /acquisitions/orders/{id}/receive", s.route(librarian, s.showReceive))
+		mux.Handle("POST /acquisitions/orders/{id}/receive", s.route(librarian, s.receiveCopy))
+		mux.Handle("GET /acquisitions/claims", s.route(librarian, s.showClaims))
+		mux.Handle("POST /acquisitions/claims", s.route(librarian, s.recordClaim))
+	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
 		mux.Handle("GET /audit/export.xlsx", s.route(librarian, s.exportAudit))

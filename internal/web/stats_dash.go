@@ -212,7 +212,7 @@ func moneyCard(v *view, id, key string, f stats.Figure) statCard {
 	return c
 }
 
-func yuanText(fen int64) string {
+func statYuan(fen int64) string {
 	if fen == 0 {
 		return "¥0"
 	}
@@ -223,7 +223,7 @@ func yuanText(fen int64) string {
 // from ¥10,000 up.
 func yuanCard(fen int64) string {
 	if fen < 1_000_000 {
-		return yuanText(fen)
+		return statYuan(fen)
 	}
 	return "¥" + group((fen+50)/100)
 }
@@ -550,7 +550,7 @@ func cellText(c any) string {
 	case float64:
 		return strconv.FormatFloat(x, 'f', 1, 64)
 	case transfer.Yuan:
-		return yuanText(int64(x))
+		return statYuan(int64(x))
 	case nil:
 		return ""
 	}
