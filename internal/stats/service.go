@@ -365,9 +365,13 @@ func (s *Service) acquisitions(tx Tx, r Range) (a Acquisitions, err error) {
 	}
 	a.ByCategory = rowsToCounts(rows)
 	a.Year, _ = strconv.Atoi(r.To[:4])
-	t, set, err := tx.StatsTarget(a.Year)
+	t, set, cats, err := tx.StatsTarget(a.Year)
 	if err != nil {
 		return a, err
+	}
+	for i, c := range a.ByCategory {
+		id, _ := strconv.ParseInt(c.Key, 10, 64)
+		a.ByCategory[i].Target = int64(cats[id])
 	}
 	a.Target, a.TargetSet = t, set
 	if !set {

@@ -59,8 +59,8 @@ type Tx interface {
 	// receptions, M guests.
 	StatsReceptions(fromDay, toDay string) ([]Row, error)
 	// StatsTarget returns the yearly target of new volumes (0, false when
-	// none was set).
-	StatsTarget(year int) (int, bool, error)
+	// none was set) and the categories' targets by category id.
+	StatsTarget(year int) (int, bool, map[int64]int, error)
 	// StatsNewBooks lists the titles whose copies came in between two
 	// days, newest first, at most limit.
 	StatsNewBooks(from, to string, limit int) ([]NewBook, error)

@@ -98,6 +98,9 @@ type Count struct {
 	N      int64  `json:"n"`
 	M      int64  `json:"m"`
 	V      int64  `json:"v,omitempty"`
+	// Target is the year's target of a category's new volumes, 0 when
+	// none was set (acquisitions by category).
+	Target int64 `json:"target,omitempty"`
 }
 
 // Label is the name in lang.

@@ -366,15 +366,28 @@ func (tx *Tx) StatsReceptions(fromDay, toDay string) ([]stats.Row, error) {
 	return out, err
 }
 
-// StatsTarget returns a year's target of new volumes.
-func (tx *Tx) StatsTarget(year int) (int, bool, error) {
-	var n []int
+// StatsTarget returns a year's target of new volumes and its
+// categories' targets.
+func (tx *Tx) StatsTarget(year int) (int, bool, map[int64]int, error) {
 	rows, err := tx.query(`SELECT volumes FROM acq_targets WHERE year = ?`, year)
-	n, err = collect(rows, err, func(r *sql.Rows) (v int, err error) { err = r.Scan(&v); return v, err })
-	if err != nil || len(n) == 0 {
-		return 0, false, err
+	n, err := collect(rows, err, func(r *sql.Rows) (v int, err error) { err = r.Scan(&v); return v, err })
+	if err != nil {
+		return 0, false, nil, err
 	}
-	return n[0], true, nil
+	cats := map[int64]int{}
+	rows, err = tx.query(`SELECT category_id, volumes FROM acq_category_targets WHERE year = ?`, year)
+	type ct struct {
+		id int64
+		n  int
+	}
+	cs, err := collect(rows, err, func(r *sql.Rows) (c ct, err error) { err = r.Scan(&c.id, &c.n); return c, err })
+	for _, c := range cs {
+		cats[c.id] = c.n
+	}
+	if len(n) == 0 {
+		return 0, false, cats, err
+	}
+	return n[0], true, cats, err
 }
 
 // StatsNewBooks lists the titles that came in between two days.

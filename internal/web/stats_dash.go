@@ -512,7 +512,7 @@ func (s *Server) acqFigures(v *view, lang string, a stats.Acquisitions) ([]statC
 	}
 	ps := []statPanel{
 		{ID: "acq-source", Title: v.T("stats.acq_by_source"), Chart: countPie(a.BySource, lang, v.T("stats.col.copies")), Table: heldTable(v, lang, v.T("stats.acq_by_source"), v.T("stats.col.source"), a.BySource)},
-		{ID: "acq-category", Title: v.T("stats.acq_by_category"), Chart: countChart(a.ByCategory, lang, v.T("stats.col.copies"), true, 0), Table: heldTable(v, lang, v.T("stats.acq_by_category"), v.T("stats.col.category"), a.ByCategory)},
+		{ID: "acq-category", Title: v.T("stats.acq_by_category"), Note: v.T("stats.acq_category_note", a.Year), Chart: countChart(a.ByCategory, lang, v.T("stats.col.copies"), true, 0), Table: categoryTargetTable(v, lang, a)},
 	}
 	return cards, ps, nil
 }
@@ -555,4 +555,18 @@ func cellText(c any) string {
 		return ""
 	}
 	return fmt.Sprint(c)
+}
+
+// categoryTargetTable is what came in by category with the year's
+// category targets where the librarian set one.
+func categoryTargetTable(v *view, lang string, a stats.Acquisitions) transfer.DataSheet {
+	t := transfer.DataSheet{Name: v.T("stats.acq_by_category"), Columns: []string{v.T("stats.col.category"), v.T("stats.col.copies"), v.T("stats.col.titles"), v.T("stats.col.value"), v.T("stats.col.target")}}
+	for _, c := range a.ByCategory {
+		target := ""
+		if c.Target > 0 {
+			target = fmt.Sprintf("%d（%d%%）", c.Target, min(100, c.N*100/c.Target))
+		}
+		t.Rows = append(t.Rows, []any{c.Label(lang), c.N, c.M, transfer.Yuan(c.V), target})
+	}
+	return t
 }
