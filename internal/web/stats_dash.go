@@ -206,8 +206,10 @@ func (s *Server) card(v *view, id, key string, f stats.Figure) statCard {
 
 func moneyCard(v *view, id, key string, f stats.Figure) statCard {
 	c := statCard{ID: id, Label: v.T(key), Value: yuanCard(f.N), Prev: yuanCard(f.Prev)}
-	if p, ok := f.Change(); ok && p != 0 {
-		c.Change, c.Up, c.Down = fmt.Sprintf("%+d%%", p), p > 0, p < 0
+	if p, ok := f.Change(); ok && p > 0 {
+		c.Change, c.Up = fmt.Sprintf("+%d%%", p), true
+	} else if ok && p < 0 {
+		c.Change, c.Down = fmt.Sprintf("−%d%%", -p), true
 	}
 	return c
 }
@@ -314,7 +316,13 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 		{ID: "served-per-day", Label: v.T("stats.served_per_day"), Value: strconv.FormatFloat(u.ServedPerDay, 'f', 1, 64), Prev: ""},
 	}
 	var ps []statPanel
-	ps = append(ps, statPanel{ID: "months", Title: v.T("stats.by_month"), Chart: periodChart(v, u.Months), Table: periodTable(v, v.T("stats.by_month"), v.T("stats.col.month"), u.Months)})
+	// A month or two is no curve: the days' chart shows them, the months
+	// keep their table.
+	months := statPanel{ID: "months", Title: v.T("stats.by_month"), Table: periodTable(v, v.T("stats.by_month"), v.T("stats.col.month"), u.Months)}
+	if len(u.Months) >= 3 || len(u.Days) == 0 {
+		months.Chart = periodChart(v, u.Months)
+	}
+	ps = append(ps, months)
 	if len(u.Days) > 0 {
 		ps = append(ps, statPanel{ID: "days", Title: v.T("stats.by_day"), Chart: periodChart(v, u.Days), Table: periodTable(v, v.T("stats.by_day"), v.T("stats.col.day"), u.Days)})
 	}
@@ -508,7 +516,7 @@ func (s *Server) acqFigures(v *view, lang string, a stats.Acquisitions) ([]statC
 		s.card(v, "added", "stats.added", a.Added), s.card(v, "added-titles", "stats.added_titles", a.Titles),
 		moneyCard(v, "added-value", "stats.added_value", a.ValueFen),
 		{ID: "spending", Label: v.T("stats.spending"), Value: yuanCard(a.SpendingFen)},
-		{ID: "target", Label: v.T("stats.target", a.Year), Value: fmt.Sprintf("%d / %d（%d%%）", a.YearCopies, a.Target, a.Percent())},
+		{ID: "target", Label: v.T("stats.target", a.Year), Value: fmt.Sprintf("%d / %d", a.YearCopies, a.Target), Sub: v.T("stats.target_done", a.Percent())},
 	}
 	ps := []statPanel{
 		{ID: "acq-source", Title: v.T("stats.acq_by_source"), Chart: countPie(a.BySource, lang, v.T("stats.col.copies")), Table: heldTable(v, lang, v.T("stats.acq_by_source"), v.T("stats.col.source"), a.BySource)},
