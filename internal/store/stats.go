@@ -312,17 +312,63 @@ func (tx *Tx) StatsClasses(fromDay, toDay string, from, to int64) ([]stats.Class
 			out[i].ListBooks = p.n * out[i].Members
 		}
 	}
-	done, err := tx.query(`SELECT x.class_id, COUNT(*) FROM (SELECT DISTINCT m.class_id, m.reader_id, rlr.record_id
-		FROM classes c JOIN class_members m ON m.class_id = c.id JOIN reading_list_classes rlc ON rlc.class_id = c.id JOIN reading_list_records rlr ON rlr.list_id = rlc.list_id
-		WHERE c.start_date <= ? AND c.end_date >= ? AND EXISTS (SELECT 1 FROM ledger l WHERE l.reader_id = m.reader_id AND l.record_id = rlr.record_id AND l.kind IN (?,?))) x
-		GROUP BY x.class_id`, toDay, fromDay, ledger.Loan, ledger.InRoom)
-	ds, err := collect(done, err, func(r *sql.Rows) (p pair, err error) { err = r.Scan(&p.class, &p.n); return p, err })
-	for _, p := range ds {
-		if i, ok := idx[p.class]; ok {
-			out[i].ListDone = p.n
+	// What the members ever borrowed or read, one pass over their ledger
+	// lines; then each class's members × its list titles, counted in Go.
+	// (One EXISTS probe per member and title was slow on PostgreSQL.)
+	lists, err := tx.query(`SELECT DISTINCT rlc.class_id, rlr.record_id FROM classes c JOIN reading_list_classes rlc ON rlc.class_id = c.id
+		JOIN reading_list_records rlr ON rlr.list_id = rlc.list_id WHERE c.start_date <= ? AND c.end_date >= ?`, toDay, fromDay)
+	type cr struct{ class, id int64 }
+	scan := func(r *sql.Rows) (x cr, err error) { err = r.Scan(&x.class, &x.id); return x, err }
+	ls2, err := collect(lists, err, scan)
+	if err != nil || len(ls2) == 0 {
+		return out, err
+	}
+	listOf := map[int64]map[int64]bool{}
+	for _, x := range ls2 {
+		if listOf[x.class] == nil {
+			listOf[x.class] = map[int64]bool{}
+		}
+		listOf[x.class][x.id] = true
+	}
+	mem, err := tx.query(`SELECT m.class_id, m.reader_id FROM classes c JOIN class_members m ON m.class_id = c.id WHERE c.start_date <= ? AND c.end_date >= ?`, toDay, fromDay)
+	members, err := collect(mem, err, scan)
+	if err != nil {
+		return nil, err
+	}
+	var readerIDs []int64
+	seenReader := map[int64]bool{}
+	for _, m := range members {
+		if listOf[m.class] != nil && !seenReader[m.id] {
+			seenReader[m.id] = true
+			readerIDs = append(readerIDs, m.id)
 		}
 	}
-	return out, err
+	read := map[int64][]int64{}
+	err = eachChunk(readerIDs, func(marks string, args []any) error {
+		rows, err := tx.query(`SELECT DISTINCT reader_id, record_id FROM ledger WHERE reader_id IN (`+marks+`) AND kind IN (?,?) AND record_id IS NOT NULL`,
+			append(args, ledger.Loan, ledger.InRoom)...)
+		got, err := collect(rows, err, scan)
+		for _, g := range got {
+			read[g.class] = append(read[g.class], g.id) // class holds the reader here
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range members {
+		i, ok := idx[m.class]
+		list := listOf[m.class]
+		if !ok || list == nil {
+			continue
+		}
+		for _, rec := range read[m.id] {
+			if list[rec] {
+				out[i].ListDone++
+			}
+		}
+	}
+	return out, nil
 }
 
 // StatsActivities lists the activities starting in the range.
