@@ -304,6 +304,9 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("POST /reports/annual", s.route(librarian, s.saveAnnualText))
 		mux.Handle("GET /reports/annual.docx", s.route(reports, s.exportAnnualReport))
 		mux.Handle("POST /stats/privacy", s.route(librarian, s.saveStatsPrivacy))
+		mux.Handle("GET /reports", s.route(reports, s.showReports))
+		mux.Handle("GET /reports/{name}", s.route(reports, s.showReport))
+		mux.Handle("GET /reports/{name}/export", s.route(reports, s.exportReport))
 	}
 
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
