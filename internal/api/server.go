@@ -23,6 +23,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
+	"shuwu/internal/seats"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
 )
@@ -61,6 +62,8 @@ type Deps struct {
 	Receptions *receptions.Service
 	// Displays serves the themed displays; nil leaves them out.
 	Displays *displays.Service
+	// Seats serves seat reservations (座位预约); nil leaves them out.
+	Seats *seats.Service
 	// Extra routes other surfaces add under /api/v1 (search …).
 	Extra []Route
 	// MaxUpload bounds an import upload; 0 means httpx.MaxUpload.
@@ -116,6 +119,7 @@ func New(d Deps) *Server {
 	s.routes = append(append(s.routes, s.visitRoutes()...), s.receptionRoutes()...)
 	s.routes = append(s.routes, s.displayRoutes()...)
 	s.routes = append(s.routes, s.dutyRoutes()...)
+	s.routes = append(s.routes, s.seatRoutes()...)
 	return s
 }
 

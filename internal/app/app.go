@@ -40,6 +40,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
+	"shuwu/internal/seats"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/stocktake"
 	"shuwu/internal/store"
@@ -74,6 +75,7 @@ type App struct {
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
 	Displays     *displays.Service   // themed displays (专题书展)
+	Seats        *seats.Service      // seat reservations (座位预约)
 	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -168,6 +170,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Visits = visits.NewService(db.Visits(), tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
+	a.Seats = seats.NewService(db.Seats(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left
@@ -188,6 +191,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions, Displays: a.Displays,
+		Seats: a.Seats,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
 	})
@@ -202,6 +206,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Visits:     a.Visits,
 		Receptions: a.Receptions,
 		Displays:   a.Displays,
+		Seats:      a.Seats,
 	})
 	if err != nil {
 		db.Close()
@@ -337,9 +342,14 @@ func (a *App) Serve() error {
 	}
 	bgCtx, cancel := context.WithCancel(context.Background())
 	a.stopBg = cancel
-	a.bg.Add(2)
+	a.bg.Add(3)
 	go a.sweep(bgCtx)
 	go a.drainSearchQueue(bgCtx)
+	if a.Config.BackupDir != "" {
+		a.bg.Add(1)
+		go a.scheduledBackups(bgCtx)
+	}
+	go a.releaseSeats(bgCtx)
 	// An ordinary request has ReadTimeout for its headers and body; an
 	// upload's body is paced instead (httpx.Uploads). No WriteTimeout: an
 	// export streams for as long as it takes.
@@ -391,6 +401,31 @@ func (a *App) sweep(ctx context.Context) {
 		}
 		if err := a.Auth.PruneSessions(ctx); err != nil {
 			a.Log.Error("prune sessions", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// SeatSweep is how often the server releases seat reservations nobody
+// checked in to (seats.Service.ReleaseNoShows).
+var SeatSweep = time.Minute
+
+// releaseSeats frees the seats of no-shows every minute, by itself: no
+// cron.
+func (a *App) releaseSeats(ctx context.Context) {
+	defer a.bg.Done()
+	t := time.NewTicker(SeatSweep)
+	defer t.Stop()
+	for {
+		sys := audit.WithActor(ctx, audit.System)
+		if n, err := a.Seats.ReleaseNoShows(sys); err != nil && ctx.Err() == nil {
+			a.Log.Error("seats: release no-shows", "err", err)
+		} else if n > 0 {
+			a.Log.Info("seats: released reservations nobody checked in to", "count", n)
 		}
 		select {
 		case <-ctx.Done():

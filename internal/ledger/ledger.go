@@ -49,6 +49,16 @@ const (
 	ActivitySignIn       Kind = "activity_signin"     // a reader signed in at the activity (签到)
 )
 
+// Seat kinds (座位预约): RefID is the seat reservation, SpaceID the
+// seats' space.
+const (
+	SeatReserved  Kind = "seat_reserve" // a reader reserved a seat for a slot
+	SeatCheckIn   Kind = "seat_checkin" // the reader checked in at the seat (入座签到)
+	SeatReleased  Kind = "seat_release" // nobody came in time (or the desk released it): the seat is free
+	SeatCancelled Kind = "seat_cancel"  // the reader or the desk cancelled the reservation
+	SeatLeft      Kind = "seat_leave"   // the reader checked in and has left the seat
+)
+
 // Entry is one line of the ledger.
 type Entry struct {
 	ID       int64     `json:"id"`
@@ -91,6 +101,9 @@ var labels = map[Kind][2]string{
 	ActivityRegistered: {"活动报名", "activity registration"}, ActivityWaitlisted: {"活动候补", "activity waitlist"},
 	ActivityPromoted: {"候补转正", "moved up from the waitlist"}, ActivityUnregistered: {"取消报名", "registration cancelled"},
 	ActivitySignIn: {"活动签到", "activity sign-in"},
+	SeatReserved:   {"座位预约", "seat reserved"}, SeatCheckIn: {"座位签到", "seat check-in"},
+	SeatReleased: {"座位释放", "seat released"}, SeatCancelled: {"取消座位预约", "seat reservation cancelled"},
+	SeatLeft: {"离座", "left the seat"},
 }
 
 // Label is the kind in Chinese, or in English when en is set; an unknown

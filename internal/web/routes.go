@@ -280,6 +280,23 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /opac/displays", s.route(public, s.opacDisplays))
 	}
 
+	if s.d.Seats != nil && s.d.Room != nil {
+		mux.Handle("GET /opac/seats", s.route(public, s.showSeatMap))
+		mux.Handle("POST /opac/seats/reserve", s.route(readerOnly, s.reserveSeat))
+		mux.Handle("POST /opac/seats/reservations/{id}/cancel", s.route(readerOnly, s.cancelMySeat))
+		mux.Handle("GET /opac/seats/{id}/checkin", s.route(readerOnly, s.showSeatCheckIn))
+		mux.Handle("POST /opac/seats/{id}/checkin", s.route(readerOnly, s.seatCheckIn))
+		mux.Handle("GET /seats", s.route(staff, s.showSeatBoard))
+		mux.Handle("POST /seats/reservations/{id}/checkin", s.route(staff, s.deskSeatStep(false)))
+		mux.Handle("POST /seats/reservations/{id}/release", s.route(staff, s.deskSeatStep(true)))
+		mux.Handle("GET /settings/seats", s.route(librarian, s.showSeatSettings))
+		mux.Handle("POST /settings/seats", s.route(librarian, s.saveSeatSettings))
+		mux.Handle("POST /settings/seats/tables", s.route(librarian, s.saveSeatTable))
+		mux.Handle("POST /settings/seats/tables/{id}/edit", s.route(librarian, s.saveSeatTable))
+		mux.Handle("POST /settings/seats/tables/{id}/remove", s.route(librarian, s.removeSeatTable))
+		mux.Handle("GET /settings/seats/codes", s.route(librarian, s.printSeatCodes))
+	}
+
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
 	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))

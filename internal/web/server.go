@@ -30,6 +30,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
+	"shuwu/internal/seats"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/stocktake"
 	"shuwu/internal/transfer"
@@ -108,6 +109,10 @@ type Deps struct {
 	// Displays serves the themed displays (专题书展) at the desk, in the
 	// portal and on the door display; nil leaves them out.
 	Displays *displays.Service
+	// Seats serves seat reservations (座位预约): the portal's seat map and
+	// check-in, the desk's board and the librarian's map editor; nil
+	// leaves them out.
+	Seats *seats.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.
