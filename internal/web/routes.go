@@ -81,6 +81,7 @@ func (s *Server) Register(mux Mux) {
 	mux.Handle("GET /settings/users", s.route(adminOnly, s.showUsers))
 	mux.Handle("POST /settings/users", s.route(adminOnly, s.createUser))
 	mux.Handle("POST /settings/users/{name}", s.route(adminOnly, s.updateUser))
+	mux.Handle("POST /settings/users/{name}/two-step-reset", s.route(adminOnly, s.resetTwoStep))
 	if s.d.SelfCheck != nil {
 		mux.Handle("GET /settings/terminals", s.route(librarian, s.showTerminals))
 		mux.Handle("POST /settings/terminals", s.route(librarian, s.createTerminal))
@@ -311,6 +312,11 @@ func (s *Server) Register(mux Mux) {
 	mux.Handle("GET /my/personal-data", s.route(readerOnly, s.exportMyPersonalData))
 	mux.Handle("GET /my/password", s.route(anyone, s.showMyPassword))
 	mux.Handle("POST /my/password", s.route(anyone, s.changeMyPassword))
+	mux.Handle("GET /my/two-step", s.route(accounts, s.showTwoStep))
+	mux.Handle("POST /my/two-step/start", s.route(accounts, s.startTwoStep))
+	mux.Handle("POST /my/two-step/confirm", s.route(accounts, s.confirmTwoStep))
+	mux.Handle("POST /my/two-step/off", s.route(accounts, s.stopTwoStep))
+	mux.Handle("POST /login/code", s.route(public, s.submitLoginCode))
 
 	// Anything else is a page that does not exist, or one that does but
 	// not for this method (405 with Allow).
