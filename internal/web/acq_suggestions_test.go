@@ -58,6 +58,7 @@ func TestReaderSuggestsLibrarianDecides(t *testing.T) {
 		t.Fatal(err)
 	}
 	rd.get("/my/suggestions").want(t, http.StatusOK, "您推荐的图书已到馆", `href="/opac/records/`)
+	rd.get("/my/personal-data").want(t, http.StatusOK, `"suggestions": [`, "乡村振兴读本", "不属于本馆收藏范围")
 	other := e.as(t, e.f.Readers[1].Card)
 	if body := other.get("/my/suggestions").body; strings.Contains(body, "乡村振兴读本") {
 		t.Error("another reader sees the suggestion")
