@@ -206,6 +206,8 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /activities/calendar", s.route(activityViewers, s.showCalendar(true)))
 		mux.Handle("GET /opac/activities/calendar", s.route(public, s.showCalendar(false)))
 		mux.Handle("GET /activities.ics", s.route(public, s.activitiesFeed))
+		mux.Handle("POST /activities/{id}/register", s.route(activityRunners, s.deskRegister))
+		mux.Handle("POST /activities/{id}/cancel", s.route(bookers, s.cancelActivity))
 	}
 	if s.d.Visits != nil {
 		mux.Handle("GET /visits", s.route(staff, s.showVisits))
