@@ -148,16 +148,7 @@ func (s *Server) calendar(r *http.Request, staffView bool) (calendarPage, error)
 	}
 	first := mondayOf(month, s.d.TZ)
 	end := mondayOf(month.AddDate(0, 1, -1), s.d.TZ).AddDate(0, 0, 7) // the Monday after the month's last week
-	f := activities.Filter{From: first, To: end}
-	var items []activities.Activity
-	if staffView && audit.ActorFrom(r.Context()).Role == audit.RoleOrganiser {
-		items, err = s.d.Activities.Mine(r.Context(), f)
-	} else {
-		if !staffView {
-			f.Status = activities.Planned
-		}
-		items, err = s.d.Activities.List(r.Context(), f)
-	}
+	items, err := s.calendarItems(r, staffView, first, end)
 	if err != nil {
 		return calendarPage{}, err
 	}
@@ -186,8 +177,25 @@ func (s *Server) calendar(r *http.Request, staffView bool) (calendarPage, error)
 	return d, nil
 }
 
+// calendarItems are the activities starting in [from, to) a calendar
+// shows: an organiser's own on the staff side, the planned ones in the
+// portal, all of them for the rest of the staff.
+func (s *Server) calendarItems(r *http.Request, staffView bool, from, to time.Time) ([]activities.Activity, error) {
+	f := activities.Filter{From: from, To: to}
+	if staffView && audit.ActorFrom(r.Context()).Role == audit.RoleOrganiser {
+		return s.d.Activities.Mine(r.Context(), f)
+	}
+	if !staffView {
+		f.Status = activities.Planned
+	}
+	return s.d.Activities.List(r.Context(), f)
+}
+
 func (s *Server) showCalendar(staffView bool) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request, v *view) error {
+		if r.URL.Query().Has("week") {
+			return s.showWeek(w, r, v, staffView)
+		}
 		d, err := s.calendar(r, staffView)
 		if err != nil {
 			return err
