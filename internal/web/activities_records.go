@@ -89,21 +89,31 @@ func (s *Server) servePhoto(thumb bool) handlerFunc {
 		if err != nil {
 			return err
 		}
-		f, err := os.Open(path)
-		if err != nil {
-			return errs.NotFound(activities.CodePhotoNotFound, "照片文件不存在", "the photo's file is missing")
-		}
-		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			return errs.Internalf("photo: %w", err)
-		}
-		w.Header().Set("Content-Type", mime)
-		w.Header().Set("Cache-Control", "public, max-age=86400")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		http.ServeContent(w, r, "", st.ModTime(), f)
-		return nil
+		return servePhotoFile(w, r, path, mime, true, errs.NotFound(activities.CodePhotoNotFound, "照片文件不存在", "the photo's file is missing"))
 	}
+}
+
+// servePhotoFile sends a kept photo: cached a day, by everyone when public
+// (activities'), else only by the browser that asked (visits').
+func servePhotoFile(w http.ResponseWriter, r *http.Request, path, mime string, public bool, missing error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return missing
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return errs.Internalf("photo: %w", err)
+	}
+	w.Header().Set("Content-Type", mime)
+	if public {
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+	} else {
+		w.Header().Set("Cache-Control", "private, max-age=86400")
+	}
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	http.ServeContent(w, r, "", st.ModTime(), f)
+	return nil
 }
 
 // calDay is one day of the month view.

@@ -242,6 +242,10 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /receptions/{id}", s.route(receptionReaders, s.showReception))
 		mux.Handle("GET /receptions/{id}/edit", s.route(librarian, s.editReception))
 		mux.Handle("POST /receptions/{id}/edit", s.route(librarian, s.updateReception))
+		mux.Handle("POST /receptions/{id}/photos", s.route(librarian, s.uploadReceptionPhoto))
+		mux.Handle("POST /reception-photos/{pid}/delete", s.route(librarian, s.deleteReceptionPhoto))
+		mux.Handle("GET /reception-photos/{pid}", s.route(receptionReaders, s.serveReceptionPhoto(false)))
+		mux.Handle("GET /reception-photos/{pid}/thumb", s.route(receptionReaders, s.serveReceptionPhoto(true)))
 	}
 
 	if s.d.Displays != nil {
