@@ -38,5 +38,4 @@ go test -count=1 -timeout 20m -skip 'TestWALStaysBoundedUnderMixedLoad' \
 	./internal/transfer/... ./internal/protocol/... ./internal/api/... ./internal/app/... \
 	./internal/cli/... ./internal/demo/... ./internal/room/... ./internal/periodicals/... ./internal/copycat/... ./internal/ledger/... \
 	./internal/duty/... ./internal/activities/... ./internal/visits/... ./internal/receptions/... ./internal/stocktake/... ./internal/displays/... \
-	./internal/crashtest/... \
-	./internal/seats/...
+	./internal/crashtest/... ./internal/seats/... ./internal/acquisitions/...

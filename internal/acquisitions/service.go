@@ -14,6 +14,7 @@ import (
 // Service is the yearly targets' use cases.
 type Service struct {
 	store Store
+	cat   *catalog.Service
 	tz    *time.Location
 	now   func() time.Time
 }

@@ -25,4 +25,40 @@ type Tx interface {
 	YearCounts(from, to string) (YearCounts, error)
 	Arrivals(from, to string, f ArrivalFilter) ([]Arrival, int, error)
 	Audit(e audit.Entry) error
+	OrdersTx
+}
+
+// OrdersTx is what suppliers, funds and orders read and write inside one
+// transaction. Lookups of a missing row return a not-found *errs.Error.
+type OrdersTx interface {
+	InsertSupplier(s *Supplier) error
+	UpdateSupplier(s *Supplier) error
+	Supplier(id int64) (Supplier, error)
+	Suppliers() ([]Supplier, error)
+
+	InsertFund(f *Fund) error
+	UpdateFund(f *Fund) error
+	// Fund and Funds read a fund with what it has spent and committed.
+	Fund(id int64) (Fund, error)
+	// Funds lists a year's funds; year 0 is every year's.
+	Funds(year int) ([]Fund, error)
+
+	InsertOrder(o *Order) error
+	// UpdateOrder saves the stored status, due and sent dates and notes.
+	UpdateOrder(o *Order) error
+	// Order reads an order with its totals (Status still to settle).
+	Order(id int64) (Order, error)
+	Orders(f OrderFilter) ([]Order, error)
+
+	InsertLine(l *Line) error
+	UpdateLine(l *Line) error
+	DeleteLine(id int64) error
+	// Line reads a line with its received copies.
+	Line(id int64) (Line, error)
+	Lines(orderID int64) ([]Line, error)
+	// OpenLines lists the lines of sent orders with copies awaited, with
+	// their order's number, supplier and due date.
+	OpenLines() ([]LateLine, error)
+
+	NextSequence(name string) (int64, error)
 }

@@ -5,12 +5,17 @@ import (
 	"net/http"
 
 	"shuwu/internal/audit"
+	"shuwu/internal/auth"
 	"shuwu/internal/circulation"
+	"shuwu/internal/errs"
 )
 
 type loginRequest struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
+	// TOTP is the 6-digit code of an account with two-step login; without
+	// it such an account is answered 401 TOTP_REQUIRED.
+	TOTP string `json:"totp,omitempty"`
 }
 
 type passwordChange struct {
@@ -56,6 +61,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	sess, err := s.Auth.Login(r.Context(), req.Username, req.Password, clientKey(r))
+	if errs.Is(err, auth.CodeTOTPRequired) && req.TOTP != "" {
+		sess, err = s.Auth.CompleteLogin(r.Context(), sess.Challenge, req.TOTP)
+	}
 	if err != nil {
 		return err
 	}

@@ -103,8 +103,8 @@ func try(t *testing.T, srv *httptest.Server, route routeKey, token string) bool 
 	if res.StatusCode >= 500 {
 		t.Errorf("%s as %s: status %d: no request may fail the server", route, tokenRole[token], res.StatusCode)
 	}
-	if strings.HasSuffix(route, "/auth/login") {
-		// The login answers 401 to a wrong password: that is the route
+	if strings.HasSuffix(route, "/auth/login") || route == "POST /login/code" {
+		// A login answers 401 to a wrong password or code: that is the route
 		// open, not the person refused.
 		return res.StatusCode != http.StatusForbidden
 	}
@@ -235,7 +235,8 @@ func TestEveryRouteAnswersEachRoleAsTheTableSays(t *testing.T) {
 	}
 
 	ownSession := map[routeKey]bool{"POST /login": true, "POST /logout": true, "POST /my/password": true,
-		"POST /api/v1/auth/login": true, "POST /api/v1/auth/logout": true, "POST /api/v1/me/password": true}
+		"POST /api/v1/auth/login": true, "POST /api/v1/auth/logout": true, "POST /api/v1/me/password": true,
+		"POST /login/code": true, "POST /my/two-step/start": true, "POST /my/two-step/confirm": true, "POST /my/two-step/off": true}
 	for _, r := range routes {
 		method, path, _ := strings.Cut(r, " ")
 		changes := method != http.MethodGet && method != http.MethodHead

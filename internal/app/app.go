@@ -160,7 +160,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	}
 	a.SelfCheck = selfcheck.NewService(db.SelfCheck(), nil)
 	a.Donations = donations.NewService(db.Donations(), a.Catalog, tz, nil)
-	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil)
+	a.Acquisitions = acquisitions.NewService(db.Acquisitions(), tz, nil).WithCatalog(a.Catalog)
 	a.Periodicals = periodicals.NewService(db.Periodicals(), a.Catalog, tz, nil)
 	a.Room = room.NewService(db.Room(), tz, nil)
 	a.Duty = duty.NewService(db.Duty(), a.Room, tz, nil)
@@ -345,6 +345,10 @@ func (a *App) Serve() error {
 	a.bg.Add(3)
 	go a.sweep(bgCtx)
 	go a.drainSearchQueue(bgCtx)
+	if a.Config.BackupDir != "" {
+		a.bg.Add(1)
+		go a.scheduledBackups(bgCtx)
+	}
 	go a.releaseSeats(bgCtx)
 	// An ordinary request has ReadTimeout for its headers and body; an
 	// upload's body is paced instead (httpx.Uploads). No WriteTimeout: an

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"crypto/tls"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -21,6 +22,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/search"
 	"shuwu/internal/settings"
+	"shuwu/internal/store"
 	"shuwu/internal/testkit"
 )
 
@@ -298,5 +300,54 @@ func TestTheServerServesHTTPSWithSecureCookies(t *testing.T) {
 		if plain.StatusCode == http.StatusOK {
 			t.Error("plain HTTP on the HTTPS port answered the page")
 		}
+	}
+}
+
+// The daily backup writes a dated, usable copy and keeps only the newest
+// ones, never touching other files in the directory.
+func TestScheduledBackupsKeepTheNewest(t *testing.T) {
+	cfg := testkit.Config(t)
+	cfg.BackupDir, cfg.BackupKeep = filepath.Join(t.TempDir(), "backups"), 2
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := audit.WithActor(context.Background(), audit.System)
+	a, err := app.Open(ctx, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	os.MkdirAll(cfg.BackupDir, 0o755)
+	mine := filepath.Join(cfg.BackupDir, "librarian-notes.txt")
+	os.WriteFile(mine, []byte("keep"), 0o600)
+	var paths []string
+	for i := 0; i < 3; i++ {
+		if _, err := a.Catalog.CreateRecord(ctx, catalog.Record{Title: fmt.Sprintf("第%d本", i+1), CLC: "D2"}); err != nil {
+			t.Fatal(err)
+		}
+		p, err := a.BackupNow(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+		time.Sleep(5 * time.Millisecond)
+	}
+	entries, _ := os.ReadDir(cfg.BackupDir)
+	if len(entries) != 3 {
+		t.Fatalf("backup dir holds %d files, want the 2 newest backups and the librarian's file", len(entries))
+	}
+	if _, err := os.Stat(paths[0]); !os.IsNotExist(err) {
+		t.Error("the oldest backup was kept")
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Error("a file that is no backup was removed")
+	}
+	b, err := store.Open(ctx, "sqlite:"+paths[2], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if c, err := b.Counts(ctx, "2026-12-04"); err != nil || c.Records != 3 {
+		t.Fatalf("the newest backup holds %d records (%v), want 3", c.Records, err)
 	}
 }

@@ -28,6 +28,14 @@ const (
 	CodeUsernameTaken errs.Code = "USERNAME_TAKEN"
 	// 用户名或密码错误 / wrong user name or password
 	CodeWrongPassword errs.Code = "WRONG_PASSWORD"
+	// 请输入验证器中的 6 位验证码 / enter the 6-digit code from your authenticator app
+	CodeTOTPRequired errs.Code = "TOTP_REQUIRED"
+	// 验证码不正确或已过期 / the code is wrong or has expired
+	CodeTOTPWrong errs.Code = "TOTP_WRONG"
+	// 请先点击“开启两步验证”，用验证器扫描二维码 / start the setup first and scan the QR code
+	CodeTOTPNotPending errs.Code = "TOTP_NOT_PENDING"
+	// 登录已超时或验证码错误次数过多，请重新输入用户名和密码 / the login timed out or had too many wrong codes: log in again
+	CodeTOTPChallengeGone errs.Code = "TOTP_CHALLENGE_GONE"
 	// 新密码不能与初始密码相同 / the new password must differ from the initial one
 	CodePasswordUnchanged errs.Code = "PASSWORD_UNCHANGED"
 	// 密码不能全是同一个字符 / the password must not be one character repeated

@@ -34,6 +34,8 @@ type Service struct {
 
 	mu    sync.Mutex
 	cache map[string]cachedActor
+	// totp holds two-step logins waiting for their code.
+	totp *twoStep
 }
 
 type cachedActor struct {
@@ -46,7 +48,7 @@ func NewService(store Store, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: store, now: now, cache: map[string]cachedActor{},
+	return &Service{store: store, now: now, cache: map[string]cachedActor{}, totp: newTwoStep(),
 		fails:     newLimiter(maxPerName, limitWindow, limitKeys),
 		addrFails: newLimiter(maxPerAddress, limitWindow, limitKeys)}
 }
@@ -62,6 +64,10 @@ type Session struct {
 	Token     string      `json:"token"`
 	Actor     audit.Actor `json:"actor"`
 	ExpiresAt time.Time   `json:"expires_at"`
+	// Challenge is set, with the error TOTP_REQUIRED and no token, when
+	// the password was right and the account logs in in two steps:
+	// CompleteLogin takes it with the code.
+	Challenge string `json:"challenge,omitempty"`
 }
 
 func hashToken(tok string) string {
@@ -107,11 +113,13 @@ func (s *Service) Login(ctx context.Context, name, password, clientKey string) (
 	var hash string // "" when the name is unknown or cannot log in
 	var initial bool
 	var initialOK bool
+	var twoStep bool
 	err := s.store.View(ctx, func(tx Tx) error {
 		if u, err := tx.UserByName(name); err == nil {
 			if !u.Disabled {
 				hash, row.UserID = u.PasswordHash, u.ID
 				actor = audit.Actor{UserID: u.ID, Name: u.Username, Role: u.Role}
+				twoStep = u.TOTPSecret != ""
 			}
 			return nil
 		} else if !errs.Is(err, CodeUserNotFound) {
@@ -164,6 +172,15 @@ func (s *Service) Login(ctx context.Context, name, password, clientKey string) (
 		}
 		return Session{}, errWrongPassword()
 	}
+	s.fails.Reset(key)
+	if twoStep {
+		return Session{Challenge: s.newChallenge(row.UserID, actor, name)}, errTOTPRequired()
+	}
+	return s.startSession(ctx, row, actor, name, now)
+}
+
+// startSession stores a new session for a login that passed every step.
+func (s *Service) startSession(ctx context.Context, row SessionRow, actor audit.Actor, name string, now time.Time) (Session, error) {
 	row.ExpiresAt = now.Add(SessionTTL)
 	sess := Session{Token: newToken(), Actor: actor, ExpiresAt: row.ExpiresAt}
 	if err := s.store.Update(ctx, func(tx Tx) error {
@@ -174,7 +191,6 @@ func (s *Service) Login(ctx context.Context, name, password, clientKey string) (
 	}); err != nil {
 		return Session{}, err
 	}
-	s.fails.Reset(key)
 	return sess, nil
 }
 
@@ -526,4 +542,14 @@ func (s *Service) HasAdmin(ctx context.Context) (bool, error) {
 // PruneSessions deletes expired sessions.
 func (s *Service) PruneSessions(ctx context.Context) error {
 	return s.store.Update(ctx, func(tx Tx) error { return tx.DeleteExpiredSessions(s.now()) })
+}
+
+// User returns one staff account.
+func (s *Service) User(ctx context.Context, id int64) (User, error) {
+	var u User
+	err := s.store.View(ctx, func(tx Tx) (err error) {
+		u, err = tx.User(id)
+		return err
+	})
+	return u, err
 }

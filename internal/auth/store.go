@@ -17,6 +17,12 @@ type User struct {
 	Disabled     bool       `json:"disabled"`
 	PasswordHash string     `json:"-"`
 	CreatedAt    time.Time  `json:"created_at"`
+	// TOTPSecret is set when the account logs in in two steps (两步验证);
+	// TOTPPending while it is being set up.
+	TOTPSecret  string `json:"-"`
+	TOTPPending string `json:"-"`
+	// TwoStep says, in listings, whether two-step login is on.
+	TwoStep bool `json:"two_step"`
 }
 
 // SessionRow is a stored session: a staff user's or a reader's.

@@ -95,13 +95,16 @@ type Item struct {
 	DonorID int64 `json:"donor_id,omitempty"`
 	// BatchID is the accession batch (a donation or a transfer) the copy
 	// came in; 0 for copies catalogued one by one or imported.
-	BatchID   int64     `json:"batch_id,omitempty"`
-	PriceFen  int64     `json:"price_fen"`
-	AddedDate string    `json:"added_date"` // YYYY-MM-DD
-	Lendable  bool      `json:"lendable"`
-	Notes     string    `json:"notes,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	BatchID int64 `json:"batch_id,omitempty"`
+	// OrderLineID is the order line (采访订单) the copy was received
+	// against; 0 for copies that did not come by an order. Written once.
+	OrderLineID int64     `json:"order_line_id,omitempty"`
+	PriceFen    int64     `json:"price_fen"`
+	AddedDate   string    `json:"added_date"` // YYYY-MM-DD
+	Lendable    bool      `json:"lendable"`
+	Notes       string    `json:"notes,omitempty"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
 }
 
 // NewItems asks for copies of a record. Barcodes may be given (one per
@@ -121,6 +124,9 @@ type NewItems struct {
 	// batch; set by the donations use case, not by the API's callers.
 	DonorID int64 `json:"-"`
 	BatchID int64 `json:"-"`
+	// OrderLineID links the copies to the order line they were received
+	// against; set by the acquisitions use case.
+	OrderLineID int64 `json:"-"`
 }
 
 // ItemChange is the editable part of an item. Nil fields stay unchanged.

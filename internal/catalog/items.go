@@ -167,7 +167,7 @@ func (s *Service) addItemsTx(ctx context.Context, tx Tx, r Record, in NewItems) 
 			return nil, err
 		}
 		it := Item{RecordID: r.ID, Barcode: b, CallNumber: cn, CallSort: callno.SortKey(cn), LocationID: loc.ID,
-			Status: StatusAvailable, Source: in.Source, Donor: strings.TrimSpace(in.Donor), DonorID: in.DonorID, BatchID: in.BatchID,
+			Status: StatusAvailable, Source: in.Source, Donor: strings.TrimSpace(in.Donor), DonorID: in.DonorID, BatchID: in.BatchID, OrderLineID: in.OrderLineID,
 			PriceFen: price, AddedDate: in.AddedDate, Lendable: lendable, CreatedAt: now, UpdatedAt: now}
 		if err := tx.InsertItem(&it); err != nil {
 			if errs.Is(err, errs.CodeDuplicate) {

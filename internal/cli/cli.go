@@ -40,6 +40,7 @@ func commands() map[string]command {
 		"stats":        {"输出馆藏与流通总数 / print totals (--json)", runStats},
 		"clc":          {"导入中图法类表（import FILE）/ import a CLC table", runCLC},
 		"backup":       {"在线备份数据库（FILE）/ back up the database while running", runBackup},
+		"restore":      {"从备份恢复数据库（FILE，须先停止服务器）/ restore a backup (server stopped)", runRestore},
 		"audit":        {"校验审计日志的哈希链（verify）/ verify the audit log's hash chain", runAudit},
 		"reindex":      {"重建检索索引 / rebuild the search index", runReindex},
 		"version":      {"显示版本 / print the version", runVersion},

@@ -278,6 +278,17 @@ func TestToolsWorkWhileTheServerRuns(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+	// A restore is refused while the server runs, and changes nothing.
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if code, _, errOut := run(t, "", "backup", "--data", dir, backup); code != 0 {
+		t.Fatalf("backup beside the server: %s", errOut)
+	}
+	if code, _, errOut := run(t, "", "restore", "--data", dir, backup); code != 3 || !strings.Contains(errOut, "服务器正在运行") {
+		t.Fatalf("restore beside the server = %d %q; want refused", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "shuwu.db")); !pgtest.Enabled() && err != nil {
+		t.Fatalf("the refused restore moved the database: %v", err)
+	}
 }
 
 func TestABadTimeZoneIsNamedInChinese(t *testing.T) {
@@ -300,5 +311,55 @@ func TestAuditVerifySaysTheChainIsWhole(t *testing.T) {
 	}
 	if code, _, errOut := run(t, "", "audit", "--data", dir); code != 2 || !strings.Contains(errOut, "shuwu audit verify") {
 		t.Fatalf("audit without verify = %d %q, want the usage", code, errOut)
+	}
+}
+
+// A backup restored: the accounts and books made after it are gone, the
+// ones before it are back, the search finds the restored books, and the
+// database before the restore is kept (SQLite) — or, on PostgreSQL, a
+// database that is not empty is refused and a new one takes the backup.
+// A running server is never restored under.
+func TestRestorePutsTheBackupBack(t *testing.T) {
+	dir := t.TempDir()
+	books := filepath.Join(t.TempDir(), "books.csv")
+	os.WriteFile(books, []byte("题名,作者,分类号,册数\n论持久战,毛泽东,A4,2\n"), 0o600)
+	if code, _, errOut := run(t, "long-password-1\n", "user", "add", "--data", dir, "--role", "librarian", "wang"); code != 0 {
+		t.Fatalf("user add: %s", errOut)
+	}
+	if code, _, errOut := run(t, "", "import", "books", "--data", dir, books); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if code, _, errOut := run(t, "", "backup", "--data", dir, backup); code != 0 {
+		t.Fatalf("backup: %s", errOut)
+	}
+	if code, _, errOut := run(t, "long-password-1\n", "user", "add", "--data", dir, "--role", "duty", "li"); code != 0 {
+		t.Fatalf("user add li: %s", errOut)
+	}
+	into := dir
+	if pgtest.Enabled() {
+		code, _, errOut := run(t, "", "restore", "--data", dir, backup)
+		if code == 0 || !strings.Contains(errOut, "不是空的") {
+			t.Fatalf("restore into a PostgreSQL database in use = %d %q; want refused as not empty", code, errOut)
+		}
+		into = t.TempDir()
+	}
+	code, out, errOut := run(t, "", "restore", "--data", into, backup)
+	if code != 0 || !strings.Contains(out, "逐表与备份一致") || !strings.Contains(out, "检索索引已重建") {
+		t.Fatalf("restore = %d %q %q", code, out, errOut)
+	}
+	if !pgtest.Enabled() && !strings.Contains(out, "原数据库已保留为") {
+		t.Errorf("restore did not say where the database before it is kept: %q", out)
+	}
+	_, users, _ := run(t, "", "user", "list", "--data", into)
+	if !strings.Contains(users, "wang") || strings.Contains(users, "li ") {
+		t.Errorf("accounts after the restore: %q; want wang and not li", users)
+	}
+	_, stats, _ := run(t, "", "stats", "--json", "--data", into)
+	if !strings.Contains(stats, `"records":1`) || !strings.Contains(stats, `"items":2`) {
+		t.Errorf("stats after the restore: %s", stats)
+	}
+	if code, _, errOut := run(t, "", "restore", "--data", into, filepath.Join(t.TempDir(), "none.db")); code != 2 || !strings.Contains(errOut, "不存在") {
+		t.Errorf("restore of a missing file = %d %q", code, errOut)
 	}
 }

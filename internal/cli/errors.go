@@ -16,4 +16,6 @@ const (
 	CodeSourceMissing errs.Code = "SOURCE_DATABASE_MISSING"
 	// 迁移后数据不一致 / the copy differs from the source
 	CodeCopyMismatch errs.Code = "COPY_MISMATCH"
+	// 服务器正在运行：请先停止服务器，再恢复备份 / the server is running: stop it before restoring
+	CodeServerRunning errs.Code = "SERVER_RUNNING"
 )

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -52,6 +53,12 @@ type Config struct {
 	// client: the login limits and the audit log count by that address.
 	// Empty: the peer's own address, whatever the header says.
 	TrustedProxies string
+	// BackupDir, when set, makes the server back the database up there
+	// every day at BackupAt (HH:MM, the library's time), keeping the
+	// newest BackupKeep backups.
+	BackupDir  string
+	BackupAt   string
+	BackupKeep int
 
 	tz      *time.Location
 	proxies []*net.IPNet
@@ -59,7 +66,7 @@ type Config struct {
 
 // Defaults are the settings of a fresh install.
 func Defaults() Config {
-	return Config{Addr: "127.0.0.1:8080", DataDir: "./shuwu-data", TimeZone: "Asia/Shanghai", LogLevel: "info"}
+	return Config{Addr: "127.0.0.1:8080", DataDir: "./shuwu-data", TimeZone: "Asia/Shanghai", LogLevel: "info", BackupAt: "02:30", BackupKeep: 14}
 }
 
 // FromEnv applies SHUWU_* variables to c.
@@ -106,6 +113,19 @@ func (c *Config) FromEnv(getenv func(string) string) {
 	if v := getenv("SHUWU_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = v
 	}
+	if v := getenv("SHUWU_BACKUP_DIR"); v != "" {
+		c.BackupDir = v
+	}
+	if v := getenv("SHUWU_BACKUP_AT"); v != "" {
+		c.BackupAt = v
+	}
+	if v := getenv("SHUWU_BACKUP_KEEP"); v != "" {
+		if n, err := strconv.Atoi(v); err == nil {
+			c.BackupKeep = n
+		} else {
+			c.BackupKeep = -1 // refused by Validate, naming the variable's value
+		}
+	}
 }
 
 // Flags registers the data-dir and time-zone flags on fs, with c's current
@@ -129,6 +149,9 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.SIPTLSKey, "sip-tls-key", c.SIPTLSKey, "TLS key file for SIP2 (env SHUWU_SIP_TLS_KEY)")
 	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "TLS certificate file: serve HTTPS (env SHUWU_TLS_CERT)")
 	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "TLS key file for --tls-cert (env SHUWU_TLS_KEY)")
+	fs.StringVar(&c.BackupDir, "backup-dir", c.BackupDir, "back the database up into this directory every day; off when empty (env SHUWU_BACKUP_DIR)")
+	fs.StringVar(&c.BackupAt, "backup-at", c.BackupAt, "time of the daily backup, HH:MM in the library's time zone (env SHUWU_BACKUP_AT)")
+	fs.IntVar(&c.BackupKeep, "backup-keep", c.BackupKeep, "how many daily backups to keep (env SHUWU_BACKUP_KEEP)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxy", c.TrustedProxies, "reverse proxies (IPs or CIDRs, comma separated) whose X-Forwarded-For is believed (env SHUWU_TRUSTED_PROXIES)")
 }
 
@@ -162,6 +185,12 @@ func (c *Config) Validate() error {
 	}
 	if c.TLSCert != "" {
 		c.SecureCookies = true
+	}
+	if _, err := time.Parse("15:04", c.BackupAt); err != nil || len(c.BackupAt) != 5 {
+		return errs.Invalid(CodeConfigInvalid, "backup-at", fmt.Sprintf("每日备份时间须是 时:分（例如 02:30），不能是 %q", c.BackupAt), fmt.Sprintf("the daily backup time must be HH:MM (e.g. 02:30), not %q", c.BackupAt))
+	}
+	if c.BackupKeep < 1 || c.BackupKeep > 3650 {
+		return errs.Invalid(CodeConfigInvalid, "backup-keep", "保留的备份份数须在 1 到 3650 之间", "backup-keep must be between 1 and 3650")
 	}
 	proxies, err := ParseProxies(c.TrustedProxies)
 	if err != nil {
@@ -274,7 +303,7 @@ func (c *Config) SpoolDir() string { return filepath.Join(c.DataDir, "spool") }
 
 // String prints the configuration with the database password masked.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s data=%s db=%q tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q sip_addr=%q sip_tls=%v z3950_addr=%q tls=%v trusted_proxies=%q", c.Addr, c.DataDir, MaskedDB(c.DB), c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms, c.SIPAddr, c.SIPTLSCert != "", c.Z3950Addr, c.TLSCert != "", c.TrustedProxies)
+	return fmt.Sprintf("addr=%s data=%s db=%q tz=%s demo=%v secure_cookies=%v log_level=%s synonyms=%q sip_addr=%q sip_tls=%v z3950_addr=%q tls=%v trusted_proxies=%q backup_dir=%q backup_at=%s backup_keep=%d", c.Addr, c.DataDir, MaskedDB(c.DB), c.TimeZone, c.Demo, c.SecureCookies, c.LogLevel, c.Synonyms, c.SIPAddr, c.SIPTLSCert != "", c.Z3950Addr, c.TLSCert != "", c.TrustedProxies, c.BackupDir, c.BackupAt, c.BackupKeep)
 }
 
 // Load builds a Config from defaults and the environment.

@@ -411,6 +411,36 @@ func TestLoad(t *testing.T) {
 		}
 	})
 
+	t.Run("orders: three suppliers, this year's funds, one order received, one partly and late, a draft", func(t *testing.T) {
+		acq := acquisitions.NewService(db.Acquisitions(), cst, func() time.Time { return testNow }).WithCatalog(cat)
+		sups, _ := acq.Suppliers(ctx)
+		funds, _ := acq.Funds(ctx, testNow.Year())
+		if len(sups) != 3 || len(funds) != 2 {
+			t.Fatalf("%d suppliers, %d funds", len(sups), len(funds))
+		}
+		byStatus := map[acquisitions.Status]int{}
+		os, _ := acq.Orders(ctx, acquisitions.OrderFilter{})
+		for _, o := range os {
+			byStatus[o.Status]++
+		}
+		if byStatus[acquisitions.StatusReceived] != 1 || byStatus[acquisitions.StatusPartly] != 1 || byStatus[acquisitions.StatusDraft] != 1 {
+			t.Errorf("orders by status %v", byStatus)
+		}
+		var spent int64
+		for _, f := range funds {
+			spent += f.SpentFen
+			if f.RemainingFen() <= 0 {
+				t.Errorf("fund %+v overdrawn", f)
+			}
+		}
+		if spent == 0 {
+			t.Error("nothing spent")
+		}
+		if late, _ := acq.LateLines(ctx, 0); len(late) != 2 {
+			t.Errorf("%d late lines, want 2", len(late))
+		}
+	})
+
 	t.Run("the reading room takes the Party's journals and papers, two issues late", func(t *testing.T) {
 		per := periodicals.NewService(db.Periodicals(), cat, cst, func() time.Time { return testNow })
 		subs, err := per.Subscriptions(ctx, testNow.Year())

@@ -12,13 +12,14 @@ func errUserNotFound() *errs.Error {
 	return errs.NotFound(auth.CodeUserNotFound, "账号不存在", "user does not exist")
 }
 
-const userColumns = `id, username, display_name, role, password_hash, disabled, created_at`
+const userColumns = `id, username, display_name, role, password_hash, disabled, created_at, totp_secret, totp_pending`
 
 func scanUser(sc interface{ Scan(...any) error }) (auth.User, error) {
 	var u auth.User
 	var created int64
-	err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.PasswordHash, &u.Disabled, &created)
+	err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.PasswordHash, &u.Disabled, &created, &u.TOTPSecret, &u.TOTPPending)
 	u.CreatedAt = fromMillis(created)
+	u.TwoStep = u.TOTPSecret != ""
 	return u, err
 }
 
@@ -32,8 +33,8 @@ func (tx *Tx) InsertUser(u *auth.User) error {
 
 // UpdateUser saves a staff account.
 func (tx *Tx) UpdateUser(u *auth.User) error {
-	return tx.mustAffect(errUserNotFound(), `UPDATE users SET display_name=?, role=?, password_hash=?, disabled=? WHERE id=?`,
-		u.DisplayName, u.Role, u.PasswordHash, u.Disabled, u.ID)
+	return tx.mustAffect(errUserNotFound(), `UPDATE users SET display_name=?, role=?, password_hash=?, disabled=?, totp_secret=?, totp_pending=? WHERE id=?`,
+		u.DisplayName, u.Role, u.PasswordHash, u.Disabled, u.TOTPSecret, u.TOTPPending, u.ID)
 }
 
 func (tx *Tx) oneUser(where string, arg any) (auth.User, error) {

@@ -238,9 +238,9 @@ func (tx *Tx) InsertItem(it *catalog.Item) error {
 	if err := tx.donorIDFor(it); err != nil {
 		return err
 	}
-	id, err := tx.insert(`INSERT INTO items (record_id, barcode, call_number, call_sort, location_id, status, source, donor, donor_id, batch_id, price_fen, added_date, lendable, notes, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, it.RecordID, it.Barcode, it.CallNumber, it.CallSort, it.LocationID, it.Status, it.Source, it.Donor,
-		nullID(it.DonorID), nullID(it.BatchID), it.PriceFen, it.AddedDate, it.Lendable, it.Notes, nowMillis(it.CreatedAt), nowMillis(it.UpdatedAt))
+	id, err := tx.insert(`INSERT INTO items (record_id, barcode, call_number, call_sort, location_id, status, source, donor, donor_id, batch_id, order_line_id, price_fen, added_date, lendable, notes, created_at, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, it.RecordID, it.Barcode, it.CallNumber, it.CallSort, it.LocationID, it.Status, it.Source, it.Donor,
+		nullID(it.DonorID), nullID(it.BatchID), nullID(it.OrderLineID), it.PriceFen, it.AddedDate, it.Lendable, it.Notes, nowMillis(it.CreatedAt), nowMillis(it.UpdatedAt))
 	it.ID = id
 	return err
 }

@@ -36,6 +36,9 @@ var (
 	activityRunners = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser}
 	librarian       = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian}
 	adminOnly       = []audit.Role{audit.RoleAdmin}
+	// accounts are the staff accounts, whatever their role: their own
+	// login settings (两步验证).
+	accounts = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleDuty, audit.RoleOrganiser, audit.RoleLeadership}
 	// receptionReaders read the record of leader and guest visits.
 	receptionReaders = []audit.Role{audit.RoleAdmin, audit.RoleLibrarian, audit.RoleLeadership}
 )

@@ -3,8 +3,10 @@ package web
 import (
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 
+	"shuwu/internal/auth"
 	"shuwu/internal/errs"
 	"shuwu/internal/httpx"
 )
@@ -52,6 +54,10 @@ func (s *Server) submitLogin(w http.ResponseWriter, r *http.Request, v *view) er
 		return nil
 	}
 	sess, err := s.d.Auth.Login(r.Context(), name, r.PostForm.Get("password"), clientKey(r))
+	if errs.Is(err, auth.CodeTOTPRequired) {
+		v.Form = url.Values{}
+		return s.showLoginCode(w, r, v, sess.Challenge, safeNext(r.PostForm.Get("next")), http.StatusOK)
+	}
 	if err != nil {
 		e := errs.As(err)
 		if e.Kind == errs.KindInternal {

@@ -81,6 +81,7 @@ func (s *Server) Register(mux Mux) {
 	mux.Handle("GET /settings/users", s.route(adminOnly, s.showUsers))
 	mux.Handle("POST /settings/users", s.route(adminOnly, s.createUser))
 	mux.Handle("POST /settings/users/{name}", s.route(adminOnly, s.updateUser))
+	mux.Handle("POST /settings/users/{name}/two-step-reset", s.route(adminOnly, s.resetTwoStep))
 	if s.d.SelfCheck != nil {
 		mux.Handle("GET /settings/terminals", s.route(librarian, s.showTerminals))
 		mux.Handle("POST /settings/terminals", s.route(librarian, s.createTerminal))
@@ -139,6 +140,30 @@ func (s *Server) Register(mux Mux) {
 	if s.d.Acquisitions != nil {
 		mux.Handle("GET /acquisitions/targets", s.route(librarian, s.showTargets))
 		mux.Handle("POST /acquisitions/targets", s.route(librarian, s.saveTargets))
+	}
+	// Acquisitions (采访): suppliers, funds, orders, receiving, claims.
+	if s.d.Acquisitions != nil && s.d.Donations != nil {
+		mux.Handle("GET /acquisitions/suppliers", s.route(librarian, s.showSuppliers))
+		mux.Handle("POST /acquisitions/suppliers", s.route(librarian, s.saveSupplier))
+		mux.Handle("GET /acquisitions/suppliers/{id}", s.route(librarian, s.showSupplier))
+		mux.Handle("POST /acquisitions/suppliers/{id}", s.route(librarian, s.saveSupplier))
+		mux.Handle("GET /acquisitions/funds", s.route(librarian, s.showFunds))
+		mux.Handle("POST /acquisitions/funds", s.route(librarian, s.saveFund))
+		mux.Handle("GET /acquisitions/funds/{id}", s.route(librarian, s.showFund))
+		mux.Handle("POST /acquisitions/funds/{id}", s.route(librarian, s.saveFund))
+		mux.Handle("GET /acquisitions/orders", s.route(librarian, s.showOrders))
+		mux.Handle("POST /acquisitions/orders", s.route(librarian, s.createOrder))
+		mux.Handle("GET /acquisitions/orders/{id}", s.route(librarian, s.showOrder))
+		mux.Handle("POST /acquisitions/orders/{id}/lines", s.route(librarian, s.addOrderLine))
+		mux.Handle("POST /acquisitions/orders/{id}/lines/{line}", s.route(librarian, s.updateOrderLine))
+		mux.Handle("POST /acquisitions/orders/{id}/from-list", s.route(librarian, s.addFromList))
+		mux.Handle("POST /acquisitions/orders/{id}/status", s.route(librarian, s.orderStatus))
+		mux.Handle("GET /acquisitions/orders/{id}/sheet.xlsx", s.route(librarian, s.orderSheet))
+		mux.Handle("POST /acquisitions/orders/{id}/sheet", s.route(librarian, s.importOrderSheet))
+		mux.Handle("GET /acquisitions/orders/{id}/receive", s.route(librarian, s.showReceive))
+		mux.Handle("POST /acquisitions/orders/{id}/receive", s.route(librarian, s.receiveCopy))
+		mux.Handle("GET /acquisitions/claims", s.route(librarian, s.showClaims))
+		mux.Handle("POST /acquisitions/claims", s.route(librarian, s.recordClaim))
 	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
@@ -289,6 +314,11 @@ func (s *Server) Register(mux Mux) {
 	mux.Handle("GET /my/personal-data", s.route(readerOnly, s.exportMyPersonalData))
 	mux.Handle("GET /my/password", s.route(anyone, s.showMyPassword))
 	mux.Handle("POST /my/password", s.route(anyone, s.changeMyPassword))
+	mux.Handle("GET /my/two-step", s.route(accounts, s.showTwoStep))
+	mux.Handle("POST /my/two-step/start", s.route(accounts, s.startTwoStep))
+	mux.Handle("POST /my/two-step/confirm", s.route(accounts, s.confirmTwoStep))
+	mux.Handle("POST /my/two-step/off", s.route(accounts, s.stopTwoStep))
+	mux.Handle("POST /login/code", s.route(public, s.submitLoginCode))
 
 	// Anything else is a page that does not exist, or one that does but
 	// not for this method (405 with Allow).
