@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"shuwu/internal/testkit/pgtest"
 )
 
 // The photos kept in the data directory (activities', visits') are copied
@@ -34,6 +36,20 @@ func TestBackupCopiesThePhotos(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dst+".photos", "activities", ".upload-123")); err == nil {
 		t.Error("a half-written upload was copied")
+	}
+	// Restoring puts them back, the photos there before kept aside.
+	if !pgtest.Enabled() {
+		os.WriteFile(filepath.Join(dir, "photos", "activities", "a2-later.jpg"), []byte("later"), 0o644)
+		code, out, errOut := run(t, "", "restore", "--data", dir, dst)
+		if code != 0 || !strings.Contains(out, "照片 3 个文件已恢复") || !strings.Contains(out, "原照片已保留为") {
+			t.Fatalf("restore = %d %q %q", code, out, errOut)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "photos", "activities", "a2-later.jpg")); err == nil {
+			t.Error("a photo added after the backup is still in place after the restore")
+		}
+		if raw, err := os.ReadFile(filepath.Join(dir, "photos", "receptions", "r1-y.png")); err != nil || string(raw) != "picture photos/receptions/r1-y.png" {
+			t.Errorf("restored photo: %q %v", raw, err)
+		}
 	}
 	// A copy of the photos already there is refused before anything is written.
 	other := filepath.Join(filepath.Dir(dst), "other.db")
