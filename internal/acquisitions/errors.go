@@ -57,3 +57,21 @@ const (
 	// 书商确认单无法读取或有错误行 / the supplier's sheet cannot be read or has bad rows
 	CodeSheetInvalid errs.Code = "ORDER_SHEET_INVALID"
 )
+
+// Error codes of readers' purchase suggestions (荐购).
+const (
+	// 请填写想推荐的书名 / the suggested title is required
+	CodeSuggestionTitleRequired errs.Code = "SUGGESTION_TITLE_REQUIRED"
+	// 荐购的某一项过长 / one of the suggestion's fields is too long
+	CodeSuggestionTooLong errs.Code = "SUGGESTION_TOO_LONG"
+	// 待处理的荐购过多 / too many suggestions await an answer
+	CodeSuggestionTooMany errs.Code = "SUGGESTION_TOO_MANY"
+	// 已推荐过此书 / the reader suggested this book already
+	CodeSuggestionDuplicate errs.Code = "SUGGESTION_DUPLICATE"
+	// 荐购已经处理过 / the suggestion has an answer already
+	CodeSuggestionDecided errs.Code = "SUGGESTION_DECIDED"
+	// 不采纳须写明理由 / a rejection needs its reason
+	CodeSuggestionReasonRequired errs.Code = "SUGGESTION_REASON_REQUIRED"
+	// 荐购不存在 / no such suggestion
+	CodeSuggestionNotFound errs.Code = "SUGGESTION_NOT_FOUND"
+)

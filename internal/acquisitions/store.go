@@ -60,5 +60,13 @@ type OrdersTx interface {
 	// their order's number, supplier and due date.
 	OpenLines() ([]LateLine, error)
 
+	InsertSuggestion(s *Suggestion) error
+	// UpdateSuggestion saves the status, answer, line and decision time.
+	UpdateSuggestion(s *Suggestion) error
+	// Suggestion and Suggestions read suggestions with their reader and,
+	// once accepted, their order and the copies come.
+	Suggestion(id int64) (Suggestion, error)
+	Suggestions(f SuggestionFilter) ([]Suggestion, error)
+
 	NextSequence(name string) (int64, error)
 }

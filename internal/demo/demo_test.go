@@ -439,6 +439,14 @@ func TestLoad(t *testing.T) {
 		if late, _ := acq.LateLines(ctx, 0); len(late) != 2 {
 			t.Errorf("%d late lines, want 2", len(late))
 		}
+		sgs, _ := acq.Suggestions(ctx, acquisitions.SuggestionFilter{})
+		by := map[acquisitions.SuggestionStatus]int{}
+		for _, sg := range sgs {
+			by[sg.Status]++
+		}
+		if by[acquisitions.SuggestionAccepted] != 1 || by[acquisitions.SuggestionRejected] != 1 || by[acquisitions.SuggestionPending] != 3 {
+			t.Errorf("suggestions by status %v", by)
+		}
 	})
 
 	t.Run("the reading room takes the Party's journals and papers, two issues late", func(t *testing.T) {

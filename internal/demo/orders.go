@@ -124,5 +124,38 @@ func (l *loader) loadOrders() error {
 			return err
 		}
 	}
+	return l.loadSuggestions(svc, o.ID, books.ID)
+}
+
+// demoSuggestions are readers' purchase suggestions (荐购): the first is
+// accepted onto the draft order, the second declined, the rest wait.
+var demoSuggestions = []acquisitions.Suggestion{
+	{Title: "数字政府建设实务", Author: "本书编写组", Reason: "科室正在推进“一网通办”，想系统学习"},
+	{Title: "三体", Author: "刘慈欣", Reason: "想读"},
+	{Title: "基层治理现代化案例选编", Reason: "乡镇干部班讨论用，希望多买几本"},
+	{Title: "红军长征在湘西", Reason: "本地党史教育素材"},
+	{Title: "中国共产党湘西历史", Author: "中共湘西州委党史研究室", Reason: "学员实地教学前需要预习"},
+}
+
+func (l *loader) loadSuggestions(svc *acquisitions.Service, draftID, fundID int64) error {
+	if len(l.staff) == 0 {
+		return nil
+	}
+	for i, in := range demoSuggestions {
+		sg, err := svc.Suggest(l.ctx, l.staff[i%len(l.staff)].id, in)
+		if err != nil {
+			return err
+		}
+		switch i {
+		case 0:
+			if _, _, err := svc.Accept(l.ctx, sg.ID, draftID, acquisitions.NewLine{Copies: 2, ListPriceFen: 4800, Discount: 850, FundID: fundID, CLC: "D63"}, "已列入下批订单"); err != nil {
+				return err
+			}
+		case 1:
+			if _, err := svc.Reject(l.ctx, sg.ID, "文学类读物不属于本书屋的收藏重点，可到校图书馆借阅"); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }

@@ -284,3 +284,64 @@ func (tx *Tx) OpenLines() ([]acquisitions.LateLine, error) {
 		return ll, err
 	})
 }
+
+const suggestionSelect = `SELECT s.id, s.reader_id, r.name, r.card, s.title, s.author, s.isbn, s.reason, s.status, s.answer, COALESCE(s.line_id, 0), s.decided_at, s.created_at, s.updated_at,
+	COALESCE(o.id, 0), COALESCE(o.number, ''), COALESCE(o.status, ''),
+	(SELECT COUNT(*) FROM items i WHERE i.order_line_id = s.line_id),
+	(SELECT COALESCE(MIN(i.record_id), 0) FROM items i WHERE i.order_line_id = s.line_id)
+	FROM acq_suggestions s JOIN readers r ON r.id = s.reader_id
+	LEFT JOIN acq_order_lines l ON l.id = s.line_id LEFT JOIN acq_orders o ON o.id = l.order_id`
+
+func scanSuggestion(r *sql.Rows) (acquisitions.Suggestion, error) {
+	var s acquisitions.Suggestion
+	var d, c, u int64
+	err := r.Scan(&s.ID, &s.ReaderID, &s.ReaderName, &s.ReaderCard, &s.Title, &s.Author, &s.ISBN, &s.Reason, &s.Status, &s.Answer, &s.LineID, &d, &c, &u,
+		&s.OrderID, &s.OrderNumber, &s.OrderStatus, &s.Received, &s.RecordID)
+	if d != 0 {
+		s.DecidedAt = fromMillis(d)
+	}
+	s.CreatedAt, s.UpdatedAt = fromMillis(c), fromMillis(u)
+	return s, err
+}
+
+// InsertSuggestion stores a reader's suggestion.
+func (tx *Tx) InsertSuggestion(s *acquisitions.Suggestion) error {
+	id, err := tx.insert(`INSERT INTO acq_suggestions (reader_id, title, author, isbn, reason, status, answer, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+		s.ReaderID, s.Title, s.Author, s.ISBN, s.Reason, s.Status, s.Answer, nowMillis(s.CreatedAt), nowMillis(s.UpdatedAt))
+	s.ID = id
+	return err
+}
+
+func errSuggestionNotFound(id int64) *errs.Error {
+	return errs.NotFound(acquisitions.CodeSuggestionNotFound, fmt.Sprintf("荐购 %d 不存在", id), fmt.Sprintf("suggestion %d does not exist", id))
+}
+
+// UpdateSuggestion saves a decision.
+func (tx *Tx) UpdateSuggestion(s *acquisitions.Suggestion) error {
+	return tx.mustAffect(errSuggestionNotFound(s.ID), `UPDATE acq_suggestions SET status=?, answer=?, line_id=?, decided_at=?, updated_at=? WHERE id=?`,
+		s.Status, s.Answer, nullID(s.LineID), nowMillis(s.DecidedAt), nowMillis(s.UpdatedAt), s.ID)
+}
+
+// Suggestion reads one suggestion.
+func (tx *Tx) Suggestion(id int64) (acquisitions.Suggestion, error) {
+	rows, err := tx.query(suggestionSelect+` WHERE s.id=?`, id)
+	return collectOne(rows, err, errSuggestionNotFound(id), scanSuggestion)
+}
+
+// Suggestions lists suggestions, newest first.
+func (tx *Tx) Suggestions(f acquisitions.SuggestionFilter) ([]acquisitions.Suggestion, error) {
+	var where []string
+	var args []any
+	if f.ReaderID != 0 {
+		where, args = append(where, `s.reader_id = ?`), append(args, f.ReaderID)
+	}
+	if f.Status != "" {
+		where, args = append(where, `s.status = ?`), append(args, f.Status)
+	}
+	q := suggestionSelect
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	rows, err := tx.query(q+` ORDER BY s.created_at DESC, s.id DESC LIMIT ?`, append(args, f.Limit)...)
+	return collect(rows, err, scanSuggestion)
+}

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/url"
 
+	"shuwu/internal/acquisitions"
+	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 )
 
@@ -31,10 +33,20 @@ func (s *Server) personalDataDownload(w http.ResponseWriter, r *http.Request, v 
 	if err != nil {
 		return err
 	}
+	// The reader's purchase suggestions (荐购) are theirs too.
+	all := struct {
+		circulation.PersonalData
+		Suggestions []acquisitions.Suggestion `json:"suggestions,omitempty"`
+	}{PersonalData: d}
+	if s.d.Acquisitions != nil {
+		if all.Suggestions, err = s.d.Acquisitions.Suggestions(r.Context(), acquisitions.SuggestionFilter{ReaderID: d.Account.Reader.ID}); err != nil {
+			return err
+		}
+	}
 	return download(w, v.T("personal.file", d.Account.Reader.Card), jsonType, func(out io.Writer) error {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
-		return enc.Encode(d)
+		return enc.Encode(all)
 	})
 }
 

@@ -164,6 +164,10 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("POST /acquisitions/orders/{id}/receive", s.route(librarian, s.receiveCopy))
 		mux.Handle("GET /acquisitions/claims", s.route(librarian, s.showClaims))
 		mux.Handle("POST /acquisitions/claims", s.route(librarian, s.recordClaim))
+		mux.Handle("GET /acquisitions/suggestions", s.route(librarian, s.showSuggestions))
+		mux.Handle("POST /acquisitions/suggestions/{id}", s.route(librarian, s.decideSuggestion))
+		mux.Handle("GET /my/suggestions", s.route(readerOnly, s.showMySuggestions))
+		mux.Handle("POST /my/suggestions", s.route(readerOnly, s.suggest))
 	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
@@ -310,6 +314,9 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("POST /reports/annual", s.route(librarian, s.saveAnnualText))
 		mux.Handle("GET /reports/annual.docx", s.route(reports, s.exportAnnualReport))
 		mux.Handle("POST /stats/privacy", s.route(librarian, s.saveStatsPrivacy))
+		mux.Handle("GET /reports", s.route(reports, s.showReports))
+		mux.Handle("GET /reports/{name}", s.route(reports, s.showReport))
+		mux.Handle("GET /reports/{name}/export", s.route(reports, s.exportReport))
 	}
 
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
