@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -32,6 +34,10 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if err := db.eng.backup(ctx, tmp); err != nil {
 		return backupFailed(path, err)
 	}
+	if err := verifyBackup(ctx, tmp); err != nil {
+		return errs.Invalid(CodeBackupFailed, "file", "备份失败：写出的备份文件不完整（多为磁盘空间不足），"+path+" 未写入（已清理），请腾出空间后重试",
+			"backup failed: the file written is incomplete (most often a full disk); "+path+" was not written (cleaned up); free some space and retry").Wrap(err)
+	}
 	if err := syncFile(tmp); err != nil {
 		return backupFailed(path, err)
 	}
@@ -58,6 +64,29 @@ func backupFailed(path string, err error) error {
 			"backup failed: the disk is full; "+path+" was not written (the partial file is removed); free some space and retry").Wrap(err)
 	}
 	return errs.Invalid(CodeBackupFailed, "file", "备份失败："+path+"（目录不可写？已清理不完整的文件）", "backup failed: "+path+" (is the directory writable? the partial file is removed)").Wrap(err)
+}
+
+// verifyBackup makes sure the backup file holds the whole database on its
+// own: its journal was written back into it (a checkpoint that ran out of
+// disk leaves part of the data in the -wal file, which the backup does not
+// take along) and SQLite's quick check finds it sound.
+func verifyBackup(ctx context.Context, path string) error {
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		return fmt.Errorf("the backup's journal (%d bytes) was not written back into it", fi.Size())
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var res string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&res); err != nil {
+		return err
+	}
+	if res != "ok" {
+		return fmt.Errorf("the backup file is not sound: %s", res)
+	}
+	return nil
 }
 
 // removeSQLiteFiles removes a database file and its journals.
