@@ -28,6 +28,7 @@ func TestReaderSuggestsLibrarianDecides(t *testing.T) {
 	page := rd.get("/my/suggestions")
 	page.want(t, http.StatusOK, "《乡村振兴读本》", "待处理")
 	lib := e.as(t, "librarian")
+	lib.get("/").want(t, http.StatusOK, "2 条荐购待处理")
 	staff := lib.get("/acquisitions/suggestions")
 	staff.want(t, http.StatusOK, "《某畅销小说》", e.f.Readers[0].Name, "&lt;script&gt;", "采纳前需要一张草稿订单")
 	if strings.Contains(staff.body, "<script>alert(1)") {
