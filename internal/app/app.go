@@ -42,6 +42,7 @@ import (
 	"shuwu/internal/room"
 	"shuwu/internal/seats"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/stats"
 	"shuwu/internal/stocktake"
 	"shuwu/internal/store"
 	"shuwu/internal/transfer"
@@ -76,6 +77,7 @@ type App struct {
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
 	Displays     *displays.Service   // themed displays (专题书展)
 	Seats        *seats.Service      // seat reservations (座位预约)
+	Stats        *stats.Service      // the dashboards' and reports' figures (统计)
 	CopyTargets  *targets.Service    // copy-cataloguing sources
 	CopyCat      *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
@@ -171,6 +173,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil)
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
 	a.Seats = seats.NewService(db.Seats(), tz, nil)
+	a.Stats = stats.NewService(db.Stats(), tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left
@@ -207,6 +210,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Receptions: a.Receptions,
 		Displays:   a.Displays,
 		Seats:      a.Seats,
+		Stats:      a.Stats,
 	})
 	if err != nil {
 		db.Close()

@@ -298,6 +298,13 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /settings/seats/codes", s.route(librarian, s.printSeatCodes))
 	}
 
+	if s.d.Stats != nil {
+		mux.Handle("GET /stats", s.route(reports, s.showStats))
+		mux.Handle("GET /stats/{tab}", s.route(reports, s.showStats))
+		mux.Handle("GET /stats/{tab}/export", s.route(reports, s.exportStats))
+		mux.Handle("POST /stats/privacy", s.route(librarian, s.saveStatsPrivacy))
+	}
+
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
 	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))

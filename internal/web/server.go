@@ -32,6 +32,7 @@ import (
 	"shuwu/internal/room"
 	"shuwu/internal/seats"
 	"shuwu/internal/selfcheck"
+	"shuwu/internal/stats"
 	"shuwu/internal/stocktake"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
@@ -113,6 +114,9 @@ type Deps struct {
 	// check-in, the desk's board and the librarian's map editor; nil
 	// leaves them out.
 	Seats *seats.Service
+	// Stats serves the statistics dashboards and the standard reports
+	// (统计); nil leaves them out.
+	Stats *stats.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.

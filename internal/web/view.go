@@ -164,3 +164,6 @@ func (v *view) HasReceptions() bool { return v.s.d.Receptions != nil }
 
 // HasDisplays reports whether the themed displays' pages exist.
 func (v *view) HasDisplays() bool { return v.s.d.Displays != nil }
+
+// HasStats reports whether the statistics dashboards exist.
+func (v *view) HasStats() bool { return v.s.d.Stats != nil }
