@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every shuwu test on a Debian machine, installing first what the tests
 # need (run as root on a fresh machine): yaz for MARC interop checks,
+# LibreOffice and poppler to open the annual report's .docx,
 # chromium for the browser tests, CJK fonts so screenshots show Chinese,
 # postgresql for the second pass. Every test runs on SQLite; then the
 # store, the services, the protocols, the API, the app and the command
@@ -16,6 +17,8 @@ need=()
 command -v yaz-marcdump >/dev/null 2>&1 || need+=(yaz)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui) # the annual report's .docx, opened by a real office suite
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
 	echo "installing: ${need[*]}"
 	export DEBIAN_FRONTEND=noninteractive

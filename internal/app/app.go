@@ -17,6 +17,7 @@ import (
 
 	"shuwu/internal/acquisitions"
 	"shuwu/internal/activities"
+	"shuwu/internal/annualreport"
 	"shuwu/internal/api"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
@@ -78,8 +79,10 @@ type App struct {
 	Displays     *displays.Service   // themed displays (专题书展)
 	Seats        *seats.Service      // seat reservations (座位预约)
 	Stats        *stats.Service      // the dashboards' and reports' figures (统计)
-	CopyTargets  *targets.Service    // copy-cataloguing sources
-	CopyCat      *copycat.Service
+	// AnnualReports drafts the annual work report (年度工作报告).
+	AnnualReports *annualreport.Service
+	CopyTargets   *targets.Service // copy-cataloguing sources
+	CopyCat       *copycat.Service
 	// SIP is the SIP2 listener; nil unless Config.SIPAddr is set.
 	SIP *sip2.Server
 	// Z3950 is the Z39.50 listener; nil unless Config.Z3950Addr is set.
@@ -174,6 +177,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
 	a.Seats = seats.NewService(db.Seats(), tz, nil)
 	a.Stats = stats.NewService(db.Stats(), tz, nil)
+	a.AnnualReports = annualreport.NewService(a.Stats, db.AnnualReports(), a.libraryName, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left
@@ -210,7 +214,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Receptions: a.Receptions,
 		Displays:   a.Displays,
 		Seats:      a.Seats,
-		Stats:      a.Stats,
+		Stats:      a.Stats, AnnualReports: a.AnnualReports,
 	})
 	if err != nil {
 		db.Close()

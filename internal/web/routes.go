@@ -302,6 +302,11 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /stats", s.route(reports, s.showStats))
 		mux.Handle("GET /stats/{tab}", s.route(reports, s.showStats))
 		mux.Handle("GET /stats/{tab}/export", s.route(reports, s.exportStats))
+	}
+	if s.d.AnnualReports != nil && s.d.Stats != nil {
+		mux.Handle("GET /reports/annual", s.route(reports, s.showAnnualReport))
+		mux.Handle("POST /reports/annual", s.route(librarian, s.saveAnnualText))
+		mux.Handle("GET /reports/annual.docx", s.route(reports, s.exportAnnualReport))
 		mux.Handle("POST /stats/privacy", s.route(librarian, s.saveStatsPrivacy))
 	}
 

@@ -15,6 +15,7 @@ import (
 
 	"shuwu/internal/acquisitions"
 	"shuwu/internal/activities"
+	"shuwu/internal/annualreport"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -117,6 +118,8 @@ type Deps struct {
 	// Stats serves the statistics dashboards and the standard reports
 	// (统计); nil leaves them out.
 	Stats *stats.Service
+	// AnnualReports drafts the annual work report; nil leaves it out.
+	AnnualReports *annualreport.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.
