@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/xuri/excelize/v2"
 
@@ -89,4 +91,45 @@ func TestTheDashboardDrawsItsChartsAndDownloadsTheWorkbook(t *testing.T) {
 		fitsScreen(t, leader, "statistics "+tab)
 		keep(t, leader, "stats-"+tab+"-phone")
 	}
+}
+
+// The class head teacher's report: picked from the reports page, it
+// lists each trainee with phone and books; printed, the menus and the
+// form are gone and the table is there.
+func TestTheClassReadingReportPrints(t *testing.T) {
+	s := startSite(t)
+	ctx := audit.WithActor(context.Background(), audit.System)
+	for i, r := range s.f.Readers {
+		if _, err := s.a.Circulation.Checkout(ctx, r.Card, s.f.Barcodes[i][0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := newBrowser(t)
+	lib := person(t, b)
+	login(t, lib, s.url, "librarian")
+	do(t, lib, "open the reports", chromedp.Navigate(s.url+"/stats"), chromedp.Click(chromedp.CSS("#stats-reports")), chromedp.WaitVisible(chromedp.CSS("#report-class")))
+	do(t, lib, "pick the class", chromedp.Click(chromedp.CSS("#report-class a.report-title")), chromedp.WaitVisible(chromedp.CSS("select[name=class]")),
+		chromedp.Click(chromedp.CSS(".stats-range button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("#panel-members table")))
+	wantText(t, lib, "h1", "2024年春季县干班 阅读报告")
+	wantText(t, lib, "#panel-members table", "张三", "13800138000", "李四")
+	keep(t, lib, "report-class-desktop")
+	if _, err := chromedp.Call(lib, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	hidden, err := chromedp.Run(lib, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector('header.top')).display === 'none' && getComputedStyle(document.querySelector('form.stats-range')).display === 'none' && getComputedStyle(document.querySelector('#panel-members table')).display !== 'none'`))
+	if err != nil || !hidden {
+		shot(t, lib, "print media")
+		t.Fatalf("printed, the menus or the form still show, or the table does not (%v)", err)
+	}
+	yes := true
+	res, err := chromedp.Call(lib, page.PrintToPDF, page.PrintToPDFParams{PrintBackground: &yes})
+	if err != nil || len(res.Data) < 2000 || string(res.Data[:4]) != "%PDF" {
+		t.Fatalf("print to PDF: %d bytes, %v", len(res.Data), err)
+	}
+	leader := person(t, b)
+	login(t, leader, s.url, "leader")
+	onPhone(t, leader)
+	do(t, leader, "open the monthly report on a phone", chromedp.Navigate(s.url+"/reports/monthly"), chromedp.WaitVisible(chromedp.CSS("#panel-indicators table")))
+	fitsScreen(t, leader, "monthly report")
+	keep(t, leader, "report-monthly-phone")
 }

@@ -246,25 +246,78 @@ func (s *Service) Register(ctx context.Context, id int64) (reg Registration, err
 		if err != nil {
 			return err
 		}
+		reg, err = s.register(tx, ctx, act, r, "你")
+		return err
+	})
+	return reg, err
+}
+
+// DeskRegister registers the reader with card for the activity on their
+// behalf, at the desk (a reader who asks in person or on the phone): the
+// desk staff, the room's librarians and the activity's own organiser. The
+// same rules as a reader's own registration; the ledger line names the
+// staff member.
+func (s *Service) DeskRegister(ctx context.Context, id int64, card string) (reg Registration, err error) {
+	a := audit.ActorFrom(ctx)
+	err = s.store.Update(ctx, func(tx Tx) error {
+		act, err := tx.Activity(id)
+		if err != nil {
+			return err
+		}
+		if err := mayRun(tx, a, act); err != nil {
+			return err
+		}
+		card = normCard(card)
+		if card == "" {
+			return errs.Invalid(CodeNotForReader, "card", "请扫描或输入读者证号", "scan or type the reader's card number")
+		}
+		r, err := tx.ReaderByCard(card)
+		if err != nil {
+			return err
+		}
+		if reg, err = s.register(tx, ctx, act, r, r.Name); err != nil {
+			return err
+		}
+		what := "报名"
+		if reg.Status == Waitlisted {
+			what = fmt.Sprintf("候补第 %d 位", reg.Position)
+		}
+		return tx.Audit(audit.New(ctx, s.now(), "register", "activity", fmt.Sprint(act.ID), fmt.Sprintf("代 %s（%s）%s活动「%s」", r.Name, r.Card, what, act.Title)))
+	})
+	return reg, err
+}
+
+// enWho is the English of who: "you are" or "<name> is".
+func enWho(who string, r readers.Reader) string {
+	if who == "你" {
+		return "you are"
+	}
+	return r.Name + " is"
+}
+
+// register gives r a place at act, or one on its waitlist; who names the
+// reader in a refusal (你 for themselves).
+func (s *Service) register(tx Tx, ctx context.Context, act Activity, r readers.Reader, who string) (reg Registration, err error) {
+	{
 		if act.Status != Planned || !act.Start.After(s.now()) {
-			return errs.Conflict(CodeRegistrationClosed, "活动已开始或已取消，报名已截止", "the activity has started or was cancelled; registration is closed")
+			return reg, errs.Conflict(CodeRegistrationClosed, "活动已开始或已取消，报名已截止", "the activity has started or was cancelled; registration is closed")
 		}
 		classID, err := s.eligible(tx, act, r, "报名")
 		if err != nil {
-			return err
+			return reg, err
 		}
 		old, err := tx.Registration(act.ID, r.ID)
 		switch {
 		case err == nil && old.Status == Registered:
-			return errs.Conflict(CodeAlreadyRegistered, "你已报名这项活动", "you are already registered")
+			return reg, errs.Conflict(CodeAlreadyRegistered, who+"已报名这项活动", enWho(who, r)+" already registered")
 		case err == nil && old.Status == Waitlisted:
-			return errs.Conflict(CodeAlreadyRegistered, "你已在这项活动的候补名单上", "you are already on the waitlist")
+			return reg, errs.Conflict(CodeAlreadyRegistered, who+"已在这项活动的候补名单上", enWho(who, r)+" already on the waitlist")
 		case err != nil && !notFound(err):
-			return err
+			return reg, err
 		}
 		regs, err := tx.Registrations(act.ID)
 		if err != nil {
-			return err
+			return reg, err
 		}
 		n := 0
 		waiting := 0
@@ -283,11 +336,10 @@ func (s *Service) Register(ctx context.Context, id int64) (reg Registration, err
 			reg.Status, reg.Position, kind = Waitlisted, waiting+1, ledger.ActivityWaitlisted
 		}
 		if err := tx.SaveRegistration(&reg); err != nil {
-			return err
+			return reg, err
 		}
-		return s.log(tx, ctx, kind, act, r.ID, classID, map[string]any{"status": reg.Status})
-	})
-	return reg, err
+		return reg, s.log(tx, ctx, kind, act, r.ID, classID, map[string]any{"status": reg.Status})
+	}
 }
 
 // Unregister cancels the reader's registration (or place on the
@@ -310,6 +362,9 @@ func (s *Service) Unregister(ctx context.Context, id int64) (promoted *Registrat
 			return errs.Conflict(CodeNotRegistered, "你没有报名这项活动", "you are not registered for this activity")
 		} else if err != nil {
 			return err
+		}
+		if act.Status == Cancelled {
+			return errs.Conflict(CodeActivityCancelled, "活动已取消，报名记录保留，无需再取消报名", "the activity is cancelled; the registration stays on record")
 		}
 		if !act.Start.After(s.now()) {
 			return errs.Conflict(CodeRegistrationClosed, "活动已开始，不能再取消报名", "the activity has started; registration can no longer be cancelled")

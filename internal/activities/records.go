@@ -1,22 +1,14 @@
 package activities
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"image"
-	_ "image/gif" // image.Decode reads GIF
-	"image/jpeg"
-	_ "image/png" // and PNG
-	"os"
-	"path/filepath"
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/image/draw"
-
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/photos"
 	"shuwu/internal/plaintext"
 )
 
@@ -40,16 +32,16 @@ type Photo struct {
 const (
 	MaxSummary     = 8000
 	MaxCaption     = 100
-	MaxPhotoBytes  = 12 << 20 // one upload
-	MaxPhotoPixels = 50e6     // decoded, so a small file cannot unpack into gigabytes
-	MaxPhotos      = 60       // an activity's
-	ThumbWidth     = 480
+	MaxPhotoBytes  = photos.MaxBytes  // one upload
+	MaxPhotoPixels = photos.MaxPixels // decoded, so a small file cannot unpack into gigabytes
+	MaxPhotos      = 60               // an activity's
+	ThumbWidth     = photos.ThumbWidth
 )
 
 // WithPhotos sets the directory the photos are kept in (in the data
 // directory) and returns s.
 func (s *Service) WithPhotos(dir string) *Service {
-	s.photos = dir
+	s.photos = photos.Dir(dir)
 	return s
 }
 
@@ -112,15 +104,13 @@ func (s *Service) AddPhoto(ctx context.Context, id int64, data []byte, caption s
 		return Photo{}, errs.Internalf("activities: no photos directory")
 	case utf8.RuneCountInString(caption) > MaxCaption:
 		return Photo{}, invalid("caption", fmt.Sprintf("照片说明不超过 %d 个字", MaxCaption), fmt.Sprintf("a caption is at most %d characters", MaxCaption))
-	case len(data) == 0:
-		return Photo{}, invalid("photo", "请选择要上传的照片", "choose a photo to upload")
-	case len(data) > MaxPhotoBytes:
-		return Photo{}, invalid("photo", fmt.Sprintf("照片不能超过 %d MB", MaxPhotoBytes>>20), fmt.Sprintf("a photo is at most %d MB", MaxPhotoBytes>>20))
 	}
-	p, full, thumb, err := readPhoto(data)
+	pic, thumb, err := photos.Read(data, CodeActivityInvalid)
 	if err != nil {
 		return Photo{}, err
 	}
+	full := data
+	p := Photo{MIME: pic.MIME, Width: pic.Width, Height: pic.Height, Bytes: pic.Bytes}
 	p.ActivityID, p.Caption, p.UploadedBy, p.CreatedAt = id, caption, a.Name, s.now()
 	var act Activity
 	err = s.store.Update(ctx, func(tx Tx) error {
@@ -136,11 +126,11 @@ func (s *Service) AddPhoto(ctx context.Context, id int64, data []byte, caption s
 			return errs.Conflict(CodeActivityInvalid, fmt.Sprintf("每项活动最多 %d 张照片", MaxPhotos), fmt.Sprintf("an activity keeps at most %d photos", MaxPhotos)).WithField("photo")
 		}
 		base := fmt.Sprintf("a%d-%s", id, newKey()[:12])
-		p.File, p.Thumb = base+extOf(p.MIME), base+"-thumb.jpg"
-		if err := s.writeFile(p.File, full); err != nil {
+		p.File, p.Thumb = base+photos.Ext(p.MIME), base+"-thumb.jpg"
+		if err := s.photos.Write(p.File, full); err != nil {
 			return err
 		}
-		if err := s.writeFile(p.Thumb, thumb); err != nil {
+		if err := s.photos.Write(p.Thumb, thumb); err != nil {
 			return err
 		}
 		if err := tx.InsertPhoto(&p); err != nil {
@@ -150,8 +140,7 @@ func (s *Service) AddPhoto(ctx context.Context, id int64, data []byte, caption s
 	})
 	if err != nil && p.File != "" {
 		// Nothing is kept of a photo the database did not take.
-		os.Remove(filepath.Join(s.photos, p.File))
-		os.Remove(filepath.Join(s.photos, p.Thumb))
+		s.photos.Remove(p.File, p.Thumb)
 	}
 	return p, err
 }
@@ -180,8 +169,7 @@ func (s *Service) DeletePhoto(ctx context.Context, photoID int64) (Photo, error)
 		return tx.Audit(audit.New(ctx, s.now(), "update", "activity", fmt.Sprint(act.ID), fmt.Sprintf("删除活动照片「%s」", act.Title)))
 	})
 	if err == nil {
-		os.Remove(filepath.Join(s.photos, p.File))
-		os.Remove(filepath.Join(s.photos, p.Thumb))
+		s.photos.Remove(p.File, p.Thumb)
 	}
 	return p, err
 }
@@ -206,89 +194,7 @@ func (s *Service) PhotoFile(ctx context.Context, photoID int64, thumb bool) (pat
 		return "", "", err
 	}
 	if thumb {
-		return filepath.Join(s.photos, p.Thumb), "image/jpeg", nil
+		return s.photos.Path(p.Thumb), "image/jpeg", nil
 	}
-	return filepath.Join(s.photos, p.File), p.MIME, nil
-}
-
-func (s *Service) writeFile(name string, data []byte) error {
-	if err := os.MkdirAll(s.photos, 0o755); err != nil {
-		return errs.Internalf("activities: photos directory: %w", err)
-	}
-	tmp, err := os.CreateTemp(s.photos, ".upload-*")
-	if err != nil {
-		return errs.Internalf("activities: keep photo: %w", err)
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(s.photos, name))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return errs.Internalf("activities: keep photo: %w", err)
-	}
-	return nil
-}
-
-func extOf(mime string) string {
-	switch mime {
-	case "image/png":
-		return ".png"
-	case "image/gif":
-		return ".gif"
-	}
-	return ".jpg"
-}
-
-// readPhoto checks an upload is a picture of a sane size and makes its
-// thumbnail: the file is kept as uploaded.
-func readPhoto(data []byte) (p Photo, full, thumb []byte, err error) {
-	notPhoto := invalid("photo", "只能上传 JPG、PNG 或 GIF 格式的照片", "upload a JPEG, PNG or GIF picture")
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return p, nil, nil, notPhoto
-	}
-	switch format {
-	case "jpeg":
-		p.MIME = "image/jpeg"
-	case "png":
-		p.MIME = "image/png"
-	case "gif":
-		p.MIME = "image/gif"
-	default:
-		return p, nil, nil, notPhoto
-	}
-	if cfg.Width < 1 || cfg.Height < 1 || float64(cfg.Width)*float64(cfg.Height) > MaxPhotoPixels {
-		return p, nil, nil, invalid("photo", fmt.Sprintf("照片的像素太多（%d×%d），请缩小后再上传", cfg.Width, cfg.Height),
-			fmt.Sprintf("the picture is too large (%d×%d); make it smaller first", cfg.Width, cfg.Height))
-	}
-	img, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return p, nil, nil, invalid("photo", "照片文件已损坏，无法读取", "the picture file is damaged")
-	}
-	if format == "jpeg" {
-		// A phone's upright photo is often stored on its side with an EXIF
-		// orientation: the thumbnail (and the sizes) are as it is seen.
-		img = orient(img, jpegOrientation(data))
-	}
-	b := img.Bounds()
-	p.Width, p.Height, p.Bytes = b.Dx(), b.Dy(), int64(len(data))
-	w, h := p.Width, p.Height
-	if w > ThumbWidth {
-		w, h = ThumbWidth, max(1, p.Height*ThumbWidth/p.Width)
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src) // transparent PNGs on white
-	draw.BiLinear.Scale(dst, dst.Bounds(), img, b, draw.Over, nil)
-	var out bytes.Buffer
-	if err := jpeg.Encode(&out, dst, &jpeg.Options{Quality: 82}); err != nil {
-		return p, nil, nil, errs.Internalf("activities: thumbnail: %w", err)
-	}
-	return p, data, out.Bytes(), nil
+	return s.photos.Path(p.File), p.MIME, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/photos"
 	"shuwu/internal/plaintext"
 	"shuwu/internal/room"
 )
@@ -18,7 +19,7 @@ type Service struct {
 	store  Store
 	tz     *time.Location
 	now    func() time.Time
-	photos string // the directory photos are kept in
+	photos photos.Dir // the directory photos are kept in
 }
 
 // NewService builds the activities service; now may be nil for the wall

@@ -47,6 +47,9 @@ type Tx interface {
 
 	// The record after the activity.
 	SetSummary(id int64, summary, by string) error
+	// CancelActivity marks a cancelled with its CancelNote, CancelledBy
+	// and CancelledAt.
+	CancelActivity(a Activity) error
 	InsertPhoto(p *Photo) error
 	Photo(id int64) (Photo, error)
 	Photos(activityID int64) ([]Photo, error)

@@ -114,6 +114,11 @@ type Activity struct {
 	Summary     string    `json:"summary,omitempty"` // 活动总结, written after it
 	SummaryBy   string    `json:"summary_by,omitempty"`
 	SignInKey   string    `json:"-"` // the secret of the screen's QR codes
+	// CancelNote says why a cancelled activity was cancelled; CancelledBy
+	// and CancelledAt who cancelled it and when.
+	CancelNote  string    `json:"cancel_note,omitempty"`
+	CancelledBy string    `json:"cancelled_by,omitempty"`
+	CancelledAt time.Time `json:"cancelled_at,omitzero"`
 	CreatedBy   string    `json:"created_by"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`

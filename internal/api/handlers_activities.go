@@ -33,6 +33,8 @@ func (s *Server) activityRoutes() []Route {
 		{G, "/api/v1/activities/{id}/photos", public, "活动照片 / the activity's photos", nil, []activities.Photo{}, nil, s.activityPhotos},
 		{P, "/api/v1/activities/{id}/photos", bookers, "上传活动照片（multipart 的 file 字段，JPG/PNG/GIF，caption 为说明）/ upload a photo", nil, activities.Photo{},
 			[]Param{{"caption", "照片说明 / caption", "string"}}, s.uploadActivityPhoto},
+		{P, "/api/v1/activities/{id}/desk-register", activityRunners, "服务台代读者报名（card 为读者证号）/ register a reader on their behalf", deskRegisterRequest{}, activities.Registration{}, nil, s.deskRegisterActivity},
+		{P, "/api/v1/activities/{id}/cancel", bookers, "取消整个活动（note 为原因，读者在门户可见；报名与签到记录保留）/ cancel the whole activity", cancelActivityRequest{}, activities.Activity{}, nil, s.cancelActivity},
 		{G, "/api/v1/my/activities", readerSelf, "我的活动：报名、候补与签到 / my activities", nil, []activities.Mine{}, nil, s.myActivities},
 	}
 }
@@ -231,4 +233,38 @@ func (s *Server) uploadActivityPhoto(w http.ResponseWriter, r *http.Request) err
 	}
 	writeJSON(w, http.StatusCreated, p)
 	return nil
+}
+
+type deskRegisterRequest struct {
+	Card string `json:"card"`
+}
+
+func (s *Server) deskRegisterActivity(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in deskRegisterRequest
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	out, err := s.Activities.DeskRegister(r.Context(), id, in.Card)
+	return reply(w, out, err)
+}
+
+type cancelActivityRequest struct {
+	Note string `json:"note"`
+}
+
+func (s *Server) cancelActivity(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in cancelActivityRequest
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	out, err := s.Activities.Cancel(r.Context(), id, in.Note)
+	return reply(w, out, err)
 }

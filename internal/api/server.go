@@ -24,6 +24,7 @@ import (
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
 	"shuwu/internal/seats"
+	"shuwu/internal/stats"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
 )
@@ -60,6 +61,8 @@ type Deps struct {
 	Duty *duty.Service
 	// Receptions serves the record of leader and guest visits; nil leaves it out.
 	Receptions *receptions.Service
+	// Stats serves every dashboard figure of a range; nil leaves it out.
+	Stats *stats.Service
 	// Displays serves the themed displays; nil leaves them out.
 	Displays *displays.Service
 	// Seats serves seat reservations (座位预约); nil leaves them out.
@@ -117,6 +120,7 @@ func New(d Deps) *Server {
 	s.routes = append(append(s.routes, s.targetRoutes()...), s.periodicalRoutes()...)
 	s.routes = append(s.routes, s.activityRoutes()...)
 	s.routes = append(append(s.routes, s.visitRoutes()...), s.receptionRoutes()...)
+	s.routes = append(s.routes, s.statsRoutes()...)
 	s.routes = append(s.routes, s.displayRoutes()...)
 	s.routes = append(s.routes, s.dutyRoutes()...)
 	s.routes = append(s.routes, s.seatRoutes()...)

@@ -333,8 +333,11 @@ func TestScheduledBackupsKeepTheNewest(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	entries, _ := os.ReadDir(cfg.BackupDir)
-	if len(entries) != 3 {
-		t.Fatalf("backup dir holds %d files, want the 2 newest backups and the librarian's file", len(entries))
+	if len(entries) != 5 {
+		t.Fatalf("backup dir holds %d files, want the 2 newest backups with their photos and the librarian's file", len(entries))
+	}
+	if st, err := os.Stat(paths[2] + ".photos"); err != nil || !st.IsDir() {
+		t.Errorf("the newest backup has no photos beside it: %v", err)
 	}
 	if _, err := os.Stat(paths[0]); !os.IsNotExist(err) {
 		t.Error("the oldest backup was kept")

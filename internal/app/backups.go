@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"shuwu/internal/photos"
 )
 
 // backupPrefix names the scheduled backups; only files so named are ever
@@ -37,6 +39,11 @@ func (a *App) BackupNow(ctx context.Context) (string, error) {
 	if err := a.DB.Backup(ctx, path); err != nil {
 		return "", err
 	}
+	// The uploaded photos go beside it, as with shuwu backup.
+	if _, err := photos.Copy(a.Config.PhotosDir(), path+".photos"); err != nil {
+		os.Remove(path)
+		return "", err
+	}
 	return path, pruneBackups(dir, a.Config.BackupKeep)
 }
 
@@ -56,6 +63,9 @@ func pruneBackups(dir string, keep int) error {
 	sort.Strings(names)
 	for len(names) > keep {
 		if err := os.Remove(filepath.Join(dir, names[0])); err != nil {
+			return err
+		}
+		if err := os.RemoveAll(filepath.Join(dir, names[0]+".photos")); err != nil {
 			return err
 		}
 		names = names[1:]

@@ -11,6 +11,7 @@ import (
 
 	"shuwu/internal/config"
 	"shuwu/internal/errs"
+	"shuwu/internal/photos"
 	"shuwu/internal/search"
 	"shuwu/internal/store"
 )
@@ -99,6 +100,9 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 	if aside != "" {
 		fmt.Fprintf(env.Stdout, "原数据库已保留为 %s / the database before the restore is kept as %s\n", aside, aside)
 	}
+	if err := restorePhotos(env, cfg, backup); err != nil {
+		return err
+	}
 	a, err := openWithIndex(ctx, cfg, nil)
 	if err != nil {
 		return err
@@ -160,4 +164,35 @@ func putBack(target, aside string) {
 		os.Remove(path + suffix)
 		os.Rename(aside+suffix, path+suffix)
 	}
+}
+
+// restorePhotos puts the photos backed up beside the database
+// (BACKUP.db.photos/, see shuwu backup) back into the data directory; the
+// photos there before are kept beside them under a dated name. A backup
+// without photos leaves the photos as they are.
+func restorePhotos(env Env, cfg *config.Config, backup string) error {
+	from := backup + ".photos"
+	if st, err := os.Stat(from); err != nil || !st.IsDir() {
+		return nil
+	}
+	to := cfg.PhotosDir()
+	var aside string
+	if _, err := os.Stat(to); err == nil {
+		aside = to + ".before-restore-" + time.Now().Format("20060102-150405")
+		if err := os.Rename(to, aside); err != nil {
+			return err
+		}
+	}
+	n, err := photos.Copy(from, to)
+	if err != nil {
+		if aside != "" {
+			os.Rename(aside, to)
+		}
+		return fmt.Errorf("restore the photos from %s: %w", from, err)
+	}
+	fmt.Fprintf(env.Stdout, "照片 %d 个文件已恢复 / %d photo files restored\n", n, n)
+	if aside != "" {
+		fmt.Fprintf(env.Stdout, "原照片已保留为 %s / the photos before the restore are kept as %s\n", aside, aside)
+	}
+	return nil
 }

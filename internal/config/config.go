@@ -284,6 +284,13 @@ func MaskedDB(dsn string) string {
 // thumbnails.
 func (c *Config) ActivityPhotosDir() string { return filepath.Join(c.DataDir, "photos", "activities") }
 
+// ReceptionPhotosDir holds the photos of leader and guest visits (接待记录).
+func (c *Config) ReceptionPhotosDir() string { return filepath.Join(c.DataDir, "photos", "receptions") }
+
+// PhotosDir holds every photo kept (activities', visits'), one
+// directory per owner: `shuwu backup` copies it with the database.
+func (c *Config) PhotosDir() string { return filepath.Join(c.DataDir, "photos") }
+
 // IndexDir is the search index directory.
 func (c *Config) IndexDir() string { return filepath.Join(c.DataDir, "index") }
 

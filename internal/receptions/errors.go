@@ -10,4 +10,6 @@ const (
 	CodeReceptionInvalid errs.Code = "RECEPTION_INVALID"
 	// 只有馆员可以填写接待记录 / only a librarian keeps the reception record
 	CodeReceptionForbidden errs.Code = "RECEPTION_FORBIDDEN"
+	// 接待照片不存在 / no such photo of a visit
+	CodeReceptionPhotoNotFound errs.Code = "RECEPTION_PHOTO_NOT_FOUND"
 )

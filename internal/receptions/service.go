@@ -9,14 +9,16 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/errs"
+	"shuwu/internal/photos"
 	"shuwu/internal/plaintext"
 )
 
 // Service is the reception record's use cases.
 type Service struct {
-	store Store
-	tz    *time.Location
-	now   func() time.Time
+	store  Store
+	tz     *time.Location
+	now    func() time.Time
+	photos photos.Dir // where the visits' photos are kept
 }
 
 // NewService builds the service; now may be nil for the wall clock.

@@ -23,5 +23,10 @@ type Tx interface {
 	Receptions(from, to string) ([]Reception, error)
 	// ReceptionYears lists the years that have receptions, latest first.
 	ReceptionYears() ([]int, error)
+	InsertReceptionPhoto(p *Photo) error
+	// ReceptionPhotos lists a visit's photos in the order they were added.
+	ReceptionPhotos(receptionID int64) ([]Photo, error)
+	ReceptionPhoto(id int64) (Photo, error)
+	DeleteReceptionPhoto(id int64) error
 	Audit(e audit.Entry) error
 }

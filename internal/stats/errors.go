@@ -10,4 +10,6 @@ const (
 	CodeStatsRangeBackwards errs.Code = "STATS_RANGE_BACKWARDS"
 	// 统计区间最长 10 年 / a range is at most 10 years
 	CodeStatsRangeTooLong errs.Code = "STATS_RANGE_TOO_LONG"
+	// 没有这份统计报表 / no such report
+	CodeStatsReportUnknown errs.Code = "STATS_REPORT_UNKNOWN"
 )

@@ -75,6 +75,13 @@ func Month(m string) (Range, error) {
 	return Range{From: t.Format(time.DateOnly), To: t.AddDate(0, 1, -1).Format(time.DateOnly)}, nil
 }
 
+// MonthBefore is the calendar month before the one r starts in.
+func MonthBefore(r Range) Range {
+	t, _ := time.Parse(time.DateOnly, r.From)
+	m, _ := Month(time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0).Format("2006-01"))
+	return m
+}
+
 // ParseRange checks a range as typed; an empty end is today, an empty
 // start the first of January of the end's year.
 func (s *Service) ParseRange(from, to string) (Range, error) {
@@ -358,9 +365,13 @@ func (s *Service) acquisitions(tx Tx, r Range) (a Acquisitions, err error) {
 	}
 	a.ByCategory = rowsToCounts(rows)
 	a.Year, _ = strconv.Atoi(r.To[:4])
-	t, set, err := tx.StatsTarget(a.Year)
+	t, set, cats, err := tx.StatsTarget(a.Year)
 	if err != nil {
 		return a, err
+	}
+	for i, c := range a.ByCategory {
+		id, _ := strconv.ParseInt(c.Key, 10, 64)
+		a.ByCategory[i].Target = int64(cats[id])
 	}
 	a.Target, a.TargetSet = t, set
 	if !set {

@@ -305,3 +305,57 @@ func TestARangeIsCheckedAsTyped(t *testing.T) {
 }
 
 func errCode(err error) string { return string(errs.As(err).Code) }
+
+func TestTheStandardReportsListWhatTheHandCountSays(t *testing.T) {
+	r := build(t)
+	rg, _ := r.s.ParseRange("2024-09-01", "2024-09-30")
+	books, err := r.s.NewBooks(r.k.Ctx, rg)
+	if err != nil || len(books) != 4 {
+		t.Fatalf("new books %+v %v; want the 4 titles that came in", books, err)
+	}
+	for _, b := range books {
+		if b.Title == "中国共产党简史" && b.Copies != 1 {
+			t.Errorf("中国共产党简史 %d copies on the list; the withdrawn one is not new on the shelf", b.Copies)
+		}
+	}
+	k, err := r.s.Ranking(r.k.Ctx, rg, 50)
+	if err != nil || k.Loans != 3 || len(k.Books) != 2 || k.Books[0].Name != "红岩" || k.Books[0].N != 2 || len(k.Readers) != 0 {
+		t.Fatalf("ranking %+v %v", k, err)
+	}
+	never, n, err := r.s.NeverLentBooks(r.k.Ctx)
+	if err != nil || n != 1 || len(never) != 1 || never[0].Title != "无人问津" {
+		t.Fatalf("never lent %+v %d %v", never, n, err)
+	}
+	gifts, err := r.s.Donations(r.k.Ctx, rg)
+	if err != nil || len(gifts) != 1 || gifts[0].Copies != 1 || gifts[0].ValueFen != 8000 {
+		t.Fatalf("donations %+v %v; want the one donated copy", gifts, err)
+	}
+	rep, err := r.s.ClassReport(r.k.Ctx, r.class.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Class.Name != "一班" || rep.ListTitles != 2 || len(rep.Readers) != 2 || rep.Class.Loans != 2 || rep.Class.ListDone != 2 || rep.Class.Borrowers != 2 {
+		t.Fatalf("class report %+v", rep.Class)
+	}
+	var jia stats.ClassReader
+	for _, m := range rep.Readers {
+		if m.Name == "甲" {
+			jia = m
+		}
+	}
+	if jia.Name != "甲" || jia.Loans != 1 || jia.InRoom != 1 || jia.Visits != 1 || jia.ListDone != 1 || len(jia.Titles) != 1 || jia.Titles[0] != "红岩" {
+		t.Errorf("甲 %+v; want 1 loan (红岩), 1 in the room, 1 visit, 1 of 2 required", jia)
+	}
+	if _, err := r.s.ClassReport(r.k.Ctx, 9999); errCode(err) != "CLASS_NOT_FOUND" {
+		t.Errorf("no such class: %v", err)
+	}
+}
+
+func TestTheMonthBeforeIsTheCalendarMonth(t *testing.T) {
+	for from, want := range map[string]string{"2026-03-01": "2026-02-01 2026-02-28", "2026-01-15": "2025-12-01 2025-12-31", "2024-03-31": "2024-02-01 2024-02-29"} {
+		m := stats.MonthBefore(stats.Range{From: from, To: from})
+		if got := m.From + " " + m.To; got != want {
+			t.Errorf("month before %s: %s; want %s", from, got, want)
+		}
+	}
+}

@@ -59,8 +59,34 @@ type Tx interface {
 	// receptions, M guests.
 	StatsReceptions(fromDay, toDay string) ([]Row, error)
 	// StatsTarget returns the yearly target of new volumes (0, false when
-	// none was set).
-	StatsTarget(year int) (int, bool, error)
+	// none was set) and the categories' targets by category id.
+	StatsTarget(year int) (int, bool, map[int64]int, error)
+	// StatsNewBooks lists the titles whose copies came in between two
+	// days, newest first, at most limit.
+	StatsNewBooks(from, to string, limit int) ([]NewBook, error)
+	// StatsDonations lists the donated copies that came in between two
+	// days by batch and donor.
+	StatsDonations(from, to string) ([]Donation, error)
+	// StatsPeriodicals counts each subscription's issues due and checked
+	// in between two days; today decides which are missing.
+	StatsPeriodicals(from, to, today string) ([]Periodical, error)
+	// StatsClass returns one class with its member count (not found: an
+	// error naming it).
+	StatsClass(id int64) (ClassFigures, error)
+	// StatsClassMembers lists a class's members (Key reader id, Name,
+	// Code card, Extra unit, Day phone; V 1 when cleared).
+	StatsClassMembers(id int64) ([]Row, error)
+	// StatsClassListRecords lists the record ids of a class's
+	// required-reading lists.
+	StatsClassListRecords(id int64) ([]int64, error)
+	// StatsReadersLines calls fn with the lines of kinds of some readers
+	// in the range, newest first.
+	StatsReadersLines(readers []int64, from, to int64, kinds []string, fn func(Line)) error
+	// StatsReadCount counts, per reader, the titles of records each ever
+	// borrowed or read in the room.
+	StatsReadCount(readers, records []int64) (map[int64]int64, error)
+	// StatsOnLoan counts the readers' current loans.
+	StatsOnLoan(readers []int64) (map[int64]int64, error)
 	Setting(key string) (string, error)
 	SetSetting(key, value string) error
 	Audit(e audit.Entry) error

@@ -98,6 +98,9 @@ type Count struct {
 	N      int64  `json:"n"`
 	M      int64  `json:"m"`
 	V      int64  `json:"v,omitempty"`
+	// Target is the year's target of a category's new volumes, 0 when
+	// none was set (acquisitions by category).
+	Target int64 `json:"target,omitempty"`
 }
 
 // Label is the name in lang.
@@ -307,4 +310,69 @@ type Dashboard struct {
 	Classes      []ClassFigures `json:"classes"`
 	Events       Events         `json:"events"`
 	Acquisitions Acquisitions   `json:"acquisitions"`
+}
+
+// NewBook is one title that came in during a range (新书通报).
+type NewBook struct {
+	RecordID  int64  `json:"record_id"`
+	Title     string `json:"title"`
+	Author    string `json:"author"`
+	Publisher string `json:"publisher"`
+	Year      int64  `json:"year"`
+	ISBN      string `json:"isbn"`
+	CallNo    string `json:"call_number"`
+	Location  string `json:"location"`
+	Source    string `json:"source"`
+	Copies    int64  `json:"copies"`
+	Day       string `json:"day"`
+}
+
+// Donation is one donor's gift in a range: a batch, or the donated
+// copies entered without one.
+type Donation struct {
+	Batch    string `json:"batch"` // 捐字〔2026〕第001号, "" without a batch
+	Day      string `json:"day"`
+	Donor    string `json:"donor"`
+	Unit     string `json:"unit"`
+	Copies   int64  `json:"copies"`
+	Titles   int64  `json:"titles"`
+	ValueFen int64  `json:"value_fen"`
+}
+
+// Periodical is one subscription's issues in a range (报刊记到).
+type Periodical struct {
+	Title     string `json:"title"`
+	ISSN      string `json:"issn"`
+	CN        string `json:"cn"`
+	Frequency string `json:"frequency"`
+	Copies    int64  `json:"copies"`   // subscribed
+	Expected  int64  `json:"expected"` // issues due in the range
+	Received  int64  `json:"received"` // issues checked in during the range
+	Pieces    int64  `json:"pieces"`   // copies checked in
+	Claimed   int64  `json:"claimed"`
+	Missing   int64  `json:"missing"` // due in the range, past, not received
+}
+
+// ClassReader is one member's reading in a class report.
+type ClassReader struct {
+	Card     string   `json:"card"`
+	Name     string   `json:"name"`
+	Unit     string   `json:"unit"`
+	Phone    string   `json:"phone"`
+	Loans    int64    `json:"loans"`
+	InRoom   int64    `json:"in_room"`
+	Visits   int64    `json:"visits"`
+	Attended int64    `json:"attended"`
+	OnLoan   int64    `json:"on_loan"` // not yet returned
+	ListDone int64    `json:"list_done"`
+	Titles   []string `json:"titles"` // what they borrowed, most recent first
+	Cleared  bool     `json:"cleared"`
+}
+
+// ClassReport is the class head teacher's report of a class's reading.
+type ClassReport struct {
+	Class      ClassFigures  `json:"class"`
+	ListTitles int64         `json:"list_titles"`
+	Readers    []ClassReader `json:"readers"`
+	TopBooks   []Ranked      `json:"top_books"`
 }

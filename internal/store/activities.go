@@ -11,17 +11,22 @@ import (
 const activityColumns = `a.id, a.title, a.form, a.organiser, COALESCE(a.user_id,0), a.host, a.starts_at, a.ends_at,
 	COALESCE(a.space_id,0), COALESCE(s.name,''), COALESCE(a.booking_id,0), a.capacity, a.audience,
 	COALESCE(a.class_id,0), COALESCE(c.name,''), a.description, COALESCE(a.list_id,0), COALESCE(l.name,''),
-	a.status, a.late_minutes, a.signin_key, a.summary, a.summary_by, a.created_by, a.created_at, a.updated_at`
+	a.status, a.late_minutes, a.signin_key, a.summary, a.summary_by, a.created_by, a.created_at, a.updated_at,
+	a.cancel_note, a.cancelled_by, COALESCE(a.cancelled_at,0)`
 
 const activityFrom = ` FROM activities a LEFT JOIN spaces s ON s.id = a.space_id
 	LEFT JOIN classes c ON c.id = a.class_id LEFT JOIN reading_lists l ON l.id = a.list_id`
 
 func scanActivity(r interface{ Scan(...any) error }) (a activities.Activity, err error) {
-	var st, en, created, updated int64
+	var st, en, created, updated, cancelled int64
 	err = r.Scan(&a.ID, &a.Title, &a.Form, &a.Organiser, &a.UserID, &a.Host, &st, &en,
 		&a.SpaceID, &a.SpaceName, &a.BookingID, &a.Capacity, &a.Audience,
 		&a.ClassID, &a.ClassName, &a.Description, &a.ListID, &a.ListName,
-		&a.Status, &a.LateMinutes, &a.SignInKey, &a.Summary, &a.SummaryBy, &a.CreatedBy, &created, &updated)
+		&a.Status, &a.LateMinutes, &a.SignInKey, &a.Summary, &a.SummaryBy, &a.CreatedBy, &created, &updated,
+		&a.CancelNote, &a.CancelledBy, &cancelled)
+	if cancelled != 0 {
+		a.CancelledAt = fromMillis(cancelled)
+	}
 	a.Start, a.End, a.CreatedAt, a.UpdatedAt = fromMillis(st), fromMillis(en), fromMillis(created), fromMillis(updated)
 	a.FormLabel = a.Form.Label("zh")
 	return a, err
@@ -211,6 +216,12 @@ func (tx *Tx) SignIns(activityID int64) ([]activities.SignIn, error) {
 func (tx *Tx) SignInsOfReader(readerID int64) ([]activities.SignIn, error) {
 	rows, err := tx.query(`SELECT `+signInColumns+signInFrom+` WHERE i.reader_id=? ORDER BY i.at DESC LIMIT 200`, readerID)
 	return collect(rows, err, scanSignIn)
+}
+
+// CancelActivity marks an activity cancelled with the reason, who and when.
+func (tx *Tx) CancelActivity(a activities.Activity) error {
+	return tx.mustAffect(errActivityNotFound(), `UPDATE activities SET status=?, cancel_note=?, cancelled_by=?, cancelled_at=?, updated_at=? WHERE id=?`,
+		string(activities.Cancelled), a.CancelNote, a.CancelledBy, nowMillis(a.CancelledAt), nowMillis(a.CancelledAt), a.ID)
 }
 
 // SetSummary stores an activity's summary.

@@ -78,3 +78,41 @@ func (tx *Tx) ReceptionYears() ([]int, error) {
 		return strconv.Atoi(s)
 	})
 }
+
+func errReceptionPhotoNotFound() *errs.Error {
+	return errs.NotFound(receptions.CodeReceptionPhotoNotFound, "接待照片不存在", "no such photo of a visit")
+}
+
+const receptionPhotoColumns = `id, reception_id, file, thumb, mime, caption, width, height, bytes, uploaded_by, created_at`
+
+func scanReceptionPhoto(r *sql.Rows) (p receptions.Photo, err error) {
+	var created int64
+	err = r.Scan(&p.ID, &p.ReceptionID, &p.File, &p.Thumb, &p.MIME, &p.Caption, &p.Width, &p.Height, &p.Bytes, &p.UploadedBy, &created)
+	p.CreatedAt = fromMillis(created)
+	return p, err
+}
+
+// InsertReceptionPhoto stores a visit's photo and sets its id.
+func (tx *Tx) InsertReceptionPhoto(p *receptions.Photo) error {
+	id, err := tx.insert(`INSERT INTO reception_photos (reception_id, file, thumb, mime, caption, width, height, bytes, uploaded_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		p.ReceptionID, p.File, p.Thumb, p.MIME, p.Caption, p.Width, p.Height, p.Bytes, p.UploadedBy, nowMillis(p.CreatedAt))
+	p.ID = id
+	return err
+}
+
+// ReceptionPhotos lists a visit's photos in the order they were added.
+func (tx *Tx) ReceptionPhotos(receptionID int64) ([]receptions.Photo, error) {
+	rows, err := tx.query(`SELECT `+receptionPhotoColumns+` FROM reception_photos WHERE reception_id = ? ORDER BY id`, receptionID)
+	return collect(rows, err, scanReceptionPhoto)
+}
+
+// ReceptionPhoto returns one photo of a visit.
+func (tx *Tx) ReceptionPhoto(id int64) (receptions.Photo, error) {
+	rows, err := tx.query(`SELECT `+receptionPhotoColumns+` FROM reception_photos WHERE id = ?`, id)
+	return collectOne(rows, err, errReceptionPhotoNotFound(), scanReceptionPhoto)
+}
+
+// DeleteReceptionPhoto removes a photo's row.
+func (tx *Tx) DeleteReceptionPhoto(id int64) error {
+	return tx.mustAffect(errReceptionPhotoNotFound(), `DELETE FROM reception_photos WHERE id = ?`, id)
+}

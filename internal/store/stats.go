@@ -8,7 +8,9 @@ import (
 	"strconv"
 	"strings"
 
+	"shuwu/internal/errs"
 	"shuwu/internal/ledger"
+	"shuwu/internal/readers"
 	"shuwu/internal/stats"
 )
 
@@ -310,17 +312,63 @@ func (tx *Tx) StatsClasses(fromDay, toDay string, from, to int64) ([]stats.Class
 			out[i].ListBooks = p.n * out[i].Members
 		}
 	}
-	done, err := tx.query(`SELECT x.class_id, COUNT(*) FROM (SELECT DISTINCT m.class_id, m.reader_id, rlr.record_id
-		FROM classes c JOIN class_members m ON m.class_id = c.id JOIN reading_list_classes rlc ON rlc.class_id = c.id JOIN reading_list_records rlr ON rlr.list_id = rlc.list_id
-		WHERE c.start_date <= ? AND c.end_date >= ? AND EXISTS (SELECT 1 FROM ledger l WHERE l.reader_id = m.reader_id AND l.record_id = rlr.record_id AND l.kind IN (?,?))) x
-		GROUP BY x.class_id`, toDay, fromDay, ledger.Loan, ledger.InRoom)
-	ds, err := collect(done, err, func(r *sql.Rows) (p pair, err error) { err = r.Scan(&p.class, &p.n); return p, err })
-	for _, p := range ds {
-		if i, ok := idx[p.class]; ok {
-			out[i].ListDone = p.n
+	// What the members ever borrowed or read, one pass over their ledger
+	// lines; then each class's members × its list titles, counted in Go.
+	// (One EXISTS probe per member and title was slow on PostgreSQL.)
+	lists, err := tx.query(`SELECT DISTINCT rlc.class_id, rlr.record_id FROM classes c JOIN reading_list_classes rlc ON rlc.class_id = c.id
+		JOIN reading_list_records rlr ON rlr.list_id = rlc.list_id WHERE c.start_date <= ? AND c.end_date >= ?`, toDay, fromDay)
+	type cr struct{ class, id int64 }
+	scan := func(r *sql.Rows) (x cr, err error) { err = r.Scan(&x.class, &x.id); return x, err }
+	ls2, err := collect(lists, err, scan)
+	if err != nil || len(ls2) == 0 {
+		return out, err
+	}
+	listOf := map[int64]map[int64]bool{}
+	for _, x := range ls2 {
+		if listOf[x.class] == nil {
+			listOf[x.class] = map[int64]bool{}
+		}
+		listOf[x.class][x.id] = true
+	}
+	mem, err := tx.query(`SELECT m.class_id, m.reader_id FROM classes c JOIN class_members m ON m.class_id = c.id WHERE c.start_date <= ? AND c.end_date >= ?`, toDay, fromDay)
+	members, err := collect(mem, err, scan)
+	if err != nil {
+		return nil, err
+	}
+	var readerIDs []int64
+	seenReader := map[int64]bool{}
+	for _, m := range members {
+		if listOf[m.class] != nil && !seenReader[m.id] {
+			seenReader[m.id] = true
+			readerIDs = append(readerIDs, m.id)
 		}
 	}
-	return out, err
+	read := map[int64][]int64{}
+	err = eachChunk(readerIDs, func(marks string, args []any) error {
+		rows, err := tx.query(`SELECT DISTINCT reader_id, record_id FROM ledger WHERE reader_id IN (`+marks+`) AND kind IN (?,?) AND record_id IS NOT NULL`,
+			append(args, ledger.Loan, ledger.InRoom)...)
+		got, err := collect(rows, err, scan)
+		for _, g := range got {
+			read[g.class] = append(read[g.class], g.id) // class holds the reader here
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range members {
+		i, ok := idx[m.class]
+		list := listOf[m.class]
+		if !ok || list == nil {
+			continue
+		}
+		for _, rec := range read[m.id] {
+			if list[rec] {
+				out[i].ListDone++
+			}
+		}
+	}
+	return out, nil
 }
 
 // StatsActivities lists the activities starting in the range.
@@ -364,13 +412,165 @@ func (tx *Tx) StatsReceptions(fromDay, toDay string) ([]stats.Row, error) {
 	return out, err
 }
 
-// StatsTarget returns a year's target of new volumes.
-func (tx *Tx) StatsTarget(year int) (int, bool, error) {
-	var n []int
+// StatsTarget returns a year's target of new volumes and its
+// categories' targets.
+func (tx *Tx) StatsTarget(year int) (int, bool, map[int64]int, error) {
 	rows, err := tx.query(`SELECT volumes FROM acq_targets WHERE year = ?`, year)
-	n, err = collect(rows, err, func(r *sql.Rows) (v int, err error) { err = r.Scan(&v); return v, err })
-	if err != nil || len(n) == 0 {
-		return 0, false, err
+	n, err := collect(rows, err, func(r *sql.Rows) (v int, err error) { err = r.Scan(&v); return v, err })
+	if err != nil {
+		return 0, false, nil, err
 	}
-	return n[0], true, nil
+	cats := map[int64]int{}
+	rows, err = tx.query(`SELECT category_id, volumes FROM acq_category_targets WHERE year = ?`, year)
+	type ct struct {
+		id int64
+		n  int
+	}
+	cs, err := collect(rows, err, func(r *sql.Rows) (c ct, err error) { err = r.Scan(&c.id, &c.n); return c, err })
+	for _, c := range cs {
+		cats[c.id] = c.n
+	}
+	if len(n) == 0 {
+		return 0, false, cats, err
+	}
+	return n[0], true, cats, err
+}
+
+// StatsNewBooks lists the titles that came in between two days.
+func (tx *Tx) StatsNewBooks(from, to string, limit int) ([]stats.NewBook, error) {
+	rows, err := tx.query(`SELECT r.id, `+displayTitle("r")+`, COALESCE((SELECT a.name FROM record_authors a WHERE a.record_id = r.id ORDER BY a.pos LIMIT 1), ''),
+		r.publisher, r.year, r.isbn, MIN(i.call_number), COALESCE(MIN(l.name), ''), MIN(i.source), COUNT(*), MAX(i.added_date)
+		FROM items i JOIN records r ON r.id = i.record_id LEFT JOIN locations l ON l.id = i.location_id
+		WHERE i.added_date >= ? AND i.added_date <= ? AND `+heldItems+`
+		GROUP BY r.id, r.title, r.part_number, r.part_name, r.other_title, r.publisher, r.year, r.isbn
+		ORDER BY MAX(i.added_date) DESC, MIN(i.call_sort), r.id LIMIT ?`, from, to, limit)
+	return collect(rows, err, func(r *sql.Rows) (b stats.NewBook, err error) {
+		err = r.Scan(&b.RecordID, &b.Title, &b.Author, &b.Publisher, &b.Year, &b.ISBN, &b.CallNo, &b.Location, &b.Source, &b.Copies, &b.Day)
+		return b, err
+	})
+}
+
+// StatsDonations lists the donated copies between two days by batch and
+// donor.
+func (tx *Tx) StatsDonations(from, to string) ([]stats.Donation, error) {
+	rows, err := tx.query(`SELECT COALESCE(b.number, ''), COALESCE(MIN(b.received_date), MIN(i.added_date)), COALESCE(d.name, i.donor), COALESCE(MIN(d.unit), ''),
+		COUNT(*), COUNT(DISTINCT i.record_id), COALESCE(SUM(i.price_fen), 0)
+		FROM items i LEFT JOIN acq_batches b ON b.id = i.batch_id LEFT JOIN donors d ON d.id = i.donor_id
+		WHERE i.source = 'donation' AND i.added_date >= ? AND i.added_date <= ?
+		GROUP BY COALESCE(b.number, ''), COALESCE(d.name, i.donor)
+		ORDER BY 2, 1, 3`, from, to)
+	return collect(rows, err, func(r *sql.Rows) (d stats.Donation, err error) {
+		err = r.Scan(&d.Batch, &d.Day, &d.Donor, &d.Unit, &d.Copies, &d.Titles, &d.ValueFen)
+		return d, err
+	})
+}
+
+// StatsPeriodicals counts each subscription's issues between two days.
+func (tx *Tx) StatsPeriodicals(from, to, today string) ([]stats.Periodical, error) {
+	rows, err := tx.query(`SELECT s.title, s.issn, s.cn, s.frequency, s.copies,
+		COALESCE(SUM(CASE WHEN x.expected_date >= ? AND x.expected_date <= ? THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN x.received_date >= ? AND x.received_date <= ? THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN x.received_date >= ? AND x.received_date <= ? THEN x.received_copies ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN x.claimed_date >= ? AND x.claimed_date <= ? THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN x.expected_date >= ? AND x.expected_date <= ? AND x.expected_date < ? AND x.received_date = '' THEN 1 ELSE 0 END), 0)
+		FROM subscriptions s JOIN issues x ON x.subscription_id = s.id
+		GROUP BY s.id, s.title, s.issn, s.cn, s.frequency, s.copies
+		HAVING SUM(CASE WHEN (x.expected_date >= ? AND x.expected_date <= ?) OR (x.received_date >= ? AND x.received_date <= ?) THEN 1 ELSE 0 END) > 0
+		ORDER BY s.title, s.id`, from, to, from, to, from, to, from, to, from, to, today, from, to, from, to)
+	return collect(rows, err, func(r *sql.Rows) (p stats.Periodical, err error) {
+		err = r.Scan(&p.Title, &p.ISSN, &p.CN, &p.Frequency, &p.Copies, &p.Expected, &p.Received, &p.Pieces, &p.Claimed, &p.Missing)
+		return p, err
+	})
+}
+
+// StatsClass returns one class with its member and cleared counts.
+func (tx *Tx) StatsClass(id int64) (stats.ClassFigures, error) {
+	rows, err := tx.query(`SELECT c.id, c.name, c.kind, c.start_date, c.end_date, c.head_teacher,
+		(SELECT COUNT(*) FROM class_members m WHERE m.class_id = c.id),
+		(SELECT COUNT(*) FROM class_members m WHERE m.class_id = c.id AND m.cleared_at IS NOT NULL)
+		FROM classes c WHERE c.id = ?`, id)
+	return collectOne(rows, err, errs.NotFound(readers.CodeClassNotFound, "班次不存在", "no such class"), func(r *sql.Rows) (c stats.ClassFigures, err error) {
+		err = r.Scan(&c.ID, &c.Name, &c.Kind, &c.Start, &c.End, &c.HeadTeacher, &c.Members, &c.Cleared)
+		return c, err
+	})
+}
+
+// StatsClassMembers lists a class's members by name.
+func (tx *Tx) StatsClassMembers(id int64) ([]stats.Row, error) {
+	return tx.statsRows("kncxdV", `SELECT CAST(r.id AS TEXT), r.name, r.card, r.unit, r.phone, CASE WHEN m.cleared_at IS NULL THEN 0 ELSE 1 END
+		FROM class_members m JOIN readers r ON r.id = m.reader_id WHERE m.class_id = ? ORDER BY r.name, r.id`, id)
+}
+
+// StatsClassListRecords lists the records of a class's required reading.
+func (tx *Tx) StatsClassListRecords(id int64) ([]int64, error) {
+	rows, err := tx.query(`SELECT DISTINCT rlr.record_id FROM reading_list_classes rlc JOIN reading_list_records rlr ON rlr.list_id = rlc.list_id WHERE rlc.class_id = ?`, id)
+	return collect(rows, err, func(r *sql.Rows) (id int64, err error) { err = r.Scan(&id); return id, err })
+}
+
+// StatsReadersLines streams some readers' lines, newest first.
+func (tx *Tx) StatsReadersLines(readerIDs []int64, from, to int64, kinds []string, fn func(stats.Line)) error {
+	in, kargs := kindsIn(kinds)
+	return eachChunk(readerIDs, func(marks string, args []any) error {
+		rows, err := tx.query(`SELECT at, kind, reader_id, COALESCE(class_id, 0), COALESCE(record_id, 0) FROM ledger WHERE reader_id IN (`+marks+`) AND at >= ? AND at < ? AND `+in+` ORDER BY at DESC, id DESC`,
+			append(append(args, from, to), kargs...)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var l stats.Line
+		for rows.Next() {
+			if err := rows.Scan(&l.At, &l.Kind, &l.Reader, &l.Class, &l.Record); err != nil {
+				return mapErr(err)
+			}
+			fn(l)
+		}
+		return mapErr(rows.Err())
+	})
+}
+
+// StatsReadCount counts per reader the records each ever borrowed or read
+// in the room.
+func (tx *Tx) StatsReadCount(readerIDs, records []int64) (map[int64]int64, error) {
+	out := map[int64]int64{}
+	if len(records) == 0 {
+		return out, nil
+	}
+	want := map[int64]bool{}
+	for _, r := range records {
+		want[r] = true
+	}
+	seen := map[[2]int64]bool{}
+	err := eachChunk(readerIDs, func(marks string, args []any) error {
+		rows, err := tx.query(`SELECT DISTINCT reader_id, record_id FROM ledger WHERE reader_id IN (`+marks+`) AND kind IN ('loan', 'in_room') AND record_id IS NOT NULL`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var rd, rec int64
+		for rows.Next() {
+			if err := rows.Scan(&rd, &rec); err != nil {
+				return mapErr(err)
+			}
+			if want[rec] && !seen[[2]int64{rd, rec}] {
+				seen[[2]int64{rd, rec}] = true
+				out[rd]++
+			}
+		}
+		return mapErr(rows.Err())
+	})
+	return out, err
+}
+
+// StatsOnLoan counts the readers' current loans.
+func (tx *Tx) StatsOnLoan(readerIDs []int64) (map[int64]int64, error) {
+	out := map[int64]int64{}
+	err := eachChunk(readerIDs, func(marks string, args []any) error {
+		rows, err := tx.statsRows("kN", `SELECT CAST(reader_id AS TEXT), COUNT(*) FROM loans WHERE reader_id IN (`+marks+`) GROUP BY reader_id`, args...)
+		for _, r := range rows {
+			id, _ := strconv.ParseInt(r.Key, 10, 64)
+			out[id] = r.N
+		}
+		return err
+	})
+	return out, err
 }

@@ -89,21 +89,31 @@ func (s *Server) servePhoto(thumb bool) handlerFunc {
 		if err != nil {
 			return err
 		}
-		f, err := os.Open(path)
-		if err != nil {
-			return errs.NotFound(activities.CodePhotoNotFound, "照片文件不存在", "the photo's file is missing")
-		}
-		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			return errs.Internalf("photo: %w", err)
-		}
-		w.Header().Set("Content-Type", mime)
-		w.Header().Set("Cache-Control", "public, max-age=86400")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		http.ServeContent(w, r, "", st.ModTime(), f)
-		return nil
+		return servePhotoFile(w, r, path, mime, true, errs.NotFound(activities.CodePhotoNotFound, "照片文件不存在", "the photo's file is missing"))
 	}
+}
+
+// servePhotoFile sends a kept photo: cached a day, by everyone when public
+// (activities'), else only by the browser that asked (visits').
+func servePhotoFile(w http.ResponseWriter, r *http.Request, path, mime string, public bool, missing error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return missing
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return errs.Internalf("photo: %w", err)
+	}
+	w.Header().Set("Content-Type", mime)
+	if public {
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+	} else {
+		w.Header().Set("Cache-Control", "private, max-age=86400")
+	}
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	http.ServeContent(w, r, "", st.ModTime(), f)
+	return nil
 }
 
 // calDay is one day of the month view.
@@ -148,16 +158,7 @@ func (s *Server) calendar(r *http.Request, staffView bool) (calendarPage, error)
 	}
 	first := mondayOf(month, s.d.TZ)
 	end := mondayOf(month.AddDate(0, 1, -1), s.d.TZ).AddDate(0, 0, 7) // the Monday after the month's last week
-	f := activities.Filter{From: first, To: end}
-	var items []activities.Activity
-	if staffView && audit.ActorFrom(r.Context()).Role == audit.RoleOrganiser {
-		items, err = s.d.Activities.Mine(r.Context(), f)
-	} else {
-		if !staffView {
-			f.Status = activities.Planned
-		}
-		items, err = s.d.Activities.List(r.Context(), f)
-	}
+	items, err := s.calendarItems(r, staffView, first, end)
 	if err != nil {
 		return calendarPage{}, err
 	}
@@ -186,8 +187,25 @@ func (s *Server) calendar(r *http.Request, staffView bool) (calendarPage, error)
 	return d, nil
 }
 
+// calendarItems are the activities starting in [from, to) a calendar
+// shows: an organiser's own on the staff side, the planned ones in the
+// portal, all of them for the rest of the staff.
+func (s *Server) calendarItems(r *http.Request, staffView bool, from, to time.Time) ([]activities.Activity, error) {
+	f := activities.Filter{From: from, To: to}
+	if staffView && audit.ActorFrom(r.Context()).Role == audit.RoleOrganiser {
+		return s.d.Activities.Mine(r.Context(), f)
+	}
+	if !staffView {
+		f.Status = activities.Planned
+	}
+	return s.d.Activities.List(r.Context(), f)
+}
+
 func (s *Server) showCalendar(staffView bool) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request, v *view) error {
+		if r.URL.Query().Has("week") {
+			return s.showWeek(w, r, v, staffView)
+		}
 		d, err := s.calendar(r, staffView)
 		if err != nil {
 			return err

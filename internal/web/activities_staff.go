@@ -255,6 +255,10 @@ type activityPage struct {
 	Closes   time.Time
 	Started  bool // the summary and photos may be recorded
 	Photos   []activities.Photo
+	// CanRegister: the desk may register a reader on their behalf (before
+	// the start); CanCancel: the activity may be called off (before its end).
+	CanRegister bool
+	CanCancel   bool
 }
 
 // showActivity is an activity's staff page.
@@ -275,6 +279,8 @@ func (s *Server) renderActivityPage(w http.ResponseWriter, r *http.Request, v *v
 	now := s.d.Activities.Now()
 	d.SignOpen = !now.Before(d.Opens) && !now.After(d.Closes)
 	d.Started = !act.Start.After(now)
+	d.CanRegister = d.CanSign && act.Start.After(now) && (mine || v.Actor.AtDesk())
+	d.CanCancel = d.CanEdit && act.End.After(now)
 	if d.Photos, err = s.d.Activities.Photos(r.Context(), act.ID); err != nil {
 		return err
 	}

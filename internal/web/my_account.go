@@ -9,6 +9,7 @@ import (
 	"shuwu/internal/circulation"
 	"shuwu/internal/ledger"
 	"shuwu/internal/readers"
+	"shuwu/internal/seats"
 )
 
 // myPage is a reader's own library: loans, holds and required reading.
@@ -18,6 +19,8 @@ type myPage struct {
 	Renewed []circulation.RenewResult
 	// Coming are the reader's activities still to come (主题活动 reminders).
 	Coming []activities.Mine
+	// Seat is the reader's seat reservation still to come (座位预约).
+	Seat *seats.Reservation
 }
 
 // myList is a required-reading list of the reader's class with the books
@@ -54,6 +57,11 @@ func (s *Server) showMy(w http.ResponseWriter, r *http.Request, v *view) error {
 	}
 	if d.Coming, err = s.comingActivities(ctx); err != nil {
 		return err
+	}
+	if s.d.Seats != nil {
+		if d.Seat, err = s.d.Seats.Active(ctx); err != nil {
+			return err
+		}
 	}
 	v.Title, v.Nav, v.Data = v.T("my.title"), "my", d
 	s.render(w, r, http.StatusOK, "my", v)

@@ -60,8 +60,23 @@ func (s *Server) showReception(w http.ResponseWriter, r *http.Request, v *view) 
 	if err != nil {
 		return err
 	}
-	v.Title, v.Nav, v.Data = v.T("rcp.of", rc.Principal().Name, formatDate(v.Lang, rc.Date, s.d.TZ)), "receptions", rc
-	s.render(w, r, http.StatusOK, "reception", v)
+	return s.renderReception(w, r, v, rc, http.StatusOK)
+}
+
+// receptionPage is one visit's record with its photos.
+type receptionPage struct {
+	receptions.Reception
+	Photos []receptions.Photo
+}
+
+func (s *Server) renderReception(w http.ResponseWriter, r *http.Request, v *view, rc receptions.Reception, status int) error {
+	d := receptionPage{Reception: rc}
+	var err error
+	if d.Photos, err = s.d.Receptions.Photos(r.Context(), rc.ID); err != nil {
+		return err
+	}
+	v.Title, v.Nav, v.Data = v.T("rcp.of", rc.Principal().Name, formatDate(v.Lang, rc.Date, s.d.TZ)), "receptions", d
+	s.render(w, r, status, "reception", v)
 	return nil
 }
 

@@ -235,6 +235,8 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /activities/calendar", s.route(activityViewers, s.showCalendar(true)))
 		mux.Handle("GET /opac/activities/calendar", s.route(public, s.showCalendar(false)))
 		mux.Handle("GET /activities.ics", s.route(public, s.activitiesFeed))
+		mux.Handle("POST /activities/{id}/register", s.route(activityRunners, s.deskRegister))
+		mux.Handle("POST /activities/{id}/cancel", s.route(bookers, s.cancelActivity))
 	}
 	if s.d.Visits != nil {
 		mux.Handle("GET /visits", s.route(staff, s.showVisits))
@@ -269,6 +271,10 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /receptions/{id}", s.route(receptionReaders, s.showReception))
 		mux.Handle("GET /receptions/{id}/edit", s.route(librarian, s.editReception))
 		mux.Handle("POST /receptions/{id}/edit", s.route(librarian, s.updateReception))
+		mux.Handle("POST /receptions/{id}/photos", s.route(librarian, s.uploadReceptionPhoto))
+		mux.Handle("POST /reception-photos/{pid}/delete", s.route(librarian, s.deleteReceptionPhoto))
+		mux.Handle("GET /reception-photos/{pid}", s.route(receptionReaders, s.serveReceptionPhoto(false)))
+		mux.Handle("GET /reception-photos/{pid}/thumb", s.route(receptionReaders, s.serveReceptionPhoto(true)))
 	}
 
 	if s.d.Displays != nil {
@@ -308,6 +314,9 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("POST /reports/annual", s.route(librarian, s.saveAnnualText))
 		mux.Handle("GET /reports/annual.docx", s.route(reports, s.exportAnnualReport))
 		mux.Handle("POST /stats/privacy", s.route(librarian, s.saveStatsPrivacy))
+		mux.Handle("GET /reports", s.route(reports, s.showReports))
+		mux.Handle("GET /reports/{name}", s.route(reports, s.showReport))
+		mux.Handle("GET /reports/{name}/export", s.route(reports, s.exportReport))
 	}
 
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))

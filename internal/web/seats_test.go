@@ -64,6 +64,7 @@ func TestAReaderReservesASeatAndChecksInByItsCode(t *testing.T) {
 	res := zhang.post("/opac/seats/reserve", form)
 	res.want(t, http.StatusSeeOther)
 	zhang.get(res.header.Get("Location")).want(t, http.StatusOK, "已预约座位 A3", `id="my-seat"`, "空闲 19 / 20 个座位", `data-state="reserved"`)
+	zhang.get("/my").want(t, http.StatusOK, `id="my-seat-reminder"`, "A3", "待签到")
 	li := e.as(t, e.f.Readers[1].Card)
 	li.post("/opac/seats/reserve", form).want(t, http.StatusUnprocessableEntity, "座位 A3 在", "已被预约，请换个座位或时间")
 	// A closed day is refused and reserves nothing.

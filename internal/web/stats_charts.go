@@ -45,7 +45,7 @@ func axisChart(cats []string, ss []series, horizontal bool) string {
 		}
 		x := map[string]any{"name": s.Name, "type": k, "data": valuesAny(s.Values)}
 		if k == "line" {
-			x["smooth"] = true
+			x["smooth"] = 0.3
 			x["symbolSize"] = 6
 		}
 		if s.Right {

@@ -72,7 +72,7 @@ func (s *Server) statsPresets(v *view) []statPreset {
 	y := s.d.Stats.ThisYear()
 	today := y.To
 	m := today[:7] + "-01"
-	last, _ := stats.Month(stats.Range{From: m}.Previous().From[:7])
+	last := stats.MonthBefore(stats.Range{From: m, To: m})
 	yr, _ := strconv.Atoi(today[:4])
 	prevYear := stats.Year(yr - 1)
 	return []statPreset{
@@ -206,13 +206,15 @@ func (s *Server) card(v *view, id, key string, f stats.Figure) statCard {
 
 func moneyCard(v *view, id, key string, f stats.Figure) statCard {
 	c := statCard{ID: id, Label: v.T(key), Value: yuanCard(f.N), Prev: yuanCard(f.Prev)}
-	if p, ok := f.Change(); ok && p != 0 {
-		c.Change, c.Up, c.Down = fmt.Sprintf("%+d%%", p), p > 0, p < 0
+	if p, ok := f.Change(); ok && p > 0 {
+		c.Change, c.Up = fmt.Sprintf("+%d%%", p), true
+	} else if ok && p < 0 {
+		c.Change, c.Down = fmt.Sprintf("−%d%%", -p), true
 	}
 	return c
 }
 
-func statsYuan(fen int64) string {
+func statYuan(fen int64) string {
 	if fen == 0 {
 		return "¥0"
 	}
@@ -223,7 +225,7 @@ func statsYuan(fen int64) string {
 // from ¥10,000 up.
 func yuanCard(fen int64) string {
 	if fen < 1_000_000 {
-		return statsYuan(fen)
+		return statYuan(fen)
 	}
 	return "¥" + group((fen+50)/100)
 }
@@ -314,7 +316,13 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 		{ID: "served-per-day", Label: v.T("stats.served_per_day"), Value: strconv.FormatFloat(u.ServedPerDay, 'f', 1, 64), Prev: ""},
 	}
 	var ps []statPanel
-	ps = append(ps, statPanel{ID: "months", Title: v.T("stats.by_month"), Chart: periodChart(v, u.Months), Table: periodTable(v, v.T("stats.by_month"), v.T("stats.col.month"), u.Months)})
+	// A month or two is no curve: the days' chart shows them, the months
+	// keep their table.
+	months := statPanel{ID: "months", Title: v.T("stats.by_month"), Table: periodTable(v, v.T("stats.by_month"), v.T("stats.col.month"), u.Months)}
+	if len(u.Months) >= 3 || len(u.Days) == 0 {
+		months.Chart = periodChart(v, u.Months)
+	}
+	ps = append(ps, months)
 	if len(u.Days) > 0 {
 		ps = append(ps, statPanel{ID: "days", Title: v.T("stats.by_day"), Chart: periodChart(v, u.Days), Table: periodTable(v, v.T("stats.by_day"), v.T("stats.col.day"), u.Days)})
 	}
@@ -373,7 +381,8 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 			cats, vals = append(cats, b.Name), append(vals, b.N)
 		}
 	}
-	ps = append(ps, statPanel{ID: "top-books", Title: v.T("stats.top_books"), Chart: axisChart(cats, []series{{Name: v.T("stats.loans"), Values: vals}}, true), Tall: true, Table: t})
+	ps = append(ps, statPanel{ID: "top-books", Title: v.T("stats.top_books"), Chart: axisChart(cats, []series{{Name: v.T("stats.loans"), Values: vals}}, true), Tall: true, Table: t,
+		More: "/reports/ranking?from=" + rg.From + "&to=" + rg.To, MoreLabel: v.T("report.ranking")})
 	if u.ShowReaders {
 		t = transfer.DataSheet{Name: v.T("stats.top_readers"), Columns: []string{v.T("stats.col.rank"), v.T("stats.col.reader"), v.T("stats.col.card"), v.T("stats.col.class_unit"), v.T("stats.loans")}}
 		for _, b := range u.TopReaders {
@@ -385,7 +394,8 @@ func (s *Server) useFigures(v *view, lang string, u stats.Use, rg stats.Range) (
 	for _, b := range u.NeverLentList {
 		t.Rows = append(t.Rows, []any{b.CallNo, b.Title, b.Copies, b.Day})
 	}
-	ps = append(ps, statPanel{ID: "never-lent", Title: v.T("stats.never_lent"), Note: v.T("stats.never_lent_note", u.NeverLent, len(u.NeverLentList)), Table: t})
+	ps = append(ps, statPanel{ID: "never-lent", Title: v.T("stats.never_lent"), Note: v.T("stats.never_lent_note", u.NeverLent, len(u.NeverLentList)), Table: t,
+		More: "/reports/never-lent", MoreLabel: v.T("report.never_lent")})
 	return cards, ps, nil
 }
 
@@ -506,11 +516,11 @@ func (s *Server) acqFigures(v *view, lang string, a stats.Acquisitions) ([]statC
 		s.card(v, "added", "stats.added", a.Added), s.card(v, "added-titles", "stats.added_titles", a.Titles),
 		moneyCard(v, "added-value", "stats.added_value", a.ValueFen),
 		{ID: "spending", Label: v.T("stats.spending"), Value: yuanCard(a.SpendingFen)},
-		{ID: "target", Label: v.T("stats.target", a.Year), Value: fmt.Sprintf("%d / %d（%d%%）", a.YearCopies, a.Target, a.Percent())},
+		{ID: "target", Label: v.T("stats.target", a.Year), Value: fmt.Sprintf("%d / %d", a.YearCopies, a.Target), Sub: v.T("stats.target_done", a.Percent())},
 	}
 	ps := []statPanel{
 		{ID: "acq-source", Title: v.T("stats.acq_by_source"), Chart: countPie(a.BySource, lang, v.T("stats.col.copies")), Table: heldTable(v, lang, v.T("stats.acq_by_source"), v.T("stats.col.source"), a.BySource)},
-		{ID: "acq-category", Title: v.T("stats.acq_by_category"), Chart: countChart(a.ByCategory, lang, v.T("stats.col.copies"), true, 0), Table: heldTable(v, lang, v.T("stats.acq_by_category"), v.T("stats.col.category"), a.ByCategory)},
+		{ID: "acq-category", Title: v.T("stats.acq_by_category"), Note: v.T("stats.acq_category_note", a.Year), Chart: countChart(a.ByCategory, lang, v.T("stats.col.copies"), true, 0), Table: categoryTargetTable(v, lang, a)},
 	}
 	return cards, ps, nil
 }
@@ -548,9 +558,23 @@ func cellText(c any) string {
 	case float64:
 		return strconv.FormatFloat(x, 'f', 1, 64)
 	case transfer.Yuan:
-		return statsYuan(int64(x))
+		return statYuan(int64(x))
 	case nil:
 		return ""
 	}
 	return fmt.Sprint(c)
+}
+
+// categoryTargetTable is what came in by category with the year's
+// category targets where the librarian set one.
+func categoryTargetTable(v *view, lang string, a stats.Acquisitions) transfer.DataSheet {
+	t := transfer.DataSheet{Name: v.T("stats.acq_by_category"), Columns: []string{v.T("stats.col.category"), v.T("stats.col.copies"), v.T("stats.col.titles"), v.T("stats.col.value"), v.T("stats.col.target")}}
+	for _, c := range a.ByCategory {
+		target := ""
+		if c.Target > 0 {
+			target = fmt.Sprintf("%d（%d%%）", c.Target, min(100, c.N*100/c.Target))
+		}
+		t.Rows = append(t.Rows, []any{c.Label(lang), c.N, c.M, transfer.Yuan(c.V), target})
+	}
+	return t
 }

@@ -33,7 +33,7 @@ func TestTheLibrarianReadsTheDashboardsAndDownloadsThem(t *testing.T) {
 	lib := e.as(t, "librarian")
 	page := lib.get("/stats")
 	page.want(t, http.StatusOK, "借阅与服务", `id="kpi-loans"><span class="kpi-label">外借册次</span><b>2</b>`, `id="kpi-borrowers"><span class="kpi-label">借阅人数</span><b>2</b>`,
-		`id="panel-months"`, `data-chart="`, "vendor/echarts/echarts.min.js", "2024年春季县干班", "读者排行不显示", `id="stats-export"`)
+		`id="panel-months"`, `data-chart="`, "上月", "vendor/echarts/echarts.min.js", "2024年春季县干班", "读者排行不显示", `id="stats-export"`)
 	lib.get("/stats/collection").want(t, http.StatusOK, `id="kpi-copies"><span class="kpi-label">藏书量（册）</span><b>10</b>`, `id="kpi-titles"><span class="kpi-label">藏书种数</span><b>6</b>`, "D 政治、法律", "I 文学")
 	lib.get("/stats/classes").want(t, http.StatusOK, "2024年春季县干班", `id="kpi-class-loans"><span class="kpi-label">学员借阅册次</span><b>2</b>`, `id="kpi-per-trainee"><span class="kpi-label">人均借阅</span><b>1.0</b>`)
 	lib.get("/stats/events").want(t, http.StatusOK, "举办活动场次", "州级领导")
@@ -98,3 +98,48 @@ func TestLeadershipReadsTheDashboardsOnly(t *testing.T) {
 		t.Errorf("an organiser GET /stats: %d, want 403", st)
 	}
 }
+
+// The standard reports open in one click, print and download; the class
+// report names each trainee with phone and what they borrowed.
+func TestTheStandardReportsOpenPrintAndDownload(t *testing.T) {
+	e := newEnv(t)
+	lendTwo(t, e)
+	lib := e.as(t, "librarian")
+	idx := lib.get("/reports")
+	idx.want(t, http.StatusOK, "标准报表", `id="report-overdue"`, `href="/overdue?order=class"`, "月度服务统计", "班次阅读报告", "新书通报", "借阅排行", "从未借出图书清单", "捐赠清单", "报刊到刊统计")
+	month := e.a.Catalog.Today()[:7]
+	lib.get("/reports/monthly?month=2026-01").want(t, http.StatusOK, "<th scope=\"col\">2026-01</th><th scope=\"col\">2025-12</th>", "2026 年 1 月")
+	lib.get("/reports/monthly?month="+month).want(t, http.StatusOK, "服务统计指标", "到馆人次", `id="kpi-loans"><span class="kpi-label">外借册次</span><b>2</b>`, "GB/T 13191", `data-print`)
+	lib.get("/reports/monthly?month=2024-13").want(t, http.StatusUnprocessableEntity, "月份应写成 2026-03")
+	cls := e.f.Class.ID
+	page := lib.get("/reports/class?class=" + itoa(cls))
+	page.want(t, http.StatusOK, "2024年春季县干班 阅读报告", "张三", "13800138000", "李四", "习近平谈治国理政（第四卷）", `id="kpi-class-loans"><span class="kpi-label">学员借阅册次</span><b>2</b>`)
+	lib.get("/reports/class?class=99999").want(t, http.StatusNotFound, "班次不存在")
+	lib.get("/reports/new-books").want(t, http.StatusOK, "新书通报", "共产党宣言", "人民出版社")
+	lib.get("/reports/ranking").want(t, http.StatusOK, "借阅排行", "中国共产党简史")
+	lib.get("/reports/never-lent").want(t, http.StatusOK, "从未借出图书清单", "红岩")
+	lib.get("/reports/donations").want(t, http.StatusOK, "捐赠清单", "这段时间没有数据")
+	lib.get("/reports/periodicals").want(t, http.StatusOK, "报刊到刊统计")
+	lib.get("/reports/acquisitions").want(t, http.StatusOK, "入藏统计（按来源）", "集中采购")
+	lib.get("/reports/nothing").want(t, http.StatusNotFound, "没有这份统计报表")
+
+	res := lib.get("/reports/class/export?class=" + itoa(cls))
+	if res.status != http.StatusOK {
+		t.Fatalf("class export %d", res.status)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(res.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("学员借阅情况")
+	if err != nil || len(rows) != 3 || rows[0][0] != "读者" || rows[1][3] == "" {
+		t.Fatalf("members sheet %v %v; want a header and both trainees with phones", rows, err)
+	}
+	leader := e.as(t, "leader")
+	leader.get("/reports/ranking").want(t, http.StatusOK, "借阅排行")
+	if st := leader.get("/reports/new-books/export").status; st != http.StatusOK {
+		t.Errorf("leadership export: %d", st)
+	}
+}
+

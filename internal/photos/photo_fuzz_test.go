@@ -1,4 +1,4 @@
-package activities
+package photos
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ func FuzzReadPhoto(f *testing.F) {
 	f.Add([]byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;"))
 	f.Add([]byte("\xff\xd8\xff\xe0 not really"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, _, thumb, err := readPhoto(data)
+		p, thumb, err := Read(data, "TEST_INVALID")
 		if err != nil {
 			return
 		}

@@ -1,4 +1,4 @@
-package activities
+package photos
 
 import (
 	"encoding/binary"

@@ -1,4 +1,4 @@
-package activities
+package photos
 
 import (
 	"bytes"
@@ -55,7 +55,7 @@ func TestAPhonesSidewaysPhotoIsThumbnailedUpright(t *testing.T) {
 		if o := jpegOrientation(data); o != 6 {
 			t.Fatalf("%v: orientation %d, want 6", order, o)
 		}
-		p, _, thumb, err := readPhoto(data)
+		p, thumb, err := Read(data, "TEST_INVALID")
 		if err != nil {
 			t.Fatal(err)
 		}
