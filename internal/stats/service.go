@@ -31,7 +31,7 @@ const ShowReadersKey = "stats.show_top_readers"
 
 // servedKinds are the ledger lines that serve a reader.
 var servedKinds = []string{string(ledger.Loan), string(ledger.Return), string(ledger.Renew), string(ledger.InRoom),
-	string(ledger.Visit), string(ledger.Hold), string(ledger.HoldFill), string(ledger.ActivitySignIn)}
+	string(ledger.Visit), string(ledger.Hold), string(ledger.HoldFill), string(ledger.ActivitySignIn), string(ledger.SeatCheckIn)}
 
 // busyKinds are the lines of the heat map: work at the desk and people
 // coming in.
