@@ -672,6 +672,8 @@ type Receipt struct {
 // catalogue makes its record from the line. The order becomes partly
 // received, then received, as its copies come in.
 func (s *Service) Receive(ctx context.Context, lineID int64, rc Receipt) (catalog.Item, Line, Order, error) {
+	s.receiving.Lock()
+	defer s.receiving.Unlock()
 	var l Line
 	var o Order
 	err := s.store.View(ctx, func(tx Tx) (err error) {

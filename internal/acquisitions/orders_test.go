@@ -201,3 +201,36 @@ func TestListSheetAndClaims(t *testing.T) {
 		t.Fatalf("claimed: %+v", late[0])
 	}
 }
+
+// Scans of one line at the same instant receive no more than it has.
+func TestConcurrentScansStopAtTheLine(t *testing.T) {
+	k := testkit.New(t)
+	svc := newService(k)
+	locs, _ := k.Catalog.Locations(k.Ctx)
+	sp, _ := svc.SaveSupplier(k.Ctx, acquisitions.Supplier{Name: "书商"})
+	o, _ := svc.CreateOrder(k.Ctx, acquisitions.NewOrder{SupplierID: sp.ID})
+	l, err := svc.AddLine(k.Ctx, o.ID, acquisitions.NewLine{RecordID: k.Record("并发验收").ID, Copies: 3, ListPriceFen: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc.Send(k.Ctx, o.ID)
+	done := make(chan error, 8)
+	for range 8 {
+		go func() {
+			_, _, _, err := svc.Receive(k.Ctx, l.ID, acquisitions.Receipt{LocationID: locs[0].ID, PriceFen: -1})
+			done <- err
+		}()
+	}
+	ok := 0
+	for range 8 {
+		if err := <-done; err == nil {
+			ok++
+		} else if !errs.Is(err, acquisitions.CodeLineComplete) && !errs.Is(err, acquisitions.CodeOrderStatusInvalid) {
+			t.Errorf("scan: %v", err)
+		}
+	}
+	o, lines, _ := svc.Order(k.Ctx, o.ID)
+	if ok != 3 || lines[0].Received != 3 || o.Status != acquisitions.StatusReceived {
+		t.Fatalf("%d scans took, %d received, order %s", ok, lines[0].Received, o.Status)
+	}
+}

@@ -3,6 +3,7 @@ package acquisitions
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"shuwu/internal/audit"
@@ -15,8 +16,11 @@ import (
 type Service struct {
 	store Store
 	cat   *catalog.Service
-	tz    *time.Location
-	now   func() time.Time
+	// receiving makes one receipt at a time, so two scans at the same
+	// instant cannot receive more copies than a line has.
+	receiving sync.Mutex
+	tz        *time.Location
+	now       func() time.Time
 }
 
 // NewService builds the service; now may be nil.

@@ -124,6 +124,7 @@ func New(d Deps) *Server {
 	s.routes = append(s.routes, s.displayRoutes()...)
 	s.routes = append(s.routes, s.dutyRoutes()...)
 	s.routes = append(s.routes, s.seatRoutes()...)
+	s.routes = append(s.routes, s.orderRoutes()...)
 	return s
 }
 

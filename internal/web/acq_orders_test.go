@@ -143,6 +143,7 @@ func TestClaimList(t *testing.T) {
 		t.Fatal(err)
 	}
 	lib.get("/acquisitions/orders").want(t, http.StatusOK, "催缺（1 种逾期）")
+	lib.get("/").want(t, http.StatusOK, `id="home-orders"`, "1 种逾期未到", "1 张订单待验收")
 	lib.get("/acquisitions/claims").want(t, http.StatusOK, "致 党建读物出版社发行部", "《论党的自我革命》", "<b>3</b> / 3", "逾期")
 	lib.post("/acquisitions/claims", url.Values{"supplier": {itoa(sp.ID)}}).want(t, http.StatusSeeOther)
 	lib.get("/acquisitions/claims").want(t, http.StatusOK, "已催缺 1 次")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -136,4 +137,35 @@ func (s *Server) decideSuggestion(w http.ResponseWriter, r *http.Request, v *vie
 		return s.renderSuggestions(w, r, v, id, http.StatusUnprocessableEntity)
 	}
 	return s.redirect(w, r, "/acquisitions/suggestions", v.T("suggest.decided", sg.Title, sg.Status.Label(short(v.Lang))))
+}
+
+// acqHome is what the librarian's home says of acquisitions.
+type acqHome struct {
+	Suggestions int // awaiting an answer
+	Late        int // lines to claim
+	Receivable  int // orders sent or partly received
+}
+
+// Any reports whether there is something to say.
+func (a acqHome) Any() bool { return a.Suggestions+a.Late+a.Receivable > 0 }
+
+func (s *Server) acqHome(ctx context.Context) (*acqHome, error) {
+	var h acqHome
+	sgs, err := s.d.Acquisitions.Suggestions(ctx, acquisitions.SuggestionFilter{Status: acquisitions.SuggestionPending})
+	if err != nil {
+		return nil, err
+	}
+	late, err := s.d.Acquisitions.LateLines(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range []acquisitions.Status{acquisitions.StatusSent, acquisitions.StatusPartly} {
+		os, err := s.d.Acquisitions.Orders(ctx, acquisitions.OrderFilter{Status: st})
+		if err != nil {
+			return nil, err
+		}
+		h.Receivable += len(os)
+	}
+	h.Suggestions, h.Late = len(sgs), len(late)
+	return &h, nil
 }

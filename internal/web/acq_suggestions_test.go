@@ -28,6 +28,7 @@ func TestReaderSuggestsLibrarianDecides(t *testing.T) {
 	page := rd.get("/my/suggestions")
 	page.want(t, http.StatusOK, "《乡村振兴读本》", "待处理")
 	lib := e.as(t, "librarian")
+	lib.get("/").want(t, http.StatusOK, "2 条荐购待处理")
 	staff := lib.get("/acquisitions/suggestions")
 	staff.want(t, http.StatusOK, "《某畅销小说》", e.f.Readers[0].Name, "&lt;script&gt;", "采纳前需要一张草稿订单")
 	if strings.Contains(staff.body, "<script>alert(1)") {
@@ -63,4 +64,33 @@ func TestReaderSuggestsLibrarianDecides(t *testing.T) {
 	if body := other.get("/my/suggestions").body; strings.Contains(body, "乡村振兴读本") {
 		t.Error("another reader sees the suggestion")
 	}
+}
+
+// TestAcquisitionPagesSpeakEnglish: the acquisitions pages in the English
+// UI, with the errors in English too.
+func TestAcquisitionPagesSpeakEnglish(t *testing.T) {
+	e := newEnv(t)
+	ctx := audit.WithActor(context.Background(), audit.System)
+	sp, _ := e.a.Acquisitions.SaveSupplier(ctx, acquisitions.Supplier{Name: "新华书店"})
+	o, _ := e.a.Acquisitions.CreateOrder(ctx, acquisitions.NewOrder{SupplierID: sp.ID})
+	e.a.Acquisitions.AddLine(ctx, o.ID, acquisitions.NewLine{Title: "中国共产党简史", Copies: 2, ListPriceFen: 4500, Discount: 780})
+	e.a.Acquisitions.Suggest(ctx, e.f.Readers[0].ID, acquisitions.Suggestion{Title: "乡村振兴读本"})
+	lib := e.as(t, "librarian")
+	lib.lang = "en"
+	for path, want := range map[string][]string{
+		"/acquisitions/orders":                            {"Orders", "New order", "draft"},
+		"/acquisitions/orders/" + itoa(o.ID):              {"Order 采字", "Lines", "Order sheet (Excel)", "Send the order", "List price"},
+		"/acquisitions/suppliers":                         {"Suppliers", "New supplier"},
+		"/acquisitions/funds":                             {"acquisition funds", "New fund"},
+		"/acquisitions/claims":                            {"Claims", "Nothing is late."},
+		"/acquisitions/suggestions":                       {"Readers&#39; suggestions", "Decline", "Accept onto the order"},
+		"/acquisitions/orders/" + itoa(o.ID) + "/receive": {"Receiving", "The order is draft: nothing can be received."},
+	} {
+		lib.get(path).want(t, http.StatusOK, want...)
+	}
+	lib.post("/acquisitions/suppliers", url.Values{"name": {""}}).want(t, http.StatusUnprocessableEntity, "the supplier&#39;s name is required")
+	rd := e.as(t, e.f.Readers[0].Card)
+	rd.lang = "en"
+	rd.get("/my/suggestions").want(t, http.StatusOK, "Suggest a book", "My suggestions", "pending")
+	rd.post("/my/suggestions", url.Values{"title": {""}}).want(t, http.StatusUnprocessableEntity, "type the title of the book you suggest")
 }

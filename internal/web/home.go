@@ -30,6 +30,9 @@ type homeData struct {
 	// Arrived the latest that came in; librarians only.
 	Acquired *acquisitions.Progress
 	Arrived  []acquisitions.Arrival
+	// Orders is what acquisitions wait on: suggestions to answer, late
+	// lines to claim, orders to receive.
+	Orders *acqHome
 	// Duty is who is on duty today and the handovers not yet acknowledged.
 	Duty *dutyHome
 	// Occupancy is the room now (入馆登记); nil without entry registration.
@@ -124,6 +127,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request, v *view) error {
 		d.Acquired = &p
 		if d.Arrived, _, err = s.d.Acquisitions.Arrivals(ctx, acquisitions.ArrivalFilter{Year: year, Number: 1, Size: 8}); err != nil {
 			return err
+		}
+		if s.d.Donations != nil {
+			if d.Orders, err = s.acqHome(ctx); err != nil {
+				return err
+			}
 		}
 	}
 	if v.Staff() && s.d.Duty != nil {
