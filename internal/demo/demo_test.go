@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"shuwu/internal/activities"
+	"shuwu/internal/annualreport"
 	"shuwu/internal/audit"
 	"strings"
 	"testing"
@@ -22,6 +23,7 @@ import (
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
 	"shuwu/internal/room"
+	"shuwu/internal/stats"
 	"shuwu/internal/store"
 	"shuwu/internal/testkit"
 )
@@ -232,6 +234,31 @@ func TestLoad(t *testing.T) {
 			t.Error("no sign-in line is tied to a class")
 		}
 		t.Logf("%d activities (%d in the article's year, %d to come), %d sign-in lines; forms %v", len(all), article, future, len(lines), forms)
+	})
+
+	t.Run("the annual report of the article's period has the article's figures", func(t *testing.T) {
+		st := stats.NewService(db.Stats(), cst, func() time.Time { return testNow })
+		svc := annualreport.NewService(st, db.AnnualReports(), func(context.Context) (string, error) { return "州委党校党建书屋", nil }, nil)
+		rep, err := svc.Report(ctx, stats.Range{From: "2022-01-01", To: "2023-06-30"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text strings.Builder
+		for _, sec := range rep.Sections {
+			text.WriteString(sec.Text)
+		}
+		for _, want := range []string{"州委党校党建书屋", "举办各类主题活动 28 场次", "州级领导 7 名"} {
+			if !strings.Contains(text.String(), want) {
+				t.Errorf("the report lacks %q:\n%s", want, text.String())
+			}
+		}
+		whole, err := svc.Report(ctx, stats.Range{From: "2025-01-01", To: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(whole.Sections[1].Text, "现有藏书 ") || !strings.Contains(whole.Sections[1].Text, "新增藏书目标 500 册") {
+			t.Errorf("this year's collection section: %s", whole.Sections[1].Text)
+		}
 	})
 
 	t.Run("the collection has the article's size", func(t *testing.T) {
