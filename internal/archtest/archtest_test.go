@@ -148,7 +148,7 @@ func TestDomainPackagesDoNotDependOnSurfacesOrAdapters(t *testing.T) {
 	forbid(t, g, "domain code must not depend on a surface", domain, surfaces...)
 	forbid(t, g, "domain code must not depend on the store or a format", domain,
 		append([]string{"shuwu/internal/store", "shuwu/internal/search", "shuwu/internal/indexing"}, formats...)...)
-	useCases := under(g, "internal/transfer", "internal/indexing", "internal/marcmap", "internal/search", "internal/marc", "internal/copycat")
+	useCases := under(g, "internal/transfer", "internal/indexing", "internal/marcmap", "internal/search", "internal/marc", "internal/copycat", "internal/personaldata")
 	useCases = slices.DeleteFunc(useCases, func(p string) bool { return p == "shuwu/internal/copycat/targets" })
 	forbid(t, g, "use cases and adapters must not depend on a surface", useCases, surfaces...)
 	forbid(t, g, "use cases must not depend on the store (they declare what they need)", useCases, "shuwu/internal/store")

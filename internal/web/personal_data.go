@@ -6,9 +6,8 @@ import (
 	"net/http"
 	"net/url"
 
-	"shuwu/internal/acquisitions"
-	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
+	"shuwu/internal/personaldata"
 )
 
 const jsonType = "application/json; charset=utf-8"
@@ -29,21 +28,11 @@ func (s *Server) exportMyPersonalData(w http.ResponseWriter, r *http.Request, v 
 }
 
 func (s *Server) personalDataDownload(w http.ResponseWriter, r *http.Request, v *view, card string) error {
-	d, err := s.d.Circulation.PersonalData(r.Context(), card)
+	all, err := personaldata.Gatherer{Circulation: s.d.Circulation, Acquisitions: s.d.Acquisitions, Activities: s.d.Activities, Seats: s.d.Seats}.Copy(r.Context(), card)
 	if err != nil {
 		return err
 	}
-	// The reader's purchase suggestions (荐购) are theirs too.
-	all := struct {
-		circulation.PersonalData
-		Suggestions []acquisitions.Suggestion `json:"suggestions,omitempty"`
-	}{PersonalData: d}
-	if s.d.Acquisitions != nil {
-		if all.Suggestions, err = s.d.Acquisitions.Suggestions(r.Context(), acquisitions.SuggestionFilter{ReaderID: d.Account.Reader.ID}); err != nil {
-			return err
-		}
-	}
-	return download(w, v.T("personal.file", d.Account.Reader.Card), jsonType, func(out io.Writer) error {
+	return download(w, v.T("personal.file", all.Account.Reader.Card), jsonType, func(out io.Writer) error {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(all)

@@ -9,6 +9,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/circulation"
+	"shuwu/internal/testkit/webtest"
 )
 
 // A reader's personal data: the reader downloads their copy from the
@@ -26,6 +27,10 @@ func TestPersonalDataIsExportedAndDeleted(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	act := webtest.ActivityNow(t, e.a, "党史学习读书分享会", 20)
+	if _, err := e.a.Activities.Register(audit.WithActor(t.Context(), audit.Actor{ReaderID: rd.ID, Name: rd.Name, Role: audit.RoleReader}), act.ID); err != nil {
+		t.Fatal(err)
+	}
 	me := e.as(t, rd.Card)
 	mine := me.get("/my/personal-data")
 	mine.want(t, http.StatusOK)
@@ -41,7 +46,7 @@ func TestPersonalDataIsExportedAndDeleted(t *testing.T) {
 	}
 
 	lib := e.as(t, "librarian")
-	lib.get("/readers/"+rd.Card+"/personal-data").want(t, http.StatusOK, `"name": "李四"`, `"kind": "return"`)
+	lib.get("/readers/"+rd.Card+"/personal-data").want(t, http.StatusOK, `"name": "李四"`, `"kind": "return"`, "党史学习读书分享会")
 	lib.get("/readers/"+rd.Card).want(t, http.StatusOK, `id="personal-export"`, "读者证注销后，可在此删除其个人信息")
 	lib.post("/readers/"+rd.Card+"/anonymise", url.Values{"confirm": {"yes"}}).want(t, http.StatusConflict, "先注销读者证")
 	lib.post("/readers/"+rd.Card+"/status", url.Values{"status": {"cancelled"}}).want(t, http.StatusSeeOther)
