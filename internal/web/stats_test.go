@@ -142,4 +142,3 @@ func TestTheStandardReportsOpenPrintAndDownload(t *testing.T) {
 		t.Errorf("leadership export: %d", st)
 	}
 }
-
