@@ -599,7 +599,7 @@ func (s *Service) ApplySheet(ctx context.Context, orderID int64, rows []SheetRow
 			byID[lines[i].ID] = &lines[i]
 		}
 		var bad []SheetProblem
-		var todo []*Line
+		var changed []*Line
 		for _, r := range rows {
 			l := byID[r.LineID]
 			if l == nil {
@@ -633,13 +633,13 @@ func (s *Service) ApplySheet(ctx context.Context, orderID int64, rows []SheetRow
 			}
 			if c.Copies != l.Copies || c.ListPriceFen != l.ListPriceFen || c.Discount != l.Discount || c.SupplierNote != l.SupplierNote {
 				*l = c
-				todo = append(todo, l)
+				changed = append(changed, l)
 			}
 		}
 		if len(bad) > 0 {
 			return SheetRefused(bad)
 		}
-		for _, l := range todo {
+		for _, l := range changed {
 			l.SupplierNote, l.UpdatedAt = plaintext.Line(l.SupplierNote), s.now()
 			if err := tx.UpdateLine(l); err != nil {
 				return err

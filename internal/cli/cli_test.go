@@ -362,4 +362,12 @@ func TestRestorePutsTheBackupBack(t *testing.T) {
 	if code, _, errOut := run(t, "", "restore", "--data", into, filepath.Join(t.TempDir(), "none.db")); code != 2 || !strings.Contains(errOut, "不存在") {
 		t.Errorf("restore of a missing file = %d %q", code, errOut)
 	}
+	junk := filepath.Join(t.TempDir(), "notes.db")
+	os.WriteFile(junk, []byte("这不是数据库"), 0o600)
+	if code, _, errOut := run(t, "", "restore", "--data", into, junk); code != 2 || !strings.Contains(errOut, "不是书屋的备份") {
+		t.Errorf("restore of a file that is no database = %d %q", code, errOut)
+	}
+	if _, stats, _ := run(t, "", "stats", "--json", "--data", into); !strings.Contains(stats, `"records":1`) {
+		t.Errorf("a refused restore changed the data: %s", stats)
+	}
 }

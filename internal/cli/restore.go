@@ -57,7 +57,8 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 	defer os.Remove(work)
 	src, err := store.Open(ctx, "sqlite:"+work, nil)
 	if err != nil {
-		return fmt.Errorf("open the backup %s: %w", backup, err)
+		return errs.Invalid(CodeSourceMissing, "file", fmt.Sprintf("无法打开备份文件 %s：它不是书屋的备份（SQLite 数据库）或已损坏", backup),
+			fmt.Sprintf("cannot open %s: it is not a shuwu backup (a SQLite database) or it is damaged", backup)).Wrap(err)
 	}
 	defer src.Close()
 
