@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"shuwu/internal/stats"
 )
@@ -84,8 +85,9 @@ func names(cs []stats.Count, n int, unit string) string {
 	return strings.Join(parts, "、")
 }
 
-// Draft writes the report of a dashboard's figures for the library.
-func Draft(d stats.Dashboard, library string) Report {
+// Draft writes the report of a dashboard's figures for the library, with
+// dates in the library's zone tz.
+func Draft(d stats.Dashboard, library string, tz *time.Location) Report {
 	if library == "" {
 		library = "党建书屋"
 	}
@@ -101,7 +103,7 @@ func Draft(d stats.Dashboard, library string) Report {
 		case "readers":
 			sec.Text, sec.Table = readersServed(d)
 		case "activities":
-			sec.Text, sec.Table = activitiesHeld(d)
+			sec.Text, sec.Table = activitiesHeld(d, tz)
 		case "receptions":
 			sec.Text, sec.Table = receptionsHeld(d)
 		case "highlights":
@@ -195,7 +197,7 @@ func readersServed(d stats.Dashboard) (string, *Table) {
 	return b.String(), t
 }
 
-func activitiesHeld(d stats.Dashboard) (string, *Table) {
+func activitiesHeld(d stats.Dashboard, tz *time.Location) (string, *Table) {
 	e := d.Events
 	var b strings.Builder
 	fmt.Fprintf(&b, "本期共举办各类主题活动 %s 场次，参加 %s 人次", num(e.Activities.N), num(e.Attendance.N))
@@ -209,8 +211,12 @@ func activitiesHeld(d stats.Dashboard) (string, *Table) {
 	t := &Table{Columns: []string{"日期", "活动", "形式", "主办", "参加（人）"}}
 	list := append([]stats.Activity(nil), e.List...)
 	sort.Slice(list, func(i, j int) bool { return list[i].StartsAt.Before(list[j].StartsAt) })
+	day := "01-02" // within one year the month and day say it
+	if d.Range.From[:4] != d.Range.To[:4] {
+		day = "2006-01-02"
+	}
 	for _, a := range list {
-		t.Rows = append(t.Rows, []Cell{cell(a.StartsAt.Format("01-02")), linked(a.Title, "/activities/"+strconv.FormatInt(a.ID, 10)),
+		t.Rows = append(t.Rows, []Cell{cell(a.StartsAt.In(tz).Format(day)), linked(a.Title, "/activities/"+strconv.FormatInt(a.ID, 10)),
 			cell(formLabel(e, a.Form)), cell(a.Organiser), cell(num(a.SignedIn))})
 	}
 	return b.String(), t

@@ -86,15 +86,20 @@ type Service struct {
 	stats   *stats.Service
 	store   Store
 	library func(ctx context.Context) (string, error)
+	tz      *time.Location
 	now     func() time.Time
 }
 
-// NewService builds the service; library returns the library's name.
-func NewService(st *stats.Service, store Store, library func(ctx context.Context) (string, error), now func() time.Time) *Service {
+// NewService builds the service; library returns the library's name, tz
+// is the library's time zone (the dates of the activities).
+func NewService(st *stats.Service, store Store, library func(ctx context.Context) (string, error), tz *time.Location, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{stats: st, store: store, library: library, now: now}
+	if tz == nil {
+		tz = time.UTC
+	}
+	return &Service{stats: st, store: store, library: library, tz: tz, now: now}
 }
 
 // edits is what is stored for a range: rewritten texts by section key.
@@ -119,7 +124,7 @@ func (s *Service) Report(ctx context.Context, r stats.Range) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	rep := Draft(d, name)
+	rep := Draft(d, name, s.tz)
 	var e edits
 	err = s.store.View(ctx, func(tx Tx) error {
 		raw, err := tx.Setting(editsKey(r))

@@ -177,7 +177,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
 	a.Seats = seats.NewService(db.Seats(), tz, nil)
 	a.Stats = stats.NewService(db.Stats(), tz, nil)
-	a.AnnualReports = annualreport.NewService(a.Stats, db.AnnualReports(), a.libraryName, nil)
+	a.AnnualReports = annualreport.NewService(a.Stats, db.AnnualReports(), a.libraryName, tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
 	a.CopyCat = copycat.NewService(a.CopyTargets, copyfetch.Fetcher{}, a.Catalog)
 	// Uploads are spooled inside the data directory; what a crash left

@@ -238,7 +238,7 @@ func TestLoad(t *testing.T) {
 
 	t.Run("the annual report of the article's period has the article's figures", func(t *testing.T) {
 		st := stats.NewService(db.Stats(), cst, func() time.Time { return testNow })
-		svc := annualreport.NewService(st, db.AnnualReports(), func(context.Context) (string, error) { return "州委党校党建书屋", nil }, nil)
+		svc := annualreport.NewService(st, db.AnnualReports(), func(context.Context) (string, error) { return "州委党校党建书屋", nil }, cst, nil)
 		rep, err := svc.Report(ctx, stats.Range{From: "2022-01-01", To: "2023-06-30"})
 		if err != nil {
 			t.Fatal(err)
