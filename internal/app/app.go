@@ -411,6 +411,11 @@ func (a *App) sweep(ctx context.Context) {
 		if err := a.Auth.PruneSessions(ctx); err != nil {
 			a.Log.Error("prune sessions", "err", err)
 		}
+		if n, err := a.Circulation.ApplyRetention(audit.WithActor(ctx, audit.System)); err != nil && ctx.Err() == nil {
+			a.Log.Error("retention of loan history", "err", err)
+		} else if n > 0 {
+			a.Log.Info("loan history past the years kept untied from its readers", "lines", n)
+		}
 		select {
 		case <-ctx.Done():
 			return

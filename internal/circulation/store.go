@@ -110,6 +110,10 @@ type Tx interface {
 	SaveClosedDay(d ClosedDay) error
 	DeleteClosedDay(date string) error
 	Setting(key string) (string, error)
+	// PseudonymiseLedger unties the lines older than before (Unix ms) of
+	// at most readers readers from them (settings.Retention); it returns
+	// the lines changed, 0 when none are left.
+	PseudonymiseLedger(before int64, loc *time.Location, readers int) (int, error)
 	SetSetting(key, value string) error
 
 	AppendLedger(e *ledger.Entry) error

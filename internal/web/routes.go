@@ -73,6 +73,7 @@ func (s *Server) Register(mux Mux) {
 
 	mux.Handle("GET /settings", s.route(librarian, s.showSettings))
 	mux.Handle("POST /settings/library", s.route(librarian, s.saveLibrary))
+	mux.Handle("POST /settings/retention", s.route(librarian, s.saveRetention))
 	mux.Handle("POST /settings/rules", s.route(librarian, s.saveRules))
 	mux.Handle("POST /settings/policies", s.route(librarian, s.savePolicy))
 	mux.Handle("POST /settings/policies/{id}/delete", s.route(librarian, s.deletePolicy))
