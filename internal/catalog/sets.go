@@ -250,6 +250,17 @@ func (s *Service) SetOf(ctx context.Context, recordID int64) (out SetOfRecord, o
 	return out, ok, err
 }
 
+// CheckSet reports whether SaveSet would take set, changing nothing.
+func (s *Service) CheckSet(ctx context.Context, set Set) error {
+	if err := normalizeSet(&set); err != nil {
+		return err
+	}
+	return s.store.View(ctx, func(tx Tx) error {
+		_, err := checkMembers(tx, set)
+		return err
+	})
+}
+
 // SaveSet creates (ID 0) or replaces a set: its title, ISBN, kind, note
 // and members in the order given. Bad input changes nothing.
 func (s *Service) SaveSet(ctx context.Context, set Set) (Set, error) {
