@@ -42,6 +42,15 @@ func (s *Server) Register(mux Mux) {
 	mux.Handle("GET /catalog/lists/{id}", s.route(librarian, s.editReadingList))
 	mux.Handle("POST /catalog/lists/{id}", s.route(librarian, s.saveReadingList))
 	mux.Handle("POST /catalog/lists/{id}/delete", s.route(librarian, s.deleteReadingList))
+	mux.Handle("GET /catalog/records/{id}/group", s.route(librarian, s.groupRecords))
+	mux.Handle("GET /catalog/sets", s.route(staff, s.listSets))
+	mux.Handle("POST /catalog/sets", s.route(librarian, s.createSet))
+	mux.Handle("GET /catalog/sets/{id}", s.route(staff, s.showSet))
+	mux.Handle("POST /catalog/sets/{id}", s.route(librarian, s.saveSet))
+	mux.Handle("POST /catalog/sets/{id}/members", s.route(librarian, s.addSetMembers))
+	mux.Handle("POST /catalog/sets/{id}/members/{rid}", s.route(librarian, s.changeSetMember))
+	mux.Handle("POST /catalog/sets/{id}/sort", s.route(librarian, s.sortSet))
+	mux.Handle("POST /catalog/sets/{id}/delete", s.route(librarian, s.deleteSet))
 	mux.Handle("GET /catalog/items/{barcode}", s.route(staff, s.showItem))
 	mux.Handle("POST /catalog/items/{barcode}/edit", s.route(librarian, s.updateItem))
 	mux.Handle("POST /catalog/items/{barcode}/status", s.route(staff, s.setItemStatus))
@@ -322,6 +331,7 @@ func (s *Server) Register(mux Mux) {
 
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
+	mux.Handle("GET /opac/sets/{id}", s.route(public, s.showOPACSet))
 	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))
 	mux.Handle("GET /opac/lists/{id}", s.route(public, s.showReadingList))
 
