@@ -40,6 +40,7 @@ func TestTheLibrarianKeepsTheEquipmentRegisterAndItsLedger(t *testing.T) {
 		n += len(bs)
 	}
 	page.want(t, http.StatusOK, "馆藏 "+itoa(int64(n))+" 册")
+	lib.get("/reports/annual").want(t, http.StatusOK, "设备 11 件，原值 51,500.00 元")
 	lib.get(dehum).want(t, http.StatusOK, `value="除湿机"`, `id="retire-form"`)
 	lib.post(dehum+"/retire", url.Values{"retired_on": {"2024-01-01"}, "retire_reason": {""}}).want(t, http.StatusUnprocessableEntity, "请写明报废原因", `value="除湿机"`)
 	lib.post(dehum+"/retire", url.Values{"retired_on": {"2024-01-01"}, "retire_reason": {"压缩机损坏，无维修价值"}}).want(t, http.StatusSeeOther)
