@@ -10,6 +10,7 @@ import (
 
 	"shuwu/internal/acquisitions"
 	"shuwu/internal/activities"
+	"shuwu/internal/assets"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -59,6 +60,8 @@ type Deps struct {
 	Visits *visits.Service
 	// Duty serves the roster, handovers and regulations; nil leaves them out.
 	Duty *duty.Service
+	// Assets serves the equipment register; nil leaves it out.
+	Assets *assets.Service
 	// Receptions serves the record of leader and guest visits; nil leaves it out.
 	Receptions *receptions.Service
 	// Stats serves every dashboard figure of a range; nil leaves it out.
@@ -125,6 +128,7 @@ func New(d Deps) *Server {
 	s.routes = append(s.routes, s.dutyRoutes()...)
 	s.routes = append(s.routes, s.seatRoutes()...)
 	s.routes = append(s.routes, s.orderRoutes()...)
+	s.routes = append(s.routes, s.assetRoutes()...)
 	return s
 }
 

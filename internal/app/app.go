@@ -19,6 +19,7 @@ import (
 	"shuwu/internal/activities"
 	"shuwu/internal/annualreport"
 	"shuwu/internal/api"
+	"shuwu/internal/assets"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -76,6 +77,7 @@ type App struct {
 	Activities   *activities.Service // 主题活动
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
+	Assets       *assets.Service     // the room's equipment register (设备资产登记)
 	Displays     *displays.Service   // themed displays (专题书展)
 	Seats        *seats.Service      // seat reservations (座位预约)
 	Stats        *stats.Service      // the dashboards' and reports' figures (统计)
@@ -175,6 +177,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Visits = visits.NewService(db.Visits(), tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil).WithPhotos(cfg.ReceptionPhotosDir())
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
+	a.Assets = assets.NewService(db.Assets(), tz, nil)
 	a.Seats = seats.NewService(db.Seats(), tz, nil)
 	a.Stats = stats.NewService(db.Stats(), tz, nil)
 	a.AnnualReports = annualreport.NewService(a.Stats, db.AnnualReports(), a.libraryName, tz, nil)
@@ -198,7 +201,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions, Displays: a.Displays,
-		Stats: a.Stats,
+		Stats: a.Stats, Assets: a.Assets,
 		Seats: a.Seats,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
@@ -213,6 +216,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Activities: a.Activities,
 		Visits:     a.Visits,
 		Receptions: a.Receptions,
+		Assets:     a.Assets,
 		Displays:   a.Displays,
 		Seats:      a.Seats,
 		Stats:      a.Stats, AnnualReports: a.AnnualReports,

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"shuwu/internal/activities"
+	"shuwu/internal/assets"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
@@ -136,6 +137,18 @@ func (s receptionsStore) Update(ctx context.Context, fn func(receptions.Tx) erro
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s receptionsStore) View(ctx context.Context, fn func(receptions.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Assets returns the equipment register's store.
+func (db *DB) Assets() assets.Store { return assetsStore{db} }
+
+type assetsStore struct{ db *DB }
+
+func (s assetsStore) Update(ctx context.Context, fn func(assets.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s assetsStore) View(ctx context.Context, fn func(assets.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }
 

@@ -104,6 +104,12 @@ func (tx *Tx) StatsHeldItems(fn func(stats.HeldItem)) error {
 	return mapErr(rows.Err())
 }
 
+// StatsEquipment counts the room's equipment not retired.
+func (tx *Tx) StatsEquipment() (pieces, valueFen int64, err error) {
+	err = tx.queryRow(nil, `SELECT COALESCE(SUM(quantity), 0), COALESCE(SUM(value_fen), 0) FROM assets WHERE state <> 'retired'`, nil, &pieces, &valueFen)
+	return pieces, valueFen, err
+}
+
 // StatsCategories lists the categories in order.
 func (tx *Tx) StatsCategories() ([]stats.Row, error) {
 	return tx.statsRows("kne", `SELECT CAST(id AS TEXT), name, name_en FROM categories ORDER BY sort, id`)

@@ -179,6 +179,14 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /my/suggestions", s.route(readerOnly, s.showMySuggestions))
 		mux.Handle("POST /my/suggestions", s.route(readerOnly, s.suggest))
 	}
+	if s.d.Assets != nil && s.d.Donations != nil {
+		mux.Handle("GET /acquisitions/assets", s.route(librarian, s.showAssets))
+		mux.Handle("POST /acquisitions/assets", s.route(librarian, s.createAsset))
+		mux.Handle("GET /acquisitions/assets/ledger.xlsx", s.route(librarian, s.exportAssets))
+		mux.Handle("GET /acquisitions/assets/{id}", s.route(librarian, s.showAsset))
+		mux.Handle("POST /acquisitions/assets/{id}", s.route(librarian, s.updateAsset))
+		mux.Handle("POST /acquisitions/assets/{id}/retire", s.route(librarian, s.retireAsset))
+	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
 		mux.Handle("GET /audit/export.xlsx", s.route(librarian, s.exportAudit))

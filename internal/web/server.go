@@ -16,6 +16,7 @@ import (
 	"shuwu/internal/acquisitions"
 	"shuwu/internal/activities"
 	"shuwu/internal/annualreport"
+	"shuwu/internal/assets"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -105,6 +106,9 @@ type Deps struct {
 	// Visits serves entry registration (入馆登记), the door tablet, the
 	// door display (大屏) and the home page's occupancy; nil leaves them out.
 	Visits *visits.Service
+	// Assets serves the room's equipment register (设备资产登记); nil
+	// leaves it out.
+	Assets *assets.Service
 	// Receptions serves the record of leader and guest visits (接待记录);
 	// nil leaves it out.
 	Receptions *receptions.Service
