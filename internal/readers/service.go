@@ -3,6 +3,7 @@ package readers
 import (
 	"context"
 	"fmt"
+	"net/mail"
 	"regexp"
 	"strings"
 	"time"
@@ -38,6 +39,15 @@ func NewService(store Store, tz *time.Location, now func() time.Time) *Service {
 }
 
 func (s *Service) today() string { return s.now().In(s.tz).Format(time.DateOnly) }
+
+// ValidEmail reports whether s is one plain mail address (name@domain).
+func ValidEmail(s string) bool {
+	if len(s) > 254 || strings.ContainsAny(s, " <>,;\"") {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@")+1:], ".")
+}
 
 var (
 	cardPattern  = regexp.MustCompile(`^[A-Za-z0-9\-]{1,32}$`)
@@ -77,6 +87,9 @@ func (s *Service) validate(tx Tx, r *Reader) error {
 	}
 	if r.Phone != "" && !phonePattern.MatchString(r.Phone) {
 		return errs.Invalid(CodePhoneMalformed, "phone", "手机号格式不正确", "phone number is malformed")
+	}
+	if r.Email = plaintext.Line(r.Email); r.Email != "" && !ValidEmail(r.Email) {
+		return errs.Invalid(CodeEmailMalformed, "email", "电子邮箱格式不正确，应如 zhang@example.cn", "the email address is malformed, e.g. zhang@example.cn")
 	}
 	switch r.Gender {
 	case "", "男", "女":
