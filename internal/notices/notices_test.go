@@ -336,7 +336,10 @@ func TestBadSettingsAreRefusedInChineseAndChangeNothing(t *testing.T) {
 		{"port out of range", func(s *notices.Settings) { s.Mail.Port = 70000 }, "mail_port", "SMTP 端口"},
 		{"gateway URL not a URL", func(s *notices.Settings) { s.SMS.URL = "sms.example.cn/send" }, "sms_url", "短信网关地址"},
 		{"template without {text}", func(s *notices.Settings) { s.SMS.URL = "https://x.cn/s"; s.SMS.Template = `{"m":"{phone}"}` }, "sms_template", "{text}"},
-		{"template not JSON", func(s *notices.Settings) { s.SMS.URL = "https://x.cn/s"; s.SMS.Template = `{"m":"{phone}","c":"{text}"` }, "sms_template", "JSON"},
+		{"template not JSON", func(s *notices.Settings) {
+			s.SMS.URL = "https://x.cn/s"
+			s.SMS.Template = `{"m":"{phone}","c":"{text}"`
+		}, "sms_template", "JSON"},
 		{"window reversed", func(s *notices.Settings) { s.FromHour, s.ToHour = 20, 8 }, "to_hour", "发送时段"},
 		{"sender not an address", func(s *notices.Settings) { s.Mail.From = "书屋" }, "mail_from", "发件人"},
 	}

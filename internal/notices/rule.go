@@ -1,7 +1,5 @@
 package notices
 
-
-
 // addressee is one person a notice may go to and how to reach them.
 type addressee struct {
 	readerID int64
@@ -146,4 +144,3 @@ func (s *Service) plan(tx Tx, st Settings) ([]Notice, error) {
 	}
 	return out, nil
 }
-

@@ -120,7 +120,7 @@ func (st *Settings) Validate() error {
 		return invalid("sign", "短信签名须为 1 到 12 个字，如 书屋", "the SMS signature has 1–12 characters")
 	case m.Port < 1 || m.Port > 65535:
 		return invalid("mail_port", "SMTP 端口须是 1 到 65535 之间的数字，如 25、587", "the SMTP port is a number 1–65535, e.g. 25 or 587")
-	case strings.ContainsAny(m.Host, " /:") :
+	case strings.ContainsAny(m.Host, " /:"):
 		return invalid("mail_host", "SMTP 服务器应只填主机名或 IP 地址，如 smtp.example.cn", "give the SMTP server's host name or IP only")
 	case m.From != "" && !plainAddress(m.From):
 		return invalid("mail_from", "发件人应是一个邮箱地址，如 shuwu@example.cn", "the sender is one mail address, e.g. shuwu@example.cn")
