@@ -328,3 +328,32 @@ func (s *Service) DeleteType(ctx context.Context, id int64) error {
 		return tx.Audit(audit.New(ctx, s.now(), "delete", "reader_type", fmt.Sprint(id), "删除读者类型"))
 	})
 }
+
+// SetEmail changes a reader's mail address, for notices: the reader in
+// the portal or staff. "" removes it.
+func (s *Service) SetEmail(ctx context.Context, readerID int64, email string) (Reader, error) {
+	a := audit.ActorFrom(ctx)
+	if a.ReaderID != 0 && a.ReaderID != readerID {
+		return Reader{}, errs.New(errs.KindForbidden, CodeNotYourAccount, "只能修改自己的邮箱", "you may change only your own address")
+	}
+	email = plaintext.Line(email)
+	if email != "" && !ValidEmail(email) {
+		return Reader{}, errs.Invalid(CodeEmailMalformed, "email", "电子邮箱格式不正确，应如 zhang@example.cn", "the email address is malformed, e.g. zhang@example.cn")
+	}
+	var r Reader
+	err := s.store.Update(ctx, func(tx Tx) error {
+		var err error
+		if r, err = tx.Reader(readerID); err != nil {
+			return err
+		}
+		if r.Email == email {
+			return nil
+		}
+		r.Email, r.UpdatedAt = email, s.now()
+		if err := tx.UpdateReader(&r); err != nil {
+			return err
+		}
+		return tx.Audit(audit.New(ctx, s.now(), "update", "reader", r.Card, "修改电子邮箱 "+r.Name))
+	})
+	return r, err
+}
