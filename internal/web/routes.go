@@ -305,6 +305,15 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /opac/displays", s.route(public, s.opacDisplays))
 	}
 
+	if s.d.Notices != nil {
+		mux.Handle("GET /settings/notices", s.route(librarian, s.showNoticeSettings))
+		mux.Handle("POST /settings/notices", s.route(librarian, s.saveNoticeSettings))
+		mux.Handle("POST /settings/notices/test", s.route(librarian, s.sendTestNotice))
+		mux.Handle("GET /notices", s.route(staff, s.showNoticeLog))
+		mux.Handle("POST /notices/{id}/resend", s.route(staff, s.resendNotice))
+		mux.Handle("GET /my/notices", s.route(readerOnly, s.showMyNotices))
+		mux.Handle("POST /my/notices", s.route(readerOnly, s.saveMyNotices))
+	}
 	if s.d.Seats != nil && s.d.Room != nil {
 		mux.Handle("GET /opac/seats", s.route(public, s.showSeatMap))
 		mux.Handle("POST /opac/seats/reserve", s.route(readerOnly, s.reserveSeat))
