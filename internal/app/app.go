@@ -205,7 +205,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions, Displays: a.Displays,
-		Stats: a.Stats, Assets: a.Assets,
+		Stats: a.Stats, Assets: a.Assets, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Seats: a.Seats,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
