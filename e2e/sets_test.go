@@ -11,7 +11,7 @@ import (
 
 // fourVolumes catalogues the four volumes of 《习近平谈治国理政》 (third
 // first, so the set's order must come from the volume numbers), each with
-// copies, and a namesake without a volume that must stay out of the set.
+// two copies lent to 李四, and a namesake without a volume that must stay out of the set.
 func fourVolumes(t *testing.T, s *site) []catalog.Record {
 	t.Helper()
 	ctx := audit.WithActor(t.Context(), audit.System)
@@ -26,8 +26,15 @@ func fourVolumes(t *testing.T, s *site) []catalog.Record {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.a.Catalog.AddItems(ctx, catalog.NewItems{RecordID: rec.ID, Count: 2, LocationID: locs[0].ID}); err != nil {
+		items, err := s.a.Catalog.AddItems(ctx, catalog.NewItems{RecordID: rec.ID, Count: 2, LocationID: locs[0].ID})
+		if err != nil {
 			t.Fatal(err)
+		}
+		// 李四 has every copy out, so a hold has something to wait for.
+		for _, it := range items {
+			if _, err := s.a.Circulation.Checkout(ctx, s.f.Readers[1].Card, it.Barcode); err != nil {
+				t.Fatal(err)
+			}
 		}
 		vols = append(vols, rec)
 	}
@@ -41,7 +48,10 @@ func fourVolumes(t *testing.T, s *site) []catalog.Record {
 // volume the librarian asks to group it with its namesakes; the proposal
 // lists the four volumes in volume order; saved, the set page lists them
 // with their copies and each record page names its set and siblings. A
-// set without a title is refused in Chinese and nothing is made.
+// set without a title is refused in Chinese and nothing is made. Then a
+// reader on a 375 px phone finds the set in the portal as one entry,
+// opens it and places an any-volume hold (任一卷); a copy of the third
+// volume coming back at the desk is kept for them.
 func TestLibrarianGroupsFourVolumesIntoASet(t *testing.T) {
 	s := startSite(t)
 	vols := fourVolumes(t, s)
@@ -102,4 +112,69 @@ func TestLibrarianGroupsFourVolumesIntoASet(t *testing.T) {
 	do(t, phone, "a volume on a phone", chromedp.Navigate(s.url+"/catalog/records/"+itoa(vols[3].ID)), chromedp.WaitVisible(chromedp.CSS("#set-of-record")))
 	fitsScreen(t, phone, "volume page")
 	keep(t, phone, "set-record-phone")
+
+	reader := person(t, browser)
+	onPhone(t, reader)
+	me := s.f.Readers[0]
+	login(t, reader, s.url, me.Card)
+	do(t, reader, "search the portal for the set",
+		chromedp.Navigate(s.url+"/opac?q="+"习近平谈治国理政"),
+		chromedp.WaitVisible(chromedp.CSS(".set-hit")),
+	)
+	if n, err := chromedp.Run(reader, chromedp.Evaluate[int](`document.querySelectorAll('.results > li').length`)); err != nil || n != 3 {
+		shot(t, reader, "portal entries")
+		t.Fatalf("the portal shows %d entries, %v; want the set, the namesake without a volume and the fixture's 《习近平谈治国理政（第四卷）》", n, err)
+	}
+	wantText(t, reader, ".set-hit", "习近平谈治国理政", "多卷书", "共 4 卷", "第一卷", "第四卷", "全部借出（共 8 册）")
+	fitsScreen(t, reader, "portal search with a set")
+	keep(t, reader, "opac-search-set-phone")
+	do(t, reader, "open the set",
+		chromedp.Click(chromedp.CSS(".set-hit a.title")),
+		chromedp.WaitVisible(chromedp.CSS("#hold-any-volume")),
+	)
+	wantText(t, reader, "#set-volumes", "第一卷", "第二卷", "第三卷", "第四卷")
+	fitsScreen(t, reader, "portal set page")
+	keep(t, reader, "opac-set-phone")
+	do(t, reader, "hold any volume",
+		chromedp.Click(chromedp.CSS("#hold-any-volume")),
+		chromedp.WaitVisible(chromedp.CSS("#holds")),
+	)
+	wantText(t, reader, ".flash", "已预约《习近平谈治国理政》任一卷，排队第 1 位")
+	wantText(t, reader, "#holds", "习近平谈治国理政", "任一卷")
+	fitsScreen(t, reader, "my account with an any-volume hold")
+	keep(t, reader, "my-any-volume-phone")
+	do(t, reader, "the set page says it is held",
+		chromedp.Navigate(s.url+"/opac/sets/"+itoa(setID(t, s))),
+		chromedp.WaitVisible(chromedp.CSS("#no-hold-any")),
+	)
+	wantText(t, reader, "#no-hold-any", "您已预约《习近平谈治国理政》任一卷")
+
+	// The desk takes back a copy of the third volume: it is kept for the
+	// reader, whose account then names that volume.
+	desk := person(t, browser)
+	login(t, desk, s.url, "duty1")
+	items, err := s.a.Catalog.Record(t.Context(), vols[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, desk, "return a copy of the third volume",
+		chromedp.Navigate(s.url+"/desk?mode=return"),
+		chromedp.WaitVisible(chromedp.CSS("#scan:focus")),
+		chromedp.SendKeys(chromedp.CSS("#scan"), items.Items[0].Barcode+"\r"),
+		chromedp.WaitVisible(chromedp.CSS("#lines .slip")),
+	)
+	wantText(t, desk, "#lines .slip", "预约取书条", me.Name, "习近平谈治国理政．第三卷")
+	keep(t, desk, "desk-any-volume-desktop")
+	do(t, reader, "my account", chromedp.Navigate(s.url+"/my"), chromedp.WaitVisible(chromedp.CSS("#holds")))
+	wantText(t, reader, "#holds", "习近平谈治国理政．第三卷", "任一卷")
+	keep(t, reader, "my-any-volume-trapped-phone")
+}
+
+func setID(t *testing.T, s *site) int64 {
+	t.Helper()
+	sets, err := s.a.Catalog.Sets(t.Context(), "习近平谈治国理政")
+	if err != nil || len(sets) != 1 {
+		t.Fatalf("sets = %+v, %v", sets, err)
+	}
+	return sets[0].ID
 }

@@ -218,6 +218,16 @@ func (s *Service) Set(ctx context.Context, id int64) (SetDetail, error) {
 	return d, err
 }
 
+// SetIDsOf maps those of the records that belong to a set to its id.
+func (s *Service) SetIDsOf(ctx context.Context, recordIDs []int64) (map[int64]int64, error) {
+	var out map[int64]int64
+	err := s.store.View(ctx, func(tx Tx) (err error) {
+		out, err = tx.SetIDsOfRecords(recordIDs)
+		return err
+	})
+	return out, err
+}
+
 // SetOf returns the set a record belongs to; ok is false when it belongs
 // to none.
 func (s *Service) SetOf(ctx context.Context, recordID int64) (out SetOfRecord, ok bool, err error) {

@@ -70,6 +70,9 @@ type Tx interface {
 	DeleteSet(id int64) error
 	// SetOfRecord is the set a record belongs to: CodeSetNotFound when none.
 	SetOfRecord(recordID int64) (Set, error)
+	// SetIDsOfRecords maps those of the records that belong to a set to
+	// their set's id.
+	SetIDsOfRecords(recordIDs []int64) (map[int64]int64, error)
 	// SetHoldCount counts the any-volume holds waiting or trapped on a set.
 	SetHoldCount(setID int64) (int, error)
 	// RecordsTitled returns up to limit records whose title is title.

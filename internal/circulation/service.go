@@ -412,6 +412,9 @@ func (s *Service) trap(ctx context.Context, tx Tx, it catalog.Item) (*HoldTrap, 
 			}
 			now := s.now()
 			h.Status, h.ItemID, h.TrappedAt = HoldTrapped, it.ID, &now
+			if h.SetID != 0 {
+				h.RecordID = it.RecordID // the volume the any-volume hold gets
+			}
 			h.PickupDeadline = cal.AddOpenDays(s.today(), cal.Rules.HoldPickupDays).Format(time.DateOnly)
 			if err := tx.UpdateHold(&h); err != nil {
 				return nil, err

@@ -107,7 +107,14 @@ type Tx interface {
 	DeleteHold(id int64) error
 	Hold(id int64) (Hold, error)
 	HoldOfItem(itemID int64) (Hold, error)
-	HoldsOfRecord(recordID int64) ([]Hold, error) // queue order
+	// HoldsOfRecord is the queue for a record's copies: the holds on it and
+	// the any-volume holds on its set, in queue order.
+	HoldsOfRecord(recordID int64) ([]Hold, error)
+	HoldsOfSet(setID int64) ([]Hold, error) // any-volume holds, queue order
+	// Set and SetOfRecord read the sets (多卷书/丛编) any-volume holds are
+	// on; SetOfRecord is catalog.CodeSetNotFound for a record in no set.
+	Set(id int64) (catalog.Set, error)
+	SetOfRecord(recordID int64) (catalog.Set, error)
 	HoldsOfReader(readerID int64) ([]HoldView, error)
 	TrappedHolds() ([]HoldView, error)
 	ExpiredHolds(today string) ([]Hold, error)

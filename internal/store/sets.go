@@ -126,3 +126,21 @@ func (tx *Tx) RecordsTitled(title string, limit int) ([]catalog.Record, error) {
 	}
 	return tx.RecordsByIDs(ids)
 }
+
+// SetIDsOfRecords maps member records to their sets.
+func (tx *Tx) SetIDsOfRecords(recordIDs []int64) (map[int64]int64, error) {
+	out := map[int64]int64{}
+	if len(recordIDs) == 0 {
+		return out, nil
+	}
+	err := eachChunk(recordIDs, func(marks string, args []any) error {
+		rows, err := tx.query(`SELECT record_id, set_id FROM record_set_members WHERE record_id IN (`+marks+`)`, args...)
+		type m struct{ rec, set int64 }
+		got, err := collect(rows, err, func(r *sql.Rows) (v m, err error) { err = r.Scan(&v.rec, &v.set); return v, err })
+		for _, v := range got {
+			out[v.rec] = v.set
+		}
+		return err
+	})
+	return out, err
+}
