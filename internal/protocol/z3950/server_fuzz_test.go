@@ -1,8 +1,8 @@
 package z3950
 
 import (
-	"strconv"
 	"context"
+	"strconv"
 	"testing"
 
 	ber "github.com/go-asn1-ber/asn1-ber"
