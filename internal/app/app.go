@@ -50,6 +50,7 @@ import (
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
 	"shuwu/internal/web"
+	"shuwu/internal/weeding"
 )
 
 // App is a running shuwu: store, services and listeners.
@@ -78,6 +79,7 @@ type App struct {
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
 	Assets       *assets.Service     // the room's equipment register (设备资产登记)
+	Weeding      *weeding.Service    // 剔除: candidates by rules, withdrawn in one step
 	Displays     *displays.Service   // themed displays (专题书展)
 	Seats        *seats.Service      // seat reservations (座位预约)
 	Stats        *stats.Service      // the dashboards' and reports' figures (统计)
@@ -178,6 +180,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil).WithPhotos(cfg.ReceptionPhotosDir())
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
 	a.Assets = assets.NewService(db.Assets(), tz, nil)
+	a.Weeding = weeding.NewService(db.Weeding(), tz, nil, shelfChanged)
 	a.Seats = seats.NewService(db.Seats(), tz, nil)
 	a.Stats = stats.NewService(db.Stats(), tz, nil)
 	a.AnnualReports = annualreport.NewService(a.Stats, db.AnnualReports(), a.libraryName, tz, nil)
@@ -201,7 +204,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions, Displays: a.Displays,
-		Stats: a.Stats, Assets: a.Assets,
+		Stats: a.Stats, Assets: a.Assets, Weeding: a.Weeding,
 		Seats: a.Seats,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
@@ -217,6 +220,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Visits:     a.Visits,
 		Receptions: a.Receptions,
 		Assets:     a.Assets,
+		Weeding:    a.Weeding,
 		Displays:   a.Displays,
 		Seats:      a.Seats,
 		Stats:      a.Stats, AnnualReports: a.AnnualReports,

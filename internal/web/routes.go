@@ -177,6 +177,11 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("POST /acquisitions/assets/{id}", s.route(librarian, s.updateAsset))
 		mux.Handle("POST /acquisitions/assets/{id}/retire", s.route(librarian, s.retireAsset))
 	}
+	if s.d.Weeding != nil && s.d.Donations != nil {
+		mux.Handle("GET /acquisitions/weeding", s.route(librarian, s.showWeeding))
+		mux.Handle("GET /acquisitions/weeding/export.xlsx", s.route(librarian, s.exportWeeding))
+		mux.Handle("POST /acquisitions/weeding/withdraw", s.route(librarian, s.withdrawWeeding))
+	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
 		mux.Handle("GET /audit/export.xlsx", s.route(librarian, s.exportAudit))
