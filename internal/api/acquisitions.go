@@ -1,10 +1,15 @@
 package api
 
 import (
+	"fmt"
+	"io"
 	"net/http"
+	"os"
 	"strconv"
+	"strings"
 
 	"shuwu/internal/acquisitions"
+	"shuwu/internal/acquisitions/ordersheet"
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
 )
@@ -16,6 +21,23 @@ import (
 type orderReply struct {
 	Order acquisitions.Order  `json:"order"`
 	Lines []acquisitions.Line `json:"lines"`
+}
+
+// acceptRequest accepts a suggestion onto a draft order; the line's title,
+// ISBN and author come from the suggestion.
+type acceptRequest struct {
+	OrderID int64 `json:"order_id"`
+	acquisitions.NewLine
+	Answer string `json:"answer"`
+}
+
+type acceptReply struct {
+	Suggestion acquisitions.Suggestion `json:"suggestion"`
+	Line       acquisitions.Line       `json:"line"`
+}
+
+type answerRequest struct {
+	Answer string `json:"answer"`
 }
 
 type receiveReply struct {
@@ -45,6 +67,10 @@ func (s *Server) orderRoutes() []Route {
 		{G, "/api/v1/claims", librarian, "逾期未到（催缺）/ late lines to claim", nil, []acquisitions.LateLine{}, nil, s.lateLines},
 		{G, "/api/v1/suggestions", librarian, "读者荐购 / readers' suggestions", nil, []acquisitions.Suggestion{},
 			[]Param{{"status", "pending | accepted | rejected", "string"}}, s.listSuggestions},
+		{P, "/api/v1/suggestions/{id}/accept", librarian, "采纳荐购：加入一张草稿订单（册数、定价、折扣、经费），答复读者 / accept a suggestion onto a draft order, answering the reader", acceptRequest{}, acceptReply{}, nil, s.acceptSuggestion},
+		{P, "/api/v1/suggestions/{id}/reject", librarian, "不采纳荐购，写明理由（读者可见）/ reject a suggestion with the reason the reader reads", answerRequest{}, acquisitions.Suggestion{}, nil, s.rejectSuggestion},
+		{G, "/api/v1/orders/{id}/sheet.xlsx", librarian, "订书单（Excel，发给书商）/ the order sheet for the supplier (Excel)", nil, nil, nil, s.orderSheet},
+		{P, "/api/v1/orders/{id}/sheet", librarian, "导入书商确认单（multipart 的 file 字段；全部行有效才写入，否则一行也不改并列出错行）/ apply the supplier's confirmation sheet: all rows or none", nil, acquisitions.SheetResult{}, nil, s.importOrderSheet},
 	}
 }
 
@@ -160,4 +186,64 @@ func (s *Server) listSuggestions(w http.ResponseWriter, r *http.Request) error {
 	}
 	out, err := s.Acquisitions.Suggestions(r.Context(), acquisitions.SuggestionFilter{Status: st})
 	return reply(w, out, err)
+}
+
+func (s *Server) acceptSuggestion(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in acceptRequest
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	sg, l, err := s.Acquisitions.Accept(r.Context(), id, in.OrderID, in.NewLine, in.Answer)
+	return reply(w, acceptReply{Suggestion: sg, Line: l}, err)
+}
+
+func (s *Server) rejectSuggestion(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in answerRequest
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	sg, err := s.Acquisitions.Reject(r.Context(), id, in.Answer)
+	return reply(w, sg, err)
+}
+
+func (s *Server) orderSheet(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	o, lines, err := s.Acquisitions.Order(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	name := fmt.Sprintf("订书单-%s-%s.xlsx", strings.NewReplacer("〔", "", "〕", "-", "第", "", "号", "").Replace(o.Number), o.SupplierName)
+	return streamFile(w, name, xlsxType, func(out io.Writer) error { return ordersheet.Write(out, o, lines) })
+}
+
+func (s *Server) importOrderSheet(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if _, _, err := s.Acquisitions.Order(r.Context(), id); err != nil {
+		return err
+	}
+	f, _, _, err := s.receiveUpload(w, r)
+	if err != nil {
+		return err
+	}
+	defer func() { f.Close(); os.Remove(f.Name()) }()
+	rows, err := ordersheet.Read(f)
+	if err != nil {
+		return err
+	}
+	res, err := s.Acquisitions.ApplySheet(r.Context(), id, rows)
+	return reply(w, res, err)
 }

@@ -12,6 +12,10 @@ type subscriptionReply struct {
 	Issues       []periodicals.Issue      `json:"issues"`
 }
 
+type endRequest struct {
+	Date string `json:"date"` // YYYY-MM-DD, within the subscription's year
+}
+
 type scanRequest struct {
 	Code string `json:"code"`
 }
@@ -26,8 +30,11 @@ func (s *Server) periodicalRoutes() []Route {
 	if s.Periodicals == nil {
 		return nil
 	}
-	G, P := http.MethodGet, http.MethodPost
+	G, P, U, D := http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete
 	return []Route{
+		{U, "/api/v1/subscriptions/{id}", librarian, "修改订阅（改出版周期时今后未到的期次重新生成；年度、起订日期不变）/ correct a subscription; a new frequency regenerates the issues to come", periodicals.Subscription{}, periodicals.Subscription{}, nil, s.updateSubscription},
+		{D, "/api/v1/subscriptions/{id}", librarian, "删除订阅（已有期次记到的不能删除，请结束订阅）/ delete a subscription with no issue in", nil, nil, nil, s.deleteSubscription},
+		{P, "/api/v1/subscriptions/{id}/end", librarian, "结束订阅（此后各期不再应到）/ end a subscription on a day", endRequest{}, periodicals.Subscription{}, nil, s.endSubscription},
 		{G, "/api/v1/subscriptions", staff, "报刊订阅 / a year's subscriptions", nil, []periodicals.Subscription{}, []Param{{"year", "订阅年度 / year", "integer"}}, s.listSubscriptions},
 		{P, "/api/v1/subscriptions", librarian, "新增订阅并生成各期 / subscribe, listing the year's issues", periodicals.Subscription{}, periodicals.Subscription{}, nil, s.createSubscription},
 		{G, "/api/v1/subscriptions/{id}", staff, "订阅及各期 / a subscription with its issues", nil, subscriptionReply{}, nil, s.getSubscription},
@@ -100,5 +107,44 @@ func (s *Server) lateIssues(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) readingRack(w http.ResponseWriter, r *http.Request) error {
 	out, err := s.Periodicals.Rack(r.Context())
+	return reply(w, out, err)
+}
+
+func (s *Server) updateSubscription(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in periodicals.Subscription
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	in.ID = id
+	out, err := s.Periodicals.Update(r.Context(), in)
+	return reply(w, out, err)
+}
+
+func (s *Server) deleteSubscription(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.Periodicals.Delete(r.Context(), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) endSubscription(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in endRequest
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	out, err := s.Periodicals.End(r.Context(), id, in.Date)
 	return reply(w, out, err)
 }

@@ -30,6 +30,7 @@ import (
 	"shuwu/internal/stats"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
+	"shuwu/internal/weeding"
 )
 
 // Deps are the services the API serves.
@@ -62,6 +63,8 @@ type Deps struct {
 	Visits *visits.Service
 	// Duty serves the roster, handovers and regulations; nil leaves them out.
 	Duty *duty.Service
+	// Weeding serves 剔除; nil leaves it out.
+	Weeding *weeding.Service
 	// Assets serves the equipment register; nil leaves it out.
 	Assets *assets.Service
 	// CopyTargets and CopyCat serve copy cataloguing (套录); nil leaves
@@ -136,6 +139,7 @@ func New(d Deps) *Server {
 	s.routes = append(s.routes, s.orderRoutes()...)
 	s.routes = append(s.routes, s.assetRoutes()...)
 	s.routes = append(s.routes, s.copyCatRoutes()...)
+	s.routes = append(s.routes, s.weedingRoutes()...)
 	return s
 }
 

@@ -52,6 +52,7 @@ import (
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
 	"shuwu/internal/web"
+	"shuwu/internal/weeding"
 )
 
 // App is a running shuwu: store, services and listeners.
@@ -80,6 +81,7 @@ type App struct {
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
 	Assets       *assets.Service     // the room's equipment register (设备资产登记)
+	Weeding      *weeding.Service    // 剔除: candidates by rules, withdrawn in one step
 	Displays     *displays.Service   // themed displays (专题书展)
 	Seats        *seats.Service      // seat reservations (座位预约)
 	Notices      *notices.Service    // readers' notices by mail and SMS
@@ -181,6 +183,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil).WithPhotos(cfg.ReceptionPhotosDir())
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
 	a.Assets = assets.NewService(db.Assets(), tz, nil)
+	a.Weeding = weeding.NewService(db.Weeding(), tz, nil, shelfChanged)
 	a.Seats = seats.NewService(db.Seats(), tz, nil)
 	a.Notices = notices.NewService(db.Notices(), notify.Senders{}, tz, nil)
 	a.Stats = stats.NewService(db.Stats(), tz, nil)
@@ -205,7 +208,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions, Displays: a.Displays,
-		Stats: a.Stats, Assets: a.Assets, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
+		Stats: a.Stats, Assets: a.Assets, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat, Weeding: a.Weeding,
 		Seats: a.Seats,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
@@ -221,6 +224,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Visits:     a.Visits,
 		Receptions: a.Receptions,
 		Assets:     a.Assets,
+		Weeding:    a.Weeding,
 		Displays:   a.Displays,
 		Seats:      a.Seats,
 		Notices:    a.Notices,

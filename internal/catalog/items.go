@@ -62,22 +62,8 @@ func (s *Service) CreateRecordWithItems(ctx context.Context, r Record, in NewIte
 		return Record{}, nil, err
 	}
 	var out []Item
-	err := s.store.Update(ctx, func(tx Tx) error {
-		cats, err := tx.Categories()
-		if err != nil {
-			return err
-		}
-		if err := s.validateRecord(&r, cats); err != nil {
-			return err
-		}
-		r.CreatedAt, r.UpdatedAt = s.now(), s.now()
-		if err := tx.InsertRecord(&r); err != nil {
-			return err
-		}
-		if err := tx.Audit(audit.New(ctx, s.now(), "create", "record", fmt.Sprint(r.ID), "新建书目《"+r.Title+"》")); err != nil {
-			return err
-		}
-		out, err = s.addItemsTx(ctx, tx, r, in)
+	err := s.store.Update(ctx, func(tx Tx) (err error) {
+		r, out, err = s.createWithItemsTx(ctx, tx, r, in)
 		return err
 	})
 	if err != nil {
@@ -85,6 +71,37 @@ func (s *Service) CreateRecordWithItems(ctx context.Context, r Record, in NewIte
 	}
 	s.Changed(ctx, r.ID)
 	return r, out, nil
+}
+
+// CreateRecordWithItemsIn is CreateRecordWithItems inside the caller's
+// transaction, for a use case whose other rows must be written with the
+// record or not at all (binding periodicals into a volume). The caller
+// tells Changed once its transaction has committed.
+func (s *Service) CreateRecordWithItemsIn(ctx context.Context, tx Tx, r Record, in NewItems) (Record, []Item, error) {
+	in.RecordID = 0
+	if err := s.checkNewItems(&in); err != nil {
+		return Record{}, nil, err
+	}
+	return s.createWithItemsTx(ctx, tx, r, in)
+}
+
+func (s *Service) createWithItemsTx(ctx context.Context, tx Tx, r Record, in NewItems) (Record, []Item, error) {
+	cats, err := tx.Categories()
+	if err != nil {
+		return Record{}, nil, err
+	}
+	if err := s.validateRecord(&r, cats); err != nil {
+		return Record{}, nil, err
+	}
+	r.CreatedAt, r.UpdatedAt = s.now(), s.now()
+	if err := tx.InsertRecord(&r); err != nil {
+		return Record{}, nil, err
+	}
+	if err := tx.Audit(audit.New(ctx, s.now(), "create", "record", fmt.Sprint(r.ID), "新建书目《"+r.Title+"》")); err != nil {
+		return Record{}, nil, err
+	}
+	out, err := s.addItemsTx(ctx, tx, r, in)
+	return r, out, err
 }
 
 // checkNewItems normalises and checks a request for copies before any

@@ -36,4 +36,14 @@ const (
 	CodeNothingExpected errs.Code = "PERIODICAL_NOTHING_EXPECTED"
 	// 没有可合订的已到期次 / no received, unbound issues to bind
 	CodeNothingToBind errs.Code = "PERIODICAL_NOTHING_TO_BIND"
+	// 已有期次记到，不能删除订阅 / issues were checked in: the subscription cannot be deleted
+	CodeSubscriptionInUse errs.Code = "SUBSCRIPTION_IN_USE"
+	// 订阅年度、起订日期不能修改 / the year and start date of a subscription stay
+	CodeSubscriptionFixed errs.Code = "SUBSCRIPTION_FIXED"
+	// 结束日期不合理 / the end date is not plausible
+	CodeEndInvalid errs.Code = "SUBSCRIPTION_END_INVALID"
+	// 只有馆员可以修改、结束或删除订阅 / only a librarian changes, ends or deletes a subscription
+	CodeSubscriptionForbidden errs.Code = "SUBSCRIPTION_FORBIDDEN"
+	// 订阅已结束 / the subscription has ended
+	CodeSubscriptionEnded errs.Code = "SUBSCRIPTION_ENDED"
 )

@@ -83,7 +83,10 @@ type Subscription struct {
 	// StartDate (起订日期) is the first day the subscription runs: issues
 	// before it are not expected (a subscription entered mid-year).
 	// Empty means the 1st of January.
-	StartDate string    `json:"start_date"`
+	StartDate string `json:"start_date"`
+	// EndDate is the day the subscription was ended (结束订阅) before the
+	// year was out; empty while it runs. No issue after it is expected.
+	EndDate   string    `json:"end_date,omitempty"`
 	Notes     string    `json:"notes,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`

@@ -38,20 +38,20 @@ func (s *Service) ThisYear() int { return s.now().In(s.tz).Year() }
 
 func tooLong(v string, n int) bool { return utf8.RuneCountInString(v) > n }
 
-// Subscribe adds a subscription and its year's expected issues.
-func (s *Service) Subscribe(ctx context.Context, sub Subscription) (Subscription, error) {
+// check tidies sub and says what is wrong with it, naming the field.
+func (s *Service) check(sub *Subscription) error {
 	sub.Title, sub.Source, sub.Notes = plaintext.Line(sub.Title), plaintext.Line(sub.Source), plaintext.Text(sub.Notes)
 	sub.Title = strings.Trim(sub.Title, "《》")
 	if sub.Title == "" {
-		return Subscription{}, errs.Invalid(CodeTitleRequired, "title", "报刊名称不能为空", "the title is required")
+		return errs.Invalid(CodeTitleRequired, "title", "报刊名称不能为空", "the title is required")
 	}
 	if tooLong(sub.Title, 100) || tooLong(sub.Notes, 1000) || tooLong(sub.Source, 40) {
-		return Subscription{}, errs.Invalid(CodeFieldTooLong, "title", "报刊名称、来源或备注过长", "the title, source or notes are too long")
+		return errs.Invalid(CodeFieldTooLong, "title", "报刊名称、来源或备注过长", "the title, source or notes are too long")
 	}
 	if strings.TrimSpace(sub.ISSN) != "" {
 		n, ok := NormalizeISSN(sub.ISSN)
 		if !ok {
-			return Subscription{}, errs.Invalid(CodeISSNInvalid, "issn", fmt.Sprintf("ISSN“%s”格式或校验位不正确，应如 1002-4980", strings.TrimSpace(sub.ISSN)), "the ISSN is malformed or its check digit is wrong (like 1002-4980)")
+			return errs.Invalid(CodeISSNInvalid, "issn", fmt.Sprintf("ISSN“%s”格式或校验位不正确，应如 1002-4980", strings.TrimSpace(sub.ISSN)), "the ISSN is malformed or its check digit is wrong (like 1002-4980)")
 		}
 		sub.ISSN = n
 	} else {
@@ -60,41 +60,50 @@ func (s *Service) Subscribe(ctx context.Context, sub Subscription) (Subscription
 	if strings.TrimSpace(sub.CN) != "" {
 		n, ok := NormalizeCN(sub.CN)
 		if !ok {
-			return Subscription{}, errs.Invalid(CodeCNInvalid, "cn", "国内统一刊号格式应为 CN11-1000/D", "the CN number must look like CN11-1000/D")
+			return errs.Invalid(CodeCNInvalid, "cn", "国内统一刊号格式应为 CN11-1000/D", "the CN number must look like CN11-1000/D")
 		}
 		sub.CN = n
 	} else {
 		sub.CN = ""
 	}
 	if !sub.Frequency.Valid() {
-		return Subscription{}, errs.Invalid(CodeFrequencyInvalid, "frequency", "请选择出版周期（日报、周刊、半月刊、月刊等）", "choose a frequency")
+		return errs.Invalid(CodeFrequencyInvalid, "frequency", "请选择出版周期（日报、周刊、半月刊、月刊等）", "choose a frequency")
 	}
 	if sub.Copies < 1 || sub.Copies > 50 {
-		return Subscription{}, errs.Invalid(CodeCopiesInvalid, "copies", "订阅份数须在 1 到 50 之间", "copies must be 1 to 50")
+		return errs.Invalid(CodeCopiesInvalid, "copies", "订阅份数须在 1 到 50 之间", "copies must be 1 to 50")
 	}
 	if sub.Year < 2000 || sub.Year > s.ThisYear()+1 {
-		return Subscription{}, errs.Invalid(CodeYearInvalid, "year", fmt.Sprintf("订阅年度须在 2000 到 %d 之间", s.ThisYear()+1), "the subscription year is not plausible")
+		return errs.Invalid(CodeYearInvalid, "year", fmt.Sprintf("订阅年度须在 2000 到 %d 之间", s.ThisYear()+1), "the subscription year is not plausible")
 	}
 	if sub.Source == "" {
-		return Subscription{}, errs.Invalid(CodeSourceRequired, "source", "订阅来源不能为空（如邮局订阅）", "the source is required")
+		return errs.Invalid(CodeSourceRequired, "source", "订阅来源不能为空（如邮局订阅）", "the source is required")
 	}
 	if sub.PriceFen < 0 {
-		return Subscription{}, errs.Invalid(CodePriceNegative, "price", "订阅价格不能为负数", "the price cannot be negative")
+		return errs.Invalid(CodePriceNegative, "price", "订阅价格不能为负数", "the price cannot be negative")
 	}
 	sub.StartDate = strings.TrimSpace(sub.StartDate)
 	if sub.StartDate == "" {
 		sub.StartDate = fmt.Sprintf("%04d-01-01", sub.Year)
 	}
 	if d, err := time.Parse(time.DateOnly, sub.StartDate); err != nil || d.Year() != sub.Year {
-		return Subscription{}, errs.Invalid(CodeStartInvalid, "start_date", fmt.Sprintf("起订日期须是 %d 年内的日期，如 %d-01-01", sub.Year, sub.Year), "the start date must be a day of the subscription year")
+		return errs.Invalid(CodeStartInvalid, "start_date", fmt.Sprintf("起订日期须是 %d 年内的日期，如 %d-01-01", sub.Year, sub.Year), "the start date must be a day of the subscription year")
 	}
 	sub.CLC = strings.TrimSpace(sub.CLC)
 	if sub.CLC != "" {
 		code, err := s.cat.CLC().Validate(sub.CLC)
 		if err != nil {
-			return Subscription{}, err
+			return err
 		}
 		sub.CLC = code
+	}
+	return nil
+}
+
+// Subscribe adds a subscription and its year's expected issues.
+func (s *Service) Subscribe(ctx context.Context, sub Subscription) (Subscription, error) {
+	sub.EndDate = ""
+	if err := s.check(&sub); err != nil {
+		return Subscription{}, err
 	}
 	err := s.store.Update(ctx, func(tx Tx) error {
 		sub.CreatedAt, sub.UpdatedAt = s.now(), s.now()
@@ -277,6 +286,157 @@ func (s *Service) Rack(ctx context.Context) ([]Subscription, error) {
 	return out, nil
 }
 
+// mayManage: librarians and administrators keep the subscriptions.
+func mayManage(ctx context.Context) error {
+	if a := audit.ActorFrom(ctx); a.Role == audit.RoleAdmin || a.Role == audit.RoleLibrarian {
+		return nil
+	}
+	return errs.New(errs.KindForbidden, CodeSubscriptionForbidden, "只有馆员可以修改、结束或删除订阅", "only a librarian changes, ends or deletes a subscription")
+}
+
+// regenerate replaces the issues expected after from (not checked in,
+// claimed or bound) with those of the subscription's frequency, none
+// after its end: what a change of frequency does. The issues kept are
+// numbered first; a new one takes its number in the new frequency's
+// year, or the next free one after the kept.
+func (s *Service) regenerate(tx Tx, sub Subscription, from string) (removed, added int, err error) {
+	if removed, err = tx.DeleteIssuesAfter(sub.ID, from); err != nil {
+		return 0, 0, err
+	}
+	kept, err := tx.Issues(sub.ID)
+	if err != nil {
+		return 0, 0, err
+	}
+	next, last := 1, ""
+	for _, is := range kept {
+		next = max(next, is.Seq+1)
+		last = max(last, is.ExpectedDate)
+	}
+	for _, is := range Schedule(sub.Frequency, sub.Year, s.tz) {
+		if is.ExpectedDate <= from || is.ExpectedDate <= last || is.ExpectedDate < sub.StartDate || (sub.EndDate != "" && is.ExpectedDate > sub.EndDate) {
+			continue
+		}
+		is.SubscriptionID, is.Seq = sub.ID, max(is.Seq, next)
+		next = is.Seq + 1
+		if err := tx.InsertIssue(&is); err != nil {
+			return 0, 0, err
+		}
+		added++
+	}
+	return removed, added, nil
+}
+
+// Update corrects a subscription: title, ISSN and CN, frequency, copies,
+// source, price, class and notes. Its year and start date stay. A new
+// frequency replaces the issues expected after today that are not in
+// with the new frequency's; the issues due so far stay as they are.
+func (s *Service) Update(ctx context.Context, sub Subscription) (Subscription, error) {
+	if err := mayManage(ctx); err != nil {
+		return Subscription{}, err
+	}
+	err := s.store.Update(ctx, func(tx Tx) error {
+		old, err := tx.Subscription(sub.ID, s.Today())
+		if err != nil {
+			return err
+		}
+		if sub.Year != 0 && sub.Year != old.Year {
+			return errs.Invalid(CodeSubscriptionFixed, "year", "订阅年度不能修改：请为新年度另行订阅", "the year of a subscription stays: subscribe for the other year")
+		}
+		if strings.TrimSpace(sub.StartDate) != "" && strings.TrimSpace(sub.StartDate) != old.StartDate {
+			return errs.Invalid(CodeSubscriptionFixed, "start_date", "起订日期不能修改", "the start date of a subscription stays")
+		}
+		sub.Year, sub.StartDate, sub.EndDate, sub.CreatedAt = old.Year, old.StartDate, old.EndDate, old.CreatedAt
+		if err := s.check(&sub); err != nil {
+			return err
+		}
+		sub.UpdatedAt = s.now()
+		if err := tx.UpdateSubscription(&sub); err != nil {
+			return err
+		}
+		what := fmt.Sprintf("修改订阅《%s》%d 年", sub.Title, sub.Year)
+		if sub.Frequency != old.Frequency {
+			removed, added, err := s.regenerate(tx, sub, s.Today())
+			if err != nil {
+				return err
+			}
+			what += fmt.Sprintf("：出版周期由%s改为%s，今后应到期次由 %d 期改为 %d 期", old.Frequency.Label("zh"), sub.Frequency.Label("zh"), removed, added)
+		}
+		return tx.Audit(audit.New(ctx, s.now(), "update", "subscription", fmt.Sprint(sub.ID), what))
+	})
+	if err != nil {
+		return Subscription{}, err
+	}
+	return s.Subscription(ctx, sub.ID)
+}
+
+// Delete removes a subscription entered by mistake with its expected
+// issues. One with an issue checked in is refused: it is ended instead,
+// and the issues that came stay.
+func (s *Service) Delete(ctx context.Context, id int64) error {
+	if err := mayManage(ctx); err != nil {
+		return err
+	}
+	return s.store.Update(ctx, func(tx Tx) error {
+		sub, err := tx.Subscription(id, s.Today())
+		if err != nil {
+			return err
+		}
+		if sub.Received > 0 {
+			return errs.Conflict(CodeSubscriptionInUse, fmt.Sprintf("《%s》已有 %d 期记到，不能删除；如不再订阅，请“结束订阅”，已到的各期保留", sub.Title, sub.Received),
+				fmt.Sprintf("%d issues of %s were checked in: it cannot be deleted; end the subscription instead, keeping what came", sub.Received, sub.Title))
+		}
+		if err := tx.DeleteSubscription(id); err != nil {
+			return err
+		}
+		return tx.Audit(audit.New(ctx, s.now(), "delete", "subscription", fmt.Sprint(id), fmt.Sprintf("删除订阅《%s》%d 年（%d 期未到）", sub.Title, sub.Year, sub.Total)))
+	})
+}
+
+// End ends a subscription on a day (结束订阅): the issues expected after
+// it that are not in are no longer expected (nor late); what came stays.
+func (s *Service) End(ctx context.Context, id int64, day string) (Subscription, error) {
+	if err := mayManage(ctx); err != nil {
+		return Subscription{}, err
+	}
+	day = strings.TrimSpace(day)
+	err := s.store.Update(ctx, func(tx Tx) error {
+		sub, err := tx.Subscription(id, s.Today())
+		if err != nil {
+			return err
+		}
+		if sub.EndDate != "" {
+			return errs.Conflict(CodeSubscriptionEnded, fmt.Sprintf("《%s》已于 %s 结束订阅", sub.Title, sub.EndDate), fmt.Sprintf("%s ended on %s", sub.Title, sub.EndDate))
+		}
+		if d, err := time.Parse(time.DateOnly, day); err != nil || d.Year() != sub.Year || day < sub.StartDate {
+			return errs.Invalid(CodeEndInvalid, "end_date", fmt.Sprintf("结束日期须是 %s 至 %d-12-31 之间的日期", sub.StartDate, sub.Year),
+				fmt.Sprintf("the end is a day from %s to %d-12-31", sub.StartDate, sub.Year))
+		}
+		issues, err := tx.Issues(id)
+		if err != nil {
+			return err
+		}
+		for _, is := range issues {
+			if is.ExpectedDate > day && (is.Received() || is.BoundItemID != 0) {
+				return errs.Invalid(CodeEndInvalid, "end_date", fmt.Sprintf("%s（应到 %s）已记到，结束日期不能早于它", is.Label, is.ExpectedDate),
+					fmt.Sprintf("%s (due %s) was checked in: the end cannot be before it", is.Label, is.ExpectedDate))
+			}
+		}
+		n, err := tx.DeleteIssuesAfter(id, day)
+		if err != nil {
+			return err
+		}
+		sub.EndDate, sub.UpdatedAt = day, s.now()
+		if err := tx.UpdateSubscription(&sub); err != nil {
+			return err
+		}
+		return tx.Audit(audit.New(ctx, s.now(), "end", "subscription", fmt.Sprint(id), fmt.Sprintf("结束订阅《%s》%d 年于 %s，此后 %d 期不再应到", sub.Title, sub.Year, day, n)))
+	})
+	if err != nil {
+		return Subscription{}, err
+	}
+	return s.Subscription(ctx, id)
+}
+
 // bindSource is the catalogue source of a bound volume.
 func bindSource(src string) catalog.Source {
 	switch src {
@@ -290,46 +450,59 @@ func bindSource(src string) catalog.Source {
 
 // Bind makes the received, unbound issues of a subscription (those in
 // issueIDs, or all when empty) into one bound volume (合订本): a record
-// "title．2026年合订本" with one copy, each issue pointing at it.
+// "title．2026年合订本" with one copy, each issue pointing at it — all in
+// one transaction, so a failure leaves neither a volume without issues
+// nor issues bound to nothing.
 func (s *Service) Bind(ctx context.Context, subID int64, issueIDs []int64, part string, locationID int64) (catalog.Record, catalog.Item, error) {
-	sub, issues, err := s.Issues(ctx, subID)
-	if err != nil {
-		return catalog.Record{}, catalog.Item{}, err
-	}
 	want := map[int64]bool{}
 	for _, id := range issueIDs {
 		want[id] = true
 	}
-	var take []Issue
-	for _, is := range issues {
-		if is.Received() && is.BoundItemID == 0 && (len(want) == 0 || want[is.ID]) {
-			take = append(take, is)
-		}
-	}
-	if len(take) == 0 {
-		return catalog.Record{}, catalog.Item{}, errs.Conflict(CodeNothingToBind, "没有可合订的已到期次", "no received, unbound issues to bind")
-	}
 	part = strings.TrimSpace(part)
-	if part == "" {
-		part = fmt.Sprintf("%d年合订本", sub.Year)
-	}
-	if sub.CLC == "" {
-		return catalog.Record{}, catalog.Item{}, errs.Invalid(catalog.CodeCLCRequiredForCallNumber, "clc", "订阅没有中图法分类号，无法为合订本生成索书号：请在订阅中填写分类号", "the subscription has no CLC class for the bound volume's call number")
-	}
-	rec := catalog.Record{Title: sub.Title, PartNumber: part, CLC: sub.CLC, Year: sub.Year,
-		Notes: fmt.Sprintf("合订 %s 至 %s，共 %d 期；%s %s", take[0].Label, take[len(take)-1].Label, len(take), sub.ISSN, sub.CN)}
-	rec, items, err := s.cat.CreateRecordWithItems(ctx, rec, catalog.NewItems{Count: 1, LocationID: locationID, Source: bindSource(sub.Source)})
-	if err != nil {
-		return catalog.Record{}, catalog.Item{}, err
-	}
-	err = s.store.Update(ctx, func(tx Tx) error {
+	var rec catalog.Record
+	var item catalog.Item
+	err := s.store.Update(ctx, func(tx Tx) error {
+		sub, err := tx.Subscription(subID, s.Today())
+		if err != nil {
+			return err
+		}
+		issues, err := tx.Issues(subID)
+		if err != nil {
+			return err
+		}
+		var take []Issue
+		for _, is := range issues {
+			if is.Received() && is.BoundItemID == 0 && (len(want) == 0 || want[is.ID]) {
+				take = append(take, is)
+			}
+		}
+		if len(take) == 0 {
+			return errs.Conflict(CodeNothingToBind, "没有可合订的已到期次", "no received, unbound issues to bind")
+		}
+		if part == "" {
+			part = fmt.Sprintf("%d年合订本", sub.Year)
+		}
+		if sub.CLC == "" {
+			return errs.Invalid(catalog.CodeCLCRequiredForCallNumber, "clc", "订阅没有中图法分类号，无法为合订本生成索书号：请在订阅中填写分类号", "the subscription has no CLC class for the bound volume's call number")
+		}
+		rec = catalog.Record{Title: sub.Title, PartNumber: part, CLC: sub.CLC, Year: sub.Year,
+			Notes: fmt.Sprintf("合订 %s 至 %s，共 %d 期；%s %s", take[0].Label, take[len(take)-1].Label, len(take), sub.ISSN, sub.CN)}
+		var items []catalog.Item
+		if rec, items, err = s.cat.CreateRecordWithItemsIn(ctx, tx, rec, catalog.NewItems{Count: 1, LocationID: locationID, Source: bindSource(sub.Source)}); err != nil {
+			return err
+		}
+		item = items[0]
 		for i := range take {
-			take[i].BoundItemID = items[0].ID
+			take[i].BoundItemID = item.ID
 			if err := tx.UpdateIssue(&take[i]); err != nil {
 				return err
 			}
 		}
-		return tx.Audit(audit.New(ctx, s.now(), "bind", "subscription", fmt.Sprint(sub.ID), fmt.Sprintf("《%s》%s 合订 %d 期，条码 %s", sub.Title, part, len(take), items[0].Barcode)))
+		return tx.Audit(audit.New(ctx, s.now(), "bind", "subscription", fmt.Sprint(sub.ID), fmt.Sprintf("《%s》%s 合订 %d 期，条码 %s", sub.Title, part, len(take), item.Barcode)))
 	})
-	return rec, items[0], err
+	if err != nil {
+		return catalog.Record{}, catalog.Item{}, err
+	}
+	s.cat.Changed(ctx, rec.ID)
+	return rec, item, nil
 }

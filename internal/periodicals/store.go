@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"shuwu/internal/audit"
+	"shuwu/internal/catalog"
 )
 
 // Store is the periodicals' persistence, implemented by the store adapter.
@@ -12,12 +13,24 @@ type Store interface {
 	View(ctx context.Context, fn func(Tx) error) error
 }
 
-// Tx is what periodicals read and write inside one transaction.
+// Tx is what periodicals read and write inside one transaction. It is a
+// catalogue transaction too: binding catalogues the volume and links the
+// issues to it in one.
 type Tx interface {
+	catalog.Tx
 	// InsertSubscription stores a subscription; a title already
 	// subscribed that year is a conflict.
 	InsertSubscription(s *Subscription) error
+	// UpdateSubscription saves a subscription's title, numbers,
+	// frequency, copies, source, price, class, notes and end; a title
+	// already subscribed that year is a conflict.
+	UpdateSubscription(s *Subscription) error
+	// DeleteSubscription removes a subscription and its issues.
+	DeleteSubscription(id int64) error
 	InsertIssue(i *Issue) error
+	// DeleteIssuesAfter removes a subscription's issues expected after
+	// day that are not checked in, claimed or bound, and counts them.
+	DeleteIssuesAfter(subscriptionID int64, day string) (int, error)
 	// Subscription returns one with its counts as of today.
 	Subscription(id int64, today string) (Subscription, error)
 	Subscriptions(year int, today string) ([]Subscription, error)

@@ -15,6 +15,7 @@ import (
 	"shuwu/internal/room"
 	"shuwu/internal/selfcheck"
 	"shuwu/internal/visits"
+	"shuwu/internal/weeding"
 )
 
 // Each domain declares its own Tx interface; *Tx implements all of them.
@@ -152,6 +153,18 @@ func (s assetsStore) Update(ctx context.Context, fn func(assets.Tx) error) error
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s assetsStore) View(ctx context.Context, fn func(assets.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Weeding returns weeding's store.
+func (db *DB) Weeding() weeding.Store { return weedingStore{db} }
+
+type weedingStore struct{ db *DB }
+
+func (s weedingStore) Update(ctx context.Context, fn func(weeding.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s weedingStore) View(ctx context.Context, fn func(weeding.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }
 

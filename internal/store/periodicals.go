@@ -33,6 +33,37 @@ func (tx *Tx) InsertSubscription(s *periodicals.Subscription) error {
 	return err
 }
 
+// UpdateSubscription saves a subscription's changes.
+func (tx *Tx) UpdateSubscription(s *periodicals.Subscription) error {
+	err := tx.mustAffect(errs.NotFound(periodicals.CodeSubscriptionNotFound, fmt.Sprintf("订阅 %d 不存在", s.ID), fmt.Sprintf("subscription %d does not exist", s.ID)),
+		`UPDATE subscriptions SET title=?, issn=?, cn=?, frequency=?, copies=?, source=?, price_fen=?, clc=?, end_date=?, notes=?, updated_at=? WHERE id=?`,
+		s.Title, s.ISSN, s.CN, s.Frequency, s.Copies, s.Source, s.PriceFen, s.CLC, s.EndDate, s.Notes, nowMillis(s.UpdatedAt), s.ID)
+	if errs.Is(err, errs.CodeDuplicate) {
+		return errs.Conflict(periodicals.CodeSubscriptionExists, fmt.Sprintf("《%s》%d 年已订阅", s.Title, s.Year), fmt.Sprintf("%s is already subscribed for %d", s.Title, s.Year))
+	}
+	return err
+}
+
+// DeleteSubscription removes a subscription and its issues.
+func (tx *Tx) DeleteSubscription(id int64) error {
+	if _, err := tx.exec(`DELETE FROM issues WHERE subscription_id = ?`, id); err != nil {
+		return err
+	}
+	return tx.mustAffect(errs.NotFound(periodicals.CodeSubscriptionNotFound, fmt.Sprintf("订阅 %d 不存在", id), fmt.Sprintf("subscription %d does not exist", id)),
+		`DELETE FROM subscriptions WHERE id = ?`, id)
+}
+
+// DeleteIssuesAfter removes the issues expected after day that are not
+// checked in, claimed or bound.
+func (tx *Tx) DeleteIssuesAfter(subscriptionID int64, day string) (int, error) {
+	res, err := tx.exec(`DELETE FROM issues WHERE subscription_id = ? AND expected_date > ? AND received_date = '' AND claimed_date = '' AND bound_item_id IS NULL`, subscriptionID, day)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), mapErr(err)
+}
+
 // InsertIssue stores an expected issue.
 func (tx *Tx) InsertIssue(i *periodicals.Issue) error {
 	id, err := tx.insert(`INSERT INTO issues (subscription_id, seq, label, expected_date) VALUES (?,?,?,?)`, i.SubscriptionID, i.Seq, i.Label, i.ExpectedDate)
@@ -51,7 +82,7 @@ var lateCondition = func() string {
 	return q + ` ELSE '' END`
 }()
 
-var subscriptionSelect = `SELECT s.id, s.title, s.issn, s.cn, s.frequency, s.copies, s.year, s.source, s.price_fen, s.clc, s.start_date, s.notes, s.created_at, s.updated_at,
+var subscriptionSelect = `SELECT s.id, s.title, s.issn, s.cn, s.frequency, s.copies, s.year, s.source, s.price_fen, s.clc, s.start_date, s.end_date, s.notes, s.created_at, s.updated_at,
 	(SELECT COUNT(*) FROM issues i WHERE i.subscription_id = s.id AND i.expected_date <= ?),
 	(SELECT COUNT(*) FROM issues i WHERE i.subscription_id = s.id AND i.received_date <> ''),
 	(SELECT COUNT(*) FROM issues i WHERE i.subscription_id = s.id AND ` + lateCondition + `),
@@ -79,7 +110,7 @@ func (tx *Tx) subscriptions(where string, args []any, today string) ([]periodica
 	got, err := collect(rows, mapErr(err), func(r *sql.Rows) (x row, err error) {
 		var created, updated int64
 		s := &x.s
-		err = r.Scan(&s.ID, &s.Title, &s.ISSN, &s.CN, &s.Frequency, &s.Copies, &s.Year, &s.Source, &s.PriceFen, &s.CLC, &s.StartDate, &s.Notes, &created, &updated,
+		err = r.Scan(&s.ID, &s.Title, &s.ISSN, &s.CN, &s.Frequency, &s.Copies, &s.Year, &s.Source, &s.PriceFen, &s.CLC, &s.StartDate, &s.EndDate, &s.Notes, &created, &updated,
 			&s.Expected, &s.Received, &s.Late, &s.Total, &x.latest)
 		s.CreatedAt, s.UpdatedAt = fromMillis(created), fromMillis(updated)
 		return x, err

@@ -117,6 +117,11 @@ type subscriptionPage struct {
 	Today     string
 	Locations []catalog.Location
 	Unbound   int
+	// Frequencies and Sources fill the edit form; Failed names the form
+	// (edit, end, delete, bind) whose error the page shows.
+	Frequencies []periodicals.Frequency
+	Sources     []string
+	Failed      string
 }
 
 // showSubscription lists a subscription's issues with their check-in.
@@ -128,16 +133,38 @@ func (s *Server) showSubscription(w http.ResponseWriter, r *http.Request, v *vie
 	return s.renderSubscription(w, r, v, id, http.StatusOK)
 }
 
+// subscriptionValues fills the edit form with the subscription as it is.
+func subscriptionValues(v *view, sub periodicals.Subscription) {
+	for k, val := range map[string]string{"title": sub.Title, "cn": sub.CN, "issn": sub.ISSN, "frequency": string(sub.Frequency),
+		"copies": strconv.Itoa(sub.Copies), "source": sub.Source, "price": yuanText(sub.PriceFen), "clc": sub.CLC, "notes": sub.Notes} {
+		if _, typed := v.Form[k]; !typed {
+			v.Form.Set(k, val)
+		}
+	}
+	if sub.PriceFen == 0 && v.Form.Get("price") == "0.00" {
+		v.Form.Set("price", "")
+	}
+}
+
 func (s *Server) renderSubscription(w http.ResponseWriter, r *http.Request, v *view, id int64, status int) error {
+	return s.renderSubscriptionForm(w, r, v, id, "bind", status)
+}
+
+func (s *Server) renderSubscriptionForm(w http.ResponseWriter, r *http.Request, v *view, id int64, failed string, status int) error {
 	sub, issues, err := s.d.Periodicals.Issues(r.Context(), id)
 	if err != nil {
 		return err
+	}
+	subscriptionValues(v, sub)
+	if v.Form.Get("end_date") == "" {
+		v.Form.Set("end_date", min(max(s.d.Periodicals.Today(), sub.StartDate), strconv.Itoa(sub.Year)+"-12-31"))
 	}
 	locs, err := s.d.Catalog.Locations(r.Context())
 	if err != nil {
 		return err
 	}
-	d := subscriptionPage{Sub: sub, Issues: issues, Today: s.d.Periodicals.Today(), Locations: locs}
+	d := subscriptionPage{Sub: sub, Issues: issues, Today: s.d.Periodicals.Today(), Locations: locs,
+		Frequencies: periodicals.Frequencies(), Sources: periodicals.Sources, Failed: failed}
 	for _, is := range issues {
 		if is.Received() && is.BoundItemID == 0 {
 			d.Unbound++
@@ -214,6 +241,88 @@ func (s *Server) bindIssues(w http.ResponseWriter, r *http.Request, v *view) err
 		return s.renderSubscription(w, r, v, id, http.StatusUnprocessableEntity)
 	}
 	return s.redirect(w, r, "/catalog/items/"+it.Barcode, v.T("per.bound", rec.DisplayTitle(), it.Barcode))
+}
+
+var subscriptionFields = []string{"title", "issn", "cn", "frequency", "copies", "source", "price", "clc", "notes"}
+
+// editSubscription corrects a subscription; a new frequency regenerates
+// the issues to come.
+func (s *Server) editSubscription(w http.ResponseWriter, r *http.Request, v *view) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	old, err := s.d.Periodicals.Subscription(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if err := postForm(r, v); err != nil {
+		return err
+	}
+	f := r.PostForm
+	sub := periodicals.Subscription{ID: id, Year: old.Year, Title: f.Get("title"), ISSN: f.Get("issn"), CN: f.Get("cn"), Frequency: periodicals.Frequency(f.Get("frequency")),
+		Source: f.Get("source"), CLC: f.Get("clc"), Notes: f.Get("notes")}
+	if sub.Copies, err = strconv.Atoi(strings.TrimSpace(f.Get("copies"))); err != nil {
+		v.Errors["copies"] = v.T("form.number")
+	}
+	fen, ok := parseYuan(f.Get("price"))
+	if !ok {
+		v.Errors["price"] = v.T("form.price")
+	}
+	sub.PriceFen = fen
+	if len(v.Errors) == 0 {
+		out, err := s.d.Periodicals.Update(r.Context(), sub)
+		if err == nil {
+			msg := v.T("per.updated", out.Title)
+			if out.Frequency != old.Frequency {
+				msg = v.T("per.updated_frequency", out.Title, out.Frequency.Label(short(v.Lang)), out.Total)
+			}
+			return s.redirect(w, r, "/periodicals/"+strconv.FormatInt(id, 10), msg)
+		}
+		if !v.fieldError(err, subscriptionFields...) {
+			return err
+		}
+	}
+	return s.renderSubscriptionForm(w, r, v, id, "edit", http.StatusUnprocessableEntity)
+}
+
+// endSubscription ends a subscription on a day (结束订阅).
+func (s *Server) endSubscription(w http.ResponseWriter, r *http.Request, v *view) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := postForm(r, v); err != nil {
+		return err
+	}
+	out, err := s.d.Periodicals.End(r.Context(), id, v.Val("end_date"))
+	if err == nil {
+		return s.redirect(w, r, "/periodicals/"+strconv.FormatInt(id, 10), v.T("per.ended", out.Title, formatDate(v.Lang, out.EndDate, s.d.TZ)))
+	}
+	if !v.fieldError(err, "end_date") {
+		return err
+	}
+	return s.renderSubscriptionForm(w, r, v, id, "end", http.StatusUnprocessableEntity)
+}
+
+// deleteSubscription removes a subscription entered by mistake; one with
+// issues in is refused, offering to end it.
+func (s *Server) deleteSubscription(w http.ResponseWriter, r *http.Request, v *view) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	sub, err := s.d.Periodicals.Subscription(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if err := s.d.Periodicals.Delete(r.Context(), id); err != nil {
+		if !v.fieldError(err) {
+			return err
+		}
+		return s.renderSubscriptionForm(w, r, v, id, "delete", http.StatusConflict)
+	}
+	return s.redirect(w, r, "/periodicals?year="+strconv.Itoa(sub.Year), v.T("per.deleted", sub.Title, sub.Year))
 }
 
 // readingRack is the portal's list of current issues on the rack.

@@ -143,6 +143,9 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /periodicals/late", s.route(staff, s.lateIssues))
 		mux.Handle("GET /periodicals/{id}", s.route(staff, s.showSubscription))
 		mux.Handle("POST /periodicals/{id}/bind", s.route(librarian, s.bindIssues))
+		mux.Handle("POST /periodicals/{id}/edit", s.route(librarian, s.editSubscription))
+		mux.Handle("POST /periodicals/{id}/end", s.route(librarian, s.endSubscription))
+		mux.Handle("POST /periodicals/{id}/delete", s.route(librarian, s.deleteSubscription))
 		mux.Handle("POST /periodicals/issues/{id}/checkin", s.route(staff, s.checkInIssue))
 		mux.Handle("POST /periodicals/issues/{id}/claim", s.route(staff, s.claimIssue))
 		mux.Handle("GET /opac/periodicals", s.route(public, s.readingRack))
@@ -186,6 +189,11 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /acquisitions/assets/{id}", s.route(librarian, s.showAsset))
 		mux.Handle("POST /acquisitions/assets/{id}", s.route(librarian, s.updateAsset))
 		mux.Handle("POST /acquisitions/assets/{id}/retire", s.route(librarian, s.retireAsset))
+	}
+	if s.d.Weeding != nil && s.d.Donations != nil {
+		mux.Handle("GET /acquisitions/weeding", s.route(librarian, s.showWeeding))
+		mux.Handle("GET /acquisitions/weeding/export.xlsx", s.route(librarian, s.exportWeeding))
+		mux.Handle("POST /acquisitions/weeding/withdraw", s.route(librarian, s.withdrawWeeding))
 	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))

@@ -39,6 +39,7 @@ import (
 	"shuwu/internal/stocktake"
 	"shuwu/internal/transfer"
 	"shuwu/internal/visits"
+	"shuwu/internal/weeding"
 )
 
 // Deps are the services the pages use.
@@ -110,6 +111,9 @@ type Deps struct {
 	// Assets serves the room's equipment register (设备资产登记); nil
 	// leaves it out.
 	Assets *assets.Service
+	// Weeding serves 剔除: candidates by rules and their withdrawal; nil
+	// leaves it out.
+	Weeding *weeding.Service
 	// Receptions serves the record of leader and guest visits (接待记录);
 	// nil leaves it out.
 	Receptions *receptions.Service

@@ -1,0 +1,4 @@
+-- PostgreSQL twin of ../0061_subscription_end.sql.
+-- A subscription can be ended (结束订阅) before the year is out: the day
+-- it ended, empty while it runs. The issues expected after it are gone.
+ALTER TABLE subscriptions ADD COLUMN end_date TEXT NOT NULL DEFAULT '';
