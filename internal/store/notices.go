@@ -262,3 +262,14 @@ func (tx *Tx) Notices(f notices.Filter) ([]notices.Notice, int, error) {
 	ns, err := collect(rows, err, scanNotice)
 	return ns, total, err
 }
+
+// ForgetNotices blanks the recipient, name and words of the notices sent
+// to a reader (the log keeps that a notice of a kind went, for the count)
+// and drops the reader's notice choices.
+func (tx *Tx) ForgetNotices(readerID int64) error {
+	if _, err := tx.exec(`UPDATE notice_log SET recipient = '', name = '', title = '', body = '', answer = '', error = '' WHERE reader_id = ?`, readerID); err != nil {
+		return err
+	}
+	_, err := tx.exec(`DELETE FROM notice_prefs WHERE reader_id = ?`, readerID)
+	return err
+}
