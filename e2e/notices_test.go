@@ -146,6 +146,33 @@ func TestStaffSetAReadersEmailAndTheHeadTeachersContact(t *testing.T) {
 	if c, err := s.a.Readers.Class(context.Background(), s.f.Class.ID); err != nil || c.HeadTeacherEmail != "wang@school.cn" || c.HeadTeacherPhone != "13900000009" {
 		t.Fatalf("stored class %+v, %v", c, err)
 	}
+	// The class ends within the 30 days set; 张三 has a book out: the
+	// scheduler mails the head teacher the list, and the class page says so.
+	smtpd := testkit.StartSMTP(t)
+	sys := audit.WithActor(context.Background(), audit.System)
+	st := notices.Defaults()
+	st.ClassEndDays, st.FromHour, st.ToHour = 30, 0, 24
+	st.Mail = notices.MailSettings{Enabled: true, Host: smtpd.Host, Port: smtpd.Port, From: "shuwu@example.cn"}
+	if _, err := s.a.Notices.SaveSettings(sys, st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.a.Circulation.Checkout(sys, card, s.f.Barcodes[1][0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.a.Notices.Run(sys); err != nil {
+		t.Fatal(err)
+	}
+	var head []testkit.Mail
+	for _, m := range smtpd.Mails() {
+		if m.To == "wang@school.cn" {
+			head = append(head, m)
+		}
+	}
+	if len(head) != 1 || !strings.Contains(head[0].Body, s.f.Readers[0].Name) || !strings.Contains(head[0].Body, s.f.Records[1].Title) {
+		t.Fatalf("the head teacher's mails: %+v", head)
+	}
+	do(t, lib, "the class page after the list went", chromedp.Navigate(s.url+"/classes/"+cls), chromedp.WaitVisible(chromedp.CSS("#head-teacher-notices .badge")))
+	wantText(t, lib, "#head-teacher-notices", "已发送", "wang@school.cn")
 	keep(t, lib, "class-head-teacher-desktop")
 	phone := person(t, browser)
 	onPhone(t, phone)
@@ -159,7 +186,7 @@ func TestStaffSetAReadersEmailAndTheHeadTeachersContact(t *testing.T) {
 	do(t, lib, "the settings in English", chromedp.Navigate(s.url+"/settings/notices?lang=en"), chromedp.WaitVisible(chromedp.CSS("#notice-settings")))
 	wantText(t, lib, "main", "Reader notice settings", "Send a test message")
 	keep(t, lib, "notice-settings-en-desktop")
-	do(t, lib, "the log in English", chromedp.Navigate(s.url+"/notices?lang=en"), chromedp.WaitVisible(chromedp.CSS("#no-notices")))
-	wantText(t, lib, "main", "Notice log", "No channel is on")
-	keep(t, lib, "notice-log-empty-en-desktop")
+	do(t, lib, "the log in English", chromedp.Navigate(s.url+"/notices?lang=en"), chromedp.WaitVisible(chromedp.CSS("#notice-log")))
+	wantText(t, lib, "main", "Notice log", "Class teacher's list", "wang@school.cn", "Sent")
+	keep(t, lib, "notice-log-en-desktop")
 }
