@@ -2,6 +2,8 @@ package notify_test
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"net/url"
 	"strings"
 	"testing"
@@ -54,5 +56,25 @@ func TestMailIsRefusedWhenTheServerOffersNoSTARTTLSOrTheLoginIsWrong(t *testing.
 	m := srv.Mails()[0]
 	if m.Subject != msg.Subject || m.Body != strings.ReplaceAll(msg.Body, "\r\n", "\n") || !strings.Contains(m.Raw, "charset=utf-8") {
 		t.Fatalf("the mail arrived as %+v", m)
+	}
+}
+
+func TestMailGoesOverSTARTTLSWithALogin(t *testing.T) {
+	cert, _, _ := testkit.SelfSigned(t)
+	srv := testkit.StartSMTP(t)
+	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	leaf, err := x509.ParseCertificate(cert.Certificate[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(leaf)
+	st := notices.MailSettings{Host: srv.Host, Port: srv.Port, From: "shuwu@example.cn", User: "shuwu", Password: "secret", StartTLS: true}
+	m := notify.Mail{Settings: st, TLS: &tls.Config{RootCAs: pool, ServerName: "127.0.0.1"}}
+	if _, err := m.Send(context.Background(), notices.Message{To: "zhang@example.cn", Subject: "测试", Body: "测试\n"}); err != nil {
+		t.Fatal(err)
+	}
+	if ms := srv.Mails(); len(ms) != 1 || !ms[0].TLS || ms[0].User != "shuwu" {
+		t.Fatalf("the server got %+v; want one mail after STARTTLS and login", ms)
 	}
 }
