@@ -116,3 +116,77 @@ func TestALibrarianConfiguresMailAndAReaderOptsOutOnAPhone(t *testing.T) {
 	fitsScreen(t, libPhone, "notice log")
 	keep(t, libPhone, "notice-log-phone")
 }
+
+// TestStaffSetAReadersEmailAndTheHeadTeachersContact: on the reader form a
+// malformed address is refused in Chinese on its field; a good one shows
+// on the reader's page. The class form takes the head teacher's mail and
+// phone. The English settings page reads in English.
+func TestStaffSetAReadersEmailAndTheHeadTeachersContact(t *testing.T) {
+	s := startSite(t)
+	browser := newBrowser(t)
+	lib := person(t, browser)
+	login(t, lib, s.url, "librarian")
+	card := s.f.Readers[0].Card
+	do(t, lib, "the reader form", chromedp.Navigate(s.url+"/readers/"+card+"/edit"), chromedp.WaitVisible(chromedp.CSS("#email")))
+	do(t, lib, "a malformed address", chromedp.SendKeys(chromedp.CSS("#email"), "zhang at example"),
+		chromedp.Submit(chromedp.CSS("#email")), chromedp.WaitVisible(chromedp.CSS("#email[aria-invalid=true]")))
+	wantText(t, lib, "main", "电子邮箱格式不正确")
+	keep(t, lib, "reader-form-email-error-desktop")
+	do(t, lib, "a good address", chromedp.SetValue(chromedp.CSS("#email"), "zhang@example.cn"),
+		chromedp.Submit(chromedp.CSS("#email")), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	wantText(t, lib, "main", "zhang@example.cn")
+	if r, err := s.a.Readers.ByCard(context.Background(), card); err != nil || r.Email != "zhang@example.cn" {
+		t.Fatalf("stored email %q, %v", r.Email, err)
+	}
+	cls := itoa(s.f.Class.ID)
+	do(t, lib, "the class form", chromedp.Navigate(s.url+"/classes/"+cls), chromedp.WaitVisible(chromedp.CSS("#head_teacher_email")))
+	do(t, lib, "the head teacher's contact", chromedp.SetValue(chromedp.CSS("#head_teacher"), "王老师"),
+		chromedp.SetValue(chromedp.CSS("#head_teacher_email"), "wang@school.cn"), chromedp.SetValue(chromedp.CSS("#head_teacher_phone"), "13900000009"),
+		chromedp.Submit(chromedp.CSS("#head_teacher_email")), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	if c, err := s.a.Readers.Class(context.Background(), s.f.Class.ID); err != nil || c.HeadTeacherEmail != "wang@school.cn" || c.HeadTeacherPhone != "13900000009" {
+		t.Fatalf("stored class %+v, %v", c, err)
+	}
+	// The class ends within the 30 days set; 张三 has a book out: the
+	// scheduler mails the head teacher the list, and the class page says so.
+	smtpd := testkit.StartSMTP(t)
+	sys := audit.WithActor(context.Background(), audit.System)
+	st := notices.Defaults()
+	st.ClassEndDays, st.FromHour, st.ToHour = 30, 0, 24
+	st.Mail = notices.MailSettings{Enabled: true, Host: smtpd.Host, Port: smtpd.Port, From: "shuwu@example.cn"}
+	if _, err := s.a.Notices.SaveSettings(sys, st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.a.Circulation.Checkout(sys, card, s.f.Barcodes[1][0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.a.Notices.Run(sys); err != nil {
+		t.Fatal(err)
+	}
+	var head []testkit.Mail
+	for _, m := range smtpd.Mails() {
+		if m.To == "wang@school.cn" {
+			head = append(head, m)
+		}
+	}
+	if len(head) != 1 || !strings.Contains(head[0].Body, s.f.Readers[0].Name) || !strings.Contains(head[0].Body, s.f.Records[1].Title) {
+		t.Fatalf("the head teacher's mails: %+v", head)
+	}
+	do(t, lib, "the class page after the list went", chromedp.Navigate(s.url+"/classes/"+cls), chromedp.WaitVisible(chromedp.CSS("#head-teacher-notices .badge")))
+	wantText(t, lib, "#head-teacher-notices", "已发送", "wang@school.cn")
+	keep(t, lib, "class-head-teacher-desktop")
+	phone := person(t, browser)
+	onPhone(t, phone)
+	login(t, phone, s.url, "librarian")
+	do(t, phone, "the class on a phone", chromedp.Navigate(s.url+"/classes/"+cls), chromedp.WaitVisible(chromedp.CSS("#head_teacher_email")))
+	fitsScreen(t, phone, "class form")
+	keep(t, phone, "class-head-teacher-phone")
+	do(t, phone, "the reader form on a phone", chromedp.Navigate(s.url+"/readers/"+card+"/edit"), chromedp.WaitVisible(chromedp.CSS("#email")))
+	fitsScreen(t, phone, "reader form")
+	keep(t, phone, "reader-form-email-phone")
+	do(t, lib, "the settings in English", chromedp.Navigate(s.url+"/settings/notices?lang=en"), chromedp.WaitVisible(chromedp.CSS("#notice-settings")))
+	wantText(t, lib, "main", "Reader notice settings", "Send a test message")
+	keep(t, lib, "notice-settings-en-desktop")
+	do(t, lib, "the log in English", chromedp.Navigate(s.url+"/notices?lang=en"), chromedp.WaitVisible(chromedp.CSS("#notice-log")))
+	wantText(t, lib, "main", "Notice log", "Class teacher's list", "wang@school.cn", "Sent")
+	keep(t, lib, "notice-log-en-desktop")
+}

@@ -429,3 +429,24 @@ func TestTwoServersRunningAtOnceSendEachNoticeOnce(t *testing.T) {
 		t.Fatalf("two servers sent %d, %d mails arrived, %d logged: want each once", sent, len(f.smtp.Mails()), total)
 	}
 }
+
+func TestDeletingAReadersPersonalDataBlanksTheirNotices(t *testing.T) {
+	f := setup(t)
+	f.configure(t, true, false)
+	f.run(t)
+	mine, _, _ := f.s.Log(f.librarian, notices.Filter{ReaderID: f.wang.ID})
+	if len(mine) != 1 || mine[0].Recipient != "wu@example.cn" {
+		t.Fatalf("wang's notices: %+v", mine)
+	}
+	if _, err := f.k.Readers.SetStatus(f.k.Ctx, f.wang.Card, readers.StatusCancelled); err != nil {
+		t.Fatal(err)
+	}
+	a, err := f.k.Readers.Anonymise(f.k.Ctx, f.wang.Card)
+	if err != nil || a.Email != "" {
+		t.Fatalf("anonymise: %+v, %v", a, err)
+	}
+	mine, _, _ = f.s.Log(f.librarian, notices.Filter{ReaderID: f.wang.ID})
+	if len(mine) != 1 || mine[0].Recipient != "" || mine[0].Name != "" || strings.Contains(mine[0].Body, "王五") {
+		t.Fatalf("after deletion the log still names him: %+v", mine)
+	}
+}

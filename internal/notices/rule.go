@@ -78,6 +78,10 @@ func (s *Service) plan(tx Tx, st Settings) ([]Notice, error) {
 		return nil, err
 	}
 	var out []Notice
+	sent, err := tx.NoticeKeys(append(list, 0))
+	if err != nil {
+		return nil, err
+	}
 	add := func(to addressee, k Kind, subject int64, due string, classID int64, d func(t text) draft) {
 		t := text{lang: to.prefs.Lang, library: lib.Name, sign: st.Sign, name: to.name}
 		if t.en() && lib.NameEn != "" {
@@ -86,7 +90,7 @@ func (s *Service) plan(tx Tx, st Settings) ([]Notice, error) {
 		words := d(t)
 		for _, ch := range Channels {
 			addr := to.address(ch)
-			if !st.Enabled(ch) || addr == "" || to.prefs.Off(ch) {
+			if !st.Enabled(ch) || addr == "" || to.prefs.Off(ch) || sent[Key{k, subject, due, to.readerID, ch}] {
 				continue
 			}
 			out = append(out, Notice{Kind: k, SubjectID: subject, DueDate: due, ReaderID: to.readerID, ClassID: classID, Channel: ch,

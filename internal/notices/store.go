@@ -42,6 +42,10 @@ type Tx interface {
 	// (kind, subject, due date, reader, channel) exists: false then, and
 	// n is not stored. It sets n.ID.
 	ClaimNotice(n *Notice) (bool, error)
+	// NoticeKeys returns the keys of the logged notices to these readers
+	// (0: head teachers and tests), so a pass need not try to claim what
+	// was sent before.
+	NoticeKeys(readerIDs []int64) (map[Key]bool, error)
 	// ClaimRetry marks a failed notice (or, by hand, a stale one) as
 	// sending again, one attempt more: false when another process took it
 	// or it is no longer failed.

@@ -88,11 +88,26 @@ func (n Notice) Stale(now time.Time) bool {
 	return n.Status == StatusSending && now.Sub(n.CreatedAt) > StaleAfter && now.Sub(n.NextTry) > StaleAfter
 }
 
+// Key is what makes a notice the same notice: the log holds one per key.
+type Key struct {
+	Kind      Kind
+	SubjectID int64
+	DueDate   string
+	ReaderID  int64
+	Channel   Channel
+}
+
+// Key returns the notice's key.
+func (n Notice) Key() Key {
+	return Key{Kind: n.Kind, SubjectID: n.SubjectID, DueDate: n.DueDate, ReaderID: n.ReaderID, Channel: n.Channel}
+}
+
 // Filter narrows the notice log.
 type Filter struct {
 	Status   Status
 	Kind     Kind
 	ReaderID int64
+	ClassID  int64
 	Number   int // page, from 1
 	Size     int
 }

@@ -2,7 +2,8 @@
 // one reader (个人信息副本), which the reader may ask for: the registration,
 // classes, loans, holds and loan history (circulation), purchase
 // suggestions (acquisitions), activity registrations and sign-ins
-// (activities) and seat reservations (seats). It is a use case: it only
+// (activities), seat reservations (seats) and the notices sent to them with
+// their notice choices (notices). It is a use case: it only
 // reads the domains' services.
 package personaldata
 
@@ -14,6 +15,7 @@ import (
 	"shuwu/internal/activities"
 	"shuwu/internal/audit"
 	"shuwu/internal/circulation"
+	"shuwu/internal/notices"
 	"shuwu/internal/seats"
 )
 
@@ -23,6 +25,8 @@ type Copy struct {
 	Suggestions []acquisitions.Suggestion `json:"suggestions,omitempty"`
 	Activities  []activities.Mine         `json:"activities,omitempty"`
 	Seats       []seats.Reservation       `json:"seat_reservations,omitempty"`
+	Notices     []notices.Notice          `json:"notices,omitempty"`
+	NoticePrefs *notices.Prefs            `json:"notice_choices,omitempty"`
 }
 
 // Gatherer reads the domains; a nil service is left out of the copy.
@@ -31,6 +35,7 @@ type Gatherer struct {
 	Acquisitions *acquisitions.Service
 	Activities   *activities.Service
 	Seats        *seats.Service
+	Notices      *notices.Service
 }
 
 // Copy gathers the copy of the reader with card.
@@ -58,6 +63,16 @@ func (g Gatherer) Copy(ctx context.Context, card string) (Copy, error) {
 		if c.Seats, err = g.Seats.Reservations(ctx, seats.Filter{ReaderID: r.ID, From: time.Unix(0, 0), To: time.Now().AddDate(10, 0, 0), Limit: 1000}); err != nil {
 			return Copy{}, err
 		}
+	}
+	if g.Notices != nil {
+		if c.Notices, err = g.Notices.Mine(as, 1000); err != nil {
+			return Copy{}, err
+		}
+		p, err := g.Notices.Prefs(as)
+		if err != nil {
+			return Copy{}, err
+		}
+		c.NoticePrefs = &p
 	}
 	return c, nil
 }

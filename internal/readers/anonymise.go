@@ -16,7 +16,8 @@ const AnonymisedName = "已删除的读者"
 const PseudonymName = "匿名读者"
 
 // Anonymise deletes a cancelled reader's personal data (个人信息删除):
-// name, gender, unit, position, phone, notes and password go, the card
+// name, gender, unit, position, phone, email, notes, password and the
+// addresses and words of the notices sent to them go, the card
 // number becomes DEL-<id> so it can be issued again. What the reader did
 // stays, tied to the anonymous row: their loans, visits and class
 // membership still count in the statistics, but nobody can tell whose
@@ -41,12 +42,15 @@ func (s *Service) Anonymise(ctx context.Context, card string) (Reader, error) {
 		}
 		old := r.Card
 		r.Card, r.Name = fmt.Sprintf("DEL-%d", r.ID), AnonymisedName
-		r.Gender, r.Unit, r.Position, r.Phone, r.Notes, r.PasswordHash = "", "", "", "", "", ""
+		r.Gender, r.Unit, r.Position, r.Phone, r.Email, r.Notes, r.PasswordHash = "", "", "", "", "", "", ""
 		r.UpdatedAt = s.now()
 		if err := tx.UpdateReader(&r); err != nil {
 			return err
 		}
 		if err := tx.DeleteSessionsOf(0, r.ID); err != nil {
+			return err
+		}
+		if err := tx.ForgetNotices(r.ID); err != nil {
 			return err
 		}
 		return tx.Audit(audit.New(ctx, s.now(), "anonymise", "reader", r.Card, "删除读者 "+old+" 的个人信息（借阅与到馆记录匿名保留，计入统计）"))

@@ -44,6 +44,9 @@ type Tx interface {
 	// DeleteSessionsOf ends the logins of a reader (userID 0): a cancelled
 	// card logs out at once.
 	DeleteSessionsOf(userID, readerID int64) error
+	// ForgetNotices blanks the addresses and words of the notices sent to
+	// a reader and drops their notice choices (personal data deletion).
+	ForgetNotices(readerID int64) error
 
 	Audit(e audit.Entry) error
 }

@@ -243,6 +243,9 @@ func (tx *Tx) Notices(f notices.Filter) ([]notices.Notice, int, error) {
 	if f.ReaderID != 0 {
 		where, args = append(where, "reader_id = ?"), append(args, f.ReaderID)
 	}
+	if f.ClassID != 0 {
+		where, args = append(where, "class_id = ?"), append(args, f.ClassID)
+	}
 	cond := "1=1"
 	if len(where) > 0 {
 		cond = strings.Join(where, " AND ")
@@ -261,4 +264,33 @@ func (tx *Tx) Notices(f notices.Filter) ([]notices.Notice, int, error) {
 		append(args, f.Size, (f.Number-1)*f.Size)...)
 	ns, err := collect(rows, err, scanNotice)
 	return ns, total, err
+}
+
+// ForgetNotices blanks the recipient, name and words of the notices sent
+// to a reader (the log keeps that a notice of a kind went, for the count)
+// and drops the reader's notice choices.
+func (tx *Tx) ForgetNotices(readerID int64) error {
+	if _, err := tx.exec(`UPDATE notice_log SET recipient = '', name = '', title = '', body = '', answer = '', error = '' WHERE reader_id = ?`, readerID); err != nil {
+		return err
+	}
+	_, err := tx.exec(`DELETE FROM notice_prefs WHERE reader_id = ?`, readerID)
+	return err
+}
+
+// NoticeKeys returns the keys of the notices logged to these readers.
+func (tx *Tx) NoticeKeys(readerIDs []int64) (map[notices.Key]bool, error) {
+	out := map[notices.Key]bool{}
+	err := eachChunk(readerIDs, func(marks string, args []any) error {
+		rows, err := tx.query(`SELECT kind, subject_id, due_date, reader_id, channel FROM notice_log WHERE reader_id IN (`+marks+`)`, args...)
+		ks, err := collect(rows, err, func(r *sql.Rows) (notices.Key, error) {
+			var k notices.Key
+			err := r.Scan(&k.Kind, &k.SubjectID, &k.DueDate, &k.ReaderID, &k.Channel)
+			return k, err
+		})
+		for _, k := range ks {
+			out[k] = true
+		}
+		return err
+	})
+	return out, err
 }

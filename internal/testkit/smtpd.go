@@ -2,6 +2,7 @@ package testkit
 
 import (
 	"bufio"
+	"crypto/tls"
 	"encoding/base64"
 	"io"
 	"mime"
@@ -23,6 +24,9 @@ type SMTPServer struct {
 	Port int
 	// Fail makes the server refuse every recipient while true.
 	Fail atomic.Bool
+	// TLS, when set before the first connection, makes the server offer
+	// STARTTLS with this certificate.
+	TLS *tls.Config
 
 	ln    net.Listener
 	mu    sync.Mutex
@@ -33,6 +37,7 @@ type SMTPServer struct {
 type Mail struct {
 	From, To string
 	User     string // who logged in, "" for nobody
+	TLS      bool   // the mail came after STARTTLS
 	Subject  string // decoded
 	Body     string // decoded
 	Raw      string
@@ -70,12 +75,13 @@ func (s *SMTPServer) accept() {
 }
 
 func (s *SMTPServer) serve(c net.Conn) {
-	defer c.Close()
+	defer func() { c.Close() }()
 	tp := textproto.NewConn(c)
 	say := func(line string) { _ = tp.PrintfLine("%s", line) }
 	say("220 test.local ESMTP")
 	var m Mail
 	user := ""
+	secure := false
 	for {
 		line, err := tp.ReadLine()
 		if err != nil {
@@ -86,7 +92,22 @@ func (s *SMTPServer) serve(c net.Conn) {
 		case "EHLO", "HELO":
 			say("250-test.local")
 			say("250-8BITMIME")
+			if s.TLS != nil && !secure {
+				say("250-STARTTLS")
+			}
 			say("250 AUTH PLAIN")
+		case "STARTTLS":
+			if s.TLS == nil || secure {
+				say("502 no TLS")
+				continue
+			}
+			say("220 go ahead")
+			tc := tls.Server(c, s.TLS)
+			if err := tc.Handshake(); err != nil {
+				return
+			}
+			c, secure = tc, true
+			tp = textproto.NewConn(c)
 		case "AUTH":
 			mech, cred, _ := strings.Cut(arg, " ")
 			if strings.ToUpper(mech) != "PLAIN" {
@@ -108,7 +129,7 @@ func (s *SMTPServer) serve(c net.Conn) {
 			user = parts[1]
 			say("235 ok")
 		case "MAIL":
-			m = Mail{From: addrArg(arg), User: user}
+			m = Mail{From: addrArg(arg), User: user, TLS: secure}
 			say("250 ok")
 		case "RCPT":
 			if s.Fail.Load() {

@@ -28,7 +28,7 @@ func (s *Server) exportMyPersonalData(w http.ResponseWriter, r *http.Request, v 
 }
 
 func (s *Server) personalDataDownload(w http.ResponseWriter, r *http.Request, v *view, card string) error {
-	all, err := personaldata.Gatherer{Circulation: s.d.Circulation, Acquisitions: s.d.Acquisitions, Activities: s.d.Activities, Seats: s.d.Seats}.Copy(r.Context(), card)
+	all, err := personaldata.Gatherer{Circulation: s.d.Circulation, Acquisitions: s.d.Acquisitions, Activities: s.d.Activities, Seats: s.d.Seats, Notices: s.d.Notices}.Copy(r.Context(), card)
 	if err != nil {
 		return err
 	}

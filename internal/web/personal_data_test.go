@@ -9,6 +9,7 @@ import (
 
 	"shuwu/internal/audit"
 	"shuwu/internal/circulation"
+	"shuwu/internal/notices"
 	"shuwu/internal/testkit/webtest"
 )
 
@@ -31,8 +32,12 @@ func TestPersonalDataIsExportedAndDeleted(t *testing.T) {
 	if _, err := e.a.Activities.Register(audit.WithActor(t.Context(), audit.Actor{ReaderID: rd.ID, Name: rd.Name, Role: audit.RoleReader}), act.ID); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := e.a.Notices.SetPrefs(audit.WithActor(t.Context(), audit.Actor{ReaderID: rd.ID, Name: rd.Name, Role: audit.RoleReader}), notices.Prefs{SMSOff: true}); err != nil {
+		t.Fatal(err)
+	}
 	me := e.as(t, rd.Card)
 	mine := me.get("/my/personal-data")
+	mine.want(t, http.StatusOK, `"notice_choices"`, `"sms_off": true`)
 	mine.want(t, http.StatusOK)
 	var d circulation.PersonalData
 	if err := json.Unmarshal([]byte(mine.body), &d); err != nil {
