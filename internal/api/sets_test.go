@@ -50,7 +50,9 @@ func TestSetsAndAnyVolumeHoldsOverTheAPI(t *testing.T) {
 		Title   string
 		Volumes []struct {
 			Available int
-			Record    struct{ PartNumber string `json:"part_number"` }
+			Record    struct {
+				PartNumber string `json:"part_number"`
+			}
 		}
 	}
 	if code := s.call("GET", path, "", nil, &detail); code != 200 || len(detail.Volumes) != 2 || detail.Volumes[0].Record.PartNumber != "第一卷" || detail.Volumes[0].Available != 1 {
