@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -58,6 +59,21 @@ func TestLibrarianGroupsFourVolumesIntoASet(t *testing.T) {
 	browser := newBrowser(t)
 	lib := person(t, browser)
 	login(t, lib, s.url, "librarian")
+	// The search results offer to group the volumes they show (the index
+	// may take a moment to take in the new records).
+	for try := 0; ; try++ {
+		do(t, lib, "search the catalogue", chromedp.Navigate(s.url+"/catalog?q="+"习近平谈治国理政"), chromedp.WaitVisible(chromedp.CSS("#q")))
+		if n, _ := chromedp.Run(lib, chromedp.Evaluate[int](`document.querySelectorAll('.groupable').length`)); n == 1 {
+			break
+		}
+		if try == 20 {
+			shot(t, lib, "no grouping offer")
+			t.Fatal("the search results do not offer to group the four volumes")
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	wantText(t, lib, ".groupable", "本页有《习近平谈治国理政》的 4 种不同卷次的书目")
+	keep(t, lib, "catalog-groupable-desktop")
 	do(t, lib, "open the third volume and ask to group it",
 		chromedp.Navigate(s.url+"/catalog/records/"+itoa(vols[0].ID)),
 		chromedp.WaitVisible(chromedp.CSS("#group-into-set")),
@@ -98,6 +114,11 @@ func TestLibrarianGroupsFourVolumesIntoASet(t *testing.T) {
 	do(t, lib, "the set list", chromedp.Navigate(s.url+"/catalog/sets"), chromedp.WaitVisible(chromedp.CSS("#sets")))
 	wantText(t, lib, "#sets", "习近平谈治国理政", "多卷书", "4")
 	keep(t, lib, "sets-desktop")
+	do(t, lib, "the set page in English", chromedp.Navigate(s.url+"/catalog/sets/"+itoa(setID(t, s))+"?lang=en"), chromedp.WaitVisible(chromedp.CSS("#set-volumes")))
+	wantText(t, lib, "#set-volumes", "Volumes in order", "On shelf")
+	keep(t, lib, "set-desktop-en")
+	do(t, lib, "the portal's set page in English", chromedp.Navigate(s.url+"/opac/sets/"+itoa(setID(t, s))), chromedp.WaitVisible(chromedp.CSS("#set-volumes")))
+	keep(t, lib, "opac-set-desktop-en")
 
 	phone := person(t, browser)
 	onPhone(t, phone)

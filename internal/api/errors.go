@@ -10,6 +10,8 @@ const (
 	CodeBodyTooLarge errs.Code = "BODY_TOO_LARGE"
 	// 请至少提供一个读者证号 / give at least one card number
 	CodeCardsRequired errs.Code = "CARDS_REQUIRED"
+	// 请只提供书目编号或套书编号之一 / give either a record or a set, not both
+	CodeFieldConflict errs.Code = "FIELD_CONFLICT"
 	// 请提供书目编号 / record id is required
 	CodeFieldRequired errs.Code = "FIELD_REQUIRED"
 	// 接口不存在：… … / no such endpoint: … …

@@ -33,7 +33,8 @@ type renewAllRequest struct {
 
 type holdRequest struct {
 	Reader string `json:"reader"` // card; a reader may leave it empty for themselves
-	Record int64  `json:"record"`
+	Record int64  `json:"record,omitempty"`
+	Set    int64  `json:"set,omitempty"` // an any-volume hold (任一卷) on a set instead of a record
 }
 
 type inRoomRequest struct {
@@ -137,6 +138,13 @@ func (s *Server) placeHold(w http.ResponseWriter, r *http.Request) error {
 	card, err := s.cardFor(r, req.Reader)
 	if err != nil {
 		return err
+	}
+	if req.Set > 0 && req.Record > 0 {
+		return errs.Invalid(CodeFieldConflict, "set", "请只提供书目编号或套书编号之一", "give either a record or a set, not both")
+	}
+	if req.Set > 0 {
+		out, err := s.Circulation.PlaceSetHold(r.Context(), card, req.Set)
+		return replyCreated(w, r, out, err)
 	}
 	if req.Record <= 0 {
 		return errs.Invalid(CodeFieldRequired, "record", "请提供书目编号", "record id is required")

@@ -301,7 +301,7 @@ func (s *Service) SaveSet(ctx context.Context, set Set) (Set, error) {
 			}
 		}
 		set.UpdatedAt = s.now()
-		if err := tx.SaveSet(&set); err != nil {
+		if err := saveSet(tx, &set); err != nil {
 			return err
 		}
 		changed = unionIDs(before.RecordIDs, set.RecordIDs)
@@ -357,7 +357,7 @@ func (s *Service) AddToSet(ctx context.Context, setID, recordID int64) (Set, err
 			}
 		}
 		next.UpdatedAt = s.now()
-		if err := tx.SaveSet(&next); err != nil {
+		if err := saveSet(tx, &next); err != nil {
 			return err
 		}
 		out = next
@@ -413,7 +413,7 @@ func (s *Service) RemoveFromSet(ctx context.Context, setID, recordID int64) (Set
 			return err
 		}
 		set.RecordIDs, set.UpdatedAt = keep, s.now()
-		if err := tx.SaveSet(&set); err != nil {
+		if err := saveSet(tx, &set); err != nil {
 			return err
 		}
 		out = set
@@ -450,7 +450,7 @@ func (s *Service) MoveInSet(ctx context.Context, setID, recordID int64, delta in
 		}
 		set.RecordIDs[at], set.RecordIDs[to] = set.RecordIDs[to], set.RecordIDs[at]
 		set.UpdatedAt = s.now()
-		if err := tx.SaveSet(&set); err != nil {
+		if err := saveSet(tx, &set); err != nil {
 			return err
 		}
 		out = set
@@ -477,7 +477,7 @@ func (s *Service) SortSet(ctx context.Context, setID int64) (Set, error) {
 			set.RecordIDs = append(set.RecordIDs, r.ID)
 		}
 		set.UpdatedAt = s.now()
-		if err := tx.SaveSet(&set); err != nil {
+		if err := saveSet(tx, &set); err != nil {
 			return err
 		}
 		out = set
@@ -574,6 +574,17 @@ func (s *Service) ProposeSet(ctx context.Context, recordID int64) (SetProposal, 
 		return nil
 	})
 	return p, err
+}
+
+// saveSet stores a set; a record that another librarian put in another
+// set meanwhile (the store's one-set-per-record rule) is refused in
+// Chinese like the check before it.
+func saveSet(tx Tx, s *Set) error {
+	err := tx.SaveSet(s)
+	if errs.Is(err, errs.CodeDuplicate) {
+		return errs.Invalid(CodeSetMemberElsewhere, "record_ids", "其中一种书刚被加入另一套书，一种书只能属于一套书：请刷新后重试", "one of the records was just put in another set: reload and try again")
+	}
+	return err
 }
 
 // unionIDs is a and b without repeats.

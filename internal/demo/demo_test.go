@@ -330,6 +330,24 @@ func TestLoad(t *testing.T) {
 		}
 	})
 
+	t.Run("the multi-volume classics are sets in volume order", func(t *testing.T) {
+		for _, title := range []string{"毛泽东选集", "习近平谈治国理政"} {
+			sets, err := cat.Sets(ctx, title)
+			if err != nil || len(sets) != 1 || sets[0].Title != title {
+				t.Fatalf("sets titled %s = %+v, %v", title, sets, err)
+			}
+			d, err := cat.Set(ctx, sets[0].ID)
+			if err != nil || len(d.Volumes) != 4 {
+				t.Fatalf("%s has %d volumes, %v; want 4", title, len(d.Volumes), err)
+			}
+			for i, want := range []string{"第一卷", "第二卷", "第三卷", "第四卷"} {
+				if got := d.Volumes[i].Record.Volume(); got != want {
+					t.Errorf("%s volume %d is %q, want %q", title, i+1, got, want)
+				}
+			}
+		}
+	})
+
 	t.Run("the classics are on the shelves", func(t *testing.T) {
 		for title, records := range map[string]int{"共产党宣言": 1, "习近平谈治国理政": 4} {
 			recs, _, err := cat.Records(ctx, catalog.RecordFilter{Query: title, Page: catalog.Page{Size: 200}})
