@@ -31,7 +31,7 @@ func BenchmarkTheSteadyPass(b *testing.B) {
 	}
 	k.Clock.Set(start)
 	st := notices.Defaults()
-	st.FromHour, st.ToHour = 0, 24
+	st.FromHour, st.ToHour, st.OverdueMaxDays = 0, 24, 0
 	st.Mail = notices.MailSettings{Enabled: true, Host: smtpd.Host, Port: smtpd.Port, From: "shuwu@example.cn"}
 	sys := audit.WithActor(context.Background(), audit.System)
 	if _, err := s.SaveSettings(sys, st); err != nil {

@@ -92,6 +92,7 @@ func setup(t *testing.T) fixture {
 func (f fixture) configure(t *testing.T, mail, sms bool) {
 	t.Helper()
 	st := notices.Defaults()
+	st.OverdueMaxDays = 0 // 赵六's book is two months overdue
 	st.Mail = notices.MailSettings{Enabled: mail, Host: f.smtp.Host, Port: f.smtp.Port, From: "shuwu@example.cn", User: "shuwu", Password: "secret"}
 	st.SMS = notices.SMSSettings{Enabled: sms, URL: f.sms.URL, Format: notices.FormatJSON, Template: notices.DefaultJSONTemplate, AuthHeader: "Authorization", Token: "Bearer t0k"}
 	if _, err := f.s.SaveSettings(f.librarian, st); err != nil {
@@ -448,5 +449,30 @@ func TestDeletingAReadersPersonalDataBlanksTheirNotices(t *testing.T) {
 	mine, _, _ = f.s.Log(f.librarian, notices.Filter{ReaderID: f.wang.ID})
 	if len(mine) != 1 || mine[0].Recipient != "" || mine[0].Name != "" || strings.Contains(mine[0].Body, "王五") {
 		t.Fatalf("after deletion the log still names him: %+v", mine)
+	}
+}
+
+func TestOverdueNoticesStopAtTheLimit(t *testing.T) {
+	f := setup(t)
+	f.configure(t, true, false)
+	st, _ := f.s.Settings(context.Background())
+	st.OverdueMaxDays = 20 // 赵六's book is about two months overdue
+	if _, err := f.s.SaveSettings(f.librarian, st); err != nil {
+		t.Fatal(err)
+	}
+	f.run(t)
+	if ms := mailsTo(f.smtp.Mails(), "zhao@example.cn"); len(ms) != 0 {
+		t.Fatalf("a book overdue past the limit was mailed: %+v", ms)
+	}
+	if ms := mailsTo(f.smtp.Mails(), "li@example.cn"); len(ms) != 1 {
+		t.Fatalf("li's due-soon mail: %d", len(ms))
+	}
+	st.OverdueMaxDays = 0
+	if _, err := f.s.SaveSettings(f.librarian, st); err != nil {
+		t.Fatal(err)
+	}
+	f.run(t)
+	if ms := mailsTo(f.smtp.Mails(), "zhao@example.cn"); len(ms) != 1 || !strings.Contains(ms[0].Subject, "已超期") {
+		t.Fatalf("with no limit: %+v", ms)
 	}
 }

@@ -22,7 +22,8 @@ func (a addressee) address(ch Channel) string {
 //
 //   - due soon: a reader's loans due from today to DueSoonDays ahead, one
 //     notice per reader and due date;
-//   - overdue: loans past their due date, one per reader and due date;
+//   - overdue: loans past their due date (by at most OverdueMaxDays when
+//     set), one per reader and due date;
 //   - hold ready: each hold on the hold shelf, once per pickup deadline;
 //   - class ending: each trainee not yet cleared with books out, from
 //     ClassEndDays before the class's end to the end day;
@@ -111,6 +112,9 @@ func (s *Service) plan(tx Tx, st Settings) ([]Notice, error) {
 		}
 		ls, due := g.loans, g.due
 		if due < today {
+			if st.OverdueMaxDays > 0 && due < s.dayPlus(-st.OverdueMaxDays) {
+				continue
+			}
 			add(to, KindOverdue, 0, due, 0, func(t text) draft { return t.overdue(ls, due) })
 		} else {
 			add(to, KindDueSoon, 0, due, 0, func(t text) draft { return t.dueSoon(ls, due) })

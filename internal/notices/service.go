@@ -91,8 +91,8 @@ func (s *Service) SaveSettings(ctx context.Context, in Settings) (Settings, erro
 			return err
 		}
 		onOff := map[bool]string{true: "开启", false: "关闭"}
-		sum := fmt.Sprintf("读者通知：邮件%s（%s:%d），短信%s（%s），到期前 %d 天、结业前 %d 天，%d–%d 点发送",
-			onOff[in.Mail.Enabled], in.Mail.Host, in.Mail.Port, onOff[in.SMS.Enabled], in.SMS.URL, in.DueSoonDays, in.ClassEndDays, in.FromHour, in.ToHour)
+		sum := fmt.Sprintf("读者通知：邮件%s（%s:%d），短信%s（%s），到期前 %d 天、超期不超过 %d 天、结业前 %d 天，%d–%d 点发送",
+			onOff[in.Mail.Enabled], in.Mail.Host, in.Mail.Port, onOff[in.SMS.Enabled], in.SMS.URL, in.DueSoonDays, in.OverdueMaxDays, in.ClassEndDays, in.FromHour, in.ToHour)
 		return tx.Audit(audit.New(ctx, s.now(), "update", "settings", SettingsKey, sum))
 	})
 	return in, err

@@ -26,6 +26,10 @@ type Settings struct {
 	SMS  SMSSettings  `json:"sms"`
 	// DueSoonDays: a loan is "due soon" this many days before its due date.
 	DueSoonDays int `json:"due_soon_days"`
+	// OverdueMaxDays: overdue notices go only for loans overdue at most
+	// this many days, so switching notices on does not message every
+	// long-lost book at once; 0 is no limit.
+	OverdueMaxDays int `json:"overdue_max_days"`
 	// ClassEndDays: trainees and the head teacher hear this many days
 	// before the class ends.
 	ClassEndDays int `json:"class_end_days"`
@@ -67,9 +71,9 @@ const (
 )
 
 // Defaults are the settings of a new library: no channel, due-soon two
-// days ahead, the class three days before its end, 8:00 to 20:00.
+// days ahead, overdue notices for loans up to 30 days overdue, the class three days before its end, 8:00 to 20:00.
 func Defaults() Settings {
-	return Settings{DueSoonDays: 2, ClassEndDays: 3, FromHour: 8, ToHour: 20, Sign: "书屋",
+	return Settings{DueSoonDays: 2, OverdueMaxDays: 30, ClassEndDays: 3, FromHour: 8, ToHour: 20, Sign: "书屋",
 		Mail: MailSettings{Port: 25}, SMS: SMSSettings{Format: FormatJSON, Template: DefaultJSONTemplate, AuthHeader: "Authorization"}}
 }
 
@@ -110,6 +114,8 @@ func (st *Settings) Validate() error {
 	switch {
 	case st.DueSoonDays < 1 || st.DueSoonDays > 30:
 		return invalid("due_soon_days", "到期提醒提前天数须在 1 到 30 之间", "remind 1–30 days before the due date")
+	case st.OverdueMaxDays < 0 || st.OverdueMaxDays > 365:
+		return invalid("overdue_max_days", "超期提醒的天数上限须在 0 到 365 之间（0 为不限）", "overdue notices: at most 0–365 days overdue (0: no limit)")
 	case st.ClassEndDays < 1 || st.ClassEndDays > 30:
 		return invalid("class_end_days", "结业提醒提前天数须在 1 到 30 之间", "remind 1–30 days before the class ends")
 	case st.FromHour < 0 || st.FromHour > 23:

@@ -23,7 +23,7 @@ type noticeSettingsPage struct {
 }
 
 var noticeSettingFields = []string{"mail_host", "mail_port", "mail_user", "mail_password", "mail_from", "sms_url", "sms_format", "sms_template",
-	"sms_auth_header", "sms_token", "due_soon_days", "class_end_days", "from_hour", "to_hour", "sign"}
+	"sms_auth_header", "sms_token", "due_soon_days", "overdue_max_days", "class_end_days", "from_hour", "to_hour", "sign"}
 
 func noticeSettingsValues(st notices.Settings) url.Values {
 	b := func(on bool) string {
@@ -35,7 +35,7 @@ func noticeSettingsValues(st notices.Settings) url.Values {
 	return url.Values{"mail_enabled": {b(st.Mail.Enabled)}, "mail_host": {st.Mail.Host}, "mail_port": {strconv.Itoa(st.Mail.Port)}, "mail_user": {st.Mail.User},
 		"mail_from": {st.Mail.From}, "mail_starttls": {b(st.Mail.StartTLS)}, "sms_enabled": {b(st.SMS.Enabled)}, "sms_url": {st.SMS.URL},
 		"sms_format": {st.SMS.Format}, "sms_template": {st.SMS.Template}, "sms_auth_header": {st.SMS.AuthHeader},
-		"due_soon_days": {strconv.Itoa(st.DueSoonDays)}, "class_end_days": {strconv.Itoa(st.ClassEndDays)},
+		"due_soon_days": {strconv.Itoa(st.DueSoonDays)}, "overdue_max_days": {strconv.Itoa(st.OverdueMaxDays)}, "class_end_days": {strconv.Itoa(st.ClassEndDays)},
 		"from_hour": {strconv.Itoa(st.FromHour)}, "to_hour": {strconv.Itoa(st.ToHour)}, "sign": {st.Sign}}
 }
 
@@ -82,6 +82,9 @@ func parseNoticeSettings(f url.Values) (notices.Settings, error) {
 		return st, err
 	}
 	if st.DueSoonDays, err = num("due_soon_days", "到期提醒提前天数应是数字，如 2", "days before the due date: a number, e.g. 2"); err != nil {
+		return st, err
+	}
+	if st.OverdueMaxDays, err = num("overdue_max_days", "超期提醒的天数上限应是数字，如 30（0 为不限）", "overdue notices' limit: a number, e.g. 30 (0: none)"); err != nil {
 		return st, err
 	}
 	if st.ClassEndDays, err = num("class_end_days", "结业提醒提前天数应是数字，如 3", "days before the class ends: a number, e.g. 3"); err != nil {
