@@ -7,6 +7,8 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"shuwu/internal/copycat"
+	"shuwu/internal/copycat/targets"
 
 	"shuwu/internal/acquisitions"
 	"shuwu/internal/activities"
@@ -65,6 +67,10 @@ type Deps struct {
 	Weeding *weeding.Service
 	// Assets serves the equipment register; nil leaves it out.
 	Assets *assets.Service
+	// CopyTargets and CopyCat serve copy cataloguing (套录); nil leaves
+	// it out.
+	CopyTargets *targets.Service
+	CopyCat     *copycat.Service
 	// Receptions serves the record of leader and guest visits; nil leaves it out.
 	Receptions *receptions.Service
 	// Stats serves every dashboard figure of a range; nil leaves it out.
@@ -133,6 +139,7 @@ func New(d Deps) *Server {
 	s.routes = append(s.routes, s.orderRoutes()...)
 	s.routes = append(s.routes, s.assetRoutes()...)
 	s.routes = append(s.routes, s.weedingRoutes()...)
+	s.routes = append(s.routes, s.copyCatRoutes()...)
 	return s
 }
 

@@ -60,6 +60,24 @@ const (
 	CodeVolumeTooLong errs.Code = "VOLUME_TOO_LONG"
 	// 出版年 … 不合理 / publication year … is not plausible
 	CodeYearInvalid errs.Code = "YEAR_INVALID"
+	// 丛编/多卷书的题名不能为空 / the set needs a title
+	CodeSetTitleRequired errs.Code = "SET_TITLE_REQUIRED"
+	// 丛编/多卷书的题名、附注过长或卷数过多 / a set field is too long or the set has too many volumes
+	CodeSetTooLong errs.Code = "SET_TOO_LONG"
+	// 类型只能是多卷书或丛编 / the kind is a multi-volume work or a series
+	CodeSetKindUnknown errs.Code = "SET_KIND_UNKNOWN"
+	// 《…》已在本套书中，不能重复加入 / the record is already in this set
+	CodeSetMemberDuplicate errs.Code = "SET_MEMBER_DUPLICATE"
+	// 《…》已属于《…》，一种书只能属于一套书 / the record already belongs to another set
+	CodeSetMemberElsewhere errs.Code = "SET_MEMBER_ELSEWHERE"
+	// 书目 … 不在《…》中 / the record is not in this set
+	CodeSetMemberMissing errs.Code = "SET_MEMBER_MISSING"
+	// 丛编/多卷书不存在 / the set does not exist
+	CodeSetNotFound errs.Code = "SET_NOT_FOUND"
+	// 《…》还有 … 个“任一卷”预约 / any-volume holds wait on the set
+	CodeSetHasHolds errs.Code = "SET_HAS_HOLDS"
+	// 《…》没有卷次或分册名 / the record has no volume number
+	CodeSetNoVolumes errs.Code = "SET_NO_VOLUMES"
 	// 必读书目的名称、说明或书目过长 / a reading list field is too long
 	CodeReadingListTooLong errs.Code = "READING_LIST_TOO_LONG"
 )

@@ -61,6 +61,23 @@ type Tx interface {
 	DeleteReadingList(id int64) error
 	ReadingListsOfRecord(recordID int64) ([]int64, error)
 
+	// Sets lists the sets by title, those whose title contains q when q
+	// is not empty.
+	Sets(q string) ([]Set, error)
+	Set(id int64) (Set, error)
+	// SaveSet inserts (ID 0) or updates a set and replaces its members.
+	SaveSet(s *Set) error
+	DeleteSet(id int64) error
+	// SetOfRecord is the set a record belongs to: CodeSetNotFound when none.
+	SetOfRecord(recordID int64) (Set, error)
+	// SetIDsOfRecords maps those of the records that belong to a set to
+	// their set's id.
+	SetIDsOfRecords(recordIDs []int64) (map[int64]int64, error)
+	// SetHoldCount counts the any-volume holds waiting or trapped on a set.
+	SetHoldCount(setID int64) (int, error)
+	// RecordsTitled returns up to limit records whose title is title.
+	RecordsTitled(title string, limit int) ([]Record, error)
+
 	CLCClasses() ([]clc.Class, error)
 	ReplaceCLCClasses(classes []clc.Class) error
 

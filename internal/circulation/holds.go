@@ -105,7 +105,13 @@ func (s *Service) cancelHold(ctx context.Context, holdID, onlyReader int64, reas
 			if err != nil {
 				return err
 			}
-			summary := fmt.Sprintf("取消读者 %s %s 对《%s》的预约：%s", r.Name, r.Card, rec.DisplayTitle(), reason)
+			what := "《" + rec.DisplayTitle() + "》"
+			if h.SetID != 0 && h.Status == HoldWaiting {
+				if set, err := tx.Set(h.SetID); err == nil {
+					what = "《" + set.Title + "》任一卷"
+				}
+			}
+			summary := fmt.Sprintf("取消读者 %s %s 对%s的预约：%s", r.Name, r.Card, what, reason)
 			if err := tx.Audit(audit.New(ctx, s.now(), "cancel", "hold", strconv.FormatInt(h.ID, 10), summary)); err != nil {
 				return err
 			}
@@ -303,12 +309,17 @@ func (s *Service) holdCheck(tx Tx, r readers.Reader, recordID int64) (catalog.Re
 	if onShelf > 0 && !rules.HoldOnAvailable {
 		return catalog.Record{}, errs.Conflict(CodeHoldItemAvailable, fmt.Sprintf("《%s》有 %d 册在架，可直接到书架借阅，无需预约", rec.DisplayTitle(), onShelf), "a copy is on the shelf: borrow it directly")
 	}
+	if set, held, err := anyVolumeHoldOn(tx, r.ID, rec.ID); err != nil {
+		return catalog.Record{}, err
+	} else if held {
+		return catalog.Record{}, errs.Conflict(CodeHoldDuplicate, fmt.Sprintf("您已预约《%s》任一卷，其中包括本卷", set.Title), "you have an any-volume hold on this set, which covers this volume")
+	}
 	mine, err := tx.HoldsOfReader(r.ID)
 	if err != nil {
 		return catalog.Record{}, err
 	}
 	for _, h := range mine {
-		if h.RecordID == rec.ID {
+		if h.RecordID == rec.ID && h.SetID == 0 {
 			return catalog.Record{}, errs.Conflict(CodeHoldDuplicate, fmt.Sprintf("您已预约《%s》", rec.DisplayTitle()), "you already have a hold on this title")
 		}
 	}

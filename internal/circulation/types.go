@@ -58,17 +58,27 @@ type Hold struct {
 	ItemID         int64      `json:"item_id,omitempty"`
 	TrappedAt      *time.Time `json:"trapped_at,omitempty"`
 	PickupDeadline string     `json:"pickup_deadline,omitempty"`
+	// SetID names the set of an any-volume hold (任一卷): any copy of any
+	// of its volumes fulfils it. RecordID is then the volume trapped for
+	// it, or, while it waits, one of the set's volumes.
+	SetID int64 `json:"set_id,omitempty"`
 }
 
 // HoldView is a hold with its record and queue position.
 type HoldView struct {
 	Hold
+	// Title is the record's title with its volume; for an any-volume
+	// hold still waiting, the set's title.
 	Title      string `json:"title"`
 	Barcode    string `json:"barcode,omitempty"`
 	ReaderCard string `json:"reader_card"`
 	ReaderName string `json:"reader_name"`
-	Position   int    `json:"position"` // 1 = next in line
+	Position   int    `json:"position"`            // 1 = next in line
+	SetTitle   string `json:"set_title,omitempty"` // an any-volume hold's set
 }
+
+// AnyVolume reports whether the hold is for any volume of a set.
+func (v HoldView) AnyVolume() bool { return v.SetID != 0 }
 
 // ClosedDay is a date the library does not open (holidays).
 type ClosedDay struct {

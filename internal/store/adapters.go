@@ -56,6 +56,9 @@ type circulationStore struct{ db *DB }
 func (s circulationStore) Update(ctx context.Context, fn func(circulation.Tx) error) error {
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
+func (s circulationStore) UpdateLocked(ctx context.Context, fn func(circulation.Tx) error) error {
+	return s.db.UpdateLocked(ctx, func(tx *Tx) error { return fn(tx) })
+}
 func (s circulationStore) View(ctx context.Context, fn func(circulation.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }

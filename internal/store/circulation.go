@@ -95,13 +95,23 @@ func (tx *Tx) OverdueLoans(today string, limit int) ([]circulation.LoanView, err
 	return collect(rows, err, scanLoanView)
 }
 
-const holdColumns = `id, record_id, reader_id, placed_at, status, COALESCE(item_id,0), trapped_at, pickup_deadline`
+const holdColumns = `id, record_id, reader_id, placed_at, status, COALESCE(item_id,0), trapped_at, pickup_deadline, COALESCE(set_id,0)`
+
+// holdQueueOf is the condition that a hold q is in the queue for the
+// copies of the record rec (an SQL expression): a hold on that record, an
+// any-volume hold trapped to it, or an any-volume hold still waiting on
+// the set the record belongs to. A trapped any-volume hold belongs to its
+// volume alone, even when its set has since lost that volume.
+func holdQueueOf(q, rec string) string {
+	return `((` + q + `.record_id = ` + rec + ` AND (` + q + `.set_id IS NULL OR ` + q + `.status = 'trapped')) OR (` +
+		q + `.status = 'waiting' AND ` + q + `.set_id IN (SELECT m.set_id FROM record_set_members m WHERE m.record_id = ` + rec + `)))`
+}
 
 func scanHold(sc interface{ Scan(...any) error }) (circulation.Hold, error) {
 	var h circulation.Hold
 	var placed int64
 	var trapped sql.NullInt64
-	err := sc.Scan(&h.ID, &h.RecordID, &h.ReaderID, &placed, &h.Status, &h.ItemID, &trapped, &h.PickupDeadline)
+	err := sc.Scan(&h.ID, &h.RecordID, &h.ReaderID, &placed, &h.Status, &h.ItemID, &trapped, &h.PickupDeadline, &h.SetID)
 	h.PlacedAt = fromMillis(placed)
 	if trapped.Valid {
 		t := fromMillis(trapped.Int64)
@@ -115,19 +125,19 @@ func holdArgs(h *circulation.Hold) []any {
 	if h.TrappedAt != nil {
 		trapped = nowMillis(*h.TrappedAt)
 	}
-	return []any{h.RecordID, h.ReaderID, nowMillis(h.PlacedAt), h.Status, nullID(h.ItemID), trapped, h.PickupDeadline}
+	return []any{h.RecordID, h.ReaderID, nowMillis(h.PlacedAt), h.Status, nullID(h.ItemID), trapped, h.PickupDeadline, nullID(h.SetID)}
 }
 
 // InsertHold queues a hold.
 func (tx *Tx) InsertHold(h *circulation.Hold) error {
-	id, err := tx.insert(`INSERT INTO holds (record_id, reader_id, placed_at, status, item_id, trapped_at, pickup_deadline) VALUES (?,?,?,?,?,?,?)`, holdArgs(h)...)
+	id, err := tx.insert(`INSERT INTO holds (record_id, reader_id, placed_at, status, item_id, trapped_at, pickup_deadline, set_id) VALUES (?,?,?,?,?,?,?,?)`, holdArgs(h)...)
 	h.ID = id
 	return err
 }
 
 // UpdateHold saves a hold.
 func (tx *Tx) UpdateHold(h *circulation.Hold) error {
-	return tx.mustAffect(errHoldNotFound(), `UPDATE holds SET record_id=?, reader_id=?, placed_at=?, status=?, item_id=?, trapped_at=?, pickup_deadline=? WHERE id=?`,
+	return tx.mustAffect(errHoldNotFound(), `UPDATE holds SET record_id=?, reader_id=?, placed_at=?, status=?, item_id=?, trapped_at=?, pickup_deadline=?, set_id=? WHERE id=?`,
 		append(holdArgs(h), h.ID)...)
 }
 
@@ -160,9 +170,15 @@ func (tx *Tx) HoldOfItem(itemID int64) (circulation.Hold, error) {
 	return tx.oneHold("item_id=?", itemID)
 }
 
-// HoldsOfRecord returns a record's queue, first come first served.
+// HoldsOfRecord returns a record's queue, first come first served: the
+// holds on the record and the any-volume holds on its set.
 func (tx *Tx) HoldsOfRecord(recordID int64) ([]circulation.Hold, error) {
-	return tx.holds("record_id=? ORDER BY placed_at, id", recordID)
+	return tx.holds(holdQueueOf("holds", "?")+" ORDER BY placed_at, id", recordID, recordID)
+}
+
+// HoldsOfSet returns the any-volume holds on a set, first come first served.
+func (tx *Tx) HoldsOfSet(setID int64) ([]circulation.Hold, error) {
+	return tx.holds("set_id=? ORDER BY placed_at, id", setID)
 }
 
 // ExpiredHolds returns trapped holds whose pickup deadline is before today.
@@ -182,16 +198,25 @@ func (tx *Tx) TrappedHolds() ([]circulation.HoldView, error) {
 }
 
 func (tx *Tx) holdViews(where string, args ...any) ([]circulation.HoldView, error) {
+	// A hold's place: the holds before it that compete for the same
+	// copies — for a hold on a record, those on the record and the
+	// any-volume holds on its set; for an any-volume hold, those on the set.
 	rows, err := tx.query(`SELECT h.id, h.record_id, h.reader_id, h.placed_at, h.status, COALESCE(h.item_id,0), h.trapped_at, h.pickup_deadline,
 		`+displayTitle("r")+`, COALESCE(i.barcode,''), rd.card, rd.name,
-		(SELECT COUNT(*) FROM holds q WHERE q.record_id = h.record_id AND (q.placed_at < h.placed_at OR (q.placed_at = h.placed_at AND q.id <= h.id)))
+		(SELECT COUNT(*) FROM holds q WHERE (q.placed_at < h.placed_at OR (q.placed_at = h.placed_at AND q.id <= h.id))
+			AND ((h.set_id IS NULL AND `+holdQueueOf("q", "h.record_id")+`) OR q.set_id = h.set_id)),
+		COALESCE(h.set_id,0), COALESCE(st.title,'')
 		FROM holds h JOIN records r ON r.id = h.record_id JOIN readers rd ON rd.id = h.reader_id LEFT JOIN items i ON i.id = h.item_id
+		LEFT JOIN record_sets st ON st.id = h.set_id
 		WHERE `+where, args...)
 	return collect(rows, err, func(rs *sql.Rows) (circulation.HoldView, error) {
 		var v circulation.HoldView
 		var placed int64
 		var trapped sql.NullInt64
-		err := rs.Scan(&v.ID, &v.RecordID, &v.ReaderID, &placed, &v.Status, &v.ItemID, &trapped, &v.PickupDeadline, &v.Title, &v.Barcode, &v.ReaderCard, &v.ReaderName, &v.Position)
+		err := rs.Scan(&v.ID, &v.RecordID, &v.ReaderID, &placed, &v.Status, &v.ItemID, &trapped, &v.PickupDeadline, &v.Title, &v.Barcode, &v.ReaderCard, &v.ReaderName, &v.Position, &v.SetID, &v.SetTitle)
+		if v.SetID != 0 && v.Status == circulation.HoldWaiting {
+			v.Title = v.SetTitle
+		}
 		v.PlacedAt = fromMillis(placed)
 		if trapped.Valid {
 			t := fromMillis(trapped.Int64)
@@ -292,11 +317,11 @@ func (tx *Tx) Borrower(card string, recordID int64, today string) (readers.Reade
 		(SELECT COUNT(*) FROM loans WHERE reader_id = r.id),
 		COALESCE((SELECT c.id FROM classes c JOIN class_members m ON m.class_id = c.id WHERE m.reader_id = r.id
 			ORDER BY (c.start_date <= ? AND ? <= c.end_date) DESC, c.end_date DESC LIMIT 1), 0),
-		(SELECT COUNT(*) FROM holds WHERE reader_id = r.id AND record_id = ?)
+		(SELECT COUNT(*) FROM holds hr WHERE hr.reader_id = r.id AND `+holdQueueOf("hr", "?")+`)
 		FROM readers r WHERE r.card = ?`,
-		[]any{today, today, recordID, card},
+		[]any{today, today, recordID, recordID, card},
 		&r.ID, &r.Card, &r.Name, &r.Gender, &r.Unit, &r.Position, &r.Phone, &r.TypeID, &r.Status, &r.ExpiryDate,
-		&r.SuspendedUntil, &r.Notes, &r.PasswordHash, &created, &updated, &st.Loans, &st.ClassID, &st.HoldsOnRecord)
+		&r.SuspendedUntil, &r.Notes, &r.PasswordHash, &created, &updated, &r.Email, &st.Loans, &st.ClassID, &st.HoldsOnRecord)
 	r.CreatedAt, r.UpdatedAt = fromMillis(created), fromMillis(updated)
 	return r, st, err
 }
@@ -309,7 +334,7 @@ func (tx *Tx) LendingItem(barcode string) (circulation.LendingItem, error) {
 	it := &li.Item
 	cols := strings.ReplaceAll(itemColumns, ", ", ", i.")
 	err := tx.queryRow(errItemNotFound(barcode), `SELECT i.`+cols+`, `+displayTitle("rec")+`, COALESCE(rec.category_id, 0),
-		(SELECT COUNT(*) FROM holds h WHERE h.record_id = i.record_id AND h.status = 'waiting'),
+		(SELECT COUNT(*) FROM holds h WHERE `+holdQueueOf("h", "i.record_id")+` AND h.status = 'waiting'),
 		(SELECT COUNT(*) FROM items o WHERE o.record_id = i.record_id AND o.status = 'available')
 		FROM items i JOIN records rec ON rec.id = i.record_id WHERE i.barcode = ?`, []any{barcode},
 		&it.ID, &it.RecordID, &it.Barcode, &it.CallNumber, &it.CallSort, &it.LocationID, &it.Status, &it.Source, &it.Donor, optionalID{&it.DonorID}, optionalID{&it.BatchID},

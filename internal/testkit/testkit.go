@@ -149,6 +149,16 @@ func (k *Kit) Record(title string, clc ...string) catalog.Record {
 	return r
 }
 
+// Volume creates a record that is one volume (卷次 part) of title.
+func (k *Kit) Volume(title, part string) catalog.Record {
+	k.TB.Helper()
+	r, err := k.Catalog.CreateRecord(k.Ctx, catalog.Record{Title: title, PartNumber: part, CLC: "A41", Authors: []catalog.Author{{Name: "毛泽东", Role: "著"}}, Publisher: "人民出版社", Year: 1991})
+	if err != nil {
+		k.TB.Fatalf("create volume %q %q: %v", title, part, err)
+	}
+	return r
+}
+
 // Items adds n copies on shelf group 1 and returns them.
 func (k *Kit) Items(r catalog.Record, n int) []catalog.Item {
 	k.TB.Helper()

@@ -37,7 +37,7 @@ type auditRow struct {
 	ActionLabel string
 }
 
-var auditEntities = []string{"login", "record", "item", "reader", "class", "hold", "reading_list", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "clc", "library", "booking", "space", "room_rules", "activity"}
+var auditEntities = []string{"login", "record", "item", "reader", "class", "hold", "reading_list", "set", "user", "policy", "rules", "closed_day", "category", "location", "reader_type", "clc", "library", "booking", "space", "room_rules", "activity"}
 
 const auditPageSize = 50
 
@@ -154,6 +154,8 @@ func auditRowOf(v *view, e audit.Entry, n audit.Names) auditRow {
 		if e.Entity == "closed_day" && e.EntityID != "" {
 			row.Object = kind + " " + formatDate(v.Lang, e.EntityID, v.s.d.TZ)
 		}
+	case e.Entity == "set" && numErr == nil:
+		row.Object, row.ObjectLink = kind+" "+e.EntityID, "/catalog/sets/"+e.EntityID
 	case e.Entity == "booking":
 		row.Object, row.ObjectLink = kind+" "+e.EntityID, "/room"
 	case e.Entity == "activity":

@@ -18,6 +18,8 @@ const (
 	CodeUploadExpired errs.Code = "UPLOAD_EXPIRED"
 	// 找不到这个 ISBN 或条码的图书 / no book with that ISBN or barcode
 	CodeReadingListBookUnknown errs.Code = "READING_LIST_BOOK_UNKNOWN"
+	// 请输入要加入的图书的 ISBN 或条码 / type the ISBN or barcode of a book to add
+	CodeSetBookRequired errs.Code = "SET_BOOK_REQUIRED"
 	// 请选择必读书目 / choose a reading list
 	CodeReadingListRequired errs.Code = "READING_LIST_REQUIRED"
 	// 请勾选“确认删除”：删除后无法恢复 / tick “confirm”: this cannot be undone

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"shuwu/internal/catalog"
+	"shuwu/internal/circulation"
 	"shuwu/internal/errs"
 )
 
@@ -51,6 +52,9 @@ func (s *Server) myPlaceHold(w http.ResponseWriter, r *http.Request, v *view) er
 	if err := r.ParseForm(); err != nil {
 		return errs.Invalid(CodeFormMalformed, "", "表单格式不正确", "malformed form")
 	}
+	if raw := r.PostForm.Get("set_id"); raw != "" {
+		return s.myPlaceSetHold(w, r, v, raw)
+	}
 	id, err := strconv.ParseInt(r.PostForm.Get("record_id"), 10, 64)
 	if err != nil {
 		return errs.NotFound(catalog.CodeRecordNotFound, "书目不存在", "no such record")
@@ -64,6 +68,26 @@ func (s *Server) myPlaceHold(w http.ResponseWriter, r *http.Request, v *view) er
 		return s.myFailed(w, r, v, err)
 	}
 	return s.redirect(w, r, "/my", v.T("my.hold_placed", h.Title, h.Position))
+}
+
+// myPlaceSetHold places an any-volume hold (任一卷) on a set.
+func (s *Server) myPlaceSetHold(w http.ResponseWriter, r *http.Request, v *view, raw string) error {
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil {
+		return errs.NotFound(catalog.CodeSetNotFound, "丛编/多卷书不存在", "the set does not exist")
+	}
+	rd, err := s.me(r.Context(), v)
+	if err != nil {
+		return err
+	}
+	h, err := s.d.Circulation.PlaceSetHold(r.Context(), rd.Card, id)
+	if err != nil {
+		return s.myFailed(w, r, v, err)
+	}
+	if h.Status == circulation.HoldTrapped {
+		return s.redirect(w, r, "/my", v.T("my.set_hold_trapped", h.SetTitle, h.Title))
+	}
+	return s.redirect(w, r, "/my", v.T("my.set_hold_placed", h.Title, h.Position))
 }
 
 // myCancelHold withdraws one of the reader's holds.

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"shuwu/internal/catalog"
 	"shuwu/internal/errs"
@@ -40,6 +41,9 @@ func (s *Server) showOPACRecord(w http.ResponseWriter, r *http.Request, v *view)
 		return err
 	}
 	d := opacRecord{recordPage: p}
+	if p.InSet != nil {
+		p.InSet.Base, p.InSet.SetLink = "/opac/records/", "/opac/sets/"+strconv.FormatInt(p.InSet.Set.ID, 10)
+	}
 	if v.Reader() {
 		if d.CanHold, d.NoHold, err = s.holdOffer(r.Context(), v, id); err != nil {
 			return err

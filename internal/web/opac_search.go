@@ -17,6 +17,9 @@ type opacHit struct {
 	Location         string
 	// Note is a required-reading list's note on the book, on list pages.
 	Note string
+	// Set, when not nil, makes the hit a whole multi-volume work or
+	// series: the search found one or more of its volumes, or its title.
+	Set *opacSet
 }
 
 // opacSearch is the public catalogue's search page.
@@ -77,6 +80,11 @@ func (s *Server) searchOPAC(w http.ResponseWriter, r *http.Request, v *view) err
 	hits, err := s.hits(ctx, v, ids)
 	if err != nil {
 		return err
+	}
+	if d.Searched {
+		if hits, err = s.groupSets(ctx, v, hits, d.Query, page == 1); err != nil {
+			return err
+		}
 	}
 	d.Hits, d.Pager = hits, newPager(q, "/opac", page, opacPageSize, total).upTo(reachable, opacPageSize)
 	if !d.Searched {
@@ -141,4 +149,75 @@ func (s *Server) locationNames(ctx context.Context, v *view) (map[int64]string, 
 		names[l.ID] = pickName(v.Lang, l.Name, l.NameEn)
 	}
 	return names, nil
+}
+
+// groupSets shows the volumes of one set found on a page as one entry,
+// where the first of them stood, listing all its volumes. On the first
+// page, sets whose title has the query and none of whose volumes were
+// found come first (a series whose volumes have titles of their own).
+func (s *Server) groupSets(ctx context.Context, v *view, hits []opacHit, query string, first bool) ([]opacHit, error) {
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	of, err := s.d.Catalog.SetIDsOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	var lead []opacHit
+	if first && query != "" {
+		sets, err := s.d.Catalog.Sets(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		found := map[int64]bool{}
+		for _, sid := range of {
+			found[sid] = true
+		}
+		for i, st := range sets {
+			if i == 5 || found[st.ID] {
+				continue
+			}
+			e, err := s.setEntry(ctx, v, st.ID)
+			if err != nil {
+				return nil, err
+			}
+			seen[st.ID] = true
+			lead = append(lead, e)
+		}
+	}
+	out := make([]opacHit, 0, len(hits)+len(lead))
+	out = append(out, lead...)
+	for _, h := range hits {
+		sid, ok := of[h.ID]
+		if !ok {
+			out = append(out, h)
+			continue
+		}
+		if seen[sid] {
+			continue
+		}
+		seen[sid] = true
+		e, err := s.setEntry(ctx, v, sid)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// setEntry is a set as one search result.
+func (s *Server) setEntry(ctx context.Context, v *view, id int64) (opacHit, error) {
+	d, err := s.d.Catalog.Set(ctx, id)
+	if err != nil {
+		return opacHit{}, err
+	}
+	e := &opacSet{SetDetail: d, KindLabel: d.Kind.Label(short(v.Lang))}
+	for _, vol := range d.Volumes {
+		e.Available += vol.Available
+		e.Copies += vol.Copies
+	}
+	return opacHit{Record: catalog.Record{ID: 0, Title: d.Title}, Set: e}, nil
 }

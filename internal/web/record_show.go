@@ -19,6 +19,26 @@ type recordPage struct {
 	Sources   []catalog.Source
 	// ReadingLists are the lists a librarian can put the record on.
 	ReadingLists []catalog.ReadingList
+	// InSet is the set (多卷书/丛编) the record belongs to; nil when none.
+	InSet *setOfRecordView
+}
+
+// setOfRecordView is a record's set with its links: Base prefixes a
+// sibling's id (the staff or the portal record page).
+type setOfRecordView struct {
+	catalog.SetOfRecord
+	Base    string
+	SetLink string
+}
+
+// setOfRecord loads the set a record belongs to for a page under base
+// ("/catalog" or "/opac").
+func (s *Server) setOfRecord(ctx context.Context, id int64, base string) (*setOfRecordView, error) {
+	of, ok, err := s.d.Catalog.SetOf(ctx, id)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &setOfRecordView{SetOfRecord: of, Base: base + "/records/", SetLink: base + "/sets/" + strconv.FormatInt(of.Set.ID, 10)}, nil
 }
 
 // copyRow is one copy with where it is and, when lent, when it is due.
@@ -69,6 +89,9 @@ func (s *Server) recordPage(ctx context.Context, v *view, id int64, withDue bool
 		p.ClassName = c.Name
 	}
 	if p.Locations, err = s.d.Catalog.Locations(ctx); err != nil {
+		return nil, err
+	}
+	if p.InSet, err = s.setOfRecord(ctx, id, "/catalog"); err != nil {
 		return nil, err
 	}
 	if v.Librarian() {

@@ -42,6 +42,15 @@ func (s *Server) Register(mux Mux) {
 	mux.Handle("GET /catalog/lists/{id}", s.route(librarian, s.editReadingList))
 	mux.Handle("POST /catalog/lists/{id}", s.route(librarian, s.saveReadingList))
 	mux.Handle("POST /catalog/lists/{id}/delete", s.route(librarian, s.deleteReadingList))
+	mux.Handle("GET /catalog/records/{id}/group", s.route(librarian, s.groupRecords))
+	mux.Handle("GET /catalog/sets", s.route(staff, s.listSets))
+	mux.Handle("POST /catalog/sets", s.route(librarian, s.createSet))
+	mux.Handle("GET /catalog/sets/{id}", s.route(staff, s.showSet))
+	mux.Handle("POST /catalog/sets/{id}", s.route(librarian, s.saveSet))
+	mux.Handle("POST /catalog/sets/{id}/members", s.route(librarian, s.addSetMembers))
+	mux.Handle("POST /catalog/sets/{id}/members/{rid}", s.route(librarian, s.changeSetMember))
+	mux.Handle("POST /catalog/sets/{id}/sort", s.route(librarian, s.sortSet))
+	mux.Handle("POST /catalog/sets/{id}/delete", s.route(librarian, s.deleteSet))
 	mux.Handle("GET /catalog/items/{barcode}", s.route(staff, s.showItem))
 	mux.Handle("POST /catalog/items/{barcode}/edit", s.route(librarian, s.updateItem))
 	mux.Handle("POST /catalog/items/{barcode}/status", s.route(staff, s.setItemStatus))
@@ -73,6 +82,7 @@ func (s *Server) Register(mux Mux) {
 
 	mux.Handle("GET /settings", s.route(librarian, s.showSettings))
 	mux.Handle("POST /settings/library", s.route(librarian, s.saveLibrary))
+	mux.Handle("POST /settings/retention", s.route(librarian, s.saveRetention))
 	mux.Handle("POST /settings/rules", s.route(librarian, s.saveRules))
 	mux.Handle("POST /settings/policies", s.route(librarian, s.savePolicy))
 	mux.Handle("POST /settings/policies/{id}/delete", s.route(librarian, s.deletePolicy))
@@ -303,6 +313,15 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /opac/displays", s.route(public, s.opacDisplays))
 	}
 
+	if s.d.Notices != nil {
+		mux.Handle("GET /settings/notices", s.route(librarian, s.showNoticeSettings))
+		mux.Handle("POST /settings/notices", s.route(librarian, s.saveNoticeSettings))
+		mux.Handle("POST /settings/notices/test", s.route(librarian, s.sendTestNotice))
+		mux.Handle("GET /notices", s.route(staff, s.showNoticeLog))
+		mux.Handle("POST /notices/{id}/resend", s.route(staff, s.resendNotice))
+		mux.Handle("GET /my/notices", s.route(readerOnly, s.showMyNotices))
+		mux.Handle("POST /my/notices", s.route(readerOnly, s.saveMyNotices))
+	}
 	if s.d.Seats != nil && s.d.Room != nil {
 		mux.Handle("GET /opac/seats", s.route(public, s.showSeatMap))
 		mux.Handle("POST /opac/seats/reserve", s.route(readerOnly, s.reserveSeat))
@@ -337,6 +356,7 @@ func (s *Server) Register(mux Mux) {
 
 	mux.Handle("GET /opac", s.route(public, s.searchOPAC))
 	mux.Handle("GET /opac/records/{id}", s.route(public, s.showOPACRecord))
+	mux.Handle("GET /opac/sets/{id}", s.route(public, s.showOPACSet))
 	mux.Handle("GET /opac/lists", s.route(public, s.listReadingLists))
 	mux.Handle("GET /opac/lists/{id}", s.route(public, s.showReadingList))
 

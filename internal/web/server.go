@@ -28,6 +28,7 @@ import (
 	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
 	"shuwu/internal/labels"
+	"shuwu/internal/notices"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
@@ -128,6 +129,10 @@ type Deps struct {
 	Stats *stats.Service
 	// AnnualReports drafts the annual work report; nil leaves it out.
 	AnnualReports *annualreport.Service
+	// Notices serves the readers' notices (到期、超期、预约到书、结业提醒):
+	// the channels' settings, the log with resend, the portal's notices
+	// and opt-out; nil leaves them out.
+	Notices *notices.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.
