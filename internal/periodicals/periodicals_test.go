@@ -26,7 +26,7 @@ func setup(t *testing.T) (*testkit.Kit, *periodicals.Service) {
 // issues. The kit's clock is Monday 2024-09-02: issue 36 is due today.
 func weekly(t *testing.T, s *periodicals.Service, title string) (periodicals.Subscription, []periodicals.Issue) {
 	t.Helper()
-	sub, err := s.Subscribe(librarian, periodicals.Subscription{Title: title, CN: "CN11-0001/D", Frequency: periodicals.Weekly, Copies: 2, Year: 2024, Source: "邮局订阅", PriceFen: 24000, CLC: "D2"})
+	sub, err := s.Subscribe(librarian, periodicals.Subscription{Title: title, ISSN: "1002-4980", CN: "CN11-0001/D", Frequency: periodicals.Weekly, Copies: 2, Year: 2024, Source: "邮局订阅", PriceFen: 24000, CLC: "D2"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,6 +62,11 @@ func TestChangingTheFrequencyRegeneratesOnlyTheIssuesToCome(t *testing.T) {
 	if after[36].Label != "第10期" || after[36].Seq != 37 {
 		t.Fatalf("the first monthly issue %+v; want 第10期 numbered after the kept", after[36])
 	}
+	// A scanned add-on 10 is October's 第10期, not the weekly issue kept
+	// under that number.
+	if _, is, err := s.CheckInScan(librarian, periodicals.EANOf("1002-4980", 10)); err != nil || is.ID != after[36].ID {
+		t.Fatalf("scanned 第10期: %+v %v; want the monthly issue of October", is, err)
+	}
 	// Copies change the check-ins to come.
 	if _, is, _ := s.CheckIn(librarian, after[2].ID); is.ReceivedCopies != 3 {
 		t.Fatalf("checked in %d copies; want the new 3", is.ReceivedCopies)
@@ -80,7 +85,7 @@ func TestChangingTheFrequencyRegeneratesOnlyTheIssuesToCome(t *testing.T) {
 	if _, err := s.Update(librarian, other); errs.CodeOf(err) != periodicals.CodeSubscriptionExists {
 		t.Fatalf("renamed onto another: %v", err)
 	}
-	if again, _ := s.Subscription(librarian, sub.ID); again.ISSN != "" || again.Frequency != periodicals.Monthly {
+	if again, _ := s.Subscription(librarian, sub.ID); again.ISSN != "1002-4980" || again.Frequency != periodicals.Monthly {
 		t.Fatalf("a refused change was stored: %+v", again)
 	}
 	duty := audit.WithActor(context.Background(), audit.Actor{Name: "值班员", Role: audit.RoleDuty})

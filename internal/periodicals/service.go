@@ -227,10 +227,30 @@ func (s *Service) CheckInScan(ctx context.Context, code string) (Subscription, I
 		if err != nil {
 			return err
 		}
+		// The add-on is the issue's number in its year: the label 第N期,
+		// which is its seq unless the frequency was changed in the year
+		// (the issues to come are then numbered after the ones kept, and
+		// two issues may carry one number: the one due nearest today is
+		// the one in hand).
+		if seq > 0 {
+			label, today := fmt.Sprintf("第%d期", seq), s.now().In(s.tz)
+			best := time.Duration(-1)
+			for _, x := range issues {
+				d, err := time.ParseInLocation(time.DateOnly, x.ExpectedDate, s.tz)
+				if x.Label != label || x.Received() || err != nil {
+					continue
+				}
+				if dist := today.Sub(d).Abs(); best < 0 || dist < best {
+					is, best = x, dist
+				}
+			}
+		}
 		for _, x := range issues {
+			if is.ID != 0 {
+				break
+			}
 			if (seq > 0 && x.Seq == seq) || (seq == 0 && !x.Received()) {
 				is = x
-				break
 			}
 		}
 		if is.ID == 0 {

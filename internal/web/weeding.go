@@ -172,7 +172,7 @@ func (s *Server) exportWeeding(w http.ResponseWriter, r *http.Request, v *view) 
 				if !c.LastLent.IsZero() {
 					last = c.LastLent.In(s.d.TZ).Format(time.DateOnly)
 				}
-				if err := add(i+1, c.Barcode, c.CallNumber, c.Title, c.Author, c.Year, c.Location, c.AddedDate, last,
+				if err := add(i+1, c.Barcode, c.CallNumber, strings.TrimSpace(c.Title+" "+c.Part), c.Author, c.Year, c.Location, c.AddedDate, last,
 					c.Status.Label(short(v.Lang)), float64(c.PriceFen)/100, weedingWhy(v, c, rules)); err != nil {
 					return err
 				}

@@ -69,8 +69,9 @@ func (s *Service) Check(r *Rules) error {
 }
 
 // editionKey tells editions of one work apart from other works: the
-// title and first author without spaces and punctuation, case folded.
-func editionKey(title, author string) string {
+// title, volume and first author without spaces and punctuation, case
+// folded.
+func editionKey(title, part, author string) string {
 	norm := func(s string) string {
 		return strings.Map(func(r rune) rune {
 			if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
@@ -79,7 +80,7 @@ func editionKey(title, author string) string {
 			return unicode.ToLower(r)
 		}, s)
 	}
-	return norm(title) + "\x00" + norm(author)
+	return norm(title) + "\x00" + norm(part) + "\x00" + norm(author)
 }
 
 // canWithdraw reports whether a copy in st can be withdrawn now.
@@ -112,7 +113,7 @@ func (s *Service) Candidates(ctx context.Context, r Rules) (List, error) {
 				return err
 			}
 			for _, e := range eds {
-				k := editionKey(e.Title, e.Author)
+				k := editionKey(e.Title, e.Part, e.Author)
 				if n, ok := newest[k]; !ok || e.Year > n.Year {
 					newest[k] = e
 				}
@@ -127,7 +128,7 @@ func (s *Service) Candidates(ctx context.Context, r Rules) (List, error) {
 				cand.Reasons = append(cand.Reasons, Damaged)
 			}
 			if r.Superseded && c.Year > 0 {
-				if n, ok := newest[editionKey(c.Title, c.Author)]; ok && n.Year > c.Year && n.RecordID != c.RecordID {
+				if n, ok := newest[editionKey(c.Title, c.Part, c.Author)]; ok && n.Year > c.Year && n.RecordID != c.RecordID {
 					cand.Reasons = append(cand.Reasons, Superseded)
 					cand.Newer = &n
 				}

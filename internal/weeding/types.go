@@ -33,7 +33,8 @@ type Rules struct {
 	// Damaged takes the copies marked damaged (修补).
 	Damaged bool `json:"damaged,omitempty"`
 	// Superseded takes the copies of a record when a record of the same
-	// title and first author, published in a later year, has a copy held.
+	// title, volume and first author, published in a later year, has a
+	// copy held.
 	Superseded bool `json:"superseded,omitempty"`
 
 	// The scope.
@@ -52,6 +53,7 @@ type Copy struct {
 	RecordID   int64              `json:"record_id"`
 	CallNumber string             `json:"call_number"`
 	Title      string             `json:"title"`
+	Part       string             `json:"part,omitempty"` // the volume of a multi-part work: 第三卷
 	Author     string             `json:"author,omitempty"`
 	Edition    string             `json:"edition,omitempty"`
 	Year       int                `json:"year,omitempty"`
@@ -64,13 +66,15 @@ type Copy struct {
 	LastLent time.Time `json:"last_lent,omitzero"`
 }
 
-// Edition is a held record, for finding newer editions.
+// Edition is a held record, for finding newer editions: the volumes of a
+// multi-part work (第一卷, 第三卷) are different works, not editions.
 type Edition struct {
-	RecordID int64
-	Title    string
-	Author   string
-	Year     int
-	Edition  string
+	RecordID int64  `json:"record_id"`
+	Title    string `json:"title"`
+	Part     string `json:"part,omitempty"`
+	Author   string `json:"author,omitempty"`
+	Year     int    `json:"year"`
+	Edition  string `json:"edition,omitempty"`
 }
 
 // Candidate is a copy on the list with the rules it matched.

@@ -180,3 +180,29 @@ func TestWithdrawingIsAllOrNothingAndKeepsTheHistory(t *testing.T) {
 		t.Fatalf("withdrawing twice: %v", err)
 	}
 }
+
+// The volumes of a multi-part work are not editions of each other: 第三卷
+// of 1993 is not superseded by 第一卷 of 1994, but by a later 第三卷.
+func TestVolumesOfOneWorkAreNotEditions(t *testing.T) {
+	k := testkit.New(t)
+	s := weeding.NewService(k.DB.Weeding(), testkit.Shanghai, k.Clock.Now, nil)
+	locs, _ := k.Catalog.Locations(k.Ctx)
+	add := func(part string, year int) catalog.Item {
+		r, its, err := k.Catalog.CreateRecordWithItems(k.Ctx, catalog.Record{Title: "邓小平文选", PartNumber: part, CLC: "A49", Year: year, Publisher: "人民出版社",
+			Authors: []catalog.Author{{Name: "邓小平", Role: "著"}}}, catalog.NewItems{Count: 1, LocationID: locs[0].ID, Source: catalog.SourcePurchase})
+		if err != nil || r.ID == 0 {
+			t.Fatal(err)
+		}
+		return its[0]
+	}
+	add("第一卷", 1994)
+	third := add("第三卷", 1993)
+	if l, _ := s.Candidates(librarian, weeding.Rules{Superseded: true}); l.Total != 0 {
+		t.Fatalf("volumes taken for editions: %s", barcodes(l))
+	}
+	add("第三卷", 2001)
+	l, _ := s.Candidates(librarian, weeding.Rules{Superseded: true})
+	if l.Total != 1 || l.Candidates[0].Barcode != third.Barcode || l.Candidates[0].Part != "第三卷" || l.Candidates[0].Newer.Year != 2001 {
+		t.Fatalf("candidates %s; want the 1993 第三卷 superseded by the 2001 one", barcodes(l))
+	}
+}
