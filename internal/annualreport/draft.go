@@ -154,6 +154,10 @@ func collection(d stats.Dashboard) (string, *Table) {
 		fmt.Fprintf(&b, "，其中%s", s)
 	}
 	b.WriteString("。")
+	if c.EquipmentPieces > 0 {
+		fmt.Fprintf(&b, "书屋现有书架、阅览桌椅、电脑、空调等设备 %s 件，原值 %s，连同藏书资产合计 %s。",
+			num(c.EquipmentPieces), yuan(c.EquipmentFen), yuan(c.EquipmentFen+c.ValueFen))
+	}
 	if a.Year > 0 {
 		fmt.Fprintf(&b, "%d 年新增藏书目标 %s 册，已完成 %s 册（%d%%）。", a.Year, num(int64(a.Target)), num(a.YearCopies), a.Percent())
 	}

@@ -7,9 +7,12 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"shuwu/internal/copycat"
+	"shuwu/internal/copycat/targets"
 
 	"shuwu/internal/acquisitions"
 	"shuwu/internal/activities"
+	"shuwu/internal/assets"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -59,6 +62,12 @@ type Deps struct {
 	Visits *visits.Service
 	// Duty serves the roster, handovers and regulations; nil leaves them out.
 	Duty *duty.Service
+	// Assets serves the equipment register; nil leaves it out.
+	Assets *assets.Service
+	// CopyTargets and CopyCat serve copy cataloguing (套录); nil leaves
+	// it out.
+	CopyTargets *targets.Service
+	CopyCat     *copycat.Service
 	// Receptions serves the record of leader and guest visits; nil leaves it out.
 	Receptions *receptions.Service
 	// Stats serves every dashboard figure of a range; nil leaves it out.
@@ -125,6 +134,8 @@ func New(d Deps) *Server {
 	s.routes = append(s.routes, s.dutyRoutes()...)
 	s.routes = append(s.routes, s.seatRoutes()...)
 	s.routes = append(s.routes, s.orderRoutes()...)
+	s.routes = append(s.routes, s.assetRoutes()...)
+	s.routes = append(s.routes, s.copyCatRoutes()...)
 	return s
 }
 

@@ -19,6 +19,7 @@ import (
 	"shuwu/internal/activities"
 	"shuwu/internal/annualreport"
 	"shuwu/internal/api"
+	"shuwu/internal/assets"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -32,6 +33,8 @@ import (
 	"shuwu/internal/httpx"
 	"shuwu/internal/indexing"
 	"shuwu/internal/labels"
+	"shuwu/internal/notices"
+	"shuwu/internal/notify"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/protocol/copyfetch"
 	"shuwu/internal/protocol/oai"
@@ -76,8 +79,10 @@ type App struct {
 	Activities   *activities.Service // 主题活动
 	Visits       *visits.Service     // entry registration (入馆登记) and occupancy
 	Receptions   *receptions.Service // leader and guest visits (接待记录)
+	Assets       *assets.Service     // the room's equipment register (设备资产登记)
 	Displays     *displays.Service   // themed displays (专题书展)
 	Seats        *seats.Service      // seat reservations (座位预约)
+	Notices      *notices.Service    // readers' notices by mail and SMS
 	Stats        *stats.Service      // the dashboards' and reports' figures (统计)
 	// AnnualReports drafts the annual work report (年度工作报告).
 	AnnualReports *annualreport.Service
@@ -175,7 +180,9 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 	a.Visits = visits.NewService(db.Visits(), tz, nil)
 	a.Receptions = receptions.NewService(db.Receptions(), tz, nil).WithPhotos(cfg.ReceptionPhotosDir())
 	a.Displays = displays.NewService(db.Displays(), tz, nil)
+	a.Assets = assets.NewService(db.Assets(), tz, nil)
 	a.Seats = seats.NewService(db.Seats(), tz, nil)
+	a.Notices = notices.NewService(db.Notices(), notify.Senders{}, tz, nil)
 	a.Stats = stats.NewService(db.Stats(), tz, nil)
 	a.AnnualReports = annualreport.NewService(a.Stats, db.AnnualReports(), a.libraryName, tz, nil)
 	a.CopyTargets = targets.NewService(db.CopyTargets(), nil)
@@ -198,7 +205,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Jobs:      a.Jobs,
 		Donations: a.Donations, Acquisitions: a.Acquisitions, Periodicals: a.Periodicals,
 		Activities: a.Activities, Visits: a.Visits, Duty: a.Duty, Receptions: a.Receptions, Displays: a.Displays,
-		Stats: a.Stats,
+		Stats: a.Stats, Assets: a.Assets, CopyTargets: a.CopyTargets, CopyCat: a.CopyCat,
 		Seats: a.Seats,
 		Extra: extra, MaxUpload: cfg.MaxUpload, Uploads: uploads,
 		Health: func() (bool, any) { h := db.Health(); return h.OK, h },
@@ -213,8 +220,10 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger, withSearch b
 		Activities: a.Activities,
 		Visits:     a.Visits,
 		Receptions: a.Receptions,
+		Assets:     a.Assets,
 		Displays:   a.Displays,
 		Seats:      a.Seats,
+		Notices:    a.Notices,
 		Stats:      a.Stats, AnnualReports: a.AnnualReports,
 	})
 	if err != nil {
@@ -359,6 +368,8 @@ func (a *App) Serve() error {
 		go a.scheduledBackups(bgCtx)
 	}
 	go a.releaseSeats(bgCtx)
+	a.bg.Add(1)
+	go a.sendNotices(bgCtx)
 	// An ordinary request has ReadTimeout for its headers and body; an
 	// upload's body is paced instead (httpx.Uploads). No WriteTimeout: an
 	// export streams for as long as it takes.
@@ -411,6 +422,11 @@ func (a *App) sweep(ctx context.Context) {
 		if err := a.Auth.PruneSessions(ctx); err != nil {
 			a.Log.Error("prune sessions", "err", err)
 		}
+		if n, err := a.Circulation.ApplyRetention(audit.WithActor(ctx, audit.System)); err != nil && ctx.Err() == nil {
+			a.Log.Error("retention of loan history", "err", err)
+		} else if n > 0 {
+			a.Log.Info("loan history past the years kept untied from its readers", "lines", n)
+		}
 		select {
 		case <-ctx.Done():
 			return
@@ -440,6 +456,35 @@ func (a *App) releaseSeats(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		}
+	}
+}
+
+// NoticeSweep is how often the server looks for readers' notices to send
+// (notices.Service.Run); a pass outside the settings' hours or with no
+// channel on does nothing.
+var NoticeSweep = 5 * time.Minute
+
+// sendNotices sends the readers' notices due, every few minutes, by
+// itself: no cron. Each is sent once (the log's key), even with two
+// servers on one PostgreSQL database.
+func (a *App) sendNotices(ctx context.Context) {
+	defer a.bg.Done()
+	t := time.NewTicker(NoticeSweep)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		sys := audit.WithActor(ctx, audit.System)
+		rep, err := a.Notices.Run(sys)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			a.Log.Error("notices: send", "err", err)
+		case rep.Sent+rep.Failed > 0:
+			a.Log.Info("notices: sent", "sent", rep.Sent, "failed", rep.Failed, "retried", rep.Retried)
 		}
 	}
 }

@@ -141,14 +141,14 @@ func TestDomainPackagesDoNotDependOnSurfacesOrAdapters(t *testing.T) {
 	g := graph(t)
 	domain := under(g, "internal/errs", "internal/audit", "internal/settings", "internal/catalog", "internal/readers",
 		"internal/circulation", "internal/auth", "internal/transfer/transferstore", "internal/ledger", "internal/room", "internal/duty", "internal/labels", "internal/stocktake",
-		"internal/copycat/targets", "internal/visits", "internal/receptions", "internal/displays")
+		"internal/copycat/targets", "internal/visits", "internal/receptions", "internal/displays", "internal/assets", "internal/notices")
 	domain = slices.DeleteFunc(domain, func(p string) bool {
 		return p == "shuwu/internal/errs/codegen" // the tool that writes the codes into docs/api.md
 	})
 	forbid(t, g, "domain code must not depend on a surface", domain, surfaces...)
 	forbid(t, g, "domain code must not depend on the store or a format", domain,
-		append([]string{"shuwu/internal/store", "shuwu/internal/search", "shuwu/internal/indexing"}, formats...)...)
-	useCases := under(g, "internal/transfer", "internal/indexing", "internal/marcmap", "internal/search", "internal/marc", "internal/copycat", "internal/personaldata")
+		append([]string{"shuwu/internal/store", "shuwu/internal/search", "shuwu/internal/indexing", "shuwu/internal/notify"}, formats...)...)
+	useCases := under(g, "internal/notify", "internal/transfer", "internal/indexing", "internal/marcmap", "internal/search", "internal/marc", "internal/copycat", "internal/personaldata")
 	useCases = slices.DeleteFunc(useCases, func(p string) bool { return p == "shuwu/internal/copycat/targets" })
 	forbid(t, g, "use cases and adapters must not depend on a surface", useCases, surfaces...)
 	forbid(t, g, "use cases must not depend on the store (they declare what they need)", useCases, "shuwu/internal/store")

@@ -12,6 +12,10 @@ type Filter struct {
 	// From and To bound the time, [From, To); zero means open.
 	From, To      time.Time
 	Offset, Limit int
+	// Before, when not 0, pages by key instead of by offset: the entries
+	// older than the entry with this id, and no total (an export walks the
+	// whole log this way without counting and skipping it once a page).
+	Before int64
 }
 
 // Page is one page of entries with the names of what they are about.

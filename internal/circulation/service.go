@@ -3,6 +3,7 @@ package circulation
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -78,13 +79,25 @@ type CheckoutResult struct {
 	Reader readers.Reader `json:"reader"`
 }
 
+// errHoldQueue sends a checkout or return that touches the hold queue
+// from the row-locked transaction to an isolated one.
+var errHoldQueue = errors.New("circulation: the checkout touches holds")
+
 // Checkout lends the copy with barcode to the reader with card.
 func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutResult, error) {
 	card, barcode = strings.TrimSpace(card), strings.TrimSpace(barcode)
 	var res CheckoutResult
 	var recordID int64
-	err := s.store.Update(ctx, func(tx Tx) error {
+	// The common case, a copy off the open shelf for a reader with no
+	// hold on its title, runs with row locks on the reader and the copy
+	// (on PostgreSQL: READ COMMITTED); one that touches the hold queue
+	// runs again isolated, since holds of other readers may move.
+	locked := true
+	lend := func(tx Tx) error {
 		today := s.todayStr()
+		if err := tx.LockForLending(card, barcode); err != nil {
+			return err
+		}
 		li, itemErr := tx.LendingItem(barcode)
 		if itemErr != nil && !errs.Is(itemErr, catalog.CodeItemNotFound) {
 			return itemErr
@@ -101,6 +114,9 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 			return itemErr
 		}
 		it := li.Item
+		if locked && (st.HoldsOnRecord > 0 || it.Status == catalog.StatusOnHoldShelf) {
+			return errHoldQueue
+		}
 		switch it.Status {
 		case catalog.StatusAvailable:
 		case catalog.StatusOnLoan:
@@ -161,7 +177,12 @@ func (s *Service) Checkout(ctx context.Context, card, barcode string) (CheckoutR
 		}
 		res = CheckoutResult{Reader: r, Loan: LoanView{Loan: loan, Barcode: it.Barcode, RecordID: it.RecordID, Title: li.Title, CallNumber: it.CallNumber, ReaderCard: r.Card, ReaderName: r.Name}}
 		return nil
-	})
+	}
+	err := s.store.UpdateLocked(ctx, lend)
+	if errors.Is(err, errHoldQueue) {
+		locked = false
+		err = s.store.Update(ctx, lend)
+	}
 	if err != nil {
 		return CheckoutResult{}, err
 	}
@@ -232,18 +253,32 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 	barcode = strings.TrimSpace(barcode)
 	var res CheckinResult
 	var flipped bool
-	err := s.store.Update(ctx, func(tx Tx) error {
+	// As in Checkout: a return nobody waits for runs with row locks on
+	// the copy and its reader; one that may trap the copy for a hold runs
+	// again isolated. (A hold placed while such a return is committing
+	// waits for the next copy back: the copy goes to the shelf.)
+	locked := true
+	back := func(tx Tx) error {
+		if err := tx.LockForLending("", barcode); err != nil {
+			return err
+		}
 		li, err := tx.LendingItem(barcode)
 		if err != nil {
 			return err
 		}
 		it := li.Item
+		if locked && (li.WaitingHolds > 0 || it.Status == catalog.StatusOnHoldShelf) {
+			return errHoldQueue
+		}
 		res = CheckinResult{Item: it, Title: li.Title}
 		today := s.todayStr()
 		loan, err := tx.LoanOfItem(it.ID)
 		switch {
 		case err == nil:
 			res.WasOnLoan = true
+			if err := tx.LockReaderRow(loan.ReaderID); err != nil {
+				return err
+			}
 			r, err := tx.Reader(loan.ReaderID)
 			if err != nil {
 				return err
@@ -325,7 +360,12 @@ func (s *Service) Checkin(ctx context.Context, barcode string, damaged bool) (Ch
 		}
 		flipped = li.flipped(res.Item.Status)
 		return nil
-	})
+	}
+	err := s.store.UpdateLocked(ctx, back)
+	if errors.Is(err, errHoldQueue) {
+		locked = false
+		err = s.store.Update(ctx, back)
+	}
 	if err != nil {
 		return CheckinResult{}, err
 	}

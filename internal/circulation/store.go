@@ -14,6 +14,10 @@ import (
 type Store interface {
 	Update(ctx context.Context, fn func(Tx) error) error
 	View(ctx context.Context, fn func(Tx) error) error
+	// UpdateLocked is Update for a transaction that first locks what it
+	// changes (Tx.LockForLending) and relies on constraints for the rest:
+	// on PostgreSQL it does not run SERIALIZABLE (see store.DB.UpdateLocked).
+	UpdateLocked(ctx context.Context, fn func(Tx) error) error
 }
 
 // BorrowerState is a reader's standing at the moment of a checkout.
@@ -50,6 +54,11 @@ func (li LendingItem) flipped(after catalog.ItemStatus) bool {
 // readers and the catalogue because a checkout changes all of them at once.
 type Tx interface {
 	ReaderByCard(card string) (readers.Reader, error)
+	// LockForLending locks the reader and the copy until the end of an
+	// UpdateLocked transaction; elsewhere it does nothing.
+	LockForLending(card, barcode string) error
+	// LockReaderRow locks a reader found on a loan the same way.
+	LockReaderRow(id int64) error
 	Reader(id int64) (readers.Reader, error)
 	UpdateReader(r *readers.Reader) error
 	ClassesOfReader(readerID int64) ([]readers.Class, error)
@@ -117,6 +126,10 @@ type Tx interface {
 	SaveClosedDay(d ClosedDay) error
 	DeleteClosedDay(date string) error
 	Setting(key string) (string, error)
+	// PseudonymiseLedger unties the lines older than before (Unix ms) of
+	// at most readers readers from them (settings.Retention); it returns
+	// the lines changed, 0 when none are left.
+	PseudonymiseLedger(before int64, loc *time.Location, readers int) (int, error)
 	SetSetting(key, value string) error
 
 	AppendLedger(e *ledger.Entry) error

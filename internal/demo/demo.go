@@ -149,7 +149,7 @@ func Load(ctx context.Context, db *store.DB, opts Options) (Summary, error) {
 	// Durability comes back even when the load fails half way.
 	defer db.SetDurable(context.WithoutCancel(ctx), true)
 
-	steps := []func() error{l.setup, l.loadCollection, l.loadBatches, l.loadTargets, l.loadPeriodicals, l.loadStaff, l.loadLists, l.loadSets, l.runHistory, l.loadDuty, l.loadSeats, l.loadOrders}
+	steps := []func() error{l.setup, l.loadCollection, l.loadBatches, l.loadTargets, l.loadPeriodicals, l.loadStaff, l.loadLists, l.loadSets, l.runHistory, l.loadDuty, l.loadSeats, l.loadOrders, l.loadAssets}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Summary{}, err

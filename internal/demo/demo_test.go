@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"shuwu/internal/activities"
 	"shuwu/internal/annualreport"
+	"shuwu/internal/assets"
 	"shuwu/internal/audit"
 	"strings"
 	"testing"
@@ -54,6 +55,19 @@ func TestLoad(t *testing.T) {
 	cat := catalog.NewService(db.Catalog(), cst, func() time.Time { return testNow })
 	rdr := readers.NewService(db.Readers(), cst, func() time.Time { return testNow })
 	circ := circulation.NewService(db.Circulation(), cst, func() time.Time { return testNow }, nil)
+
+	t.Run("the room's equipment: 10 shelf groups, 4 tables, 40 chairs beside the collection", func(t *testing.T) {
+		l, err := assets.NewService(db.Assets(), cst, func() time.Time { return testNow }).Ledger(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Equipment.Lines != 13 || l.Retired.Lines != 1 || l.ByCategory[0].Quantity != 12 || l.ByCategory[1].Quantity != 46 {
+			t.Fatalf("equipment %+v by category %+v; want 13 lines held (10 shelf groups and 2 racks, 4 tables, 40 chairs, 2 sofas) and a retired one", l.Equipment, l.ByCategory)
+		}
+		if l.Copies < 50000 || l.Copies > int64(sum.Items) || l.TotalFen < 200000_00 {
+			t.Fatalf("ledger %+v; want the collection's 50,000+ copies and over 200,000 yuan in all", l)
+		}
+	})
 
 	t.Run("seven prefecture leaders visited and a year of daily entries", func(t *testing.T) {
 		rs := receptions.NewService(db.Receptions(), cst, func() time.Time { return testNow })

@@ -11,6 +11,10 @@ import (
 // AnonymisedName is what an anonymised reader is called from then on.
 const AnonymisedName = "已删除的读者"
 
+// PseudonymName is what statistics call the reader of a ledger line older
+// than the years of loan history kept (settings.Retention).
+const PseudonymName = "匿名读者"
+
 // Anonymise deletes a cancelled reader's personal data (个人信息删除):
 // name, gender, unit, position, phone, notes and password go, the card
 // number becomes DEL-<id> so it can be issued again. What the reader did

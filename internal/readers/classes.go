@@ -30,6 +30,13 @@ func validateClass(c *Class) error {
 	if end.Before(start) {
 		return errs.Invalid(CodeClassDatesReversed, "end_date", "结业日期不能早于开班日期", "the end date is before the start date")
 	}
+	c.HeadTeacher = plaintext.Line(c.HeadTeacher)
+	if c.HeadTeacherEmail = plaintext.Line(c.HeadTeacherEmail); c.HeadTeacherEmail != "" && !ValidEmail(c.HeadTeacherEmail) {
+		return errs.Invalid(CodeEmailMalformed, "head_teacher_email", "班主任的电子邮箱格式不正确，应如 wang@example.cn", "the head teacher's email address is malformed")
+	}
+	if c.HeadTeacherPhone = plaintext.Line(c.HeadTeacherPhone); c.HeadTeacherPhone != "" && !phonePattern.MatchString(c.HeadTeacherPhone) {
+		return errs.Invalid(CodePhoneMalformed, "head_teacher_phone", "班主任的手机号格式不正确", "the head teacher's phone number is malformed")
+	}
 	return nil
 }
 

@@ -22,6 +22,10 @@ const (
 	CodeNameTooLong errs.Code = "NAME_TOO_LONG"
 	// 手机号格式不正确 / phone number is malformed
 	CodePhoneMalformed errs.Code = "PHONE_MALFORMED"
+	// 电子邮箱格式不正确 / the email address is malformed
+	CodeEmailMalformed errs.Code = "EMAIL_MALFORMED"
+	// 只能修改自己的账户 / only your own account
+	CodeNotYourAccount errs.Code = "READER_NOT_YOUR_ACCOUNT"
 	// … 还有 … 册书未还，不能办理清还 / the reader still has books out
 	CodeReaderHasLoans errs.Code = "READER_HAS_LOANS"
 	// 读者证号 … 不存在 / no reader with card …

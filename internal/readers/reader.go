@@ -64,13 +64,15 @@ func DefaultTypes() []Type {
 
 // Reader is a person with a library card.
 type Reader struct {
-	ID             int64     `json:"id"`
-	Card           string    `json:"card"`
-	Name           string    `json:"name"`
-	Gender         string    `json:"gender,omitempty"` // 男 / 女
-	Unit           string    `json:"unit,omitempty"`
-	Position       string    `json:"position,omitempty"`
-	Phone          string    `json:"phone,omitempty"`
+	ID       int64  `json:"id"`
+	Card     string `json:"card"`
+	Name     string `json:"name"`
+	Gender   string `json:"gender,omitempty"` // 男 / 女
+	Unit     string `json:"unit,omitempty"`
+	Position string `json:"position,omitempty"`
+	Phone    string `json:"phone,omitempty"`
+	// Email is where notices by mail go (到期提醒 …); "" for none.
+	Email          string    `json:"email,omitempty"`
 	TypeID         int64     `json:"type_id"`
 	Status         Status    `json:"status"`
 	ExpiryDate     string    `json:"expiry_date"` // YYYY-MM-DD, last valid day
@@ -96,15 +98,19 @@ type Filter struct {
 
 // Class is a fixed-term class (班次) such as 2022年秋季科干班.
 type Class struct {
-	ID          int64     `json:"id"`
-	Name        string    `json:"name"`
-	Kind        string    `json:"kind"` // 主体班, 计划外培训班, 专题研讨班 …
-	StartDate   string    `json:"start_date"`
-	EndDate     string    `json:"end_date"`
-	HeadTeacher string    `json:"head_teacher,omitempty"`
-	Notes       string    `json:"notes,omitempty"`
-	Members     int       `json:"members"`
-	CreatedAt   time.Time `json:"created_at"`
+	ID          int64  `json:"id"`
+	Name        string `json:"name"`
+	Kind        string `json:"kind"` // 主体班, 计划外培训班, 专题研讨班 …
+	StartDate   string `json:"start_date"`
+	EndDate     string `json:"end_date"`
+	HeadTeacher string `json:"head_teacher,omitempty"`
+	// HeadTeacherEmail and HeadTeacherPhone are where the head teacher
+	// gets the list of trainees with books out before 结业清还.
+	HeadTeacherEmail string    `json:"head_teacher_email,omitempty"`
+	HeadTeacherPhone string    `json:"head_teacher_phone,omitempty"`
+	Notes            string    `json:"notes,omitempty"`
+	Members          int       `json:"members"`
+	CreatedAt        time.Time `json:"created_at"`
 }
 
 // ClassKinds are the kinds of class offered in the forms; others may be typed.

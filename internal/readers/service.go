@@ -3,6 +3,7 @@ package readers
 import (
 	"context"
 	"fmt"
+	"net/mail"
 	"regexp"
 	"strings"
 	"time"
@@ -38,6 +39,15 @@ func NewService(store Store, tz *time.Location, now func() time.Time) *Service {
 }
 
 func (s *Service) today() string { return s.now().In(s.tz).Format(time.DateOnly) }
+
+// ValidEmail reports whether s is one plain mail address (name@domain).
+func ValidEmail(s string) bool {
+	if len(s) > 254 || strings.ContainsAny(s, " <>,;\"") {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@")+1:], ".")
+}
 
 var (
 	cardPattern  = regexp.MustCompile(`^[A-Za-z0-9\-]{1,32}$`)
@@ -77,6 +87,9 @@ func (s *Service) validate(tx Tx, r *Reader) error {
 	}
 	if r.Phone != "" && !phonePattern.MatchString(r.Phone) {
 		return errs.Invalid(CodePhoneMalformed, "phone", "手机号格式不正确", "phone number is malformed")
+	}
+	if r.Email = plaintext.Line(r.Email); r.Email != "" && !ValidEmail(r.Email) {
+		return errs.Invalid(CodeEmailMalformed, "email", "电子邮箱格式不正确，应如 zhang@example.cn", "the email address is malformed, e.g. zhang@example.cn")
 	}
 	switch r.Gender {
 	case "", "男", "女":
@@ -314,4 +327,33 @@ func (s *Service) DeleteType(ctx context.Context, id int64) error {
 		}
 		return tx.Audit(audit.New(ctx, s.now(), "delete", "reader_type", fmt.Sprint(id), "删除读者类型"))
 	})
+}
+
+// SetEmail changes a reader's mail address, for notices: the reader in
+// the portal or staff. "" removes it.
+func (s *Service) SetEmail(ctx context.Context, readerID int64, email string) (Reader, error) {
+	a := audit.ActorFrom(ctx)
+	if a.ReaderID != 0 && a.ReaderID != readerID {
+		return Reader{}, errs.New(errs.KindForbidden, CodeNotYourAccount, "只能修改自己的邮箱", "you may change only your own address")
+	}
+	email = plaintext.Line(email)
+	if email != "" && !ValidEmail(email) {
+		return Reader{}, errs.Invalid(CodeEmailMalformed, "email", "电子邮箱格式不正确，应如 zhang@example.cn", "the email address is malformed, e.g. zhang@example.cn")
+	}
+	var r Reader
+	err := s.store.Update(ctx, func(tx Tx) error {
+		var err error
+		if r, err = tx.Reader(readerID); err != nil {
+			return err
+		}
+		if r.Email == email {
+			return nil
+		}
+		r.Email, r.UpdatedAt = email, s.now()
+		if err := tx.UpdateReader(&r); err != nil {
+			return err
+		}
+		return tx.Audit(audit.New(ctx, s.now(), "update", "reader", r.Card, "修改电子邮箱 "+r.Name))
+	})
+	return r, err
 }

@@ -10,4 +10,6 @@ const (
 	CodeInstitutionRequired errs.Code = "INSTITUTION_REQUIRED"
 	// 本馆名称不能超过 … 个字 / the library name is too long
 	CodeInstitutionTooLong errs.Code = "INSTITUTION_TOO_LONG"
+	// 借阅历史保留年限须在 0 到 50 年之间 / the years of loan history kept must be 0–50
+	CodeRetentionInvalid errs.Code = "RETENTION_INVALID"
 )

@@ -98,6 +98,9 @@ func (d *dimCount) named(names []Row, none, noneEn string) []Count {
 }
 
 func (s *Service) collection(tx Tx, r Range) (c Collection, err error) {
+	if c.EquipmentPieces, c.EquipmentFen, err = tx.StatsEquipment(); err != nil {
+		return c, err
+	}
 	byCLC, bySource, byLoc, byCat := newDim(), newDim(), newDim(), newDim()
 	var lastRecord int64
 	sources, tops := map[string]int64{}, map[string]int64{}

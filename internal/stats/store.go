@@ -19,6 +19,9 @@ type Tx interface {
 	// StatsHeldItems calls fn with each copy held (not lost or
 	// withdrawn), a record's copies one after another.
 	StatsHeldItems(fn func(HeldItem)) error
+	// StatsEquipment counts the room's equipment not retired: pieces and
+	// value in fen.
+	StatsEquipment() (pieces, valueFen int64, err error)
 	// StatsCategories and StatsLocations list the local categories and
 	// the shelf locations in their order: Key id, Name, NameEn.
 	StatsCategories() ([]Row, error)

@@ -117,6 +117,10 @@ type Collection struct {
 	Copies   int64 `json:"copies"`    // 藏书量（册）: held now, lost and withdrawn not counted
 	Titles   int64 `json:"titles"`    // 藏书种数
 	ValueFen int64 `json:"value_fen"` // 藏书总值
+	// EquipmentPieces and EquipmentFen are the room's equipment held now
+	// (设备资产, retired lines not counted): pieces and value in fen.
+	EquipmentPieces int64 `json:"equipment_pieces"`
+	EquipmentFen    int64 `json:"equipment_fen"`
 	// Added are the copies that came in during the range (新增藏书), its
 	// titles and value.
 	Added       Figure  `json:"added"`

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"shuwu/internal/activities"
+	"shuwu/internal/assets"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
@@ -53,6 +54,9 @@ type circulationStore struct{ db *DB }
 
 func (s circulationStore) Update(ctx context.Context, fn func(circulation.Tx) error) error {
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s circulationStore) UpdateLocked(ctx context.Context, fn func(circulation.Tx) error) error {
+	return s.db.UpdateLocked(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s circulationStore) View(ctx context.Context, fn func(circulation.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
@@ -136,6 +140,18 @@ func (s receptionsStore) Update(ctx context.Context, fn func(receptions.Tx) erro
 	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
 }
 func (s receptionsStore) View(ctx context.Context, fn func(receptions.Tx) error) error {
+	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Assets returns the equipment register's store.
+func (db *DB) Assets() assets.Store { return assetsStore{db} }
+
+type assetsStore struct{ db *DB }
+
+func (s assetsStore) Update(ctx context.Context, fn func(assets.Tx) error) error {
+	return s.db.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+func (s assetsStore) View(ctx context.Context, fn func(assets.Tx) error) error {
 	return s.db.View(ctx, func(tx *Tx) error { return fn(tx) })
 }
 

@@ -39,10 +39,15 @@ func (db *DB) AuditPage(ctx context.Context, f audit.Filter) (audit.Page, error)
 		if !f.To.IsZero() {
 			where, args = append(where, "at < ?"), append(args, nowMillis(f.To))
 		}
+		if f.Before > 0 {
+			where, args, f.Offset = append(where, "id < ?"), append(args, f.Before), 0
+		}
 		cond := strings.Join(where, " AND ")
 		var err error
-		if p.Total, err = tx.count(`SELECT COUNT(*) FROM audit_log WHERE `+cond, args...); err != nil {
-			return err
+		if f.Before == 0 {
+			if p.Total, err = tx.count(`SELECT COUNT(*) FROM audit_log WHERE `+cond, args...); err != nil {
+				return err
+			}
 		}
 		rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+
 			cond+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)

@@ -321,7 +321,7 @@ func (tx *Tx) Borrower(card string, recordID int64, today string) (readers.Reade
 		FROM readers r WHERE r.card = ?`,
 		[]any{today, today, recordID, recordID, card},
 		&r.ID, &r.Card, &r.Name, &r.Gender, &r.Unit, &r.Position, &r.Phone, &r.TypeID, &r.Status, &r.ExpiryDate,
-		&r.SuspendedUntil, &r.Notes, &r.PasswordHash, &created, &updated, &st.Loans, &st.ClassID, &st.HoldsOnRecord)
+		&r.SuspendedUntil, &r.Notes, &r.PasswordHash, &created, &updated, &r.Email, &st.Loans, &st.ClassID, &st.HoldsOnRecord)
 	r.CreatedAt, r.UpdatedAt = fromMillis(created), fromMillis(updated)
 	return r, st, err
 }

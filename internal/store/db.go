@@ -64,6 +64,11 @@ type writeReq struct {
 // committed. Concurrent callers are committed together (group commit): each
 // fn runs in its own savepoint, so one caller's failure rolls back only its
 // own changes, and all share the cost of one fsync.
+// updateLocked: the single writer already serializes every write.
+func (db *sqliteDB) updateLocked(ctx context.Context, fn func(*Tx) error) error {
+	return db.update(ctx, fn)
+}
+
 func (db *sqliteDB) update(ctx context.Context, fn func(*Tx) error) error {
 	if err := db.syncer.failure(); err != nil {
 		return err

@@ -59,10 +59,19 @@ func OpenPostgres(ctx context.Context, url string, log *slog.Logger) (*DB, error
 }
 
 func (p *pgDB) update(ctx context.Context, fn func(*Tx) error) error {
+	return p.updateAt(ctx, sql.LevelSerializable, fn)
+}
+
+// updateLocked runs fn at READ COMMITTED: fn locks what it changes.
+func (p *pgDB) updateLocked(ctx context.Context, fn func(*Tx) error) error {
+	return p.updateAt(ctx, sql.LevelReadCommitted, fn)
+}
+
+func (p *pgDB) updateAt(ctx context.Context, level sql.IsolationLevel, fn func(*Tx) error) error {
 	at := &pgAttempt{}
 	retriedUnique := false
 	for attempt := 1; ; attempt++ {
-		err := p.try(ctx, at, fn)
+		err := p.try(ctx, level, at, fn)
 		if err == nil || ctx.Err() != nil {
 			return err
 		}
@@ -90,8 +99,8 @@ func (p *pgDB) update(ctx context.Context, fn func(*Tx) error) error {
 	}
 }
 
-func (p *pgDB) try(ctx context.Context, at *pgAttempt, fn func(*Tx) error) error {
-	tx, err := p.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelSerializable})
+func (p *pgDB) try(ctx context.Context, level sql.IsolationLevel, at *pgAttempt, fn func(*Tx) error) error {
+	tx, err := p.db.BeginTx(ctx, &sql.TxOptions{Isolation: level})
 	if err != nil {
 		return errs.Internalf("store: begin: %w", err)
 	}
@@ -101,7 +110,7 @@ func (p *pgDB) try(ctx context.Context, at *pgAttempt, fn func(*Tx) error) error
 			return errs.Internalf("store: %w", err)
 		}
 	}
-	if err := runGuarded(&Tx{ctx: ctx, q: &pgQuerier{q: tx, at: at}, d: pgDialect{}}, fn); err != nil {
+	if err := runGuarded(&Tx{ctx: ctx, q: &pgQuerier{q: tx, at: at}, d: pgDialect{}, locking: level == sql.LevelReadCommitted}, fn); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {

@@ -11,13 +11,13 @@ import (
 	"shuwu/internal/readers"
 )
 
-const readerColumns = `id, card, name, gender, unit, position, phone, type_id, status, expiry_date, suspended_until, notes, password_hash, created_at, updated_at`
+const readerColumns = `id, card, name, gender, unit, position, phone, type_id, status, expiry_date, suspended_until, notes, password_hash, created_at, updated_at, email`
 
 func scanReader(sc interface{ Scan(...any) error }) (readers.Reader, error) {
 	var r readers.Reader
 	var created, updated int64
 	err := sc.Scan(&r.ID, &r.Card, &r.Name, &r.Gender, &r.Unit, &r.Position, &r.Phone, &r.TypeID, &r.Status, &r.ExpiryDate,
-		&r.SuspendedUntil, &r.Notes, &r.PasswordHash, &created, &updated)
+		&r.SuspendedUntil, &r.Notes, &r.PasswordHash, &created, &updated, &r.Email)
 	r.CreatedAt, r.UpdatedAt = fromMillis(created), fromMillis(updated)
 	return r, err
 }
@@ -36,9 +36,9 @@ func (tx *Tx) oneReader(notFound *errs.Error, where string, arg any) (readers.Re
 
 // InsertReader stores a new reader.
 func (tx *Tx) InsertReader(r *readers.Reader) error {
-	id, err := tx.insert(`INSERT INTO readers (card, name, gender, unit, position, phone, type_id, status, expiry_date, suspended_until, notes, password_hash, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, r.Card, r.Name, r.Gender, r.Unit, r.Position, r.Phone, r.TypeID, r.Status, r.ExpiryDate,
-		r.SuspendedUntil, r.Notes, r.PasswordHash, nowMillis(r.CreatedAt), nowMillis(r.UpdatedAt))
+	id, err := tx.insert(`INSERT INTO readers (card, name, gender, unit, position, phone, type_id, status, expiry_date, suspended_until, notes, password_hash, created_at, updated_at, email)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, r.Card, r.Name, r.Gender, r.Unit, r.Position, r.Phone, r.TypeID, r.Status, r.ExpiryDate,
+		r.SuspendedUntil, r.Notes, r.PasswordHash, nowMillis(r.CreatedAt), nowMillis(r.UpdatedAt), r.Email)
 	r.ID = id
 	return err
 }
@@ -46,8 +46,8 @@ func (tx *Tx) InsertReader(r *readers.Reader) error {
 // UpdateReader saves a reader.
 func (tx *Tx) UpdateReader(r *readers.Reader) error {
 	return tx.mustAffect(errs.NotFound(readers.CodeReaderNotFound, "读者不存在", "reader does not exist"),
-		`UPDATE readers SET card=?, name=?, gender=?, unit=?, position=?, phone=?, type_id=?, status=?, expiry_date=?, suspended_until=?, notes=?, password_hash=?, updated_at=? WHERE id=?`,
-		r.Card, r.Name, r.Gender, r.Unit, r.Position, r.Phone, r.TypeID, r.Status, r.ExpiryDate, r.SuspendedUntil, r.Notes, r.PasswordHash, nowMillis(r.UpdatedAt), r.ID)
+		`UPDATE readers SET card=?, name=?, gender=?, unit=?, position=?, phone=?, type_id=?, status=?, expiry_date=?, suspended_until=?, notes=?, password_hash=?, updated_at=?, email=? WHERE id=?`,
+		r.Card, r.Name, r.Gender, r.Unit, r.Position, r.Phone, r.TypeID, r.Status, r.ExpiryDate, r.SuspendedUntil, r.Notes, r.PasswordHash, nowMillis(r.UpdatedAt), r.Email, r.ID)
 }
 
 // Reader returns a reader by id.
@@ -125,12 +125,12 @@ func (tx *Tx) DeleteType(id int64) error {
 	return tx.mustAffect(errs.NotFound(CodeReaderTypeNotFound, "读者类型不存在", "reader type does not exist"), `DELETE FROM reader_types WHERE id=?`, id)
 }
 
-const classColumns = `c.id, c.name, c.kind, c.start_date, c.end_date, c.head_teacher, c.notes, c.created_at, (SELECT COUNT(*) FROM class_members m WHERE m.class_id = c.id)`
+const classColumns = `c.id, c.name, c.kind, c.start_date, c.end_date, c.head_teacher, c.notes, c.created_at, (SELECT COUNT(*) FROM class_members m WHERE m.class_id = c.id), c.head_teacher_email, c.head_teacher_phone`
 
 func scanClass(sc interface{ Scan(...any) error }) (readers.Class, error) {
 	var c readers.Class
 	var created int64
-	err := sc.Scan(&c.ID, &c.Name, &c.Kind, &c.StartDate, &c.EndDate, &c.HeadTeacher, &c.Notes, &created, &c.Members)
+	err := sc.Scan(&c.ID, &c.Name, &c.Kind, &c.StartDate, &c.EndDate, &c.HeadTeacher, &c.Notes, &created, &c.Members, &c.HeadTeacherEmail, &c.HeadTeacherPhone)
 	c.CreatedAt = fromMillis(created)
 	return c, err
 }
@@ -141,16 +141,16 @@ func errClassNotFound() *errs.Error {
 
 // InsertClass stores a class.
 func (tx *Tx) InsertClass(c *readers.Class) error {
-	id, err := tx.insert(`INSERT INTO classes (name, kind, start_date, end_date, head_teacher, notes, created_at) VALUES (?,?,?,?,?,?,?)`,
-		c.Name, c.Kind, c.StartDate, c.EndDate, c.HeadTeacher, c.Notes, nowMillis(c.CreatedAt))
+	id, err := tx.insert(`INSERT INTO classes (name, kind, start_date, end_date, head_teacher, notes, created_at, head_teacher_email, head_teacher_phone) VALUES (?,?,?,?,?,?,?,?,?)`,
+		c.Name, c.Kind, c.StartDate, c.EndDate, c.HeadTeacher, c.Notes, nowMillis(c.CreatedAt), c.HeadTeacherEmail, c.HeadTeacherPhone)
 	c.ID = id
 	return err
 }
 
 // UpdateClass saves a class.
 func (tx *Tx) UpdateClass(c *readers.Class) error {
-	return tx.mustAffect(errClassNotFound(), `UPDATE classes SET name=?, kind=?, start_date=?, end_date=?, head_teacher=?, notes=? WHERE id=?`,
-		c.Name, c.Kind, c.StartDate, c.EndDate, c.HeadTeacher, c.Notes, c.ID)
+	return tx.mustAffect(errClassNotFound(), `UPDATE classes SET name=?, kind=?, start_date=?, end_date=?, head_teacher=?, notes=?, head_teacher_email=?, head_teacher_phone=? WHERE id=?`,
+		c.Name, c.Kind, c.StartDate, c.EndDate, c.HeadTeacher, c.Notes, c.HeadTeacherEmail, c.HeadTeacherPhone, c.ID)
 }
 
 // DeleteClass removes a class.
@@ -204,7 +204,7 @@ func (tx *Tx) Members(classID int64) ([]readers.Member, error) {
 		var cleared sql.NullInt64
 		r := &m.Reader
 		err := rs.Scan(&r.ID, &r.Card, &r.Name, &r.Gender, &r.Unit, &r.Position, &r.Phone, &r.TypeID, &r.Status, &r.ExpiryDate,
-			&r.SuspendedUntil, &r.Notes, &r.PasswordHash, &created, &updated, &cleared)
+			&r.SuspendedUntil, &r.Notes, &r.PasswordHash, &created, &updated, &r.Email, &cleared)
 		r.CreatedAt, r.UpdatedAt = fromMillis(created), fromMillis(updated)
 		m.ClassID = classID
 		if cleared.Valid {

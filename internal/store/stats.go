@@ -104,6 +104,12 @@ func (tx *Tx) StatsHeldItems(fn func(stats.HeldItem)) error {
 	return mapErr(rows.Err())
 }
 
+// StatsEquipment counts the room's equipment not retired.
+func (tx *Tx) StatsEquipment() (pieces, valueFen int64, err error) {
+	err = tx.queryRow(nil, `SELECT COALESCE(SUM(quantity), 0), COALESCE(SUM(value_fen), 0) FROM assets WHERE state <> 'retired'`, nil, &pieces, &valueFen)
+	return pieces, valueFen, err
+}
+
 // StatsCategories lists the categories in order.
 func (tx *Tx) StatsCategories() ([]stats.Row, error) {
 	return tx.statsRows("kne", `SELECT CAST(id AS TEXT), name, name_en FROM categories ORDER BY sort, id`)
@@ -175,13 +181,14 @@ func (tx *Tx) StatsClassNames(ids []int64) ([]stats.Row, error) {
 	return tx.statsByIDs("kn", `SELECT CAST(id AS TEXT), name FROM classes WHERE id IN (?)`, ids)
 }
 
-// StatsReaderTypes lists the reader types and each reader's.
+// StatsReaderTypes lists the reader types and each reader's, pseudonyms
+// of old loan history (settings.Retention) included.
 func (tx *Tx) StatsReaderTypes() ([]stats.Row, map[int64]int64, error) {
 	types, err := tx.statsRows("kne", `SELECT CAST(id AS TEXT), name, name_en FROM reader_types ORDER BY sort, id`)
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err := tx.query(`SELECT id, type_id FROM readers`)
+	rows, err := tx.query(`SELECT id, type_id FROM readers UNION ALL SELECT id, type_id FROM reader_pseudonyms`)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -205,8 +212,15 @@ func (tx *Tx) StatsRecordTitles(ids []int64) ([]stats.Row, error) {
 // StatsReaderNames names readers with their card and latest class or
 // unit.
 func (tx *Tx) StatsReaderNames(ids []int64) ([]stats.Row, error) {
-	return tx.statsByIDs("kncx", `SELECT CAST(r.id AS TEXT), r.name, r.card, COALESCE((SELECT c.name FROM class_members m JOIN classes c ON c.id = m.class_id WHERE m.reader_id = r.id ORDER BY c.start_date DESC LIMIT 1), r.unit)
+	var out []stats.Row
+	for _, id := range ids {
+		if id < 0 { // a pseudonym of old loan history (settings.Retention)
+			out = append(out, stats.Row{Key: strconv.FormatInt(id, 10), Name: readers.PseudonymName})
+		}
+	}
+	rows, err := tx.statsByIDs("kncx", `SELECT CAST(r.id AS TEXT), r.name, r.card, COALESCE((SELECT c.name FROM class_members m JOIN classes c ON c.id = m.class_id WHERE m.reader_id = r.id ORDER BY c.start_date DESC LIMIT 1), r.unit)
 		FROM readers r WHERE r.id IN (?)`, ids)
+	return append(out, rows...), err
 }
 
 // lentEver is true of a record one of whose copies was ever lent: one

@@ -17,6 +17,10 @@ import (
 // engine is what an engine provides under DB.
 type engine interface {
 	update(ctx context.Context, fn func(*Tx) error) error
+	// updateLocked is update for a transaction that takes row locks on
+	// what it changes (Tx.LockForLending): on PostgreSQL it runs at READ
+	// COMMITTED, on SQLite it is update (the single writer locks it all).
+	updateLocked(ctx context.Context, fn func(*Tx) error) error
 	view(ctx context.Context, fn func(*Tx) error) error
 	setDurable(ctx context.Context, durable bool) error
 	backup(ctx context.Context, path string) error
@@ -66,6 +70,23 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (*DB, error) {
 func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
 	var wrote bool
 	err := db.eng.update(ctx, func(tx *Tx) error {
+		err := fn(tx)
+		wrote = wrote || tx.wrote
+		return err
+	})
+	return db.watch.check(err, wrote)
+}
+
+// UpdateLocked is Update for a transaction that first locks the rows
+// whose invariants it keeps (Tx.LockForLending) and relies on
+// constraints for the rest (one loan per copy). On PostgreSQL it runs at
+// READ COMMITTED, where fifty desks lending at once wait on row locks
+// only when they touch the same reader or copy, instead of losing
+// serialization conflicts on the index pages they all read; on SQLite it
+// is Update.
+func (db *DB) UpdateLocked(ctx context.Context, fn func(*Tx) error) error {
+	var wrote bool
+	err := db.eng.updateLocked(ctx, func(tx *Tx) error {
 		err := fn(tx)
 		wrote = wrote || tx.wrote
 		return err

@@ -120,7 +120,7 @@ func (tx *Tx) Ledger(f transferstore.LedgerFilter) ([]transferstore.LedgerRow, e
 	if f.Limit <= 0 {
 		f.Limit = 1000
 	}
-	rows, err := tx.q.QueryContext(tx.ctx, `SELECT e.id, e.kind, e.at, e.due_date, COALESCE(r.card,''), COALESCE(r.name,''), COALESCE(c.name,''),
+	rows, err := tx.q.QueryContext(tx.ctx, `SELECT e.id, e.kind, e.at, e.due_date, COALESCE(r.card,''), COALESCE(r.name, CASE WHEN e.reader_id < 0 THEN '`+readers.PseudonymName+`' ELSE '' END), COALESCE(c.name,''),
 			COALESCE(i.barcode,''), COALESCE(i.call_number,''), COALESCE(rec.title,''), COALESCE(u.display_name, u.username, '')
 		FROM ledger e
 		LEFT JOIN readers r ON r.id = e.reader_id

@@ -28,6 +28,9 @@ type Tx struct {
 	// wrote is set once a statement that changes data ran: only such a
 	// commit proves a full disk has room again (storageWatch).
 	wrote bool
+	// locking: a PostgreSQL READ COMMITTED transaction (DB.UpdateLocked),
+	// whose row locks are taken for real.
+	locking bool
 }
 
 // prepared returns a statement bound to this transaction, reusing the

@@ -2,6 +2,7 @@ package web
 
 import (
 	"io"
+	"math"
 	"net/http"
 
 	"shuwu/internal/audit"
@@ -24,13 +25,17 @@ func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request, v *view) er
 		Widths:  []float64{8, 18, 14, 16, 12, 12, 16, 50, 20}}
 	return download(w, v.T("audit.file", s.d.Catalog.Today()), xlsxType, func(out io.Writer) error {
 		return transfer.WriteTable(out, t, func(add func(...any) error) error {
-			f.Limit = maxAuditPage
-			for f.Offset = 0; f.Offset < maxAuditExport; f.Offset += f.Limit {
+			// Keyset pages: each page starts below the last id of the one
+			// before, so the export reads the log once instead of skipping
+			// an ever longer prefix of it.
+			f.Limit, f.Offset, f.Before = maxAuditPage, 0, math.MaxInt64
+			for n := 0; n < maxAuditExport; n += f.Limit {
 				p, err := s.d.AuditPage(r.Context(), f)
 				if err != nil {
 					return err
 				}
 				for _, e := range p.Entries {
+					f.Before = e.ID
 					if err := add(e.Seq, e.At.In(s.d.TZ).Format("2006-01-02 15:04:05"), e.Username, e.Address, auditActionLabel(v, e), auditEntityLabel(v, e.Entity), e.EntityID, e.Summary, e.Hash); err != nil {
 						return err
 					}

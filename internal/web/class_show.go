@@ -35,6 +35,8 @@ func (s *Server) renderClass(w http.ResponseWriter, r *http.Request, v *view, st
 		v.Form.Set("start_date", c.StartDate)
 		v.Form.Set("end_date", c.EndDate)
 		v.Form.Set("head_teacher", c.HeadTeacher)
+		v.Form.Set("head_teacher_email", c.HeadTeacherEmail)
+		v.Form.Set("head_teacher_phone", c.HeadTeacherPhone)
 		v.Form.Set("notes", c.Notes)
 	}
 	v.Path = "/classes/" + strconv.FormatInt(id, 10)

@@ -11,7 +11,7 @@ import (
 	"shuwu/internal/readers"
 )
 
-var classFields = []string{"name", "kind", "start_date", "end_date", "head_teacher", "notes"}
+var classFields = []string{"name", "kind", "start_date", "end_date", "head_teacher", "head_teacher_email", "head_teacher_phone", "notes"}
 
 // classKinds are the kinds of class a Party school runs.
 var classKinds = []string{"主体班", "专题研讨班", "计划外培训班", "领导干部学习班"}
@@ -30,7 +30,8 @@ const classPageSize = 30
 
 func parseClass(f url.Values) readers.Class {
 	return readers.Class{Name: f.Get("name"), Kind: f.Get("kind"), StartDate: strings.TrimSpace(f.Get("start_date")),
-		EndDate: strings.TrimSpace(f.Get("end_date")), HeadTeacher: strings.TrimSpace(f.Get("head_teacher")), Notes: strings.TrimSpace(f.Get("notes"))}
+		EndDate: strings.TrimSpace(f.Get("end_date")), HeadTeacher: strings.TrimSpace(f.Get("head_teacher")),
+		HeadTeacherEmail: strings.TrimSpace(f.Get("head_teacher_email")), HeadTeacherPhone: strings.TrimSpace(f.Get("head_teacher_phone")), Notes: strings.TrimSpace(f.Get("notes"))}
 }
 
 // listClasses lists the classes, newest first, with the new-class form.

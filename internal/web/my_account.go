@@ -8,6 +8,7 @@ import (
 	"shuwu/internal/catalog"
 	"shuwu/internal/circulation"
 	"shuwu/internal/ledger"
+	"shuwu/internal/notices"
 	"shuwu/internal/readers"
 	"shuwu/internal/seats"
 )
@@ -21,6 +22,8 @@ type myPage struct {
 	Coming []activities.Mine
 	// Seat is the reader's seat reservation still to come (座位预约).
 	Seat *seats.Reservation
+	// Notices are what the reader should hear about now (到期、超期 …).
+	Notices []notices.Current
 }
 
 // myList is a required-reading list of the reader's class with the books
@@ -60,6 +63,11 @@ func (s *Server) showMy(w http.ResponseWriter, r *http.Request, v *view) error {
 	}
 	if s.d.Seats != nil {
 		if d.Seat, err = s.d.Seats.Active(ctx); err != nil {
+			return err
+		}
+	}
+	if s.d.Notices != nil {
+		if d.Notices, err = s.d.Notices.CurrentFor(ctx, rd.ID); err != nil {
 			return err
 		}
 	}

@@ -18,7 +18,7 @@ type readerForm struct {
 	Types  []readers.Type
 }
 
-var readerFields = []string{"name", "card", "gender", "unit", "position", "phone", "type_id", "expiry_date", "notes"}
+var readerFields = []string{"name", "card", "gender", "unit", "position", "phone", "email", "type_id", "expiry_date", "notes"}
 
 func (s *Server) readerFormData(ctx context.Context, card, action string) (readerForm, error) {
 	types, err := s.d.Readers.Types(ctx)
@@ -27,14 +27,14 @@ func (s *Server) readerFormData(ctx context.Context, card, action string) (reade
 
 func parseReader(f url.Values) readers.Reader {
 	rd := readers.Reader{Name: f.Get("name"), Card: f.Get("card"), Gender: f.Get("gender"), Unit: f.Get("unit"),
-		Position: f.Get("position"), Phone: f.Get("phone"), ExpiryDate: strings.TrimSpace(f.Get("expiry_date")), Notes: strings.TrimSpace(f.Get("notes"))}
+		Position: f.Get("position"), Phone: f.Get("phone"), Email: f.Get("email"), ExpiryDate: strings.TrimSpace(f.Get("expiry_date")), Notes: strings.TrimSpace(f.Get("notes"))}
 	rd.TypeID, _ = strconv.ParseInt(f.Get("type_id"), 10, 64)
 	return rd
 }
 
 func readerValues(rd readers.Reader) url.Values {
 	return url.Values{"name": {rd.Name}, "card": {rd.Card}, "gender": {rd.Gender}, "unit": {rd.Unit}, "position": {rd.Position},
-		"phone": {rd.Phone}, "type_id": {strconv.FormatInt(rd.TypeID, 10)}, "expiry_date": {rd.ExpiryDate}, "notes": {rd.Notes}}
+		"phone": {rd.Phone}, "email": {rd.Email}, "type_id": {strconv.FormatInt(rd.TypeID, 10)}, "expiry_date": {rd.ExpiryDate}, "notes": {rd.Notes}}
 }
 
 // newReader shows the registration form.

@@ -82,6 +82,7 @@ func (s *Server) Register(mux Mux) {
 
 	mux.Handle("GET /settings", s.route(librarian, s.showSettings))
 	mux.Handle("POST /settings/library", s.route(librarian, s.saveLibrary))
+	mux.Handle("POST /settings/retention", s.route(librarian, s.saveRetention))
 	mux.Handle("POST /settings/rules", s.route(librarian, s.saveRules))
 	mux.Handle("POST /settings/policies", s.route(librarian, s.savePolicy))
 	mux.Handle("POST /settings/policies/{id}/delete", s.route(librarian, s.deletePolicy))
@@ -177,6 +178,14 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("POST /acquisitions/suggestions/{id}", s.route(librarian, s.decideSuggestion))
 		mux.Handle("GET /my/suggestions", s.route(readerOnly, s.showMySuggestions))
 		mux.Handle("POST /my/suggestions", s.route(readerOnly, s.suggest))
+	}
+	if s.d.Assets != nil && s.d.Donations != nil {
+		mux.Handle("GET /acquisitions/assets", s.route(librarian, s.showAssets))
+		mux.Handle("POST /acquisitions/assets", s.route(librarian, s.createAsset))
+		mux.Handle("GET /acquisitions/assets/ledger.xlsx", s.route(librarian, s.exportAssets))
+		mux.Handle("GET /acquisitions/assets/{id}", s.route(librarian, s.showAsset))
+		mux.Handle("POST /acquisitions/assets/{id}", s.route(librarian, s.updateAsset))
+		mux.Handle("POST /acquisitions/assets/{id}/retire", s.route(librarian, s.retireAsset))
 	}
 	if s.d.AuditPage != nil {
 		mux.Handle("GET /audit", s.route(librarian, s.showAudit))
@@ -296,6 +305,15 @@ func (s *Server) Register(mux Mux) {
 		mux.Handle("GET /opac/displays", s.route(public, s.opacDisplays))
 	}
 
+	if s.d.Notices != nil {
+		mux.Handle("GET /settings/notices", s.route(librarian, s.showNoticeSettings))
+		mux.Handle("POST /settings/notices", s.route(librarian, s.saveNoticeSettings))
+		mux.Handle("POST /settings/notices/test", s.route(librarian, s.sendTestNotice))
+		mux.Handle("GET /notices", s.route(staff, s.showNoticeLog))
+		mux.Handle("POST /notices/{id}/resend", s.route(staff, s.resendNotice))
+		mux.Handle("GET /my/notices", s.route(readerOnly, s.showMyNotices))
+		mux.Handle("POST /my/notices", s.route(readerOnly, s.saveMyNotices))
+	}
 	if s.d.Seats != nil && s.d.Room != nil {
 		mux.Handle("GET /opac/seats", s.route(public, s.showSeatMap))
 		mux.Handle("POST /opac/seats/reserve", s.route(readerOnly, s.reserveSeat))

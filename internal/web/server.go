@@ -16,6 +16,7 @@ import (
 	"shuwu/internal/acquisitions"
 	"shuwu/internal/activities"
 	"shuwu/internal/annualreport"
+	"shuwu/internal/assets"
 	"shuwu/internal/audit"
 	"shuwu/internal/auth"
 	"shuwu/internal/catalog"
@@ -27,6 +28,7 @@ import (
 	"shuwu/internal/duty"
 	"shuwu/internal/httpx"
 	"shuwu/internal/labels"
+	"shuwu/internal/notices"
 	"shuwu/internal/periodicals"
 	"shuwu/internal/readers"
 	"shuwu/internal/receptions"
@@ -105,6 +107,9 @@ type Deps struct {
 	// Visits serves entry registration (入馆登记), the door tablet, the
 	// door display (大屏) and the home page's occupancy; nil leaves them out.
 	Visits *visits.Service
+	// Assets serves the room's equipment register (设备资产登记); nil
+	// leaves it out.
+	Assets *assets.Service
 	// Receptions serves the record of leader and guest visits (接待记录);
 	// nil leaves it out.
 	Receptions *receptions.Service
@@ -120,6 +125,10 @@ type Deps struct {
 	Stats *stats.Service
 	// AnnualReports drafts the annual work report; nil leaves it out.
 	AnnualReports *annualreport.Service
+	// Notices serves the readers' notices (到期、超期、预约到书、结业提醒):
+	// the channels' settings, the log with resend, the portal's notices
+	// and opt-out; nil leaves them out.
+	Notices *notices.Service
 }
 
 // Searcher is what a search engine offers the catalogue pages.

@@ -17,7 +17,11 @@ import (
 // settingsPage is the circulation settings: rules, the policy matrix and
 // closed days.
 type settingsPage struct {
-	Library    settings.Library
+	Library   settings.Library
+	Retention settings.Retention
+	// KeptFrom is the first year whose loan history names its readers;
+	// 0 when all of it does.
+	KeptFrom   int
 	Rules      settings.Rules
 	Closed     map[time.Weekday]bool
 	Weekdays   []time.Weekday
@@ -43,6 +47,12 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, v *view,
 	}
 	if d.Rules, err = s.d.Circulation.Rules(ctx); err != nil {
 		return err
+	}
+	if d.Retention, err = s.d.Circulation.Retention(ctx); err != nil {
+		return err
+	}
+	if k := d.Retention.KeptFrom(time.Now(), s.d.TZ); !k.IsZero() {
+		d.KeptFrom = k.Year()
 	}
 	for _, wd := range d.Rules.ClosedWeekdays {
 		d.Closed[wd] = true

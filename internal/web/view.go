@@ -159,6 +159,9 @@ func (v *view) Institution() string {
 // HasVisits reports whether entry registration's pages exist.
 func (v *view) HasVisits() bool { return v.s.d.Visits != nil }
 
+// HasAssets reports whether the equipment register's pages exist.
+func (v *view) HasAssets() bool { return v.s.d.Assets != nil }
+
 // HasReceptions reports whether the reception record's pages exist.
 func (v *view) HasReceptions() bool { return v.s.d.Receptions != nil }
 

@@ -30,6 +30,7 @@ import (
 // Searcher is the search engine as the server uses it.
 type Searcher interface {
 	SearchBool(ctx context.Context, b *search.Bool, from, size int) (search.Result, error)
+	Scan(ctx context.Context, field search.ScanField, from string, after bool, n int) ([]search.ScanTerm, error)
 }
 
 // ServerDeps configure the server.
@@ -125,6 +126,8 @@ func (a *association) handle(req *ber.Packet) (*ber.Packet, bool) {
 		return a.search(req), true
 	case tagPresentRequest:
 		return a.present(req), true
+	case tagScanRequest:
+		return a.scan(req), true
 	case tagClose:
 		return closeAPDU(closeFinished, ""), false
 	}
@@ -156,7 +159,7 @@ func initResponse(req *ber.Packet) *ber.Packet {
 	fields := referenceID(req)
 	fields = append(fields,
 		prim(tagProtocolVersion, bits(true, true, true)),
-		prim(tagOptions, bits(true, true)),
+		prim(tagOptions, bits(true, true, false, false, false, false, false, true)), // search, present, scan
 		intField(tagPreferredMsgSize, 1<<20),
 		intField(tagExceptionalSize, 1<<21),
 		boolField(tagResult, true),

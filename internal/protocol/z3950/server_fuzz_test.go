@@ -2,6 +2,7 @@ package z3950
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	ber "github.com/go-asn1-ber/asn1-ber"
@@ -22,6 +23,14 @@ func (threeHits) SearchBool(_ context.Context, _ *search.Bool, from, size int) (
 	return res, nil
 }
 
+func (threeHits) Scan(_ context.Context, _ search.ScanField, from string, _ bool, n int) ([]search.ScanTerm, error) {
+	var out []search.ScanTerm
+	for i := 0; i < min(n, 3); i++ {
+		out = append(out, search.ScanTerm{Term: from + strconv.Itoa(i), Count: i + 1})
+	}
+	return out, nil
+}
+
 // FuzzServerRequest feeds arbitrary APDUs to an association: a client
 // (or an attacker) must never crash the server, whatever it sends.
 func FuzzServerRequest(f *testing.F) {
@@ -34,6 +43,8 @@ func FuzzServerRequest(f *testing.F) {
 		searchRequest("Default", OIDUSMARC, Op{AndNot, Use(12, "1"), Use(9999, "x")}),
 		presentRequest(1, 3, OIDUNIMARC, "F"),
 		presentRequest(2, 10, OIDXML, "marcxml"),
+		scanRequest(Use(4, "毛泽东"), 20, 1),
+		scanRequest(Term{Text: "x"}, 0, 3),
 		closeRequest(),
 	} {
 		f.Add(p.Bytes())

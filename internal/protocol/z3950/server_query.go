@@ -73,16 +73,26 @@ func rpnToBool(p *ber.Packet, depth int) (*search.Bool, error) {
 }
 
 func attrPlusTerm(p *ber.Packet) (*search.Bool, error) {
+	attrs, term, err := attrsAndTerm(p)
+	if err != nil {
+		return nil, err
+	}
+	return termQuery(attrs, term)
+}
+
+// attrsAndTerm reads an AttributesPlusTerm: the numeric attributes by
+// type, and the term.
+func attrsAndTerm(p *ber.Packet) (map[int64]int64, string, error) {
 	attrs := map[int64]int64{}
 	if list := child(p, tagAttributeList); list != nil {
 		for _, el := range list.Children {
 			t, err := intOf(child(el, tagAttrType))
 			if err != nil {
-				return nil, &Diagnostic{Condition: 108, AddInfo: "malformed attribute"}
+				return nil, "", &Diagnostic{Condition: 108, AddInfo: "malformed attribute"}
 			}
 			v, err := intOf(child(el, tagAttrNumeric))
 			if err != nil {
-				return nil, &Diagnostic{Condition: 113, AddInfo: strconv.FormatInt(t, 10)} // unsupported attribute type (complex values)
+				return nil, "", &Diagnostic{Condition: 113, AddInfo: strconv.FormatInt(t, 10)} // unsupported attribute type (complex values)
 			}
 			attrs[t] = v
 		}
@@ -94,14 +104,19 @@ func attrPlusTerm(p *ber.Packet) (*search.Bool, error) {
 		} else if c.ClassType == ber.ClassContext && c.Tag == 215 { // numeric
 			n, err := intOf(c)
 			if err != nil {
-				return nil, &Diagnostic{Condition: 108, AddInfo: "malformed term"}
+				return nil, "", &Diagnostic{Condition: 108, AddInfo: "malformed term"}
 			}
 			term = strconv.FormatInt(n, 10)
 		}
 	}
 	if term == "" {
-		return nil, &Diagnostic{Condition: 108, AddInfo: "empty term"}
+		return nil, "", &Diagnostic{Condition: 108, AddInfo: "empty term"}
 	}
+	return attrs, term, nil
+}
+
+// termQuery is the search for one term with its attributes.
+func termQuery(attrs map[int64]int64, term string) (*search.Bool, error) {
 	use, ok := attrs[1]
 	if !ok {
 		use = UseAny

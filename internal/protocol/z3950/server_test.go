@@ -122,13 +122,15 @@ func TestYazClientSearchesShuwuOverZ3950(t *testing.T) {
 		"format usmarc", "find @attr 1=4 红色家书", "show 1",
 		"format unimarc", "find @and @attr 1=4 中国共产党 @attr 1=31 @attr 2=2 2017", "show 1",
 		"find @attr 1=9999 x",
+		"scan @attr 1=4 中国", "scan @attr 1=21 党",
 		"close", "quit"}, "\n")+"\n"), 0o644)
 	out, err := exec.Command(bin, "-f", cmds).CombinedOutput()
 	if err != nil {
 		t.Fatalf("yaz-client: %v\n%s", err, out)
 	}
 	s := string(out)
-	for _, want := range []string{"Connection accepted", "shuwu", "Number of hits: 1", "245 00 $a 红色家书", "200 1  $a 中国共产党章程", "114"} {
+	for _, want := range []string{"Connection accepted", "shuwu", "Number of hits: 1", "245 00 $a 红色家书", "200 1  $a 中国共产党章程", "114",
+		"Options: search present scan", "* 中国共产党章程 (1)", "  中国共产党简史 (1)", "  论持久战 (1)", "Scan returned code 6", "[114] Unsupported Use attribute"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("yaz-client output lacks %q:\n%s", want, s)
 		}
