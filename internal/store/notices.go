@@ -45,7 +45,7 @@ func (tx *Tx) NoticeLoans(readerID int64, dueBy string) ([]notices.Loan, error) 
 
 // NoticeHolds lists the holds on the hold shelf, of one reader or of all.
 func (tx *Tx) NoticeHolds(readerID int64) ([]notices.Hold, error) {
-	q, args := `SELECT h.id, h.reader_id, rc.title, h.pickup_deadline FROM holds h JOIN records rc ON rc.id = h.record_id WHERE h.status = 'trapped'`, []any{}
+	q, args := `SELECT h.id, h.reader_id, `+displayTitle("rc")+`, h.pickup_deadline FROM holds h JOIN records rc ON rc.id = h.record_id WHERE h.status = 'trapped'`, []any{}
 	if readerID != 0 {
 		q, args = q+` AND h.reader_id = ?`, append(args, readerID)
 	}
