@@ -147,6 +147,7 @@ func TestLibrarianGroupsFourVolumesIntoASet(t *testing.T) {
 		t.Fatalf("the portal shows %d entries, %v; want the set, the namesake without a volume and the fixture's 《习近平谈治国理政（第四卷）》", n, err)
 	}
 	wantText(t, reader, ".set-hit", "习近平谈治国理政", "多卷书", "共 4 卷", "第一卷", "第四卷", "全部借出（共 8 册）")
+	wantText(t, reader, "#grouped-volumes", "本页其中 4 种是多卷书或丛编的各卷，合为一条显示")
 	fitsScreen(t, reader, "portal search with a set")
 	keep(t, reader, "opac-search-set-phone")
 	do(t, reader, "open the set",

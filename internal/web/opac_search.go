@@ -36,6 +36,8 @@ type opacSearch struct {
 	Lists      []catalog.ReadingList
 	// Room names the times the room is closed to walk-in reading.
 	Room *roomNotice
+	// Grouped counts the volumes on this page shown within a set's entry.
+	Grouped int
 }
 
 const opacPageSize = 20
@@ -82,7 +84,7 @@ func (s *Server) searchOPAC(w http.ResponseWriter, r *http.Request, v *view) err
 		return err
 	}
 	if d.Searched {
-		if hits, err = s.groupSets(ctx, v, hits, d.Query, page == 1); err != nil {
+		if hits, d.Grouped, err = s.groupSets(ctx, v, hits, d.Query, page == 1); err != nil {
 			return err
 		}
 	}
@@ -155,21 +157,21 @@ func (s *Server) locationNames(ctx context.Context, v *view) (map[int64]string, 
 // where the first of them stood, listing all its volumes. On the first
 // page, sets whose title has the query and none of whose volumes were
 // found come first (a series whose volumes have titles of their own).
-func (s *Server) groupSets(ctx context.Context, v *view, hits []opacHit, query string, first bool) ([]opacHit, error) {
+func (s *Server) groupSets(ctx context.Context, v *view, hits []opacHit, query string, first bool) ([]opacHit, int, error) {
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
 	of, err := s.d.Catalog.SetIDsOf(ctx, ids)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	seen := map[int64]bool{}
 	var lead []opacHit
 	if first && query != "" {
 		sets, err := s.d.Catalog.Sets(ctx, query)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		found := map[int64]bool{}
 		for _, sid := range of {
@@ -181,12 +183,13 @@ func (s *Server) groupSets(ctx context.Context, v *view, hits []opacHit, query s
 			}
 			e, err := s.setEntry(ctx, v, st.ID)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			seen[st.ID] = true
 			lead = append(lead, e)
 		}
 	}
+	grouped := 0
 	out := make([]opacHit, 0, len(hits)+len(lead))
 	out = append(out, lead...)
 	for _, h := range hits {
@@ -195,17 +198,18 @@ func (s *Server) groupSets(ctx context.Context, v *view, hits []opacHit, query s
 			out = append(out, h)
 			continue
 		}
+		grouped++
 		if seen[sid] {
 			continue
 		}
 		seen[sid] = true
 		e, err := s.setEntry(ctx, v, sid)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		out = append(out, e)
 	}
-	return out, nil
+	return out, grouped, nil
 }
 
 // setEntry is a set as one search result.
