@@ -187,6 +187,6 @@ func TestStaffSetAReadersEmailAndTheHeadTeachersContact(t *testing.T) {
 	wantText(t, lib, "main", "Reader notice settings", "Send a test message")
 	keep(t, lib, "notice-settings-en-desktop")
 	do(t, lib, "the log in English", chromedp.Navigate(s.url+"/notices?lang=en"), chromedp.WaitVisible(chromedp.CSS("#notice-log")))
-	wantText(t, lib, "main", "Notice log", "Class teacher's list", "wang@school.cn", "Sent")
+	wantText(t, lib, "main", "Notice log", "Class teacher’s list", "wang@school.cn", "Sent")
 	keep(t, lib, "notice-log-en-desktop")
 }
